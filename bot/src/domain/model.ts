@@ -1,0 +1,119 @@
+/**
+ * The WRES action plan domain model. These names are the contract between the
+ * store adapters, the bot and the tab (see shared/DESIGN.md). Pure types and
+ * constants: nothing here performs I/O or knows an SDK.
+ */
+
+/** Where an action stands. `Ongoing` is for work with no end date. */
+export const STATUSES = ['NotStarted', 'InProgress', 'Ongoing', 'Complete'] as const;
+export type Status = (typeof STATUSES)[number];
+
+/** RAG rating with the NHS "BRAG" habit: Blue means complete; None means not yet rated. */
+export const RAGS = ['Red', 'Amber', 'Green', 'Blue', 'None'] as const;
+export type Rag = (typeof RAGS)[number];
+
+/** A WRES indicator number, 1 to 9. */
+export type IndicatorNumber = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9;
+
+/** Someone in the organisation. Any of the identifiers may be missing for a plan imported from Word. */
+export interface Person {
+  displayName: string;
+  email?: string;
+  aadObjectId?: string;
+}
+
+/** The latest progress update, denormalised onto the action for cheap listing. */
+export interface LatestUpdate {
+  text: string;
+  authorName: string;
+  submittedAt: string; // ISO instant
+}
+
+/** One action in the plan. */
+export interface Action {
+  id: string;
+  /** The plan's own reference, e.g. "2.3"; unique within a plan year. */
+  ref: string;
+  /** e.g. "2019/20". */
+  planYear: string;
+  theme: string;
+  indicators: IndicatorNumber[];
+  /** The action text. */
+  title: string;
+  measure: string;
+  owner: Person | null;
+  /** Free text role from the plan, e.g. "Head of Resourcing". */
+  leadRole: string;
+  /** ISO `YYYY-MM-DD` in UK local terms, or null for ongoing / undated actions. */
+  dueDate: string | null;
+  /** What the plan said, e.g. "End of March 2020". */
+  dueText: string;
+  status: Status;
+  rag: Rag;
+  latestUpdate: LatestUpdate | null;
+  /** ISO instant of the last change. */
+  updatedAt: string;
+  /** Optimistic concurrency counter; increases by one on every write. */
+  version: number;
+}
+
+/** Where a progress update came from. */
+export const UPDATE_SOURCES = ['teams', 'tab', 'import', 'api'] as const;
+export type UpdateSource = (typeof UPDATE_SOURCES)[number];
+
+/** An entry in the append-only progress log. Never edited or deleted. */
+export interface ProgressUpdate {
+  id: string;
+  actionId: string;
+  text: string;
+  ragFrom: Rag;
+  ragTo: Rag;
+  statusFrom: Status;
+  statusTo: Status;
+  author: { aadObjectId?: string; name: string };
+  submittedAt: string; // ISO instant
+  source: UpdateSource;
+  /** Idempotency key: a second update with the same requestId is a no-op. */
+  requestId: string;
+}
+
+/** A reminder ledger entry. Unique on (actionId, stage, dueDate). */
+export interface ReminderSent {
+  actionId: string;
+  /** e.g. `due-14`, `due-0`, `overdue-7`, `stale-2026-10-01`, `digest-2026-11-23`. */
+  stage: string;
+  /** The due date the reminder was computed for ('' when the action has none). */
+  dueDate: string;
+  /** Entra object id (or email) of the person reminded. */
+  recipient: string;
+  /** `pending` while being sent (claimed), `sent` once the channel accepted it. */
+  state: 'pending' | 'sent';
+  sentAt: string; // ISO instant of the claim or the send
+}
+
+/**
+ * How to reach a user proactively. `reference` is the chat platform's own
+ * conversation reference, opaque to everything outside the chat adapter.
+ */
+export interface ConversationRef {
+  aadObjectId: string;
+  email?: string;
+  displayName: string;
+  tenantId?: string;
+  reference: Record<string, unknown>;
+  /** Set when the platform told us it cannot deliver (e.g. 403, app uninstalled). */
+  unreachableReason?: string;
+  updatedAt: string;
+}
+
+/**
+ * One annual WRES figure, e.g. `{ year: '2019/20', measure: 'shortlisted.bme', value: 120 }`.
+ * Unique on (year, measure). The indicator formulas live in domain code.
+ */
+export interface IndicatorMetric {
+  year: string;
+  measure: string;
+  value: number | null;
+  source: UpdateSource;
+  updatedAt: string;
+}

@@ -1,0 +1,120 @@
+import type {
+  Action,
+  ConversationRef,
+  IndicatorMetric,
+  LatestUpdate,
+  ProgressUpdate,
+  Rag,
+  ReminderSent,
+  Status,
+} from '../domain/model.js';
+
+/** An action as an importer or the API creates it: the store assigns id, version and updatedAt. */
+export type NewAction = Omit<Action, 'id' | 'version' | 'updatedAt' | 'latestUpdate'>;
+
+/** A dated progress entry found in an imported plan. */
+export interface ImportedProgress {
+  text: string;
+  /** ISO instant; the entry's own date when the plan gave one, else the import time. */
+  submittedAt: string;
+  authorName: string;
+}
+
+/** One row of an import, already validated. Keyed by (planYear, ref). */
+export interface ImportedAction {
+  action: NewAction;
+  history: ImportedProgress[];
+}
+
+export interface ImportSummary {
+  created: number;
+  updated: number;
+  unchanged: number;
+  progressAdded: number;
+}
+
+/** A progress update to record, with the action state it leaves behind. */
+export interface RecordUpdateCommand {
+  update: Omit<ProgressUpdate, 'id'>;
+  /** The action version the author saw; a different current version is a conflict. */
+  expectedVersion: number;
+  next: { rag: Rag; status: Status; latestUpdate: LatestUpdate; updatedAt: string };
+}
+
+export type RecordUpdateResult =
+  /** Stored now. */
+  | { kind: 'recorded'; action: Action; update: ProgressUpdate }
+  /** The same requestId was stored before: nothing written, the earlier update returned. */
+  | { kind: 'duplicate'; action: Action; update: ProgressUpdate }
+  /** The action changed since `expectedVersion`: nothing written, the current action returned. */
+  | { kind: 'conflict'; action: Action };
+
+/** What the store reports about itself for /healthz and `wres status`. */
+export interface StoreHealth {
+  kind: string;
+  actions: number;
+  updates: number;
+  /** Writes accepted locally but not yet in the system of record (SharePoint outbox). */
+  pendingWrites: number;
+}
+
+/** Key of a reminder ledger entry. */
+export type ReminderKey = Pick<ReminderSent, 'actionId' | 'stage' | 'dueDate'>;
+
+/**
+ * The port every plan store implements (SQLite on a laptop, SharePoint
+ * through Graph in production). One contract test suite runs against each.
+ * All methods reject with an `AppError` on failure.
+ */
+export interface PlanStore {
+  readonly kind: string;
+  /** Runs migrations or checks the backing lists exist. Call once before use. */
+  init(): Promise<void>;
+  close(): Promise<void>;
+  health(): Promise<StoreHealth>;
+
+  listActions(): Promise<Action[]>;
+  getAction(id: string): Promise<Action | null>;
+
+  /**
+   * Creates or updates actions by (planYear, ref) in one transaction, adding
+   * history entries not already present (an entry's identity is its action,
+   * date and text). Re-applying the same import changes nothing.
+   */
+  importActions(items: ImportedAction[], importedAt: string): Promise<ImportSummary>;
+
+  /**
+   * Appends a progress update and moves the action to `next` atomically.
+   * A repeated `requestId` is a no-op (duplicate) and is checked first, so a
+   * retried submission is never reported as a conflict with itself. A stale
+   * `expectedVersion` is refused (conflict). Rejects with code `not_found`
+   * for an unknown action.
+   */
+  recordUpdate(cmd: RecordUpdateCommand): Promise<RecordUpdateResult>;
+
+  /** The action's progress log, oldest first. */
+  listUpdates(actionId: string): Promise<ProgressUpdate[]>;
+  /** Every progress update submitted at or after `sinceIso`, oldest first. */
+  listUpdatesSince(sinceIso: string): Promise<ProgressUpdate[]>;
+
+  /**
+   * Claims a reminder before it is sent. Returns false when the ledger
+   * already has (actionId, stage, dueDate): someone else sent or is sending it.
+   */
+  claimReminder(entry: Omit<ReminderSent, 'state'>): Promise<boolean>;
+  /** Marks a claimed reminder as delivered. */
+  markReminderSent(key: ReminderKey, sentAt: string): Promise<void>;
+  /** Drops a claim whose send failed, so the next run retries it. */
+  releaseReminder(key: ReminderKey): Promise<void>;
+  listReminders(actionId?: string): Promise<ReminderSent[]>;
+
+  saveConversation(ref: ConversationRef): Promise<void>;
+  getConversation(aadObjectId: string): Promise<ConversationRef | null>;
+  listConversations(): Promise<ConversationRef[]>;
+  /** Records that a user cannot be reached (reason) or can again (null). */
+  setUnreachable(aadObjectId: string, reason: string | null): Promise<void>;
+
+  listMetrics(): Promise<IndicatorMetric[]>;
+  /** Inserts or replaces figures by (year, measure). */
+  saveMetrics(metrics: IndicatorMetric[]): Promise<void>;
+}
