@@ -46,6 +46,18 @@ const envSchema = z.object({
   GRAPH_BASE_URL: z.url().default('https://graph.microsoft.com'),
   SHAREPOINT_SITE_ID: optional,
   SHAREPOINT_SITE_URL: optional,
+  /** Entra authority host for a client-secret or certificate credential (national clouds, a local test authority). */
+  AZURE_AUTHORITY_HOST: z.url().optional(),
+  /** PEM file (private key and certificate) for a certificate credential instead of a client secret. */
+  GRAPH_CLIENT_CERTIFICATE_PATH: optional,
+  /** Milliseconds before one Graph request is abandoned. */
+  GRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(30_000),
+  /** Retries of a throttled or unavailable Graph request (429/503/504), honouring Retry-After. */
+  GRAPH_MAX_RETRIES: z.coerce.number().int().min(0).max(10).default(3),
+  /** Local durable queue of updates accepted while SharePoint is unreachable. */
+  OUTBOX_PATH: z.string().min(1).default('data/outbox.db'),
+  /** Seconds an action read from SharePoint is reused before it is read again (writes are still checked by eTag). */
+  SHAREPOINT_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
 
   REMINDER_OFFSETS_DAYS: z
     .string()
@@ -74,6 +86,12 @@ const envSchema = z.object({
       }
     }, 'must be an IANA time zone such as Europe/London'),
   STALE_AFTER_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  /** Model Employer aspirational goal: BME % to aim for in every AfC band cluster. Unset: the BME share of the whole workforce that year. */
+  MODEL_EMPLOYER_GOAL_PERCENT: z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.coerce.number().min(0).max(100).optional()),
+  /** Teams' per-app-per-tenant budget the proactive sender paces itself under (Teams documents 50). */
+  TEAMS_MESSAGES_PER_SECOND: z.coerce.number().int().min(1).max(50).default(50),
+  /** Reminders and digests in flight at once; pacing still applies. */
+  SEND_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(16),
 
   /** E&D leads: emails or Entra object/group ids. They update any action and get digests. */
   ED_LEADS: list,
@@ -84,9 +102,20 @@ const envSchema = z.object({
   AAD_APP_CLIENT_ID: optional,
   AAD_APP_ID_URI: optional,
   ALLOWED_TENANTS: list,
+  /** Where Entra publishes its token-signing keys; plain http only for a loopback test server. */
+  AAD_JWKS_URL: z
+    .url()
+    .default('https://login.microsoftonline.com/common/discovery/v2.0/keys')
+    .refine((u) => {
+      const url = new URL(u);
+      return url.protocol === 'https:' || (url.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname));
+    }, 'must be an https:// URL (plain http:// only for a loopback test server)'),
 });
 
 export type Config = z.output<typeof envSchema> & { LOAD_SAMPLE_PLAN: boolean; isProduction: boolean };
+
+/** Every environment variable name loadConfig reads, for deployment checks (infra wiring, docs). */
+export const CONFIG_VARIABLES: readonly string[] = Object.keys(envSchema.shape);
 
 /**
  * Parses and checks configuration once, at start-up. A wrong value stops

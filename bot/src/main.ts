@@ -3,16 +3,23 @@ import { loadConfig } from './config.js';
 import { systemClock } from './domain/clock.js';
 import { isAppError } from './errors.js';
 import { consoleLogger } from './logger.js';
+import { assertTabApiAuthConfigured } from './api/auth.js';
 import { createApiRouter } from './api/plan-api.js';
 import { loadSamplePlanIfEmpty } from './sample/sample-plan.js';
+import { assertProductionReady } from './production-checks.js';
 import { createServer } from './server.js';
 import { PlanService } from './service/plan-service.js';
 import { createStore } from './store/create-store.js';
+import { createTeamsBot } from './teams/bot-app.js';
+import { createTeamsNotifier } from './teams/proactive-sender.js';
+import { scheduleJobs } from './reminders/scheduler.js';
 
 /** The entry point: wires the service from configuration and listens on PORT. */
 async function start(): Promise<void> {
   const logger = consoleLogger();
   const config = loadConfig(process.env);
+  for (const warning of assertProductionReady(config)) logger.warn(warning);
+  assertTabApiAuthConfigured(config);
   const clock = systemClock;
   const store = await createStore(config);
   await store.init();
@@ -21,13 +28,17 @@ async function start(): Promise<void> {
     if (loaded) logger.info('Loaded the sample plan into the empty store', { actions: loaded });
   }
   const service = new PlanService(store, clock);
-  const app = createServer({ config, store, service, clock, logger, apiRouter: createApiRouter({ store }) });
+  const teamsBot = createTeamsBot(config, { store, service, clock, logger });
+  const app = createServer({ config, store, service, clock, logger, botHandler: teamsBot.handler, apiRouter: createApiRouter({ config, store, service, clock, logger }) });
   const server = app.listen(config.PORT, () => {
     logger.info(`WRES Action Tracker is listening on ${config.PUBLIC_URL}`, { port: config.PORT, store: store.kind });
   });
+  const scheduler = config.SCHEDULER ? scheduleJobs({ store, clock, config, logger, notifier: createTeamsNotifier(config, teamsBot, logger) }) : null;
   const stop = () => {
     server.close();
-    void store.close().finally(() => process.exit(0));
+    void Promise.resolve(scheduler?.stop())
+      .then(() => store.close())
+      .finally(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

@@ -1,23 +1,120 @@
-import { Router } from 'express';
+import express, { Router, type RequestHandler } from 'express';
+import { DateTime } from 'luxon';
+import { z } from 'zod';
+import type { Config } from '../config.js';
+import { compareByDue } from '../domain/action-view.js';
+import type { Clock } from '../domain/clock.js';
+import { isSamePerson } from '../domain/people.js';
+import { isComplete } from '../domain/rules.js';
+import { summarisePlan } from '../domain/plan-summary.js';
+import { AppError } from '../errors.js';
+import type { Logger } from '../logger.js';
+import type { PlanService } from '../service/plan-service.js';
+import { RoleDirectory } from '../service/roles.js';
 import type { PlanStore } from '../store/plan-store.js';
+import { actionRoutes } from './action-api.js';
+import { createAuthenticator, DEV_DEFAULT_PERSON, entraConfigured, type Authenticator } from './auth.js';
+import { authenticateCaller, callerOf } from './caller.js';
+import { changesSince } from './changes-report.js';
+import type { ChangesResponse, MeResponse, MyActionsResponse, PlanResponse, SummaryResponse } from './contract.js';
+import { exportRoute } from './export-api.js';
+import { indicatorRoutes } from './indicators-api.js';
+import { planViews, viewContext } from './views.js';
 
 /** Dependencies of the tab's JSON API. */
 export interface ApiDeps {
+  config: Config;
   store: PlanStore;
+  service: PlanService;
+  clock: Clock;
+  logger: Logger;
+  /** Default: from ED_LEADS and VIEWERS (in development without Entra and with no ED_LEADS, Alex Wilber is the lead). */
+  roles?: RoleDirectory;
+  /** Default: Entra SSO validation when AAD_APP_CLIENT_ID is set, else the development identity (never in production). */
+  authenticator?: Authenticator;
 }
 
+const noStore: RequestHandler = (_req, res, next) => {
+  res.setHeader('Cache-Control', 'no-store');
+  next();
+};
+
 /**
- * The tab's JSON API, mounted under /api.
- * GET /plan — every action in the plan.
+ * The tab's JSON API, mounted under /api. Every route is authenticated (see
+ * auth.ts) and answers with `Cache-Control: no-store`. Bodies are typed in
+ * contract.ts; routes: GET /me, /plan, /summary, /my-actions, /changes,
+ * /actions/:id, /export; POST /actions/:id/updates. Throws a `config`
+ * AppError at construction in production without Entra configuration.
  */
 export function createApiRouter(deps: ApiDeps): Router {
+  const { config, clock } = deps;
+  // With the development identity and no ED_LEADS, the demo user Alex Wilber is the lead, so the tab shows everything.
+  const devLeads = !entraConfigured(config) && config.ED_LEADS.length === 0 ? [DEV_DEFAULT_PERSON.email] : config.ED_LEADS;
+  const roles = deps.roles ?? new RoleDirectory({ edLeads: devLeads, viewers: config.VIEWERS });
+  const authenticator = deps.authenticator ?? createAuthenticator(config, clock, deps.logger);
   const router = Router();
-  router.get('/plan', async (_req, res, next) => {
-    try {
-      res.json({ actions: await deps.store.listActions() });
-    } catch (e) {
-      next(e);
-    }
+  router.use(noStore);
+  router.use(authenticateCaller({ authenticator, roles, store: deps.store }));
+
+  router.get('/me', (_req, res) => {
+    const c = callerOf(res);
+    const body: MeResponse = {
+      displayName: c.identity.displayName,
+      ...(c.identity.email ? { email: c.identity.email } : {}),
+      ...(c.identity.aadObjectId ? { aadObjectId: c.identity.aadObjectId } : {}),
+      role: c.role,
+      isLead: c.actor.isLead,
+      ownsActions: c.ownsActions,
+      devIdentity: c.devIdentity,
+    };
+    res.json(body);
   });
+
+  router.get('/plan', (_req, res) => {
+    const ctx = viewContext(config, clock);
+    const body: PlanResponse = { today: ctx.today, actions: planViews(callerOf(res), ctx) };
+    res.json(body);
+  });
+
+  router.get('/summary', (_req, res) => {
+    const body: SummaryResponse = summarisePlan(callerOf(res).actions, viewContext(config, clock));
+    res.json(body);
+  });
+
+  router.get('/my-actions', (_req, res) => {
+    const c = callerOf(res);
+    const mine = planViews(c, viewContext(config, clock)).filter((v) => isSamePerson(v.owner, c.actor));
+    const open = mine.filter((v) => !isComplete(v)).sort(compareByDue);
+    const done = mine.filter((v) => isComplete(v)).sort(compareByDue);
+    const body: MyActionsResponse = { actions: [...open, ...done] };
+    res.json(body);
+  });
+
+  router.get('/changes', async (req, res) => {
+    const ctx = viewContext(config, clock);
+    const since = parseSince(req.query.since, ctx.today);
+    const fromIso = DateTime.fromISO(since, { zone: config.TIMEZONE }).startOf('day').toUTC().toISO()!;
+    const updates = await deps.store.listUpdatesSince(fromIso);
+    const body: ChangesResponse = changesSince(since, ctx.today, planViews(callerOf(res), ctx), updates);
+    res.json(body);
+  });
+
+  router.use('/actions', express.json({ limit: '64kb' }), actionRoutes(deps));
+  router.get('/export', exportRoute(deps));
+  router.use('/indicators', express.json({ limit: '64kb' }), indicatorRoutes(deps));
   return router;
+}
+
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'since must be a date written YYYY-MM-DD')
+  .refine((s) => DateTime.fromISO(s).isValid, 'since is not a real date');
+
+/** The `since` date: given, or three months before today; never after today. */
+function parseSince(raw: unknown, today: string): string {
+  if (raw === undefined || raw === '') return DateTime.fromISO(today).minus({ months: 3 }).toISODate()!;
+  const parsed = isoDate.safeParse(raw);
+  if (!parsed.success) throw new AppError('bad_input', parsed.error.issues[0]?.message ?? 'since could not be read.');
+  if (parsed.data > today) throw new AppError('bad_input', 'since must not be in the future.');
+  return parsed.data;
 }

@@ -82,7 +82,12 @@ export function localDate(now: Date, timeZone: string): string {
 
 /** Whole days from `from` to `to` (both `YYYY-MM-DD`); negative when `to` is earlier. */
 export function daysBetween(from: string, to: string): number {
-  return Math.round(DateTime.fromISO(to, { zone: 'utc' }).diff(DateTime.fromISO(from, { zone: 'utc' }), 'days').days);
+  // Plain UTC arithmetic: this runs per action per request, and luxon's diff is ~100× slower.
+  return Math.round((isoDayNumber(to) - isoDayNumber(from)) / 86_400_000);
+}
+
+function isoDayNumber(date: string): number {
+  return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
 }
 
 /** `YYYY-MM-DD` plus `days` (may be negative). */

@@ -37,7 +37,8 @@ export type UpdateInput = z.input<typeof updateInputSchema>;
 export type FieldErrors = Partial<Record<'text' | 'rag' | 'form', string>>;
 
 export type SubmitOutcome =
-  | { kind: 'recorded'; action: Action; update: ProgressUpdate }
+  /** `pending: true`: SharePoint was unreachable; the update is safe in the outbox and syncs later ("saved — syncing"). */
+  | { kind: 'recorded'; action: Action; update: ProgressUpdate; pending?: boolean }
   | { kind: 'duplicate'; action: Action; update: ProgressUpdate }
   /** The action changed after the author loaded it; nothing stored. Show `action` and ask again. */
   | { kind: 'conflict'; action: Action };

@@ -42,8 +42,12 @@ export interface RecordUpdateCommand {
 }
 
 export type RecordUpdateResult =
-  /** Stored now. */
-  | { kind: 'recorded'; action: Action; update: ProgressUpdate }
+  /**
+   * Stored now. `pending: true` (SharePoint store only): SharePoint could not
+   * be reached, the update is safe in the local outbox and will be delivered
+   * later; show "saved — syncing". `update.id` is then provisional.
+   */
+  | { kind: 'recorded'; action: Action; update: ProgressUpdate; pending?: boolean }
   /** The same requestId was stored before: nothing written, the earlier update returned. */
   | { kind: 'duplicate'; action: Action; update: ProgressUpdate }
   /** The action changed since `expectedVersion`: nothing written, the current action returned. */

@@ -1,0 +1,14 @@
+import { performance } from 'node:perf_hooks';
+import { reminderCard } from '../bot/src/teams/cards/reminder-card.js';
+import { FakeBotConnector } from '../test/fakes/bot-connector-server.js';
+import { anAction } from '../test/teams/fixtures.js';
+const a = anAction();
+let t = performance.now();
+for (let i = 0; i < 200; i++) reminderCard({ action: a, today: '2026-03-18', publicUrl: 'https://x', stage: 'due-7' });
+console.log('card ms', ((performance.now() - t) / 200).toFixed(2));
+const connector = await new FakeBotConnector().start();
+const body = JSON.stringify({ type: 'message', attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: reminderCard({ action: a, today: '2026-03-18', publicUrl: 'https://x' }) }] });
+t = performance.now();
+for (let i = 0; i < 200; i++) await fetch(`${connector.url}v3/conversations/a%3Ax/activities`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+console.log('fetch ms', ((performance.now() - t) / 200).toFixed(2));
+await connector.stop();

@@ -1,0 +1,214 @@
+/**
+ * The tab's JSON API: the type of every request and response body. Types only
+ * (no runtime code), so the tab can `import type` from here. Endpoints and
+ * rules are described in bot/src/api/README.md. Every response carries
+ * `Cache-Control: no-store`; every call needs `Authorization: Bearer <Teams SSO token>`
+ * (in development without Entra configuration, none, see README).
+ */
+import type { ActionView } from '../domain/action-view.js';
+import type { ActionGroup, GroupBy, PlanFilter } from '../domain/plan-filter.js';
+import type { IndicatorSummary, PlanSummary } from '../domain/plan-summary.js';
+import type { Action, ProgressUpdate, Rag, Status } from '../domain/model.js';
+import type { ErrorCode } from '../errors.js';
+import type { FieldErrors } from '../service/plan-service.js';
+
+export type { ActionView, ActionGroup, GroupBy, PlanFilter, IndicatorSummary, PlanSummary, FieldErrors, ErrorCode, Rag, Status, ProgressUpdate, Action };
+
+/** How the caller may use the plan. Lead beats owner beats viewer. */
+export type Role = 'lead' | 'owner' | 'viewer';
+
+/** GET /api/me */
+export interface MeResponse {
+  displayName: string;
+  email?: string;
+  aadObjectId?: string;
+  role: Role;
+  isLead: boolean;
+  /** Actions in the plan this person owns (matched by Entra object id or email). */
+  ownsActions: number;
+  /** True when the service is running without Entra sign-in and this is a made-up development identity. Show a banner. */
+  devIdentity: boolean;
+}
+
+/** GET /api/plan — every action, ordered by plan year (newest first) then reference. */
+export interface PlanResponse {
+  /** `YYYY-MM-DD` in the organisation's time zone (TIMEZONE). */
+  today: string;
+  actions: ActionView[];
+}
+
+/** GET /api/summary */
+export type SummaryResponse = PlanSummary;
+
+/** GET /api/actions/:id */
+export interface ActionDetailResponse {
+  action: ActionView;
+  /** The progress log, oldest first. */
+  updates: ProgressUpdate[];
+  canUpdate: boolean;
+}
+
+/** The RAG ratings an update may set ("None" is never chosen by a person). */
+export type UpdateRag = Exclude<Rag, 'None'>;
+
+/** POST /api/actions/:id/updates — body. */
+export interface SubmitUpdateRequest {
+  /** A fresh id per submission (e.g. crypto.randomUUID()); reuse it when retrying the same submission. 8–200 characters. */
+  requestId: string;
+  /** `action.version` as the user saw it. */
+  expectedVersion: number;
+  /** 1–2000 characters after trimming. */
+  text: string;
+  rag: UpdateRag;
+  /** Defaults to false. True (or rag "Blue") completes the action. */
+  markComplete?: boolean;
+}
+
+/** POST /api/actions/:id/updates — 201 (recorded) or 200 (duplicate: this requestId was stored before, nothing new written). */
+export interface SubmitUpdateResponse {
+  outcome: 'recorded' | 'duplicate';
+  action: ActionView;
+  update: ProgressUpdate;
+}
+
+/** Every error response: 400, 401, 403, 404, 409, 500, 503. `message` is written for the user. */
+export interface ApiErrorBody {
+  error: { code: ErrorCode; message: string; details?: unknown };
+}
+
+/** 400 from POST /api/actions/:id/updates: `details` says which field to fix ("form" for anything else). */
+export interface BadUpdateBody {
+  error: { code: 'bad_input'; message: string; details: FieldErrors };
+}
+
+/** 409 from POST /api/actions/:id/updates: someone else updated the action first; nothing stored. Show `action` and ask again. */
+export interface ConflictBody {
+  error: { code: 'conflict'; message: string };
+  action: ActionView;
+}
+
+/** GET /api/my-actions — the caller's own actions, soonest due first (undated last). */
+export interface MyActionsResponse {
+  actions: ActionView[];
+}
+
+/** A small reference to an action in the changes report. */
+export interface ActionRef {
+  id: string;
+  ref: string;
+  title: string;
+  ownerLabel: string;
+}
+
+/** A RAG change (other than to Blue, which is a completion). */
+export interface RagMove {
+  action: ActionRef;
+  from: Rag;
+  to: Rag;
+  /** ISO instant of the update. */
+  at: string;
+  by: string;
+}
+
+/** An action marked complete. */
+export interface Completion {
+  action: ActionRef;
+  at: string;
+  by: string;
+}
+
+/** GET /api/changes?since=YYYY-MM-DD — "since the last board". */
+export interface ChangesResponse {
+  /** The date used (default: three months before today). Updates from local midnight on this date count. */
+  since: string;
+  today: string;
+  /** Oldest first. */
+  ragMoves: RagMove[];
+  /** Oldest first. */
+  completions: Completion[];
+  /** Due between `since` (inclusive) and today (exclusive) and not complete, soonest due first. */
+  newlyOverdue: ActionView[];
+  /** Every progress update since then, oldest first. */
+  updates: (ProgressUpdate & { ref: string; title: string })[];
+}
+
+/** GET /api/export — query string (all optional except format). The response is a file download. */
+export interface ExportQuery extends PlanFilter {
+  format: 'csv' | 'xlsx';
+  /** Default: indicator. */
+  group?: GroupBy;
+}
+
+// ── WRES indicator evidence (GET/PUT /api/indicators…, see indicators-api.ts) ──
+
+/** One indicator's evidence: its values across years beside the actions that cite it. */
+export interface IndicatorEvidence {
+  indicator: import('../domain/model.js').IndicatorNumber;
+  shortName: string;
+  description: string;
+  /** `ratio` for relative likelihoods (2–4, 1.00 is parity), `points` for percentage-point gaps (1, 5–9). */
+  unit: 'ratio' | 'points';
+  /** Oldest year first; a value is null (with `reason`) when the figures do not allow it. */
+  values: import('../domain/indicator-evidence.js').IndicatorValue[];
+  /** The latest year-on-year direction; `unknown` with fewer than two computable years. */
+  direction: import('../domain/indicator-evidence.js').Direction;
+  /** The newest computable value, or null. */
+  latest: import('../domain/indicator-evidence.js').IndicatorValue | null;
+  /** The actions citing this indicator, open ones first (soonest due first), then complete ones. */
+  actions: ActionView[];
+  openActions: number;
+}
+
+/** GET /api/indicators */
+export interface IndicatorsResponse {
+  /** Every year with figures, oldest first (e.g. "2023/24"). */
+  years: string[];
+  /** All nine indicators, in order. */
+  indicators: IndicatorEvidence[];
+  /** Indicators whose latest change is worse, with how many open actions cite each. */
+  worsened: import('../domain/indicator-progress.js').WorsenedIndicator[];
+  /** The stored figures by year, then measure key (blank figures left out). */
+  figures: Record<string, Record<string, number>>;
+  /** True for E&D leads: they may PUT /api/indicators/figures. */
+  canEditFigures: boolean;
+}
+
+/** PUT /api/indicators/figures — body. Lead only (403 otherwise). */
+export interface SaveFiguresRequest {
+  /** "2019/20" (also accepted: 2019-20, 2019-2020). */
+  year: string;
+  /** Measure key (see MEASURES) → figure; null clears a stored figure. Counts ≥ 0, survey percentages 0–100. */
+  figures: Record<string, number | null>;
+}
+
+/** PUT /api/indicators/figures — 200. */
+export interface SaveFiguresResponse {
+  year: string;
+  /** Figures written (set or changed). */
+  saved: number;
+  /** Figures cleared. */
+  cleared: number;
+  /** That year's figures as now stored. */
+  figures: Record<string, number>;
+}
+
+/** 400 from PUT /api/indicators/figures: `details` maps each field to fix ("year", a measure key, or "form") to a message. */
+export interface BadFiguresBody {
+  error: { code: 'bad_input'; message: string; details: Record<string, string> };
+}
+
+/** GET /api/indicators/model-employer?year= — BME share by AfC band cluster against the aspirational goal. */
+export interface ModelEmployerResponse {
+  /** The year shown: the one asked for, else the newest year with band figures; null when there are none. */
+  year: string | null;
+  /** Years that have band figures, oldest first. */
+  years: string[];
+  /** The goal used, in per cent, or null when it cannot be set (no workforce figures and none configured). */
+  goalPercent: number | null;
+  /** `configured` (MODEL_EMPLOYER_GOAL_PERCENT) or `workforce` (the BME share of the whole workforce that year). */
+  goalSource: 'configured' | 'workforce';
+  /** BME % of the whole workforce that year, when known. */
+  workforceBmePercent: number | null;
+  /** One row per band cluster; null when no goal can be set. */
+  rows: import('../domain/indicator-evidence.js').ModelEmployerRow[] | null;
+}

@@ -1,0 +1,47 @@
+import { DateTime } from 'luxon';
+import type { Config } from '../config.js';
+import { fixedClock, type Clock } from '../domain/clock.js';
+import { AppError } from '../errors.js';
+import type { Logger } from '../logger.js';
+import { describeReport, type RunReport } from '../reminders/run-report.js';
+import { PlanService } from '../service/plan-service.js';
+import type { PlanStore } from '../store/plan-store.js';
+import { createTeamsBot } from '../teams/bot-app.js';
+import { createTeamsNotifier, type TeamsNotifier } from '../teams/proactive-sender.js';
+import type { CliContext } from './context.js';
+
+/** `--now` for `wres remind` and `wres digest`. */
+export const NOW_OPTION = ['--now <iso>', 'run as if the clock read this ISO date-time (e.g. 2026-03-18T09:00); without an offset it is read in TIMEZONE'] as const;
+
+/**
+ * The clock for one run: `--now` read as ISO 8601 (a local time without an
+ * offset is in `timeZone`), else the CLI's clock. Bad text is bad input (exit 2).
+ */
+export function clockFor(now: string | undefined, timeZone: string, fallback: Clock): Clock {
+  if (now === undefined) return fallback;
+  const at = DateTime.fromISO(now.trim(), { zone: timeZone, setZone: true });
+  if (!at.isValid) throw new AppError('bad_input', `--now "${now}" is not an ISO date-time; try 2026-03-18T09:00 or 2026-03-18T09:00:00Z.`);
+  return fixedClock(at.toUTC().toISO()!);
+}
+
+/** Warnings and errors go to stderr as plain sentences; routine progress stays quiet. */
+export function cliLogger(ctx: CliContext): Logger {
+  return {
+    info: () => undefined,
+    warn: (message) => ctx.err(message),
+    error: (message) => ctx.err(message),
+  };
+}
+
+/** The Teams notifier built the way the server builds it (same bot registration and pacing). */
+export function cliNotifier(config: Config, store: PlanStore, clock: Clock, logger: Logger): TeamsNotifier {
+  const bot = createTeamsBot(config, { store, service: new PlanService(store, clock), clock, logger });
+  return createTeamsNotifier(config, bot, logger);
+}
+
+/** Prints the report (sentences, or JSON) and sets the exit code: 1 when anything failed. */
+export function printReport(ctx: CliContext, report: RunReport, json: boolean | undefined): void {
+  if (json) ctx.out(JSON.stringify(report, null, 2));
+  else for (const line of describeReport(report)) ctx.out(line);
+  if (report.failed.length) ctx.exitCode = 1;
+}

@@ -1,0 +1,69 @@
+import type { Command } from 'commander';
+import { addDays, localDate, shortDate } from '../domain/dates.js';
+import { RAGS, STATUSES, type Action } from '../domain/model.js';
+import { isOverdue, RAG_LABELS, STATUS_LABELS } from '../domain/rules.js';
+import type { CliContext } from './context.js';
+import { plural } from './text.js';
+
+/** The figures `wres status` prints; `--json` prints this object. */
+export interface PlanStatus {
+  store: string;
+  today: string;
+  timeZone: string;
+  actions: number;
+  progressNotes: number;
+  byRag: Record<string, number>;
+  byStatus: Record<string, number>;
+  overdue: number;
+  dueWithin14Days: number;
+  pendingWrites: number;
+}
+
+/** `wres status [--json]`: counts by RAG and status, overdue today, and writes waiting for SharePoint. */
+export function register(program: Command, ctx: CliContext): void {
+  program
+    .command('status')
+    .description('Show how the plan stands: actions by RAG rating and status, how many are overdue today, and writes still waiting for SharePoint.')
+    .option('--json', 'print the figures as JSON')
+    .action(async (flags: { json?: boolean }) => {
+      const status = await planStatus(ctx);
+      if (flags.json) ctx.out(JSON.stringify(status, null, 2));
+      else for (const line of describe(status)) ctx.out(line);
+    });
+}
+
+async function planStatus(ctx: CliContext): Promise<PlanStatus> {
+  const config = ctx.config();
+  const store = await ctx.store();
+  const [actions, health] = await Promise.all([store.listActions(), store.health()]);
+  const today = localDate(ctx.clock.now(), config.TIMEZONE);
+  const soon = addDays(today, 14);
+  const count = <K extends string>(keys: readonly K[], of: (a: Action) => K) =>
+    Object.fromEntries(keys.map((k) => [k, actions.filter((a) => of(a) === k).length])) as Record<K, number>;
+  return {
+    store: health.kind,
+    today,
+    timeZone: config.TIMEZONE,
+    actions: actions.length,
+    progressNotes: health.updates,
+    byRag: count(RAGS, (a) => a.rag),
+    byStatus: count(STATUSES, (a) => a.status),
+    overdue: actions.filter((a) => isOverdue(a, today)).length,
+    dueWithin14Days: actions.filter((a) => !isOverdue(a, today) && a.status !== 'Complete' && a.dueDate !== null && a.dueDate <= soon).length,
+    pendingWrites: health.pendingWrites,
+  };
+}
+
+function describe(s: PlanStatus): string[] {
+  if (s.actions === 0) return [`The plan is empty (${s.store} store). Import one with: wres import plan.docx`];
+  const rag = RAGS.filter((r) => s.byRag[r]).map((r) => `${s.byRag[r]} ${RAG_LABELS[r]}`);
+  const status = STATUSES.filter((k) => s.byStatus[k]).map((k) => `${s.byStatus[k]} ${STATUS_LABELS[k].toLowerCase()}`);
+  return [
+    `The plan has ${plural(s.actions, 'action')} and ${plural(s.progressNotes, 'progress note')} (${s.store} store).`,
+    `RAG rating: ${rag.join(', ')}.`,
+    `Status: ${status.join(', ')}.`,
+    `Overdue today (${shortDate(s.today)}, ${s.timeZone}): ${s.overdue}.`,
+    `Due in the next 14 days: ${s.dueWithin14Days}.`,
+    s.store === 'sqlite' ? `Changes waiting to be written: ${s.pendingWrites}.` : `Changes waiting to be written to SharePoint: ${s.pendingWrites}.`,
+  ];
+}

@@ -1,0 +1,105 @@
+import { DateTime } from 'luxon';
+import { addDays, localDate, relativeDue } from './dates.js';
+import type { Action } from './model.js';
+import { isComplete, isOverdue } from './rules.js';
+import { ownerLabel } from './people.js';
+
+/**
+ * An action as the tab and the export show it: the stored action plus the
+ * facts computed for "today" in the organisation's time zone.
+ */
+export interface ActionView extends Action {
+  /** Past its due date and not complete. */
+  overdue: boolean;
+  /** Whole days past the due date; present only when `overdue`. */
+  daysOverdue?: number;
+  /** "in 7 days", "due today", "3 days overdue", "Complete", "Ongoing", "No date". */
+  dueLabel: string;
+  /** Not complete and no progress update for `staleAfterDays` or more. */
+  stale: boolean;
+  /** The owner's name, else the lead role from the plan, else "No owner". */
+  ownerLabel: string;
+  /** Whether the person asking may post a progress update on this action. */
+  canUpdate: boolean;
+}
+
+/** What `toActionView` needs to know about "now" and the organisation. */
+export interface ViewContext {
+  /** `YYYY-MM-DD` in `timeZone`. */
+  today: string;
+  timeZone: string;
+  staleAfterDays: number;
+}
+
+/** The date (in `timeZone`) an action last had news: its latest update, else its last change. */
+export function lastNewsDate(action: Pick<Action, 'latestUpdate' | 'updatedAt'>, timeZone: string): string {
+  return localDate(new Date(lastNewsAt(action)), timeZone);
+}
+
+const lastNewsAt = (action: Pick<Action, 'latestUpdate' | 'updatedAt'>) => action.latestUpdate?.submittedAt ?? action.updatedAt;
+
+// Whole-plan views call isStale for every action: work out the cut-off instant once per context.
+const cutoffs = new Map<string, number>();
+function staleCutoffMs(ctx: ViewContext): number {
+  const key = `${ctx.today}|${ctx.timeZone}|${ctx.staleAfterDays}`;
+  let cutoff = cutoffs.get(key);
+  if (cutoff === undefined) {
+    // News before local midnight starting (today - staleAfterDays + 1) is staleAfterDays or more days old.
+    cutoff = DateTime.fromISO(addDays(ctx.today, 1 - ctx.staleAfterDays), { zone: ctx.timeZone }).toMillis();
+    if (cutoffs.size > 64) cutoffs.clear();
+    cutoffs.set(key, cutoff);
+  }
+  return cutoff;
+}
+
+/** Not complete and nothing new for `staleAfterDays` days or more (days counted in `timeZone`). */
+export function isStale(action: Pick<Action, 'status' | 'latestUpdate' | 'updatedAt'>, ctx: ViewContext): boolean {
+  if (isComplete(action)) return false;
+  return Date.parse(lastNewsAt(action)) < staleCutoffMs(ctx);
+}
+
+/** Whole days from `from` to `to` (`YYYY-MM-DD`), without a date library: calendar dates have no time zone. */
+function dayDiff(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+/** Human wording for when an action is due, relative to `today`. */
+export function dueLabel(action: Pick<Action, 'status' | 'dueDate'>, today: string): string {
+  if (isComplete(action)) return 'Complete';
+  if (action.dueDate === null) return action.status === 'Ongoing' ? 'Ongoing' : 'No date';
+  const key = `${action.dueDate}|${today}`;
+  let label = dueLabels.get(key);
+  if (label === undefined) {
+    label = relativeDue(action.dueDate, today);
+    if (dueLabels.size > 2048) dueLabels.clear();
+    dueLabels.set(key, label);
+  }
+  return label;
+}
+
+// Plans share a handful of due dates (quarter and year ends); the wording is worth remembering.
+const dueLabels = new Map<string, string>();
+
+/** Builds the view of one action; `canUpdate` is decided by the caller (see people.canUpdate). */
+export function toActionView(action: Action, ctx: ViewContext, canUpdate: boolean): ActionView {
+  const overdue = isOverdue(action, ctx.today);
+  const view: ActionView = { ...action, overdue, dueLabel: dueLabel(action, ctx.today), stale: isStale(action, ctx), ownerLabel: ownerLabel(action), canUpdate };
+  if (overdue && action.dueDate) view.daysOverdue = dayDiff(action.dueDate, ctx.today);
+  return view;
+}
+
+/** Orders by plan year (newest first), then reference in natural order ("1.2" before "1.10"). */
+export function compareByRef(a: Pick<Action, 'planYear' | 'ref'>, b: Pick<Action, 'planYear' | 'ref'>): number {
+  if (a.planYear !== b.planYear) return b.planYear.localeCompare(a.planYear, 'en-GB', { numeric: true });
+  return a.ref.localeCompare(b.ref, 'en-GB', { numeric: true });
+}
+
+/** Soonest due first; undated actions last; ties by reference. */
+export function compareByDue(a: Pick<Action, 'dueDate' | 'planYear' | 'ref'>, b: Pick<Action, 'dueDate' | 'planYear' | 'ref'>): number {
+  if (a.dueDate !== b.dueDate) {
+    if (a.dueDate === null) return 1;
+    if (b.dueDate === null) return -1;
+    return a.dueDate < b.dueDate ? -1 : 1;
+  }
+  return compareByRef(a, b);
+}

@@ -1,0 +1,140 @@
+/**
+ * Which reminders an action is due today. Pure: the caller passes the action,
+ * today's date in the organisation's time zone, the configuration and the
+ * action's ledger entries.
+ *
+ * The rules, in the words an E&D lead would use:
+ *
+ * 1. **Deadline reminders.** For each offset N in REMINDER_OFFSETS_DAYS
+ *    (default 14, 7, 1, 0) a reminder `due-N` goes N days before the due
+ *    date. After the due date, while the action stays open, `overdue-7`,
+ *    `overdue-14`, … go every seven days.
+ * 2. **Working days only.** A reminder whose day falls on a Saturday or a
+ *    Sunday goes on the Friday before. So on a Friday the stages of that
+ *    weekend are due too; when several stages fall due on the same day, only
+ *    the latest of them (the one nearest the deadline or furthest past it) is
+ *    sent, so an owner never gets two reminders at once for one action.
+ * 3. **No pile of catch-ups.** If a stage's day passed without it being sent
+ *    (the service was down, the action was imported late), it is sent on the
+ *    next run only if it is still the latest stage whose day has come; earlier
+ *    missed stages are dropped.
+ * 4. **Once each.** A stage already in the ledger (sent, or claimed by a run
+ *    that is sending it) is never sent again. The ledger key is (action,
+ *    stage, due date), so moving the due date starts a fresh cycle.
+ * 5. **Stale nudges.** An open action with no progress update (else no edit)
+ *    for STALE_AFTER_DAYS (default 30) gets one "how is it going?" nudge,
+ *    stage `stale-<date of the last update>`: one per quiet spell, dated or
+ *    not. It moves off weekends like any reminder, and it waits a day when a
+ *    deadline reminder goes (or went) to the action the same day.
+ * 6. **Complete actions get nothing.** Undated actions get only stale nudges.
+ *
+ * Who receives the reminder (the owner's Teams conversation) is the job's
+ * concern, not the policy's: an action with no owner is still "due" here so
+ * that the job can report it.
+ */
+import { localDate } from './dates.js';
+import type { Action, ReminderSent } from './model.js';
+import { isComplete } from './rules.js';
+import { daysFrom, plusDays, workingDayOnOrBefore } from './working-days.js';
+
+/** The settings the policy reads (from REMINDER_OFFSETS_DAYS, STALE_AFTER_DAYS, TIMEZONE). */
+export interface ReminderPolicyConfig {
+  /** Days before the due date, e.g. `[14, 7, 1, 0]`; any order, duplicates ignored. */
+  offsetsDays: readonly number[];
+  /** Days without an update before an open action gets a stale nudge. */
+  staleAfterDays: number;
+  /** IANA time zone in which instants (last update, ledger sends) are read as dates. */
+  timeZone: string;
+}
+
+/** What a reminder is about: an approaching deadline, a missed one, or silence. */
+export type ReminderKind = 'due' | 'overdue' | 'stale';
+
+/** One reminder the policy says should go today. */
+export interface DueReminder {
+  /** Ledger stage: `due-7`, `overdue-14`, `stale-2026-01-31`. */
+  stage: string;
+  kind: ReminderKind;
+  /** The ledger's due date: the action's due date, or '' when it has none. */
+  dueDate: string;
+  /** The stage's own day, before moving off a weekend. */
+  day: string;
+  /** The working day it was meant to go; earlier than today for a catch-up. */
+  sendOn: string;
+}
+
+/** Weekly interval of overdue reminders, in days. */
+export const OVERDUE_EVERY_DAYS = 7;
+
+/**
+ * The reminders due for `action` on `today` (`YYYY-MM-DD`), at most one: a
+ * deadline reminder, else a stale nudge, else none. `ledger` holds the
+ * action's entries (entries for other actions are ignored).
+ */
+export function remindersDue(action: Action, today: string, config: ReminderPolicyConfig, ledger: readonly ReminderSent[]): DueReminder[] {
+  if (isComplete(action)) return [];
+  const mine = ledger.filter((e) => e.actionId === action.id);
+  const deadline = action.dueDate ? latestDeadlineStage(action.dueDate, today, config.offsetsDays) : null;
+  if (deadline && !mine.some((e) => e.stage === deadline.stage && e.dueDate === deadline.dueDate)) return [deadline];
+
+  const stale = staleStage(action, today, config);
+  if (!stale || mine.some((e) => e.stage === stale.stage)) return [];
+  const deadlineSentToday = mine.some((e) => !e.stage.startsWith('stale-') && !e.stage.startsWith('digest-') && localDate(new Date(e.sentAt), config.timeZone) === today);
+  return deadlineSentToday ? [] : [stale];
+}
+
+/**
+ * The latest deadline stage whose (weekend-adjusted) day is on or before
+ * `today`, or null when the first reminder is still to come.
+ */
+export function latestDeadlineStage(dueDate: string, today: string, offsetsDays: readonly number[]): DueReminder | null {
+  const late = daysFrom(dueDate, today);
+  // A weekly stage moves back at most two days (Sunday → Friday), so only two weeks can hold the latest stage.
+  const top = Math.floor((late + 2) / OVERDUE_EVERY_DAYS);
+  for (const k of [top, top - 1].filter((w) => w >= 1)) {
+    const stage = deadlineStage('overdue', dueDate, plusDays(dueDate, k * OVERDUE_EVERY_DAYS), `overdue-${k * OVERDUE_EVERY_DAYS}`);
+    if (stage.sendOn <= today) return stage;
+  }
+  const nearestFirst = [...new Set(offsetsDays)].sort((a, b) => a - b);
+  for (const n of nearestFirst) {
+    const stage = deadlineStage('due', dueDate, plusDays(dueDate, -n), `due-${n}`);
+    if (stage.sendOn <= today) return stage;
+  }
+  return null;
+}
+
+/**
+ * Every deadline stage of a due date up to `until` (inclusive, by send day),
+ * in order: for showing an action's reminder timeline and for tests.
+ */
+export function deadlineSchedule(dueDate: string, offsetsDays: readonly number[], until: string): DueReminder[] {
+  const stages = [...new Set(offsetsDays)]
+    .sort((a, b) => b - a)
+    .map((n) => deadlineStage('due', dueDate, plusDays(dueDate, -n), `due-${n}`));
+  for (let k = 1; plusDays(dueDate, k * OVERDUE_EVERY_DAYS - 2) <= until; k++) {
+    stages.push(deadlineStage('overdue', dueDate, plusDays(dueDate, k * OVERDUE_EVERY_DAYS), `overdue-${k * OVERDUE_EVERY_DAYS}`));
+  }
+  return stages.filter((s) => s.sendOn <= until);
+}
+
+/** The date (in `timeZone`) of the action's last progress update, else of its last edit. */
+export function lastActivityDate(action: Pick<Action, 'latestUpdate' | 'updatedAt'>, timeZone: string): string {
+  return localDate(new Date(action.latestUpdate?.submittedAt ?? action.updatedAt), timeZone);
+}
+
+/** Whole days since the action's last update (see `lastActivityDate`). */
+export function daysSinceActivity(action: Pick<Action, 'latestUpdate' | 'updatedAt'>, today: string, timeZone: string): number {
+  return daysFrom(lastActivityDate(action, timeZone), today);
+}
+
+function staleStage(action: Action, today: string, config: ReminderPolicyConfig): DueReminder | null {
+  const last = lastActivityDate(action, config.timeZone);
+  const day = plusDays(last, config.staleAfterDays);
+  const sendOn = workingDayOnOrBefore(day);
+  if (sendOn > today) return null;
+  return { stage: `stale-${last}`, kind: 'stale', dueDate: action.dueDate ?? '', day, sendOn };
+}
+
+function deadlineStage(kind: ReminderKind, dueDate: string, day: string, stage: string): DueReminder {
+  return { stage, kind, dueDate, day, sendOn: workingDayOnOrBefore(day) };
+}

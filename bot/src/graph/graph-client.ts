@@ -1,0 +1,80 @@
+import type { TokenCredential } from '@azure/identity';
+import { AuthenticationHandler, Client, RetryHandler, RetryHandlerOptions, type AuthenticationProvider } from '@microsoft/microsoft-graph-client';
+import { AppError } from '../errors.js';
+import { SIGN_IN_REFUSED } from './graph-errors.js';
+import { GraphApi } from './graph-api.js';
+import { TimeoutFetchHandler } from './timeout-handler.js';
+
+/** Everything the one Graph client factory needs. */
+export interface GraphClientOptions {
+  /** e.g. https://graph.microsoft.com, a national cloud, or a local test server. */
+  baseUrl: string;
+  credential: TokenCredential;
+  timeoutMs: number;
+  /** Retries of 429/503/504 (and timed-out reads), each after Retry-After. */
+  maxRetries: number;
+  /** Wait before retrying a timed-out read, and when a 429/503 carries no Retry-After. */
+  retryDelaySeconds?: number;
+}
+
+class CredentialAuthProvider implements AuthenticationProvider {
+  constructor(
+    private readonly credential: TokenCredential,
+    private readonly scope: string,
+  ) {}
+
+  async getAccessToken(): Promise<string> {
+    let token;
+    try {
+      token = await this.credential.getToken(this.scope);
+    } catch (e) {
+      throw signInError(e);
+    }
+    if (!token) throw named('GraphTokenUnavailable', 'the identity service returned no token');
+    return token.token;
+  }
+}
+
+/** OAuth error codes that mean Entra refused the app's credentials (no point retrying). */
+const OAUTH_REFUSALS = new Set(['invalid_client', 'unauthorized_client', 'invalid_grant', 'invalid_request', 'invalid_scope']);
+
+/** The SDK wraps whatever the auth provider throws; the error's name survives as the Graph error code. */
+function signInError(e: unknown): Error {
+  const msg = e instanceof Error ? (e.message.split('\n')[0] ?? '') : String(e);
+  const status = (e as { statusCode?: number }).statusCode;
+  const oauth = (e as { errorResponse?: { error?: string } }).errorResponse?.error ?? /^(\w+):/.exec(msg)?.[1] ?? '';
+  const refused =
+    (e instanceof Error && e.name === 'CredentialUnavailableError') || status === 400 || status === 401 || OAUTH_REFUSALS.has(oauth);
+  return named(refused ? SIGN_IN_REFUSED : 'GraphTokenUnavailable', msg);
+}
+
+function named(name: string, message: string): Error {
+  const err = new Error(message);
+  err.name = name;
+  return err;
+}
+
+/**
+ * The one place a Graph client is built. Sends the app-only token for scope
+ * `${baseUrl}/.default` to the base URL's host (also when it is not a
+ * Microsoft Graph host, e.g. a test server), retries 429/503/504 honouring
+ * Retry-After up to `maxRetries`, abandons a request after `timeoutMs`, and
+ * returns a `GraphApi` whose calls reject with `AppError`.
+ */
+export function createGraphClient(o: GraphClientOptions): GraphApi {
+  const base = new URL(o.baseUrl);
+  if (base.protocol !== 'https:') throw new AppError('config', 'GRAPH_BASE_URL must be an https:// URL.');
+  const origin = base.origin;
+  const delay = o.retryDelaySeconds ?? 2;
+  const client = Client.initWithMiddleware({
+    baseUrl: origin,
+    defaultVersion: 'v1.0',
+    customHosts: new Set([base.hostname]),
+    middleware: [
+      new AuthenticationHandler(new CredentialAuthProvider(o.credential, `${origin}/.default`)),
+      new RetryHandler(new RetryHandlerOptions(delay, o.maxRetries)),
+      new TimeoutFetchHandler(o.timeoutMs, delay),
+    ],
+  });
+  return new GraphApi(client, origin);
+}

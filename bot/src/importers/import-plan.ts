@@ -1,0 +1,153 @@
+import { readFile } from 'node:fs/promises';
+import { extname } from 'node:path';
+import { AppError } from '../errors.js';
+import { readCsv } from './csv-reader.js';
+import { readDocx } from './docx-reader.js';
+import { mapRow, type RowContext } from './map-row.js';
+import { currentPlanYear, findPlanYear, normalisePlanYear } from './plan-year.js';
+import { readPlanRows } from './plan-rows.js';
+import type { ImportOptions, ImportResult, ImportRowError, ParsedAction, RawDocument } from './types.js';
+import { readXlsx } from './xlsx-reader.js';
+
+/** The file types the importer reads. */
+export type PlanFormat = 'csv' | 'xlsx' | 'docx';
+
+/** The format a file name implies; rejects with `bad_input` for anything else (naming what to do). */
+export function formatFromName(name: string): PlanFormat {
+  const ext = extname(name).toLowerCase();
+  if (ext === '.csv' || ext === '.tsv' || ext === '.txt') return 'csv';
+  if (ext === '.xlsx' || ext === '.xlsm') return 'xlsx';
+  if (ext === '.docx') return 'docx';
+  if (ext === '.xls' || ext === '.doc') {
+    throw new AppError('bad_input', `${name} is in an old Office format. Open it and save it as ${ext === '.doc' ? '.docx' : '.xlsx'}, then import that file.`);
+  }
+  throw new AppError('bad_input', `${name} is not a plan this tool can read: use a Word (.docx), Excel (.xlsx) or CSV file.`);
+}
+
+/** Reads the tables of a file already in memory. Rejects with `bad_input` when the file is damaged. */
+export async function readDocument(buffer: Buffer, format: PlanFormat, name = 'The file'): Promise<RawDocument> {
+  if (format !== 'csv' && buffer.subarray(0, 2).toString('latin1') !== 'PK') {
+    throw new AppError('bad_input', `${name} is not a ${format === 'docx' ? 'Word' : 'Excel'} file (it may be damaged or renamed).`);
+  }
+  try {
+    if (format === 'csv') return readCsv(buffer);
+    return format === 'xlsx' ? await readXlsx(buffer) : await readDocx(buffer);
+  } catch (e) {
+    throw new AppError('bad_input', `${name} could not be read: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
+  }
+}
+
+/** Reads and maps a plan file from disk (format from its extension). */
+export async function importPlanFile(path: string, options: ImportOptions): Promise<ImportResult> {
+  const format = formatFromName(path);
+  let buffer: Buffer;
+  try {
+    buffer = await readFile(path);
+  } catch (e) {
+    const missing = (e as NodeJS.ErrnoException).code === 'ENOENT';
+    throw new AppError('bad_input', missing ? `There is no file at ${path}.` : `${path} could not be opened.`, { cause: e });
+  }
+  return mapDocument(await readDocument(buffer, format, path), options);
+}
+
+/**
+ * Maps a document's tables to actions. Rows that cannot be imported become
+ * `errors` (row number and reason); the rest become `actions` keyed by
+ * (planYear, ref), with generated refs "1", "2", … in plan order where the
+ * plan has none. Rejects with `bad_input` when no action table is found or
+ * the plan year option is malformed.
+ */
+export function mapDocument(doc: RawDocument, options: ImportOptions): ImportResult {
+  const timeZone = options.timeZone ?? 'Europe/London';
+  const { rows, preamble, headerFound } = readPlanRows(doc);
+  if (!headerFound) {
+    throw new AppError(
+      'bad_input',
+      'No action table was found. The importer looks for a header row with an "Action" column and at least one other known column such as "Lead", "Due by" or "Progress".',
+    );
+  }
+  const { planYear, planYearSource, warnings } = choosePlanYear(options, preamble, timeZone);
+  const ctx: RowContext = { planYear, importedAt: options.importedAt, timeZone, authorName: options.authorName ?? 'Imported plan' };
+  const actions: ParsedAction[] = [];
+  const errors: ImportRowError[] = [];
+  const ordinals = new Map<ParsedAction, number>();
+  rows.forEach((row, i) => {
+    for (const merged of row.merged) warnings.push(`${capital(merged)} carries on ${row.location} (split across a page) and was joined to it.`);
+    const mapped = mapRow(row, ctx);
+    if (!mapped.ok) {
+      errors.push({ row: row.rowNumber, location: row.location, message: mapped.message });
+      return;
+    }
+    for (const w of mapped.warnings) warnings.push(`${capital(row.location)}: ${w}.`);
+    const parsed: ParsedAction = { action: mapped.action, history: mapped.history, row: row.rowNumber };
+    ordinals.set(parsed, i + 1);
+    actions.push(parsed);
+  });
+  const kept = assignRefs(actions, ordinals, rows, errors, warnings);
+  noteMissingIndicators(kept, warnings);
+  errors.sort((a, b) => a.row - b.row);
+  return { actions: kept, errors, warnings, planYear, planYearSource };
+}
+
+function choosePlanYear(options: ImportOptions, preamble: string, timeZone: string) {
+  const warnings: string[] = [];
+  if (options.planYear !== undefined) {
+    const planYear = normalisePlanYear(options.planYear);
+    if (!planYear) throw new AppError('bad_input', `The plan year "${options.planYear}" should look like 2019/20.`);
+    return { planYear, planYearSource: 'option' as const, warnings };
+  }
+  const fromTitle = findPlanYear(preamble);
+  if (fromTitle) return { planYear: fromTitle, planYearSource: 'title' as const, warnings };
+  const planYear = currentPlanYear(new Date(options.importedAt), timeZone);
+  warnings.push(`The plan's title does not say which year it covers, so it was imported as ${planYear}. Use --plan-year to choose another year.`);
+  return { planYear, planYearSource: 'current' as const, warnings };
+}
+
+/** Refuses a reference used twice in a plan year, and numbers unreferenced actions by their place in the plan. */
+function assignRefs(
+  actions: ParsedAction[],
+  ordinals: Map<ParsedAction, number>,
+  rows: { ref: string; rowNumber: number }[],
+  errors: ImportRowError[],
+  warnings: string[],
+): ParsedAction[] {
+  const taken = new Map<string, number>();
+  for (const r of rows) if (r.ref) taken.set(r.ref, taken.get(r.ref) ?? r.rowNumber);
+  const seen = new Map<string, number>();
+  const kept: ParsedAction[] = [];
+  let generated = 0;
+  for (const parsed of actions) {
+    const a = parsed.action;
+    if (!a.ref) {
+      const n = String(ordinals.get(parsed));
+      a.ref = taken.has(n) ? `${n}-row${parsed.row}` : n;
+      generated += 1;
+    }
+    const key = `${a.planYear}|${a.ref}`;
+    const first = seen.get(key);
+    if (first !== undefined) {
+      errors.push({ row: parsed.row, location: `row ${parsed.row}`, message: `the reference "${a.ref}" is already used by row ${first}; give each action its own reference` });
+      continue;
+    }
+    seen.set(key, parsed.row);
+    kept.push(parsed);
+  }
+  if (generated > 0) {
+    warnings.push(
+      `${generated} action${generated === 1 ? ' has' : 's have'} no reference, so they were numbered by their place in the plan. Keep the rows in the same order when you import an updated copy, or add a "Ref" column.`,
+    );
+  }
+  return kept;
+}
+
+function noteMissingIndicators(actions: ParsedAction[], warnings: string[]): void {
+  const without = actions.filter((p) => p.action.indicators.length === 0);
+  if (without.length === 0) return;
+  const refs = without.map((p) => p.action.ref);
+  const listed = refs.length > 8 ? `${refs.slice(0, 8).join(', ')} and ${refs.length - 8} more` : refs.join(', ');
+  warnings.push(`${without.length} action${without.length === 1 ? ' does' : 's do'} not name a WRES indicator (${listed}). Add an "Indicator" column to group them by indicator.`);
+}
+
+function capital(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}

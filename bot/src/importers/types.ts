@@ -1,0 +1,62 @@
+import type { ImportedAction } from '../store/plan-store.js';
+
+/** One row of a table as read from the file: cell texts, and where the user finds the row. */
+export interface RawRow {
+  /** The row number the user sees: spreadsheet row, CSV record, or running table row in a Word document (1-based, headers counted). */
+  rowNumber: number;
+  /** Human location for messages, e.g. "row 7" or "table 2, row 3". */
+  location: string;
+  cells: string[];
+}
+
+/**
+ * A run of rows read from one file. `breakBefore` marks rows that start a new
+ * page-split piece (a new Word table), where a continuation row may follow.
+ */
+export interface RawTable {
+  rows: RawRow[];
+  /** Text outside any table (Word paragraphs), searched for the plan year. */
+  preamble: string;
+  /** Whether rows carry on from the previous table (Word: one plan split across tables). */
+  continuesPrevious: boolean;
+}
+
+/** A readable document: its tables in order. */
+export interface RawDocument {
+  tables: RawTable[];
+}
+
+/** A rejected row, numbered as the user sees it. */
+export interface ImportRowError {
+  row: number;
+  message: string;
+  /** "row 12 (table 3, row 2)" where a plain row number would not be enough to find it. */
+  location: string;
+}
+
+/** An imported action with the row it came from (for messages). Assignable to ImportedAction. */
+export interface ParsedAction extends ImportedAction {
+  row: number;
+}
+
+/** What an importer returns: good rows, rejected rows (with reasons) and notes for the user. */
+export interface ImportResult {
+  actions: ParsedAction[];
+  errors: ImportRowError[];
+  warnings: string[];
+  /** The plan year used for rows that do not name one, and where it came from. */
+  planYear: string;
+  planYearSource: 'option' | 'title' | 'current';
+}
+
+/** Options for reading a plan. */
+export interface ImportOptions {
+  /** "2019/20", "2019-20" or "2019-2020"; wins over the title. */
+  planYear?: string;
+  /** ISO instant of the import: undated progress text is stamped with it. */
+  importedAt: string;
+  /** IANA time zone the plan's dates are in (default Europe/London). */
+  timeZone?: string;
+  /** Author name recorded on imported progress notes. */
+  authorName?: string;
+}

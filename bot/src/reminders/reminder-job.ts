@@ -1,0 +1,108 @@
+import type { Config } from '../config.js';
+import type { Clock } from '../domain/clock.js';
+import { localDate } from '../domain/dates.js';
+import type { Action, ConversationRef } from '../domain/model.js';
+import { remindersDue, type DueReminder, type ReminderPolicyConfig } from '../domain/reminder-policy.js';
+import { isComplete } from '../domain/rules.js';
+import type { Logger } from '../logger.js';
+import type { PlanStore, ReminderKey } from '../store/plan-store.js';
+import { forEachConcurrently } from './concurrency.js';
+import type { Notifier } from './notifier.js';
+import { ConversationDirectory, reachOwner } from './recipients.js';
+import { emptyReport, type ReportItem, type RunReport } from './run-report.js';
+import { sendOnce } from './send-once.js';
+
+/** The configuration the reminder job reads. */
+export type ReminderJobConfig = Pick<Config, 'REMINDER_OFFSETS_DAYS' | 'STALE_AFTER_DAYS' | 'TIMEZONE'> & Partial<Pick<Config, 'SEND_CONCURRENCY'>>;
+
+export interface ReminderJobDeps {
+  store: PlanStore;
+  notifier: Notifier;
+  clock: Clock;
+  config: ReminderJobConfig;
+  logger: Logger;
+}
+
+/** The policy's settings from configuration. */
+export function policyConfig(config: ReminderJobConfig): ReminderPolicyConfig {
+  return { offsetsDays: config.REMINDER_OFFSETS_DAYS, staleAfterDays: config.STALE_AFTER_DAYS, timeZone: config.TIMEZONE };
+}
+
+interface Delivery {
+  action: Action;
+  due: DueReminder;
+  conversation: ConversationRef;
+  item: ReportItem;
+}
+
+/**
+ * One reminder run as of `clock.now()`: for every open action, the stages the
+ * policy says are due; each is claimed in the ledger before it is sent
+ * (a claim someone else holds means skip), sent through the Notifier, then
+ * marked sent. A transient failure releases the claim so the next run
+ * retries; a permanent one (403) marks the owner unreachable and releases
+ * too, so a later install can retry. A crash between claim and send leaves
+ * the claim pending: that stage is then never sent twice, at worst not at all.
+ * Owners without a person, a conversation or delivery are reported, never
+ * skipped silently.
+ */
+export async function runReminders(deps: ReminderJobDeps): Promise<RunReport> {
+  const { store, clock, config } = deps;
+  const today = localDate(clock.now(), config.TIMEZONE);
+  const report = emptyReport('reminders', today);
+  const [actions, ledger, conversations] = await Promise.all([store.listActions(), store.listReminders(), store.listConversations()]);
+  const directory = new ConversationDirectory(conversations);
+  const ledgerByAction = groupBy(ledger, (e) => e.actionId);
+  const policy = policyConfig(config);
+  const deliveries: Delivery[] = [];
+
+  for (const action of actions) {
+    if (isComplete(action)) continue;
+    for (const due of remindersDue(action, today, policy, ledgerByAction.get(action.id) ?? [])) {
+      const reach = reachOwner(action, directory);
+      const item: ReportItem = { subject: `action ${action.ref}`, actionId: action.id, stage: due.stage, who: reach.who };
+      if (reach.kind === 'reachable') deliveries.push({ action, due, conversation: reach.conversation, item });
+      else report.skipped.push({ ...item, reason: reach.kind, detail: reach.reason });
+    }
+  }
+
+  // One queue per person, in plan order: their reminders go one after another (and stop after a refusal),
+  // while different people are served in parallel, the longest queues first.
+  const queues = [...groupBy(deliveries, (d) => d.conversation.aadObjectId.toLowerCase()).values()].sort((x, y) => y.length - x.length);
+  await forEachConcurrently(queues, config.SEND_CONCURRENCY ?? 16, async (queue) => {
+    for (const d of queue) await deliver(d, deps, directory, today, report);
+  });
+  deps.logger.info('Reminder run finished', { today, sent: report.sent.length, skipped: report.skipped.length, failed: report.failed.length });
+  return report;
+}
+
+async function deliver(d: Delivery, deps: ReminderJobDeps, directory: ConversationDirectory, today: string, report: RunReport): Promise<void> {
+  // An earlier delivery in this run may have found this person unreachable.
+  const current = directory.forPerson(d.conversation);
+  if (current?.unreachableReason) {
+    report.skipped.push({ ...d.item, reason: 'unreachable', detail: current.unreachableReason });
+    return;
+  }
+  const key: ReminderKey = { actionId: d.action.id, stage: d.due.stage, dueDate: d.due.dueDate };
+  const outcome = await sendOnce(deps, key, d.conversation, async () => {
+    const recent = (await deps.store.listUpdates(d.action.id)).slice(-3).reverse();
+    return deps.notifier.sendReminder(d.conversation, d.action, { stage: d.due.stage, today, recent });
+  });
+  if (outcome.kind === 'sent') report.sent.push(d.item);
+  else if (outcome.kind === 'claimed-elsewhere') report.skipped.push({ ...d.item, reason: 'claimed-elsewhere', detail: 'another run has already sent it or is sending it' });
+  else {
+    if (outcome.permanent) directory.markUnreachable(d.conversation, outcome.detail);
+    report.failed.push({ ...d.item, permanent: outcome.permanent, detail: outcome.detail });
+  }
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = map.get(k);
+    if (list) list.push(item);
+    else map.set(k, [item]);
+  }
+  return map;
+}

@@ -1,0 +1,28 @@
+import type { Person } from '../domain/model.js';
+
+/** A person in the demo organisation, with the job title the sample plan gives them. */
+export interface DemoPerson extends Person {
+  email: string;
+  aadObjectId: string;
+  jobTitle: string;
+}
+
+/**
+ * The demo directory: the users the Microsoft 365 Agents Playground knows
+ * (Alex Wilber is its default signed-in user), so cards and the tab line up
+ * with who is chatting there.
+ */
+export const DEMO_PEOPLE = {
+  alex: { displayName: 'Alex Wilber', email: 'alexw@example.com', aadObjectId: '00000000-0000-0000-0000-0000000000020', jobTitle: 'Recruitment Lead' },
+  megan: { displayName: 'Megan Bowen', email: 'meganb@example.com', aadObjectId: '00000000-0000-0000-0000-0000000000021', jobTitle: 'Head of Employee Relations' },
+  adele: { displayName: 'Adele Vance', email: 'adelev@example.com', aadObjectId: '00000000-0000-0000-0000-0000000000022', jobTitle: 'Education and Workforce Development Lead' },
+  isaiah: { displayName: 'Isaiah Langer', email: 'isaiahl@example.com', aadObjectId: '00000000-0000-0000-0000-0000000000023', jobTitle: 'Workforce Information Manager' },
+  patti: { displayName: 'Patti Fernandez', email: 'pattif@example.com', aadObjectId: '00000000-0000-0000-0000-0000000000024', jobTitle: 'Communications Manager' },
+  lynne: { displayName: 'Lynne Robbins', email: 'lynner@example.com', aadObjectId: '00000000-0000-0000-0000-0000000000025', jobTitle: 'Equality, Diversity and Inclusion Manager' },
+} as const satisfies Record<string, DemoPerson>;
+
+/** Key of a demo person. */
+export type DemoPersonKey = keyof typeof DEMO_PEOPLE;
+
+/** E&D leads for the Playground demo (ED_LEADS): the Playground's default user. */
+export const DEMO_ED_LEADS: readonly string[] = ['alexw@example.com'];

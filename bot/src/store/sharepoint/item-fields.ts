@@ -1,0 +1,266 @@
+import { z } from 'zod';
+import { isIndicatorNumber } from '../../domain/indicators.js';
+import { RAGS, STATUSES, UPDATE_SOURCES, type Action, type ConversationRef, type IndicatorMetric, type ProgressUpdate, type ReminderSent } from '../../domain/model.js';
+import { AppError } from '../../errors.js';
+import type { NewAction } from '../plan-store.js';
+
+/** A list item as Graph returns it with `$expand=fields(...)`. */
+export const itemSchema = z.object({
+  id: z.string(),
+  eTag: z.string().optional(),
+  fields: z.record(z.string(), z.unknown()).default({}),
+});
+/** A validated list item. */
+export type ListItem = z.output<typeof itemSchema>;
+
+/** Fields the store reads, per list: the `$select` inside `$expand=fields(...)`. */
+export const SELECT = {
+  actions: 'ActionKey,PlanYear,Ref,Theme,Indicators,ActionText,Measure,OwnerName,OwnerEmail,OwnerAadId,LeadRole,DueDateKey,DueText,ActionStatus,Rag,LatestText,LatestAuthor,LatestAt,UpdatedAt,RowVersion,LastRequestId',
+  updates: 'RequestId,ActionId,UpdateText,RagFrom,RagTo,StatusFrom,StatusTo,AuthorName,AuthorAadId,SubmittedAt,UpdateSource',
+  reminders: 'LedgerKey,ActionId,Stage,DueDateKey,Recipient,LedgerState,SentAt',
+  conversations: 'Title,AadObjectId,Email,TenantId,ConversationReference,UnreachableReason,UpdatedAt',
+  metrics: 'MetricKey,MetricYear,Measure,MetricValue,UpdateSource,UpdatedAt',
+} as const;
+
+const text = z.string().nullish().transform((v) => v ?? '');
+const optText = z.string().nullish().transform((v) => (v ? v : undefined));
+
+const actionFields = z.object({
+  PlanYear: z.string(),
+  Ref: z.string(),
+  Theme: text,
+  Indicators: text,
+  ActionText: text,
+  Measure: text,
+  OwnerName: optText,
+  OwnerEmail: optText,
+  OwnerAadId: optText,
+  LeadRole: text,
+  DueDateKey: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullish().or(z.literal('')),
+  DueText: text,
+  ActionStatus: z.enum(STATUSES),
+  Rag: z.enum(RAGS),
+  LatestText: optText,
+  LatestAuthor: text,
+  LatestAt: text,
+  UpdatedAt: z.string(),
+  RowVersion: z.coerce.number().int(),
+  LastRequestId: optText,
+});
+
+function parseFields<T extends z.ZodType>(schema: T, item: ListItem, list: string): z.output<T> {
+  const r = schema.safeParse(item.fields);
+  if (!r.success) {
+    const what = r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new AppError('internal', `Item ${item.id} in the SharePoint list "${list}" cannot be read (${what}). Fix it in SharePoint or remove it.`);
+  }
+  return r.data;
+}
+
+/** SharePoint single-line text holds 255 characters. */
+const line = (s: string) => s.slice(0, 255);
+
+/** The (planYear, ref) key, unique in SharePoint itself. */
+export const actionKey = (planYear: string, ref: string) => `${planYear}|${ref}`;
+
+/** An action as read from the Actions list; `lastRequestId` is the update that last moved it. */
+export function actionFromItem(item: ListItem): { action: Action; eTag: string; lastRequestId: string | undefined } {
+  const f = parseFields(actionFields, item, 'WRES Actions');
+  const owner = f.OwnerName ? { displayName: f.OwnerName, ...(f.OwnerEmail ? { email: f.OwnerEmail } : {}), ...(f.OwnerAadId ? { aadObjectId: f.OwnerAadId } : {}) } : null;
+  const action: Action = {
+    id: item.id,
+    ref: f.Ref,
+    planYear: f.PlanYear,
+    theme: f.Theme,
+    indicators: f.Indicators.split(',').map(Number).filter(isIndicatorNumber),
+    title: f.ActionText,
+    measure: f.Measure,
+    owner,
+    leadRole: f.LeadRole,
+    dueDate: f.DueDateKey ? f.DueDateKey : null,
+    dueText: f.DueText,
+    status: f.ActionStatus,
+    rag: f.Rag,
+    latestUpdate: f.LatestText ? { text: f.LatestText, authorName: f.LatestAuthor, submittedAt: f.LatestAt } : null,
+    updatedAt: f.UpdatedAt,
+    version: f.RowVersion,
+  };
+  return { action, eTag: String(item.eTag ?? item.fields['@odata.etag'] ?? ''), lastRequestId: f.LastRequestId };
+}
+
+/** The plan fields of an action (what an import sets). Dates: the text key is the truth; `DueOn` is for SharePoint views. */
+export function planFields(a: NewAction): Record<string, unknown> {
+  return {
+    Title: line(a.ref),
+    ActionKey: line(actionKey(a.planYear, a.ref)),
+    PlanYear: line(a.planYear),
+    Ref: line(a.ref),
+    Theme: a.theme,
+    Indicators: a.indicators.join(','),
+    ActionText: a.title,
+    Measure: a.measure,
+    OwnerName: a.owner ? line(a.owner.displayName) : null,
+    OwnerEmail: a.owner?.email ? line(a.owner.email) : null,
+    OwnerAadId: a.owner?.aadObjectId ? line(a.owner.aadObjectId) : null,
+    LeadRole: line(a.leadRole),
+    DueDateKey: a.dueDate ?? '',
+    // Noon UTC is the same calendar day in the UK in winter and summer, whatever midnight the site stores.
+    DueOn: a.dueDate ? `${a.dueDate}T12:00:00Z` : null,
+    DueText: line(a.dueText),
+  };
+}
+
+/** The state fields of an action (what a progress update moves). */
+export function stateFields(a: Pick<Action, 'status' | 'rag' | 'latestUpdate' | 'updatedAt' | 'version'>): Record<string, unknown> {
+  return {
+    ActionStatus: a.status,
+    Rag: a.rag,
+    LatestText: a.latestUpdate?.text ?? null,
+    LatestAuthor: a.latestUpdate ? line(a.latestUpdate.authorName) : null,
+    LatestAt: a.latestUpdate?.submittedAt ?? null,
+    UpdatedAt: a.updatedAt,
+    RowVersion: a.version,
+  };
+}
+
+const updateFields = z.object({
+  RequestId: z.string(),
+  ActionId: z.string(),
+  UpdateText: text,
+  RagFrom: z.enum(RAGS),
+  RagTo: z.enum(RAGS),
+  StatusFrom: z.enum(STATUSES),
+  StatusTo: z.enum(STATUSES),
+  AuthorName: text,
+  AuthorAadId: optText,
+  SubmittedAt: z.string(),
+  UpdateSource: z.enum(UPDATE_SOURCES),
+});
+
+/** A progress update as read from the Progress Updates list. */
+export function updateFromItem(item: ListItem): ProgressUpdate {
+  const f = parseFields(updateFields, item, 'WRES Progress Updates');
+  return {
+    id: item.id,
+    actionId: f.ActionId,
+    text: f.UpdateText,
+    ragFrom: f.RagFrom,
+    ragTo: f.RagTo,
+    statusFrom: f.StatusFrom,
+    statusTo: f.StatusTo,
+    author: { name: f.AuthorName, ...(f.AuthorAadId ? { aadObjectId: f.AuthorAadId } : {}) },
+    submittedAt: f.SubmittedAt,
+    source: f.UpdateSource,
+    requestId: f.RequestId,
+  };
+}
+
+/** SharePoint's dateTime holds whole seconds; the exact instant lives in the text column. */
+export const toSeconds = (iso: string) => new Date(Math.floor(Date.parse(iso) / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+
+/** The fields of a new Progress Updates item. */
+export function updateItemFields(u: Omit<ProgressUpdate, 'id'>): Record<string, unknown> {
+  return {
+    Title: line(u.requestId),
+    RequestId: line(u.requestId),
+    ActionId: u.actionId,
+    UpdateText: u.text,
+    RagFrom: u.ragFrom,
+    RagTo: u.ragTo,
+    StatusFrom: u.statusFrom,
+    StatusTo: u.statusTo,
+    AuthorName: line(u.author.name),
+    ...(u.author.aadObjectId ? { AuthorAadId: line(u.author.aadObjectId) } : {}),
+    SubmittedOn: toSeconds(u.submittedAt),
+    SubmittedAt: u.submittedAt,
+    UpdateSource: u.source,
+  };
+}
+
+const reminderFields = z.object({
+  ActionId: z.string(),
+  Stage: z.string(),
+  DueDateKey: text,
+  Recipient: text,
+  LedgerState: z.enum(['pending', 'sent']),
+  SentAt: z.string(),
+});
+
+/** The unique ledger key (actionId|stage|dueDate). */
+export const ledgerKey = (k: { actionId: string; stage: string; dueDate: string }) => `${k.actionId}|${k.stage}|${k.dueDate}`;
+
+/** A ledger entry as read from the Reminders Sent list. */
+export function reminderFromItem(item: ListItem): ReminderSent {
+  const f = parseFields(reminderFields, item, 'WRES Reminders Sent');
+  return { actionId: f.ActionId, stage: f.Stage, dueDate: f.DueDateKey, recipient: f.Recipient, state: f.LedgerState, sentAt: f.SentAt };
+}
+
+/** The fields of a new ledger item (a claim). */
+export function reminderItemFields(e: Omit<ReminderSent, 'state'>): Record<string, unknown> {
+  return { Title: line(e.stage), LedgerKey: line(ledgerKey(e)), ActionId: e.actionId, Stage: line(e.stage), DueDateKey: e.dueDate, Recipient: line(e.recipient), LedgerState: 'pending', SentAt: e.sentAt };
+}
+
+const conversationFields = z.object({
+  Title: text,
+  AadObjectId: z.string(),
+  Email: optText,
+  TenantId: optText,
+  ConversationReference: z.string(),
+  UnreachableReason: optText,
+  UpdatedAt: z.string(),
+});
+
+/** A conversation reference as read from the Conversations list. */
+export function conversationFromItem(item: ListItem): ConversationRef {
+  const f = parseFields(conversationFields, item, 'WRES Conversations');
+  let reference: Record<string, unknown>;
+  try {
+    reference = z.record(z.string(), z.unknown()).parse(JSON.parse(f.ConversationReference));
+  } catch {
+    throw new AppError('internal', `Item ${item.id} in the SharePoint list "WRES Conversations" has an unreadable conversation reference.`);
+  }
+  return {
+    aadObjectId: f.AadObjectId,
+    ...(f.Email ? { email: f.Email } : {}),
+    displayName: f.Title,
+    ...(f.TenantId ? { tenantId: f.TenantId } : {}),
+    reference,
+    ...(f.UnreachableReason ? { unreachableReason: f.UnreachableReason } : {}),
+    updatedAt: f.UpdatedAt,
+  };
+}
+
+/** The fields of a Conversations item (SharePoint compares the object id and email without regard to case). */
+export function conversationItemFields(c: ConversationRef): Record<string, unknown> {
+  return {
+    Title: line(c.displayName),
+    AadObjectId: c.aadObjectId,
+    Email: c.email ? line(c.email) : null,
+    TenantId: c.tenantId ?? null,
+    ConversationReference: JSON.stringify(c.reference),
+    UnreachableReason: c.unreachableReason ? line(c.unreachableReason) : null,
+    UpdatedAt: c.updatedAt,
+  };
+}
+
+const metricFields = z.object({
+  MetricYear: z.string(),
+  Measure: z.string(),
+  MetricValue: z.number().nullish().transform((v) => v ?? null),
+  UpdateSource: z.enum(UPDATE_SOURCES),
+  UpdatedAt: z.string(),
+});
+
+/** A figure as read from the Indicator Metrics list. */
+export function metricFromItem(item: ListItem): IndicatorMetric {
+  const f = parseFields(metricFields, item, 'WRES Indicator Metrics');
+  return { year: f.MetricYear, measure: f.Measure, value: f.MetricValue, source: f.UpdateSource, updatedAt: f.UpdatedAt };
+}
+
+/** The unique metric key (year|measure). */
+export const metricKey = (m: { year: string; measure: string }) => `${m.year}|${m.measure}`;
+
+/** The fields of an Indicator Metrics item. */
+export function metricItemFields(m: IndicatorMetric): Record<string, unknown> {
+  return { Title: line(m.measure), MetricKey: line(metricKey(m)), MetricYear: line(m.year), Measure: line(m.measure), MetricValue: m.value, UpdateSource: m.source, UpdatedAt: m.updatedAt };
+}

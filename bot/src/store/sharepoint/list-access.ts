@@ -1,0 +1,110 @@
+import { z } from 'zod';
+import { AppError } from '../../errors.js';
+import type { BatchAnswer, BatchStep, GraphApi } from '../../graph/graph-api.js';
+import { MAX_BATCH } from '../../graph/graph-api.js';
+import { itemSchema, SELECT, type ListItem } from './item-fields.js';
+import type { ListKey } from './list-definitions.js';
+
+/** Page size for item reads: the most SharePoint returns in one page with fields expanded. */
+export const PAGE_SIZE = 999;
+
+/** A `$filter` clause `fields/<name> eq '<value>'` (quotes doubled as OData requires). */
+export function eq(field: string, value: string): string {
+  return `fields/${field} eq '${value.replace(/'/g, "''")}'`;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Paths and reads for the store's five lists on one site. Reads ask only for
+ * the fields the store uses and filter only on indexed columns.
+ */
+export class ListAccess {
+  constructor(
+    readonly graph: GraphApi,
+    readonly siteId: string,
+    private readonly listIds: Record<ListKey, string>,
+    private readonly maxRetries: number,
+  ) {}
+
+  /** `/sites/{site}/lists/{list}/items[/{id}]`. */
+  items(key: ListKey, id?: string): string {
+    const base = `/sites/${encodeURIComponent(this.siteId)}/lists/${this.listIds[key]}/items`;
+    return id === undefined ? base : `${base}/${encodeURIComponent(id)}`;
+  }
+
+  private query(key: ListKey, filter?: string, top = PAGE_SIZE): string {
+    const f = filter ? `&$filter=${encodeURIComponent(filter)}` : '';
+    return `${this.items(key)}?$expand=fields($select=${SELECT[key]})&$top=${top}${f}`;
+  }
+
+  /** Every item of a list (or those matching `filter` on indexed columns), all pages. */
+  async readAll(key: ListKey, doing: string, filter?: string): Promise<ListItem[]> {
+    return (await this.graph.getAll(this.query(key, filter), doing)).map((i) => itemSchema.parse(i));
+  }
+
+  /** Just the item count of a list (ids only, all pages). */
+  async count(key: ListKey, doing: string): Promise<number> {
+    return (await this.graph.getAll(`${this.items(key)}?$select=id&$top=${PAGE_SIZE}`, doing)).length;
+  }
+
+  /** One item by id, or null when SharePoint has no such item. */
+  async readOne(key: ListKey, id: string, doing: string): Promise<ListItem | null> {
+    try {
+      return itemSchema.parse(await this.graph.get(`${this.items(key, id)}?$expand=fields($select=${SELECT[key]})`, doing));
+    } catch (e) {
+      if (e instanceof AppError && e.code === 'not_found') return null;
+      throw e;
+    }
+  }
+
+  /** The first item matching `filter`, or null. */
+  async findOne(key: ListKey, filter: string, doing: string): Promise<ListItem | null> {
+    const page = z.object({ value: z.array(itemSchema) }).parse(await this.graph.get(this.query(key, filter, 1), doing));
+    return page.value[0] ?? null;
+  }
+
+  /**
+   * Runs independent writes in `$batch`es of 20, retrying the steps that
+   * answered 429/503/504 after their Retry-After. Returns every final answer.
+   */
+  async writeAll(steps: BatchStep[], doing: string): Promise<Map<string, BatchAnswer>> {
+    const done = new Map<string, BatchAnswer>();
+    let todo = steps;
+    for (let attempt = 0; todo.length > 0; attempt++) {
+      let wait = 0;
+      const again: BatchStep[] = [];
+      for (let i = 0; i < todo.length; i += MAX_BATCH) {
+        const chunk = todo.slice(i, i + MAX_BATCH);
+        const answers = await this.graph.batch(chunk, doing);
+        for (const step of chunk) {
+          const a = answers.get(step.id) ?? { id: step.id, status: 504, headers: {}, body: undefined };
+          if (isRetryable(a.status) && attempt < this.maxRetries) {
+            again.push(step);
+            wait = Math.max(wait, retryAfterMs(a));
+          } else done.set(step.id, a);
+        }
+      }
+      if (again.length > 0) await sleep(wait);
+      todo = again;
+    }
+    return done;
+  }
+}
+
+/** Statuses worth repeating a request for. */
+export function isRetryable(status: number): boolean {
+  return status === 429 || status === 503 || status === 504;
+}
+
+/** The Retry-After of an inner answer in ms (capped at 30 s; 1 s when absent). */
+export function retryAfterMs(a: BatchAnswer): number {
+  const v = Number(a.headers['retry-after']);
+  return Number.isFinite(v) && v >= 0 ? Math.min(v * 1000, 30_000) : 1000;
+}
+
+/** The Graph error message inside an answer body, for logs and errors. */
+export function answerMessage(a: BatchAnswer): string {
+  const m = (a.body as { error?: { message?: unknown } } | undefined)?.error?.message;
+  return typeof m === 'string' ? m : `HTTP ${a.status}`;
+}

@@ -1,0 +1,34 @@
+import type { Action, ProgressUpdate } from '../../domain/model.js';
+import type { OutboxEntry } from '../outbox/outbox.js';
+
+/** The id a queued update carries until SharePoint gives it one. */
+export const pendingUpdateId = (requestId: string) => `pending:${requestId}`;
+
+/** A queued update as the progress log shows it. */
+export function provisionalUpdate(e: OutboxEntry): ProgressUpdate {
+  return { ...e.command.update, id: pendingUpdateId(e.requestId) };
+}
+
+/**
+ * The action as its author will see it once the queued updates reach
+ * SharePoint: each entry applies when it was made against the version in
+ * front of it (and has not been applied already), so the author's next
+ * submission carries the version that will then be current.
+ */
+export function withPending(action: Action, lastRequestId: string | undefined, entries: OutboxEntry[]): Action {
+  let view = action;
+  for (const e of entries) {
+    if (e.actionId !== action.id || e.requestId === lastRequestId || e.command.expectedVersion !== view.version) continue;
+    const n = e.command.next;
+    view = { ...view, rag: n.rag, status: n.status, latestUpdate: n.latestUpdate, updatedAt: n.updatedAt, version: view.version + 1 };
+  }
+  return view;
+}
+
+/** `updates` plus queued ones not yet stored, oldest first. */
+export function mergePending(updates: ProgressUpdate[], entries: OutboxEntry[]): ProgressUpdate[] {
+  const stored = new Set(updates.map((u) => u.requestId));
+  const queued = entries.filter((e) => !stored.has(e.requestId)).map(provisionalUpdate);
+  if (queued.length === 0) return updates;
+  return [...updates, ...queued].sort((a, b) => a.submittedAt.localeCompare(b.submittedAt));
+}

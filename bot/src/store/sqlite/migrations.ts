@@ -1,0 +1,134 @@
+import type Database from 'better-sqlite3';
+
+/** One forward-only schema step. Versions are applied in order and never edited once released. */
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+/**
+ * The schema, as an ordered list of steps. Add a new step to change it;
+ * never edit a released one (databases in the field have already run it).
+ */
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'initial schema',
+    sql: `
+      CREATE TABLE actions (
+        id            TEXT PRIMARY KEY,
+        plan_year     TEXT NOT NULL,
+        ref           TEXT NOT NULL,
+        theme         TEXT NOT NULL,
+        indicators    TEXT NOT NULL,
+        title         TEXT NOT NULL,
+        measure       TEXT NOT NULL,
+        owner_name    TEXT,
+        owner_email   TEXT COLLATE NOCASE,
+        owner_aad     TEXT COLLATE NOCASE,
+        lead_role     TEXT NOT NULL,
+        due_date      TEXT,
+        due_text      TEXT NOT NULL,
+        status        TEXT NOT NULL CHECK (status IN ('NotStarted', 'InProgress', 'Ongoing', 'Complete')),
+        rag           TEXT NOT NULL CHECK (rag IN ('Red', 'Amber', 'Green', 'Blue', 'None')),
+        latest_text   TEXT,
+        latest_author TEXT,
+        latest_at     TEXT,
+        updated_at    TEXT NOT NULL,
+        version       INTEGER NOT NULL CHECK (version >= 1),
+        UNIQUE (plan_year, ref)
+      );
+      CREATE INDEX actions_owner_email ON actions (owner_email);
+      CREATE INDEX actions_owner_aad ON actions (owner_aad);
+
+      CREATE TABLE progress_updates (
+        id          TEXT PRIMARY KEY,
+        action_id   TEXT NOT NULL REFERENCES actions (id),
+        text        TEXT NOT NULL,
+        rag_from    TEXT NOT NULL,
+        rag_to      TEXT NOT NULL,
+        status_from TEXT NOT NULL,
+        status_to   TEXT NOT NULL,
+        author_name TEXT NOT NULL,
+        author_aad  TEXT,
+        submitted_at TEXT NOT NULL,
+        submitted_ms INTEGER NOT NULL,
+        source      TEXT NOT NULL CHECK (source IN ('teams', 'tab', 'import', 'api')),
+        request_id  TEXT NOT NULL UNIQUE
+      );
+      CREATE INDEX progress_updates_action ON progress_updates (action_id, submitted_ms);
+      CREATE INDEX progress_updates_submitted ON progress_updates (submitted_ms);
+
+      -- The log is append-only: the database itself refuses edits and deletes.
+      CREATE TRIGGER progress_updates_no_update BEFORE UPDATE ON progress_updates
+        BEGIN SELECT RAISE(ABORT, 'progress_updates is append-only'); END;
+      CREATE TRIGGER progress_updates_no_delete BEFORE DELETE ON progress_updates
+        BEGIN SELECT RAISE(ABORT, 'progress_updates is append-only'); END;
+
+      -- No foreign key: digest entries use ledger keys that are not actions.
+      CREATE TABLE reminders (
+        action_id TEXT NOT NULL,
+        stage     TEXT NOT NULL,
+        due_date  TEXT NOT NULL,
+        recipient TEXT NOT NULL,
+        state     TEXT NOT NULL CHECK (state IN ('pending', 'sent')),
+        sent_at   TEXT NOT NULL,
+        PRIMARY KEY (action_id, stage, due_date)
+      );
+
+      CREATE TABLE conversations (
+        aad_object_id      TEXT PRIMARY KEY COLLATE NOCASE,
+        email              TEXT COLLATE NOCASE,
+        display_name       TEXT NOT NULL,
+        tenant_id          TEXT,
+        reference          TEXT NOT NULL,
+        unreachable_reason TEXT,
+        updated_at         TEXT NOT NULL
+      );
+      CREATE INDEX conversations_email ON conversations (email);
+
+      CREATE TABLE indicator_metrics (
+        year       TEXT NOT NULL,
+        measure    TEXT NOT NULL,
+        value      REAL,
+        source     TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        PRIMARY KEY (year, measure)
+      );
+    `,
+  },
+];
+
+/**
+ * Applies every step in `migrations` not yet recorded in `schema_migrations`,
+ * each in its own immediate transaction so two processes opening the same
+ * file at once apply a step exactly once. Safe to call on every start.
+ * Returns the versions applied now.
+ */
+export function runMigrations(db: Database.Database, migrations: readonly Migration[] = MIGRATIONS): number[] {
+  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    version    INTEGER PRIMARY KEY,
+    name       TEXT NOT NULL,
+    applied_at TEXT NOT NULL
+  )`);
+  const isApplied = db.prepare<[number], number>('SELECT 1 FROM schema_migrations WHERE version = ?').pluck();
+  const record = db.prepare<[number, string, string]>('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
+  const applied: number[] = [];
+  const sorted = [...migrations].sort((a, b) => a.version - b.version);
+  for (const step of sorted) {
+    const apply = db.transaction(() => {
+      if (isApplied.get(step.version)) return;
+      db.exec(step.sql);
+      record.run(step.version, step.name, new Date().toISOString());
+      applied.push(step.version);
+    });
+    apply.immediate();
+  }
+  return applied;
+}
+
+/** The schema versions recorded in the database, ascending. */
+export function appliedVersions(db: Database.Database): number[] {
+  return db.prepare<[], number>('SELECT version FROM schema_migrations ORDER BY version').pluck().all();
+}

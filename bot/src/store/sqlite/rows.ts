@@ -1,0 +1,241 @@
+import type {
+  Action,
+  ConversationRef,
+  IndicatorMetric,
+  IndicatorNumber,
+  ProgressUpdate,
+  Rag,
+  ReminderSent,
+  Status,
+  UpdateSource,
+} from '../../domain/model.js';
+import { AppError } from '../../errors.js';
+
+/** A row of `actions`, as bound to and read from SQL (named parameters use the same keys). */
+export interface ActionRow {
+  id: string;
+  plan_year: string;
+  ref: string;
+  theme: string;
+  indicators: string;
+  title: string;
+  measure: string;
+  owner_name: string | null;
+  owner_email: string | null;
+  owner_aad: string | null;
+  lead_role: string;
+  due_date: string | null;
+  due_text: string;
+  status: string;
+  rag: string;
+  latest_text: string | null;
+  latest_author: string | null;
+  latest_at: string | null;
+  updated_at: string;
+  version: number;
+}
+
+/** A row of `progress_updates`. */
+export interface UpdateRow {
+  id: string;
+  action_id: string;
+  text: string;
+  rag_from: string;
+  rag_to: string;
+  status_from: string;
+  status_to: string;
+  author_name: string;
+  author_aad: string | null;
+  submitted_at: string;
+  /** `submitted_at` in epoch milliseconds: ISO texts with and without fractions do not sort as text. */
+  submitted_ms: number;
+  source: string;
+  request_id: string;
+}
+
+/** A row of `reminders`. */
+export interface ReminderRow {
+  action_id: string;
+  stage: string;
+  due_date: string;
+  recipient: string;
+  state: string;
+  sent_at: string;
+}
+
+/** A row of `conversations`. */
+export interface ConversationRow {
+  aad_object_id: string;
+  email: string | null;
+  display_name: string;
+  tenant_id: string | null;
+  reference: string;
+  unreachable_reason: string | null;
+  updated_at: string;
+}
+
+/** A row of `indicator_metrics`. */
+export interface MetricRow {
+  year: string;
+  measure: string;
+  value: number | null;
+  source: string;
+  updated_at: string;
+}
+
+/** Epoch milliseconds of an ISO instant; rejects with `bad_input` when it is not one. */
+export function instantMs(iso: string): number {
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) throw new AppError('bad_input', `"${iso}" is not a valid date and time.`);
+  return ms;
+}
+
+/** Maps an action to its row; the inverse of `actionFromRow`. */
+export function actionToRow(a: Action): ActionRow {
+  return {
+    id: a.id,
+    plan_year: a.planYear,
+    ref: a.ref,
+    theme: a.theme,
+    indicators: JSON.stringify(a.indicators),
+    title: a.title,
+    measure: a.measure,
+    owner_name: a.owner ? a.owner.displayName : null,
+    owner_email: a.owner?.email ?? null,
+    owner_aad: a.owner?.aadObjectId ?? null,
+    lead_role: a.leadRole,
+    due_date: a.dueDate,
+    due_text: a.dueText,
+    status: a.status,
+    rag: a.rag,
+    latest_text: a.latestUpdate?.text ?? null,
+    latest_author: a.latestUpdate?.authorName ?? null,
+    latest_at: a.latestUpdate?.submittedAt ?? null,
+    updated_at: a.updatedAt,
+    version: a.version,
+  };
+}
+
+/** Maps a stored row to the domain action. Optional owner fields are omitted when empty. */
+export function actionFromRow(r: ActionRow): Action {
+  return {
+    id: r.id,
+    ref: r.ref,
+    planYear: r.plan_year,
+    theme: r.theme,
+    indicators: JSON.parse(r.indicators) as IndicatorNumber[],
+    title: r.title,
+    measure: r.measure,
+    owner:
+      r.owner_name === null
+        ? null
+        : {
+            displayName: r.owner_name,
+            ...(r.owner_email !== null ? { email: r.owner_email } : {}),
+            ...(r.owner_aad !== null ? { aadObjectId: r.owner_aad } : {}),
+          },
+    leadRole: r.lead_role,
+    dueDate: r.due_date,
+    dueText: r.due_text,
+    status: r.status as Status,
+    rag: r.rag as Rag,
+    latestUpdate:
+      r.latest_at === null
+        ? null
+        : {
+            text: r.latest_text ?? '',
+            authorName: r.latest_author ?? '',
+            submittedAt: r.latest_at,
+          },
+    updatedAt: r.updated_at,
+    version: r.version,
+  };
+}
+
+/** Maps a progress update to its row. */
+export function updateToRow(u: ProgressUpdate): UpdateRow {
+  return {
+    id: u.id,
+    action_id: u.actionId,
+    text: u.text,
+    rag_from: u.ragFrom,
+    rag_to: u.ragTo,
+    status_from: u.statusFrom,
+    status_to: u.statusTo,
+    author_name: u.author.name,
+    author_aad: u.author.aadObjectId ?? null,
+    submitted_at: u.submittedAt,
+    submitted_ms: instantMs(u.submittedAt),
+    source: u.source,
+    request_id: u.requestId,
+  };
+}
+
+/** Maps a stored row to the domain progress update. */
+export function updateFromRow(r: UpdateRow): ProgressUpdate {
+  return {
+    id: r.id,
+    actionId: r.action_id,
+    text: r.text,
+    ragFrom: r.rag_from as Rag,
+    ragTo: r.rag_to as Rag,
+    statusFrom: r.status_from as Status,
+    statusTo: r.status_to as Status,
+    author: {
+      name: r.author_name,
+      ...(r.author_aad !== null ? { aadObjectId: r.author_aad } : {}),
+    },
+    submittedAt: r.submitted_at,
+    source: r.source as UpdateSource,
+    requestId: r.request_id,
+  };
+}
+
+/** Maps a stored ledger row to the domain entry. */
+export function reminderFromRow(r: ReminderRow): ReminderSent {
+  return {
+    actionId: r.action_id,
+    stage: r.stage,
+    dueDate: r.due_date,
+    recipient: r.recipient,
+    state: r.state as ReminderSent['state'],
+    sentAt: r.sent_at,
+  };
+}
+
+/** Maps a conversation reference to its row. */
+export function conversationToRow(c: ConversationRef): ConversationRow {
+  return {
+    aad_object_id: c.aadObjectId,
+    email: c.email ?? null,
+    display_name: c.displayName,
+    tenant_id: c.tenantId ?? null,
+    reference: JSON.stringify(c.reference),
+    unreachable_reason: c.unreachableReason ?? null,
+    updated_at: c.updatedAt,
+  };
+}
+
+/** Maps a stored row to the domain conversation reference. */
+export function conversationFromRow(r: ConversationRow): ConversationRef {
+  return {
+    aadObjectId: r.aad_object_id,
+    ...(r.email !== null ? { email: r.email } : {}),
+    displayName: r.display_name,
+    ...(r.tenant_id !== null ? { tenantId: r.tenant_id } : {}),
+    reference: JSON.parse(r.reference) as Record<string, unknown>,
+    ...(r.unreachable_reason !== null ? { unreachableReason: r.unreachable_reason } : {}),
+    updatedAt: r.updated_at,
+  };
+}
+
+/** Maps a stored row to the domain metric. */
+export function metricFromRow(r: MetricRow): IndicatorMetric {
+  return {
+    year: r.year,
+    measure: r.measure,
+    value: r.value,
+    source: r.source as UpdateSource,
+    updatedAt: r.updated_at,
+  };
+}

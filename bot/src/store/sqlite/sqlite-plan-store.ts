@@ -1,0 +1,262 @@
+import { randomUUID } from 'node:crypto';
+import type Database from 'better-sqlite3';
+import type { Action, ConversationRef, IndicatorMetric, ProgressUpdate, ReminderSent } from '../../domain/model.js';
+import { AppError } from '../../errors.js';
+import type {
+  ImportedAction,
+  ImportSummary,
+  PlanStore,
+  RecordUpdateCommand,
+  RecordUpdateResult,
+  ReminderKey,
+  StoreHealth,
+} from '../plan-store.js';
+import { applyImport } from './import-actions.js';
+import { openDatabase } from './open-database.js';
+import {
+  actionFromRow,
+  conversationFromRow,
+  conversationToRow,
+  instantMs,
+  metricFromRow,
+  reminderFromRow,
+  updateFromRow,
+  updateToRow,
+  type ActionRow,
+  type ConversationRow,
+  type MetricRow,
+  type ReminderRow,
+  type UpdateRow,
+} from './rows.js';
+import * as SQL from './sql.js';
+import { toAppError } from './sqlite-errors.js';
+import { StatementCache } from './statement-cache.js';
+
+const refOrder = new Intl.Collator('en-GB', {
+  numeric: true,
+  sensitivity: 'base',
+});
+
+function byPlanOrder(a: Action, b: Action): number {
+  return refOrder.compare(a.planYear, b.planYear) || refOrder.compare(a.ref, b.ref);
+}
+
+function keyParams(key: ReminderKey): {
+  action_id: string;
+  stage: string;
+  due_date: string;
+} {
+  return { action_id: key.actionId, stage: key.stage, due_date: key.dueDate };
+}
+
+/**
+ * The PlanStore on an embedded SQLite file (better-sqlite3, WAL journal,
+ * foreign keys on). `path` may be `:memory:`; otherwise its folder is
+ * created. Several instances, in one process or several, may share a file:
+ * writes run in immediate transactions and the schema's unique keys decide
+ * races (reminder claims, request ids, action versions).
+ */
+export class SqlitePlanStore implements PlanStore {
+  readonly kind = 'sqlite';
+  private db: Database.Database | null = null;
+  private sql: StatementCache | null = null;
+
+  constructor(private readonly path: string) {}
+
+  /** Opens the file and applies pending migrations; calling it again does nothing. */
+  async init(): Promise<void> {
+    if (this.db) return;
+    const db = openDatabase(this.path);
+    this.db = db;
+    this.sql = new StatementCache(db);
+  }
+
+  /** Closes the database; later calls need a new `init()`. */
+  async close(): Promise<void> {
+    const db = this.db;
+    this.db = null;
+    this.sql = null;
+    if (db?.open) db.close();
+  }
+
+  async health(): Promise<StoreHealth> {
+    return this.read((sql) => ({
+      kind: this.kind,
+      actions: sql.get<[], number>(SQL.COUNT_ACTIONS).pluck().get() ?? 0,
+      updates: sql.get<[], number>(SQL.COUNT_UPDATES).pluck().get() ?? 0,
+      pendingWrites: 0,
+    }));
+  }
+
+  /** Every action, ordered by plan year then ref in natural order (1.2 before 1.10). */
+  async listActions(): Promise<Action[]> {
+    return this.read((sql) => sql.get<[], ActionRow>(SQL.SELECT_ACTIONS).all().map(actionFromRow).sort(byPlanOrder));
+  }
+
+  async getAction(id: string): Promise<Action | null> {
+    return this.read((sql) => {
+      const row = sql.get<[string], ActionRow>(SQL.SELECT_ACTION).get(id);
+      return row ? actionFromRow(row) : null;
+    });
+  }
+
+  async importActions(items: ImportedAction[], importedAt: string): Promise<ImportSummary> {
+    return this.write((sql) => applyImport(sql, items, importedAt));
+  }
+
+  async recordUpdate(cmd: RecordUpdateCommand): Promise<RecordUpdateResult> {
+    return this.write((sql): RecordUpdateResult => {
+      const earlier = sql.get<[string], UpdateRow>(SQL.SELECT_UPDATE_BY_REQUEST).get(cmd.update.requestId);
+      if (earlier) {
+        const action = this.requireAction(sql, earlier.action_id);
+        return { kind: 'duplicate', action, update: updateFromRow(earlier) };
+      }
+      const current = this.requireAction(sql, cmd.update.actionId);
+      if (current.version !== cmd.expectedVersion) return { kind: 'conflict', action: current };
+      const update: ProgressUpdate = { ...cmd.update, id: randomUUID() };
+      sql.get<[UpdateRow]>(SQL.INSERT_UPDATE).run(updateToRow(update));
+      const moved = sql.get<[Record<string, unknown>]>(SQL.MOVE_ACTION).run({
+        id: current.id,
+        expected_version: cmd.expectedVersion,
+        rag: cmd.next.rag,
+        status: cmd.next.status,
+        latest_text: cmd.next.latestUpdate.text,
+        latest_author: cmd.next.latestUpdate.authorName,
+        latest_at: cmd.next.latestUpdate.submittedAt,
+        updated_at: cmd.next.updatedAt,
+      });
+      if (moved.changes !== 1) throw new AppError('internal', 'The action changed while the update was being saved.');
+      return {
+        kind: 'recorded',
+        action: this.requireAction(sql, current.id),
+        update,
+      };
+    });
+  }
+
+  async listUpdates(actionId: string): Promise<ProgressUpdate[]> {
+    return this.read((sql) => sql.get<[string], UpdateRow>(SQL.SELECT_UPDATES_FOR_ACTION).all(actionId).map(updateFromRow));
+  }
+
+  async listUpdatesSince(sinceIso: string): Promise<ProgressUpdate[]> {
+    return this.read((sql) => sql.get<[number], UpdateRow>(SQL.SELECT_UPDATES_SINCE).all(instantMs(sinceIso)).map(updateFromRow));
+  }
+
+  async claimReminder(entry: Omit<ReminderSent, 'state'>): Promise<boolean> {
+    return this.write((sql) => {
+      const result = sql.get<[Record<string, string>]>(SQL.CLAIM_REMINDER).run({
+        ...keyParams(entry),
+        recipient: entry.recipient,
+        sent_at: entry.sentAt,
+      });
+      return result.changes === 1;
+    });
+  }
+
+  /** Marks a claimed reminder as delivered; rejects with `not_found` when there is no claim to mark. */
+  async markReminderSent(key: ReminderKey, sentAt: string): Promise<void> {
+    return this.write((sql) => {
+      const result = sql.get<[Record<string, string>]>(SQL.MARK_REMINDER_SENT).run({ ...keyParams(key), sent_at: sentAt });
+      if (result.changes === 0) {
+        throw new AppError('not_found', `No reminder ${key.stage} was claimed for that action.`);
+      }
+    });
+  }
+
+  async releaseReminder(key: ReminderKey): Promise<void> {
+    return this.write((sql) => {
+      sql.get<[Record<string, string>]>(SQL.RELEASE_REMINDER).run(keyParams(key));
+    });
+  }
+
+  async listReminders(actionId?: string): Promise<ReminderSent[]> {
+    return this.read((sql) => {
+      const rows =
+        actionId === undefined
+          ? sql.get<[], ReminderRow>(SQL.SELECT_REMINDERS).all()
+          : sql.get<[string], ReminderRow>(SQL.SELECT_REMINDERS_FOR_ACTION).all(actionId);
+      return rows.map(reminderFromRow);
+    });
+  }
+
+  async saveConversation(ref: ConversationRef): Promise<void> {
+    return this.write((sql) => {
+      sql.get<[ConversationRow]>(SQL.UPSERT_CONVERSATION).run(conversationToRow(ref));
+    });
+  }
+
+  /**
+   * The conversation for an Entra object id (compared case-insensitively).
+   * As a fallback, an argument containing "@" is also matched against the
+   * stored email, case-insensitively, for ledger recipients kept by email.
+   */
+  async getConversation(aadObjectId: string): Promise<ConversationRef | null> {
+    return this.read((sql) => {
+      let row = sql.get<[string], ConversationRow>(SQL.SELECT_CONVERSATION).get(aadObjectId);
+      if (!row && aadObjectId.includes('@')) {
+        row = sql.get<[string], ConversationRow>(SQL.SELECT_CONVERSATION_BY_EMAIL).get(aadObjectId.trim());
+      }
+      return row ? conversationFromRow(row) : null;
+    });
+  }
+
+  async listConversations(): Promise<ConversationRef[]> {
+    return this.read((sql) => sql.get<[], ConversationRow>(SQL.SELECT_CONVERSATIONS).all().map(conversationFromRow));
+  }
+
+  /** Sets or clears the unreachable reason; an unknown user is ignored (nothing to mark). */
+  async setUnreachable(aadObjectId: string, reason: string | null): Promise<void> {
+    return this.write((sql) => {
+      sql.get<[string | null, string]>(SQL.SET_UNREACHABLE).run(reason, aadObjectId);
+    });
+  }
+
+  async listMetrics(): Promise<IndicatorMetric[]> {
+    return this.read((sql) => sql.get<[], MetricRow>(SQL.SELECT_METRICS).all().map(metricFromRow));
+  }
+
+  async saveMetrics(metrics: IndicatorMetric[]): Promise<void> {
+    return this.write((sql) => {
+      const upsert = sql.get<[MetricRow]>(SQL.UPSERT_METRIC);
+      for (const m of metrics) {
+        upsert.run({
+          year: m.year,
+          measure: m.measure,
+          value: m.value,
+          source: m.source,
+          updated_at: m.updatedAt,
+        });
+      }
+    });
+  }
+
+  private requireAction(sql: StatementCache, id: string): Action {
+    const row = sql.get<[string], ActionRow>(SQL.SELECT_ACTION).get(id);
+    if (!row) throw new AppError('not_found', 'That action is no longer in the plan.');
+    return actionFromRow(row);
+  }
+
+  private opened(): { db: Database.Database; sql: StatementCache } {
+    if (!this.db || !this.sql) throw new AppError('internal', 'The SQLite plan store was used before init() or after close().');
+    return { db: this.db, sql: this.sql };
+  }
+
+  /** Runs `fn` outside a transaction; SQLite errors become AppErrors. */
+  private async read<T>(fn: (sql: StatementCache) => T): Promise<T> {
+    try {
+      return fn(this.opened().sql);
+    } catch (error) {
+      throw toAppError(error);
+    }
+  }
+
+  /** Runs `fn` in one immediate transaction (the write lock is taken first, so no upgrade deadlock). */
+  private async write<T>(fn: (sql: StatementCache) => T): Promise<T> {
+    try {
+      const { db, sql } = this.opened();
+      return db.transaction(() => fn(sql)).immediate();
+    } catch (error) {
+      throw toAppError(error);
+    }
+  }
+}

@@ -1,0 +1,29 @@
+import type { Clock } from '../domain/clock.js';
+import type { Logger } from '../logger.js';
+import type { Digest } from '../reminders/digest.js';
+import type { RoleDirectory } from '../service/roles.js';
+import type { PlanService } from '../service/plan-service.js';
+import type { PlanStore } from '../store/plan-store.js';
+
+/** Builds the E&D lead's digest as of now (the reminders module's buildDigest). */
+export type DigestSource = () => Promise<Digest>;
+
+/** Settings the bot reads from configuration. */
+export interface BotSettings {
+  /** Base URL of the service (PUBLIC_URL): cards link to its tab. */
+  publicUrl: string;
+  /** IANA time zone of the organisation (TIMEZONE). */
+  timeZone: string;
+}
+
+/** Everything the Teams bot's handlers need, built by the composition root. */
+export interface BotDeps {
+  settings: BotSettings;
+  store: PlanStore;
+  service: PlanService;
+  roles: RoleDirectory;
+  clock: Clock;
+  logger: Logger;
+  /** The lead's digest; without it the `digest` command and the lead's welcome say it is unavailable. */
+  digest?: DigestSource;
+}

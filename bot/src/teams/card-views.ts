@@ -1,0 +1,62 @@
+import { localDate } from '../domain/dates.js';
+import type { Action } from '../domain/model.js';
+import { isSamePerson, type Actor } from '../domain/people.js';
+import { isComplete } from '../domain/rules.js';
+import type { SubmitOutcome } from '../service/plan-service.js';
+import type { PlanStore } from '../store/plan-store.js';
+import type { BotSettings } from './bot-deps.js';
+import { recordedCard } from './cards/recorded-card.js';
+import { reminderCard, type ReminderCardModel } from './cards/reminder-card.js';
+import type { CardElement } from './cards/parts.js';
+
+/** Today in the organisation's time zone. */
+export function todayIn(settings: BotSettings, now: Date): string {
+  return localDate(now, settings.timeZone);
+}
+
+/** A reminder card for `action` with the bot's settings filled in. */
+export function reminderFor(
+  settings: BotSettings,
+  now: Date,
+  action: Action,
+  extra: Omit<ReminderCardModel, 'action' | 'today' | 'publicUrl' | 'timeZone'> = {},
+): CardElement {
+  return reminderCard({ action, today: todayIn(settings, now), publicUrl: settings.publicUrl, timeZone: settings.timeZone, ...extra });
+}
+
+/** The card shown after a recorded (or repeated) submission. */
+export async function recordedFor(
+  settings: BotSettings,
+  store: PlanStore,
+  now: Date,
+  outcome: Extract<SubmitOutcome, { kind: 'recorded' | 'duplicate' }>,
+  viewerAadObjectId: string | undefined,
+): Promise<CardElement> {
+  const [history, health] = await Promise.all([store.listUpdates(outcome.action.id), store.health()]);
+  return recordedCard({
+    action: outcome.action,
+    update: outcome.update,
+    history,
+    today: todayIn(settings, now),
+    publicUrl: settings.publicUrl,
+    timeZone: settings.timeZone,
+    ...(viewerAadObjectId ? { viewerAadObjectId } : {}),
+    // The store reports writes not yet confirmed by SharePoint only in aggregate.
+    syncing: health.pendingWrites > 0,
+  });
+}
+
+/** The actor's open actions, soonest due first; undated ones last, then by reference. */
+export function openActionsOf(actions: Action[], actor: Actor): Action[] {
+  return actions.filter((a) => !isComplete(a) && isSamePerson(a.owner, actor)).sort(byDueDate);
+}
+
+/** Orders actions soonest due first, undated last, ties by reference. */
+export function byDueDate(a: Action, b: Action): number {
+  if (a.dueDate !== b.dueDate) {
+    if (a.dueDate === null) return 1;
+    if (b.dueDate === null) return -1;
+    return a.dueDate < b.dueDate ? -1 : 1;
+  }
+  return a.ref.localeCompare(b.ref, 'en-GB', { numeric: true });
+}

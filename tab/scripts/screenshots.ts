@@ -1,0 +1,32 @@
+// Takes the README screenshots of the tab from the running app with the sample plan:
+// docs/images/tab-summary.png (summary + plan) and docs/images/tab-timeline.png (an action's timeline).
+// Run: npx tsx tab/scripts/screenshots.ts
+import { fileURLToPath } from 'node:url';
+import setup from '../../test/global-setup.js';
+import { launchBrowser, startTabService, tabUrl } from '../../test/browser/harness.js';
+
+const out = (name: string) => fileURLToPath(new URL(`../../docs/images/${name}`, import.meta.url));
+
+setup();
+const [service, browser] = await Promise.all([startTabService(), launchBrowser()]);
+try {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 1000 }, locale: 'en-GB', timezoneId: 'Europe/London', deviceScaleFactor: 1 });
+  await page.goto(tabUrl(service.baseUrl));
+  await page.locator('tr[data-action-id]').first().waitFor();
+  await page.screenshot({ path: out('tab-summary.png') });
+
+  // An owner's update through the form, so the timeline shows a RAG change made in the tab.
+  const actions = await service.store.listActions();
+  const action = actions.find((a) => a.owner?.email && a.rag === 'Amber' && a.latestUpdate) ?? actions[0]!;
+  await page.goto(tabUrl(service.baseUrl, `/actions/${encodeURIComponent(action.id)}`, action.owner?.email ? { devUser: action.owner.email } : {}));
+  const form = page.getByTestId('update-form');
+  await form.getByLabel('What has happened since the last update?').fill('All remaining panels audited; every one now includes a BME member. Findings go to the Workforce Equality Group on 24 March.');
+  await form.getByRole('radio', { name: 'Green', exact: true }).check();
+  await form.getByRole('button', { name: 'Send update' }).click();
+  await page.getByTestId('timeline').locator('li').first().filter({ hasText: 'All remaining panels audited' }).waitFor();
+  await page.screenshot({ path: out('tab-timeline.png') });
+  console.log(`Wrote ${out('tab-summary.png')} and ${out('tab-timeline.png')}`);
+} finally {
+  await browser.close();
+  await service.close();
+}

@@ -1,0 +1,139 @@
+import {
+  FluentProvider,
+  makeStyles,
+  teamsDarkTheme,
+  teamsHighContrastTheme,
+  teamsLightTheme,
+  tokens,
+  type Theme,
+} from '@fluentui/react-components';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
+import type { ApiClient } from './api/client.js';
+import type { MeResponse } from './api/types.js';
+import { AppServicesProvider, type AppServices } from './app-context.js';
+import { AppHeader } from './components/AppHeader.js';
+import { PageErrorBoundary } from './components/PageErrorBoundary.js';
+import { LoadError, Loading } from './components/Status.js';
+import { notifyLoaded, type Host, type HostTheme } from './host/teams-host.js';
+import { useRoute, type Route } from './router.js';
+import { PlanPage } from './views/plan/PlanPage.js';
+import { INITIAL_PLAN_VIEW, type PlanViewState } from './views/plan/plan-view-state.js';
+
+const ActionPage = lazy(() => import('./views/action/ActionPage.js'));
+const MyActionsPage = lazy(() => import('./views/my/MyActionsPage.js'));
+const SincePage = lazy(() => import('./views/since/SincePage.js'));
+const ConfigPage = lazy(() => import('./views/config/ConfigPage.js'));
+const NotFoundPage = lazy(() => import('./views/NotFoundPage.js'));
+const IndicatorsPage = lazy(() => import('./views/indicators/IndicatorsPage.js'));
+const IndicatorPage = lazy(() => import('./views/indicators/IndicatorPage.js'));
+const ModelEmployerPage = lazy(() => import('./views/indicators/ModelEmployerPage.js'));
+
+const THEMES: Record<HostTheme, Theme> = { default: teamsLightTheme, dark: teamsDarkTheme, contrast: teamsHighContrastTheme };
+
+const useStyles = makeStyles({
+  root: {
+    minHeight: '100vh',
+    backgroundColor: tokens.colorNeutralBackground2,
+    color: tokens.colorNeutralForeground1,
+    fontFamily: tokens.fontFamilyBase,
+  },
+  main: {
+    maxWidth: '1400px',
+    margin: '0 auto',
+    padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalXL} ${tokens.spacingVerticalXXXL}`,
+    ':focus': { outline: 'none' },
+  },
+  live: {
+    position: 'absolute',
+    width: '1px',
+    height: '1px',
+    overflow: 'hidden',
+    clipPath: 'inset(50%)',
+    whiteSpace: 'nowrap',
+  },
+});
+
+function page(route: Route, host: Host) {
+  switch (route.name) {
+    case 'plan':
+      return <PlanPage />;
+    case 'action':
+      return <ActionPage id={route.id} />;
+    case 'my':
+      return <MyActionsPage />;
+    case 'since':
+      return <SincePage />;
+    case 'config':
+      return <ConfigPage host={host} />;
+    case 'indicators':
+      return <IndicatorsPage />;
+    case 'indicator':
+      return <IndicatorPage key={route.n} n={route.n} />;
+    case 'modelEmployer':
+      return <ModelEmployerPage />;
+    case 'notFound':
+      return <NotFoundPage />;
+  }
+}
+
+/** The tab: theme from Teams (live), the signed-in person, navigation and the current page. */
+export function App({ host, api }: { host: Host; api: ApiClient }) {
+  const styles = useStyles();
+  const route = useRoute();
+  const [theme, setTheme] = useState<HostTheme>(host.theme);
+  const [me, setMe] = useState<MeResponse | null>(null);
+  const [meError, setMeError] = useState<unknown>(null);
+  const [announcement, setAnnouncement] = useState('');
+  const [planView, setPlanView] = useState<PlanViewState>(INITIAL_PLAN_VIEW);
+
+  useEffect(() => host.onThemeChange(setTheme), [host]);
+  const loadMe = useCallback(() => {
+    setMeError(null);
+    api.get<MeResponse>('/me').then(setMe, setMeError);
+  }, [api]);
+  const isConfig = route.name === 'config';
+  useEffect(() => {
+    if (!isConfig) loadMe();
+  }, [isConfig, loadMe]);
+  useEffect(() => notifyLoaded(host), [host]);
+
+  const announce = useCallback((message: string) => {
+    // Clearing first makes a repeated message be read again.
+    setAnnouncement('');
+    window.setTimeout(() => setAnnouncement(message), 50);
+  }, []);
+  const services = useMemo<AppServices | null>(
+    () => (me ? { api, host, me, announce, planView, setPlanView } : null),
+    [api, host, me, announce, planView],
+  );
+
+  let body;
+  if (route.name === 'config') body = page(route, host);
+  else if (meError) body = <LoadError error={meError} what="your sign-in" onRetry={loadMe} />;
+  else if (!services) body = <Loading label="Signing you in…" />;
+  else body = page(route, host);
+
+  return (
+    <FluentProvider theme={THEMES[theme]} className={styles.root} data-theme={theme}>
+      {services ? (
+        <AppServicesProvider value={services}>
+          {route.name !== 'config' && <AppHeader route={route} />}
+          <main id="main" className={styles.main} tabIndex={-1}>
+            <PageErrorBoundary key={route.name === 'action' ? `action-${route.id}` : route.name}>
+              <Suspense fallback={<Loading label="Loading…" />}>{body}</Suspense>
+            </PageErrorBoundary>
+          </main>
+        </AppServicesProvider>
+      ) : (
+        <main id="main" className={styles.main} tabIndex={-1}>
+          <PageErrorBoundary key={route.name === 'action' ? `action-${route.id}` : route.name}>
+              <Suspense fallback={<Loading label="Loading…" />}>{body}</Suspense>
+            </PageErrorBoundary>
+        </main>
+      )}
+      <div className={styles.live} role="status" aria-live="polite" aria-atomic="true">
+        {announcement}
+      </div>
+    </FluentProvider>
+  );
+}

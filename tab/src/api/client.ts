@@ -1,0 +1,126 @@
+/** The error body every API failure carries (see bot/src/server.ts). */
+export interface ApiErrorBody {
+  code: string;
+  message: string;
+  details?: unknown;
+}
+
+/** A failed API call: the HTTP status and the server's message, safe to show. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details?: unknown,
+    /** The whole JSON body, e.g. the current action on a 409. */
+    readonly body?: unknown,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+/** How the client authenticates: a Teams SSO token, or (development only) a demo person's email. */
+export interface ApiAuth {
+  getToken(): Promise<string | null>;
+  devUser?: string;
+}
+
+/** A JSON response with its status, for calls whose success has several shapes (201 vs 200). */
+export interface ApiResponse<T> {
+  status: number;
+  body: T;
+}
+
+function errorFrom(status: number, body: unknown): ApiError {
+  const err = (body as { error?: Partial<ApiErrorBody> } | null)?.error;
+  const message =
+    err?.message ??
+    (status === 401
+      ? 'Your sign-in has expired. Please reload the tab.'
+      : status === 403
+        ? 'You do not have permission to do that.'
+        : 'The plan could not be reached. Please try again.');
+  return new ApiError(status, err?.code ?? 'http_' + status, message, err?.details, body);
+}
+
+/**
+ * The tab's one door to the service's JSON API. Adds `Authorization: Bearer`
+ * (a fresh or briefly cached Teams token) or, in development, `X-Dev-User`.
+ * Every non-2xx answer becomes an `ApiError` carrying the server's message.
+ */
+export class ApiClient {
+  constructor(
+    private readonly auth: ApiAuth,
+    private readonly base = '/api',
+  ) {}
+
+  private async headers(extra: Record<string, string> = {}): Promise<Headers> {
+    const headers = new Headers(extra);
+    let token: string | null;
+    try {
+      token = await this.auth.getToken();
+    } catch {
+      throw new ApiError(401, 'sso_failed', 'Teams could not sign you in. Please reload the tab; if this keeps happening, ask IT to check the app’s single sign-on set-up.');
+    }
+    if (token) headers.set('Authorization', `Bearer ${token}`);
+    if (this.auth.devUser) headers.set('X-Dev-User', this.auth.devUser);
+    return headers;
+  }
+
+  private async send(path: string, init: RequestInit): Promise<Response> {
+    try {
+      return await fetch(this.base + path, init);
+    } catch {
+      throw new ApiError(0, 'network', 'The plan could not be reached. Check your connection and try again.');
+    }
+  }
+
+  /** GET a JSON resource. */
+  async get<T>(path: string, signal?: AbortSignal): Promise<T> {
+    const res = await this.send(path, { headers: await this.headers({ Accept: 'application/json' }), ...(signal ? { signal } : {}) });
+    const body: unknown = await res.json().catch(() => null);
+    if (!res.ok) throw errorFrom(res.status, body);
+    return body as T;
+  }
+
+  /** POST JSON; resolves with status and body for any 2xx, throws `ApiError` otherwise. */
+  async post<T>(path: string, payload: unknown): Promise<ApiResponse<T>> {
+    const res = await this.send(path, {
+      method: 'POST',
+      headers: await this.headers({ Accept: 'application/json', 'Content-Type': 'application/json' }),
+      body: JSON.stringify(payload),
+    });
+    const body: unknown = await res.json().catch(() => null);
+    if (!res.ok) throw errorFrom(res.status, body);
+    return { status: res.status, body: body as T };
+  }
+
+  /** PUT JSON; resolves with status and body for any 2xx, throws `ApiError` otherwise. */
+  async put<T>(path: string, payload: unknown): Promise<ApiResponse<T>> {
+    const res = await this.send(path, {
+      method: 'PUT',
+      headers: await this.headers({ Accept: 'application/json', 'Content-Type': 'application/json' }),
+      body: JSON.stringify(payload),
+    });
+    const body: unknown = await res.json().catch(() => null);
+    if (!res.ok) throw errorFrom(res.status, body);
+    return { status: res.status, body: body as T };
+  }
+
+  /** Downloads a file (CSV, Excel) with the same authentication, keeping the server's file name. */
+  async download(path: string, fallbackName: string): Promise<void> {
+    const res = await this.send(path, { headers: await this.headers() });
+    if (!res.ok) throw errorFrom(res.status, await res.json().catch(() => null));
+    const disposition = res.headers.get('Content-Disposition') ?? '';
+    const name = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(disposition)?.[1];
+    const url = URL.createObjectURL(await res.blob());
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = name ? decodeURIComponent(name) : fallbackName;
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  }
+}

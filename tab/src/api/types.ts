@@ -1,0 +1,27 @@
+/** The API's request and response types, shared with the service (types only: nothing from the server is bundled). */
+export type {
+  ActionDetailResponse,
+  ActionRef,
+  ActionView,
+  ActionGroup,
+  BadUpdateBody,
+  ChangesResponse,
+  ConflictBody,
+  ExportQuery,
+  FieldErrors,
+  GroupBy,
+  IndicatorSummary,
+  MeResponse,
+  MyActionsResponse,
+  PlanFilter,
+  PlanResponse,
+  PlanSummary,
+  Role,
+  SubmitUpdateRequest,
+  SubmitUpdateResponse,
+  SummaryResponse,
+  UpdateRag,
+} from '../../../bot/src/api/contract.js';
+
+/** WRES indicator evidence (bot/src/api/indicators-api.ts). */
+export type { BadFiguresBody, IndicatorEvidence, IndicatorsResponse, ModelEmployerResponse, SaveFiguresRequest, SaveFiguresResponse } from '../../../bot/src/api/contract.js';

@@ -1,0 +1,32 @@
+import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { RAG_LABELS, type Rag } from '../lib/domain.js';
+
+// A plain span rather than Fluent's Badge: the plan can show hundreds at once and each must stay cheap.
+const useStyles = makeStyles({
+  badge: {
+    display: 'inline-block',
+    whiteSpace: 'nowrap',
+    flexShrink: 0,
+    padding: `0 ${tokens.spacingHorizontalS}`,
+    borderRadius: tokens.borderRadiusMedium,
+    border: `${tokens.strokeWidthThin} solid transparent`,
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: '18px',
+    fontWeight: tokens.fontWeightSemibold,
+  },
+  Red: { backgroundColor: tokens.colorPaletteRedBackground3, color: tokens.colorNeutralForegroundOnBrand },
+  Amber: { backgroundColor: tokens.colorPaletteYellowBackground3, color: tokens.colorNeutralForeground1Static },
+  Green: { backgroundColor: tokens.colorPaletteGreenBackground3, color: tokens.colorNeutralForegroundOnBrand },
+  Blue: { backgroundColor: tokens.colorBrandBackground, color: tokens.colorNeutralForegroundOnBrand },
+  None: { border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`, color: tokens.colorNeutralForeground2 },
+});
+
+/** A RAG rating as a badge that always carries its word ("Amber", "Blue — complete"), never colour alone. */
+export function RagBadge({ rag }: { rag: Rag }) {
+  const styles = useStyles();
+  return (
+    <span className={mergeClasses(styles.badge, styles[rag])} data-rag={rag}>
+      {RAG_LABELS[rag]}
+    </span>
+  );
+}

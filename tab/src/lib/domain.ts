@@ -1,0 +1,10 @@
+/**
+ * The domain names and labels the tab shares with the bot, so a RAG word or an
+ * indicator name reads the same on the card, in the digest and in the tab.
+ * Only pure modules are imported here (no luxon, no Node).
+ */
+export type { Action, IndicatorNumber, ProgressUpdate, Rag, Status } from '../../../bot/src/domain/model.js';
+export { RAGS, STATUSES } from '../../../bot/src/domain/model.js';
+export { INDICATORS, indicatorLabel } from '../../../bot/src/domain/indicators.js';
+export { RAG_LABELS, STATUS_LABELS } from '../../../bot/src/domain/rules.js';
+export { filterActions, groupActions } from '../../../bot/src/domain/plan-filter.js';

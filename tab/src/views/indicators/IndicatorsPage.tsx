@@ -1,0 +1,107 @@
+import { makeStyles, tokens } from '@fluentui/react-components';
+import { useCallback, useEffect, useState } from 'react';
+import type { IndicatorsResponse } from '../../api/types.js';
+import { useApp } from '../../app-context.js';
+import { PageHeading } from '../../components/PageHeading.js';
+import { LoadError, Loading } from '../../components/Status.js';
+import { RouteLink } from '../../router.js';
+import { adverseText, DIRECTION_LABELS, latestText } from './evidence-text.js';
+import { WorsenedIndicators } from './WorsenedIndicators.js';
+
+const useStyles = makeStyles({
+  intro: { color: tokens.colorNeutralForeground2, margin: `0 0 ${tokens.spacingVerticalM}`, maxWidth: '75ch' },
+  card: {
+    backgroundColor: tokens.colorNeutralBackground1,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL}`,
+    marginBottom: tokens.spacingVerticalL,
+    overflowX: 'auto',
+  },
+  table: { width: '100%', borderCollapse: 'collapse', fontSize: tokens.fontSizeBase300 },
+  th: { textAlign: 'left', fontWeight: tokens.fontWeightSemibold, color: tokens.colorNeutralForeground2, padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalM} ${tokens.spacingVerticalXS} 0`, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}` },
+  td: { padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM} ${tokens.spacingVerticalS} 0`, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}`, verticalAlign: 'top' },
+  rowHead: { fontWeight: tokens.fontWeightRegular, textAlign: 'left' },
+  num: { textAlign: 'right', fontVariantNumeric: 'tabular-nums' },
+  worse: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
+  adverse: { color: tokens.colorPaletteRedForeground1 },
+  links: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalL, margin: `0 0 ${tokens.spacingVerticalL}` },
+});
+
+/** All nine WRES indicators: the latest value, whether it is adverse, which way it moved, and the open actions citing it. */
+export default function IndicatorsPage() {
+  const styles = useStyles();
+  const { api } = useApp();
+  const [data, setData] = useState<IndicatorsResponse | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const load = useCallback(() => {
+    setError(null);
+    api.get<IndicatorsResponse>('/indicators').then(setData, setError);
+  }, [api]);
+  useEffect(load, [load]);
+
+  if (error) return <LoadError error={error} what="the indicators" onRetry={load} />;
+  if (!data) return <Loading label="Loading the indicators…" />;
+  return (
+    <>
+      <PageHeading>WRES indicators</PageHeading>
+      <p className={styles.intro}>
+        Is the plan working? Each indicator's latest value from the annual WRES figures
+        {data.years.length ? ` (${data.years[0]} to ${data.years.at(-1)})` : ''}, whether it is adverse for BME staff, which way it moved since the year before, and how many open
+        actions in the plan address it.
+      </p>
+      <WorsenedIndicators data={data} />
+      <div className={styles.links}>
+        <RouteLink to="/indicators/model-employer">Model Employer: BME staff by band against the goal</RouteLink>
+      </div>
+      <section className={styles.card} aria-labelledby="all-indicators">
+        <table className={styles.table} data-testid="indicators-table">
+          <caption id="all-indicators" style={{ textAlign: 'left', fontWeight: 600, paddingBottom: 4 }}>
+            The nine indicators
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col" className={styles.th}>
+                Indicator
+              </th>
+              <th scope="col" className={styles.th}>
+                Latest value
+              </th>
+              <th scope="col" className={styles.th}>
+                Adverse?
+              </th>
+              <th scope="col" className={styles.th}>
+                Since the year before
+              </th>
+              <th scope="col" className={`${styles.th} ${styles.num}`}>
+                Open actions
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.indicators.map((e) => (
+              <tr key={e.indicator} data-indicator={e.indicator}>
+                <th scope="row" className={`${styles.td} ${styles.rowHead}`}>
+                  <RouteLink to={`/indicators/${e.indicator}`}>
+                    {e.indicator} {e.shortName}
+                  </RouteLink>
+                </th>
+                <td className={styles.td}>{latestText(e)}</td>
+                <td className={`${styles.td} ${e.latest?.adverse ? styles.adverse : ''}`}>{e.latest ? adverseText(e.latest) : '—'}</td>
+                <td className={`${styles.td} ${e.direction === 'worse' ? styles.worse : ''}`} data-direction={e.direction}>
+                  {DIRECTION_LABELS[e.direction]}
+                </td>
+                <td className={`${styles.td} ${styles.num}`}>{e.openActions}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+      {data.years.length === 0 && (
+        <p className={styles.intro}>
+          No WRES figures have been entered yet. {data.canEditFigures ? 'Open an indicator to enter its figures, or import them with “wres figures import FILE”.' : 'Your E&D lead can enter them.'}
+        </p>
+      )}
+    </>
+  );
+}

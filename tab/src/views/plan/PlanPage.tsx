@@ -1,0 +1,101 @@
+import { makeStyles, tokens } from '@fluentui/react-components';
+import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { flushSync } from 'react-dom';
+import { getOnce } from '../../api/prefetch.js';
+import { useApp } from '../../app-context.js';
+import type { PlanResponse, SummaryResponse } from '../../api/types.js';
+import { PageHeading } from '../../components/PageHeading.js';
+import { LoadError, Loading } from '../../components/Status.js';
+import { filterActions, groupActions } from '../../lib/domain.js';
+import { formatLongDate, plural } from '../../lib/format.js';
+import { ExportBar } from './ExportBar.js';
+import { PlanFilters } from './PlanFilters.js';
+import { PlanGroups } from './PlanGroups.js';
+import { isFiltered, toFilter, type PlanViewState } from './plan-view-state.js';
+import { SummaryPanel } from './SummaryPanel.js';
+import { WorsenedIndicators } from '../indicators/WorsenedIndicators.js';
+
+const useStyles = makeStyles({
+  intro: { color: tokens.colorNeutralForeground2, margin: `0 0 ${tokens.spacingVerticalM}` },
+  head: { display: 'flex', flexWrap: 'wrap', justifyContent: 'space-between', alignItems: 'center', gap: tokens.spacingHorizontalM, marginBottom: tokens.spacingVerticalS },
+  h2: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: 0 },
+  count: { color: tokens.colorNeutralForeground2, margin: `0 0 ${tokens.spacingVerticalS}` },
+  empty: { padding: tokens.spacingVerticalL, color: tokens.colorNeutralForeground2 },
+});
+
+interface Loaded {
+  plan: PlanResponse;
+  summary: SummaryResponse;
+}
+
+function describeFilter(view: PlanViewState): string {
+  const f = toFilter(view);
+  const parts = [f.owner && `owner ${f.owner}`, f.rag && `RAG ${f.rag}`, f.status && `status ${f.status}`, f.overdue && 'overdue only', f.q && `matching “${f.q}”`];
+  return parts.filter(Boolean).join(', ');
+}
+
+/** The plan page: the summary first, then every action grouped and filtered, with export and print. */
+export function PlanPage() {
+  const styles = useStyles();
+  const { api, planView, setPlanView } = useApp();
+  const [data, setData] = useState<Loaded | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [printing, setPrinting] = useState(false);
+
+  const load = useCallback(() => {
+    setError(null);
+    Promise.all([getOnce<PlanResponse>(api, '/plan'), getOnce<SummaryResponse>(api, '/summary')]).then(([plan, summary]) => setData({ plan, summary }), setError);
+  }, [api]);
+  useEffect(load, [load]);
+
+  // The browser's own Print (Ctrl+P) also gets every row, not just the first page of each group.
+  useEffect(() => {
+    const before = () => flushSync(() => setPrinting(true));
+    const after = () => setPrinting(false);
+    window.addEventListener('beforeprint', before);
+    window.addEventListener('afterprint', after);
+    return () => {
+      window.removeEventListener('beforeprint', before);
+      window.removeEventListener('afterprint', after);
+    };
+  }, []);
+  const print = () => {
+    flushSync(() => setPrinting(true));
+    window.print();
+  };
+
+  const view = useDeferredValue(planView);
+  const owners = useMemo(() => [...new Set((data?.plan.actions ?? []).map((a) => a.ownerLabel))].sort((a, b) => a.localeCompare(b, 'en-GB')), [data]);
+  const shown = useMemo(() => (data ? filterActions(data.plan.actions, toFilter(view)) : []), [data, view]);
+  const groups = useMemo(() => groupActions(shown, view.group), [shown, view.group]);
+
+  if (error) return <LoadError error={error} what="the plan" onRetry={load} />;
+  if (!data) return <Loading label="Loading the plan…" />;
+  const years = [...new Set(data.plan.actions.map((a) => a.planYear))].filter(Boolean);
+  const filtered = isFiltered(view);
+  return (
+    <>
+      <PageHeading>WRES action plan{years.length === 1 ? ` ${years[0]}` : ''}</PageHeading>
+      <p className={styles.intro}>
+        <span className="print-only">Board paper · </span>As at {formatLongDate(data.plan.today)}
+        {filtered && <span className="print-only"> · Actions shown: {describeFilter(view)}</span>}
+      </p>
+      <SummaryPanel summary={data.summary} />
+      <WorsenedIndicators />
+      <section aria-labelledby="actions-heading" className="plan-actions">
+        <div className={styles.head}>
+          <h2 id="actions-heading" className={styles.h2}>
+            Actions
+          </h2>
+          <ExportBar view={planView} onPrint={print} />
+        </div>
+        <PlanFilters view={planView} owners={owners} onChange={setPlanView} />
+        <p className={`${styles.count} no-print`} role="status" data-testid="plan-count">
+          {filtered ? `Showing ${plural(shown.length, 'action')} of ${data.plan.actions.length.toLocaleString('en-GB')}` : `${plural(shown.length, 'action')}`}
+          {view.group === 'indicator' && shown.length > 0 ? ' · an action citing several indicators is listed under each' : ''}
+        </p>
+        {groups.length === 0 ? <p className={styles.empty}>No actions match these filters.</p> : <PlanGroups groups={groups} showAll={printing} />}
+      </section>
+    </>
+  );
+}

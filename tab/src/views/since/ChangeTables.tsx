@@ -1,0 +1,123 @@
+import { makeStyles, tokens } from '@fluentui/react-components';
+import type { ReactNode } from 'react';
+import type { ActionRef, ChangesResponse } from '../../api/types.js';
+import { RagBadge } from '../../components/RagBadge.js';
+import { formatDate, formatInstant, formatInstantDay } from '../../lib/format.js';
+import { RouteLink } from '../../router.js';
+
+const useStyles = makeStyles({
+  section: {
+    backgroundColor: tokens.colorNeutralBackground1,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL}`,
+    marginBottom: tokens.spacingVerticalL,
+  },
+  h2: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: `0 0 ${tokens.spacingVerticalS}` },
+  table: { width: '100%', borderCollapse: 'collapse', fontSize: tokens.fontSizeBase200 },
+  th: { textAlign: 'left', color: tokens.colorNeutralForeground2, fontWeight: tokens.fontWeightSemibold, padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}` },
+  td: { padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS}`, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}`, verticalAlign: 'top', overflowWrap: 'break-word' },
+  note: { whiteSpace: 'pre-wrap' },
+  empty: { color: tokens.colorNeutralForeground2, margin: 0 },
+  move: { display: 'inline-flex', gap: tokens.spacingHorizontalXS, alignItems: 'center' },
+});
+
+function Section({ id, title, count, headers, children }: { id: string; title: string; count: number; headers: string[]; children: ReactNode }) {
+  const styles = useStyles();
+  return (
+    <section className={`${styles.section} change-section`} aria-labelledby={id} data-testid={id}>
+      <h2 id={id} className={styles.h2}>
+        {title} ({count})
+      </h2>
+      {count === 0 ? (
+        <p className={styles.empty}>None in this period.</p>
+      ) : (
+        <table className={styles.table} aria-labelledby={id}>
+          <thead>
+            <tr>
+              {headers.map((h) => (
+                <th key={h} scope="col" className={styles.th}>
+                  {h}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>{children}</tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
+function ActionCells({ action }: { action: Pick<ActionRef, 'id' | 'ref' | 'title'> }) {
+  const styles = useStyles();
+  return (
+    <>
+      <td className={styles.td}>{action.ref}</td>
+      <td className={styles.td}>
+        <RouteLink to={`/actions/${encodeURIComponent(action.id)}`}>{action.title}</RouteLink>
+      </td>
+    </>
+  );
+}
+
+/** The four parts of the changes report, each a titled table. */
+export function ChangeTables({ data }: { data: ChangesResponse }) {
+  const styles = useStyles();
+  return (
+    <>
+      <Section id="rag-moves" title="RAG moves" count={data.ragMoves.length} headers={['Ref', 'Action', 'Owner', 'Change', 'When', 'By']}>
+        {data.ragMoves.map((m, i) => (
+          <tr key={`${m.action.id}-${i}`}>
+            <ActionCells action={m.action} />
+            <td className={styles.td}>{m.action.ownerLabel}</td>
+            <td className={styles.td}>
+              <span className={styles.move}>
+                <RagBadge rag={m.from} /> → <RagBadge rag={m.to} />
+              </span>
+            </td>
+            <td className={styles.td}>{formatInstantDay(m.at)}</td>
+            <td className={styles.td}>{m.by}</td>
+          </tr>
+        ))}
+      </Section>
+      <Section id="completions" title="Completed" count={data.completions.length} headers={['Ref', 'Action', 'Owner', 'Completed', 'By']}>
+        {data.completions.map((c, i) => (
+          <tr key={`${c.action.id}-${i}`}>
+            <ActionCells action={c.action} />
+            <td className={styles.td}>{c.action.ownerLabel}</td>
+            <td className={styles.td}>{formatInstantDay(c.at)}</td>
+            <td className={styles.td}>{c.by}</td>
+          </tr>
+        ))}
+      </Section>
+      <Section id="newly-overdue" title="Newly overdue" count={data.newlyOverdue.length} headers={['Ref', 'Action', 'Owner', 'Due', 'RAG']}>
+        {data.newlyOverdue.map((a) => (
+          <tr key={a.id}>
+            <ActionCells action={a} />
+            <td className={styles.td}>{a.ownerLabel}</td>
+            <td className={styles.td}>
+              {a.dueDate ? formatDate(a.dueDate) : a.dueText} · {a.dueLabel}
+            </td>
+            <td className={styles.td}>
+              <RagBadge rag={a.rag} />
+            </td>
+          </tr>
+        ))}
+      </Section>
+      <Section id="all-updates" title="Every update" count={data.updates.length} headers={['When', 'Ref', 'Action', 'By', 'Update', 'RAG']}>
+        {data.updates.map((u) => (
+          <tr key={u.id}>
+            <td className={styles.td}>{formatInstant(u.submittedAt)}</td>
+            <ActionCells action={{ id: u.actionId, ref: u.ref, title: u.title }} />
+            <td className={styles.td}>{u.author.name}</td>
+            <td className={`${styles.td} ${styles.note}`}>{u.text}</td>
+            <td className={styles.td}>
+              <RagBadge rag={u.ragTo} />
+            </td>
+          </tr>
+        ))}
+      </Section>
+    </>
+  );
+}

@@ -1,0 +1,64 @@
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, openPage, startTabService, tabUrl, type TabService } from './harness.js';
+
+let service: TabService;
+let browser: Browser;
+
+beforeAll(async () => {
+  [service, browser] = await Promise.all([startTabService(), launchBrowser()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await service?.close();
+});
+
+/** Serious and critical WCAG 2.1 A/AA violations on the page, as "rule: target" lines for a readable failure. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')} — ${n.failureSummary ?? ''}`));
+}
+
+describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
+  const pages = [
+    { name: 'the plan', path: async () => '/', ready: (page: Page) => page.locator('tr[data-action-id]').first().waitFor() },
+    { name: 'an action page', path: async () => `/actions/${encodeURIComponent((await service.store.listActions())[0]!.id)}`, ready: (page: Page) => page.getByTestId('update-form').waitFor() },
+    { name: 'since the last board', path: async () => '/since', ready: (page: Page) => page.getByTestId('all-updates').waitFor() },
+  ];
+  for (const theme of ['light', 'dark', 'contrast'] as const) {
+    for (const target of pages) {
+      it(`${target.name} has no serious or critical violations in the ${theme} theme`, { timeout: 60_000 }, async () => {
+        const { page } = await openPage(browser);
+        await page.goto(tabUrl(service.baseUrl, await target.path(), { theme }));
+        await target.ready(page);
+        expect(await page.locator('[data-theme]').getAttribute('data-theme')).toBe(theme === 'light' ? 'default' : theme);
+        expect(await seriousViolations(page)).toEqual([]);
+        await page.context().close();
+      });
+    }
+  }
+
+  it('can be used from the keyboard: skip link, visible focus, and the filters reachable by Tab', async () => {
+    const { page } = await openPage(browser);
+    await page.goto(tabUrl(service.baseUrl));
+    await page.locator('tr[data-action-id]').first().waitFor();
+    const active = () =>
+      page.locator(':focus').evaluate((el) => ({ text: el.textContent ?? '', id: el.id, outline: el.ownerDocument.defaultView!.getComputedStyle(el).outlineStyle }));
+    await page.keyboard.press('Tab');
+    await expect(active()).resolves.toMatchObject({ text: 'Skip to content' });
+    await page.keyboard.press('Tab');
+    await expect(active()).resolves.toMatchObject({ text: 'Plan', outline: 'solid' });
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Enter');
+    await expect(active()).resolves.toMatchObject({ id: 'main' });
+    let reached = false;
+    for (let i = 0; i < 20 && !reached; i++) {
+      await page.keyboard.press('Tab');
+      reached = (await page.locator('[role="search"] :focus').count()) > 0;
+    }
+    expect(reached).toBe(true);
+  });
+});

@@ -1,0 +1,112 @@
+/**
+ * Runs the real service in-process for browser tests: createServer with the
+ * tab API, a temp SQLite store loaded with the sample plan (or a given plan),
+ * a fixed clock, on 127.0.0.1:0. Also launches headless Chromium.
+ */
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { createApiRouter } from '../../bot/src/api/plan-api.js';
+import { loadConfig } from '../../bot/src/config.js';
+import { fixedClock } from '../../bot/src/domain/clock.js';
+import { memoryLogger } from '../../bot/src/logger.js';
+import { createServer } from '../../bot/src/server.js';
+import { PlanService } from '../../bot/src/service/plan-service.js';
+import type { ImportedAction } from '../../bot/src/store/plan-store.js';
+import { SqlitePlanStore } from '../../bot/src/store/sqlite/sqlite-plan-store.js';
+
+/** "Now" for every browser test: Tuesday 10 March 2026, 09:00 UK time. */
+export const NOW = '2026-03-10T09:00:00Z';
+export const TODAY = '2026-03-10';
+/** The development identity the API uses when no X-Dev-User is given (an E&D lead here). */
+export const DEV_LEAD_EMAIL = 'alexw@example.com';
+/** A board member: listed in VIEWERS, owns nothing, leads nothing. */
+export const VIEWER_EMAIL = 'bola.reid@example.nhs.uk';
+
+/** A running service with its store, for one test file. */
+export interface TabService {
+  baseUrl: string;
+  store: SqlitePlanStore;
+  close(): Promise<void>;
+}
+
+/** Starts the service on a free loopback port with the sample plan (or `plan`) in a fresh SQLite file. */
+export async function startTabService(options: { plan?: ImportedAction[] } = {}): Promise<TabService> {
+  const dir = mkdtempSync(join(tmpdir(), 'wres-tab-'));
+  const store = new SqlitePlanStore(join(dir, 'plan.db'));
+  await store.init();
+  const clock = fixedClock(NOW);
+  if (options.plan) await store.importActions(options.plan, NOW);
+  else {
+    const { loadSamplePlanIfEmpty } = await import('../../bot/src/sample/sample-plan.js');
+    await loadSamplePlanIfEmpty(store, clock);
+  }
+  const config = loadConfig({ NODE_ENV: 'test', ED_LEADS: DEV_LEAD_EMAIL, VIEWERS: VIEWER_EMAIL, TIMEZONE: 'Europe/London' });
+  const logger = memoryLogger();
+  const service = new PlanService(store, clock);
+  // A private copy of the built tab, so a rebuild by a concurrent test run cannot pull chunks from under the page.
+  const tabDir = join(dir, 'tab');
+  cpSync(fileURLToPath(new URL('../../tab/dist/', import.meta.url)), tabDir, { recursive: true });
+  const app = createServer({ config, store, service, clock, logger, tabDir, apiRouter: createApiRouter({ config, store, service, clock, logger }) });
+  const server: Server = await new Promise((resolve) => {
+    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    store,
+    async close() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Headless Debian Chromium, offline apart from loopback. */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+}
+
+/** A fresh page that fails the test on any request leaving loopback and records page errors and dialogs. */
+export async function openPage(browser: Browser): Promise<{ page: Page; errors: string[]; dialogs: string[]; offsite: string[] }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/London' });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  const dialogs: string[] = [];
+  const offsite: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+  await context.route(/^(?!http:\/\/127\.0\.0\.1[:/])/, (route) => {
+    offsite.push(route.request().url());
+    return route.abort();
+  });
+  return { page, errors, dialogs, offsite };
+}
+
+/** The tab URL for `path` (e.g. "/actions/3"), acting as `devUser` and in `theme` when given. */
+export function tabUrl(baseUrl: string, path = '/', query: { devUser?: string; theme?: string } = {}): string {
+  const params = new URLSearchParams();
+  if (query.devUser) params.set('devUser', query.devUser);
+  if (query.theme) params.set('theme', query.theme);
+  const qs = params.toString();
+  return `${baseUrl}/tab${path}${qs ? `?${qs}` : ''}`;
+}
+
+/** The distinct action ids in the plan rows currently on the page. */
+export async function shownActionIds(page: Page): Promise<string[]> {
+  const ids = await page.locator('tr[data-action-id]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-action-id') ?? ''));
+  return [...new Set(ids)].sort();
+}

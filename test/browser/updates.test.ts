@@ -1,0 +1,137 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Action } from '../../bot/src/domain/model.js';
+import { DEV_LEAD_EMAIL, launchBrowser, openPage, startTabService, tabUrl, VIEWER_EMAIL, type TabService } from './harness.js';
+
+let service: TabService;
+let browser: Browser;
+
+beforeAll(async () => {
+  [service, browser] = await Promise.all([startTabService(), launchBrowser()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await service?.close();
+});
+
+/** Open actions owned by someone other than the development lead, each with a distinct owner email where possible. */
+async function ownedActions(): Promise<Action[]> {
+  const actions = await service.store.listActions();
+  const owned = actions.filter((a) => a.owner?.email && a.owner.email.toLowerCase() !== DEV_LEAD_EMAIL && a.status !== 'Complete');
+  expect(owned.length).toBeGreaterThan(2);
+  return owned;
+}
+
+async function openAction(action: Action, devUser?: string): Promise<{ page: Page; errors: string[]; dialogs: string[] }> {
+  const opened = await openPage(browser);
+  await opened.page.goto(tabUrl(service.baseUrl, `/actions/${encodeURIComponent(action.id)}`, devUser ? { devUser } : {}));
+  await opened.page.getByRole('heading', { level: 1, name: `${action.ref} ${action.title}` }).waitFor();
+  return opened;
+}
+
+async function writeUpdate(page: Page, text: string, rag: string): Promise<void> {
+  const form = page.getByTestId('update-form');
+  await form.getByLabel('What has happened since the last update?').fill(text);
+  await form.getByRole('radio', { name: rag, exact: true }).check();
+  await form.getByRole('button', { name: 'Send update' }).click();
+}
+
+describe('progress updates in the tab', () => {
+  it('lets an owner post an update that appears in the timeline and the store', async () => {
+    const action = (await ownedActions())[0]!;
+    const { page, errors } = await openAction(action, action.owner!.email);
+    await expect(page.getByText(`${action.owner!.displayName} · Action owner`).isVisible()).resolves.toBe(true);
+
+    await writeUpdate(page, 'Audited the remaining two panels; one lacked a BME member.', 'Green');
+    await page.getByRole('status').filter({ hasText: `Update recorded for action ${action.ref}.` }).waitFor({ state: 'attached' });
+    const newest = page.getByTestId('timeline').locator('li').first();
+    await expect(newest.textContent()).resolves.toContain('Audited the remaining two panels; one lacked a BME member.');
+    await expect(newest.textContent()).resolves.toContain(action.owner!.displayName);
+    if (action.rag !== 'Green') await expect(newest.textContent()).resolves.toContain(`RAG${action.rag === 'None' ? 'Not rated' : action.rag}Green`);
+    await expect(page.getByLabel('What has happened since the last update?').inputValue()).resolves.toBe('');
+
+    const stored = await service.store.listUpdates(action.id);
+    expect(stored.at(-1)).toMatchObject({ text: 'Audited the remaining two panels; one lacked a BME member.', ragTo: 'Green', source: 'tab', author: { name: action.owner!.displayName } });
+    expect(errors).toEqual([]);
+  });
+
+  it('keeps the typed note and says what to fix when the note is empty', async () => {
+    const action = (await ownedActions())[1]!;
+    const { page } = await openAction(action, action.owner!.email);
+    const before = (await service.store.listUpdates(action.id)).length;
+    const form = page.getByTestId('update-form');
+    await form.getByLabel('What has happened since the last update?').fill('   ');
+    await form.getByRole('button', { name: 'Send update' }).click();
+    await form.getByText('Please write what has happened since the last update.').waitFor();
+    expect((await service.store.listUpdates(action.id)).length).toBe(before);
+  });
+
+  it('shows the newer update on a conflict, keeps the note, and sends it when confirmed', async () => {
+    const action = (await ownedActions())[2]!;
+    const { page } = await openAction(action, action.owner!.email);
+    // Someone else (the lead, through the API) updates the action after the page loaded.
+    const lead = await page.evaluate(
+      async ({ id, version }) => {
+        const res = await fetch(`/api/actions/${encodeURIComponent(id)}/updates`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ requestId: 'lead-update-0001', expectedVersion: version, text: 'Lead chased the panel chairs.', rag: 'Red' }),
+        });
+        return res.status;
+      },
+      { id: action.id, version: action.version },
+    );
+    expect(lead).toBe(201);
+
+    await writeUpdate(page, 'My note written before I saw the lead’s.', 'Amber');
+    const conflict = page.getByTestId('conflict');
+    await conflict.waitFor();
+    await expect(conflict.textContent()).resolves.toContain('Lead chased the panel chairs.');
+    await expect(page.getByLabel('What has happened since the last update?').inputValue()).resolves.toBe('My note written before I saw the lead’s.');
+    await expect(page.getByTestId('timeline').locator('li').first().textContent()).resolves.toContain('Lead chased the panel chairs.');
+
+    await conflict.getByRole('button', { name: 'Send my update as well' }).click();
+    await page.getByTestId('timeline').locator('li').first().filter({ hasText: 'My note written before I saw the lead’s.' }).waitFor();
+    const texts = (await service.store.listUpdates(action.id)).map((u) => u.text);
+    expect(texts.slice(-2)).toEqual(['Lead chased the panel chairs.', 'My note written before I saw the lead’s.']);
+  });
+
+  it('shows a viewer no update form, and the API refuses a forced update', async () => {
+    const action = (await ownedActions())[0]!;
+    const { page } = await openAction(action, VIEWER_EMAIL);
+    await page.getByText('You can read this action.').waitFor();
+    expect(await page.getByTestId('update-form').count()).toBe(0);
+    await expect(page.getByText('· Viewer').isVisible()).resolves.toBe(true);
+
+    const before = (await service.store.listUpdates(action.id)).length;
+    const forced = await page.evaluate(
+      async ({ id, version, viewer }) => {
+        const res = await fetch(`/api/actions/${encodeURIComponent(id)}/updates`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', 'X-Dev-User': viewer },
+          body: JSON.stringify({ requestId: 'viewer-forced-0001', expectedVersion: version, text: 'Not allowed', rag: 'Green' }),
+        });
+        return res.status;
+      },
+      { id: action.id, version: (await service.store.getAction(action.id))!.version, viewer: VIEWER_EMAIL },
+    );
+    expect(forced).toBe(403);
+    expect((await service.store.listUpdates(action.id)).length).toBe(before);
+  });
+
+  it('renders a note containing HTML as text: no element, no script', async () => {
+    const action = (await ownedActions())[1]!;
+    const { page, dialogs } = await openAction(action, action.owner!.email);
+    const note = 'Checked <img src=x onerror=alert(1)> and <script>alert(2)</script> left as typed';
+    await writeUpdate(page, note, 'Amber');
+    const newest = page.getByTestId('timeline').locator('li').first();
+    await newest.filter({ hasText: note }).waitFor();
+    expect(await page.locator('main img').count()).toBe(0);
+    expect(await page.locator('main script').count()).toBe(0);
+
+    await page.goto(tabUrl(service.baseUrl, '/', { devUser: action.owner!.email! }));
+    await page.locator(`tr[data-action-id="${action.id}"]`).first().filter({ hasText: note }).waitFor();
+    expect(await page.locator('main img').count()).toBe(0);
+    expect(dialogs).toEqual([]);
+  });
+});

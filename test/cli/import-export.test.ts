@@ -1,0 +1,114 @@
+import { readFileSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { issuePlanXlsx, pagedPlanDocx, tempDir, writeFixture } from '../fixtures/plan-fixtures.js';
+import { cliEnv, runCli } from './run-cli.js';
+
+const badDatesCsv = ['WRES action plan 2016-17', 'Ref,Action,Due by,Lead', '1,Agree the plan,14/9/2016,Head of HR', '2,Meet BME staff,31/4/2016,Megan Bowen', '3,Share vacancies,ongoing,Comms team'].join('\n');
+
+describe('wres import', () => {
+  let tmp: ReturnType<typeof tempDir>;
+  let env: Record<string, string>;
+  beforeEach(() => {
+    tmp = tempDir();
+    env = cliEnv(tmp.path('wres.db'));
+  });
+  afterEach(() => tmp.remove());
+
+  it('imports a Word plan and reports what it did in plain sentences', async () => {
+    const file = writeFixture(tmp, 'plan.docx', await pagedPlanDocx());
+    const run = await runCli(['import', file], env);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Imported 5 actions (5 new, 0 updated) and 5 progress notes from plan.docx into the 2016/17 plan.');
+    const status = await runCli(['status', '--json'], env);
+    expect(JSON.parse(status.stdout)).toMatchObject({ actions: 5, progressNotes: 5 });
+  });
+
+  it('imports the good rows and lists each rejected row with its number and reason', async () => {
+    const file = writeFixture(tmp, 'plan.csv', badDatesCsv);
+    const run = await runCli(['import', file], env);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Imported 2 actions (2 new, 0 updated)');
+    expect(run.stderr).toContain('1 row was not imported:');
+    expect(run.stderr).toContain('row 4: due date "31/4/2016" is not a real date');
+  });
+
+  it('with --strict, saves nothing when any row is wrong and exits 2', async () => {
+    const file = writeFixture(tmp, 'plan.csv', badDatesCsv);
+    const run = await runCli(['import', file, '--strict'], env);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('Nothing was imported from plan.csv because 1 row has a problem (--strict)');
+    expect(run.stderr).toContain('row 4: due date "31/4/2016"');
+    expect(JSON.parse((await runCli(['status', '--json'], env)).stdout)).toMatchObject({ actions: 0 });
+  });
+
+  it('with --dry-run, lists what would change and saves nothing', async () => {
+    const file = writeFixture(tmp, 'plan.xlsx', await issuePlanXlsx());
+    const run = await runCli(['import', file, '--dry-run'], env);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Dry run: nothing was saved.');
+    expect(run.stdout).toContain('would bring in 5 actions (5 new, 0 updated) and 4 progress notes');
+    expect(run.stdout).toMatch(/new\s+1\.1\s+Audit shortlisting/);
+    expect(JSON.parse((await runCli(['status', '--json'], env)).stdout)).toMatchObject({ actions: 0, progressNotes: 0 });
+  });
+
+  it('reports a second import of the same file as already up to date', async () => {
+    const file = writeFixture(tmp, 'plan.xlsx', await issuePlanXlsx());
+    await runCli(['import', file], env);
+    const again = await runCli(['import', file], env, '2026-11-24T10:00:00.000Z');
+    expect(again.stdout).toContain('Imported 5 actions (0 new, 0 updated, 5 already up to date) and 0 progress notes');
+  });
+
+  it('uses --plan-year over the title, and refuses a malformed one', async () => {
+    const file = writeFixture(tmp, 'plan.xlsx', await issuePlanXlsx());
+    expect((await runCli(['import', file, '--plan-year', '2019-20'], env)).stdout).toContain('into the 2019/20 plan');
+    const bad = await runCli(['import', file, '--plan-year', 'next'], env);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('should look like 2019/20');
+  });
+
+  it('exits 2 for a missing file, an unreadable type, or a file with no action table', async () => {
+    expect((await runCli(['import', tmp.path('nope.xlsx')], env)).code).toBe(2);
+    const doc = await runCli(['import', writeFixture(tmp, 'old.doc', 'x')], env);
+    expect(doc).toMatchObject({ code: 2, stderr: expect.stringContaining('save it as .docx') });
+    const empty = await runCli(['import', writeFixture(tmp, 'notes.csv', 'Just some notes\nNothing else')], env);
+    expect(empty).toMatchObject({ code: 2, stderr: expect.stringContaining('No action table was found') });
+  });
+});
+
+describe('wres export', () => {
+  let tmp: ReturnType<typeof tempDir>;
+  let env: Record<string, string>;
+  beforeEach(async () => {
+    tmp = tempDir();
+    env = cliEnv(tmp.path('wres.db'));
+    await runCli(['import', writeFixture(tmp, 'plan.xlsx', await issuePlanXlsx())], env);
+  });
+  afterEach(() => tmp.remove());
+
+  it('writes CSV to stdout by default', async () => {
+    const run = await runCli(['export'], env);
+    expect(run.code).toBe(0);
+    expect(run.stdout.split('\r\n')[0]).toBe('\uFEFFRef,Plan year,Indicators,Theme,Action,Measure,Lead,Owner,Owner email,Due by,Status,RAG,Progress update');
+    expect(run.stdout).toContain('30.10.2018: 6 of 9 posts audited.');
+  });
+
+  it('writes JSON to stdout', async () => {
+    const run = await runCli(['export', '--format', 'json'], env);
+    const body = JSON.parse(run.stdout) as { actions: { ref: string; history: unknown[] }[] };
+    expect(body.actions.map((a) => a.ref)).toEqual(['1.1', '1.2', '1.3', '2.1', '2.2']);
+    expect(body.actions[0]?.history).toHaveLength(2);
+  });
+
+  it('writes Excel only to a file', async () => {
+    const refused = await runCli(['export', '--format', 'xlsx'], env);
+    expect(refused).toMatchObject({ code: 2, stderr: expect.stringContaining('--out') });
+    const out = tmp.path('board.xlsx');
+    const run = await runCli(['export', '--out', out], env);
+    expect(run).toMatchObject({ code: 0, stdout: 'Exported 5 actions to ' + out + '.\n' });
+    expect(readFileSync(out).subarray(0, 2).toString('latin1')).toBe('PK');
+  });
+
+  it('refuses an unknown format as bad usage', async () => {
+    expect((await runCli(['export', '--format', 'pdf'], env)).code).toBe(2);
+  });
+});

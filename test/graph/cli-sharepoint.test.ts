@@ -1,0 +1,86 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { main } from '../../bot/src/cli/main.js';
+import { createGraphClient } from '../../bot/src/graph/graph-client.js';
+import { createGraphCredential } from '../../bot/src/graph/graph-credential.js';
+import { resolveSite } from '../../bot/src/graph/site.js';
+import { startGraphServer, type GraphServer } from './graph-server.js';
+
+let server: GraphServer;
+let dir: string;
+beforeEach(async () => {
+  server = await startGraphServer();
+  dir = mkdtempSync(join(tmpdir(), 'wres-cli-sp-'));
+});
+afterEach(async () => {
+  await server.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+function env(): Record<string, string> {
+  return {
+    STORE: 'sharepoint',
+    GRAPH_BASE_URL: server.origin,
+    AZURE_AUTHORITY_HOST: server.origin,
+    GRAPH_TENANT_ID: server.identity.tenantId,
+    GRAPH_CLIENT_ID: server.identity.clientId,
+    GRAPH_CLIENT_SECRET: server.identity.clientSecret,
+    SHAREPOINT_SITE_URL: 'https://contoso.sharepoint.com/sites/wres',
+    OUTBOX_PATH: join(dir, 'outbox.db'),
+  };
+}
+
+async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await main(args, env(), { io: { stdout: (c) => void (out += String(c)), stderr: (c) => void (err += c) } });
+  return { code, out, err };
+}
+
+describe('wres provision and status with STORE=sharepoint', () => {
+  it('creates the lists, says nothing changed on the second run, and the store then starts', async () => {
+    const check = await run(['provision', '--check']);
+    expect(check.code).toBe(1);
+    expect(check.out).toContain('missing: list "WRES Actions" is missing');
+
+    const first = await run(['provision']);
+    expect(first).toMatchObject({ code: 0, err: '' });
+    expect(first.out).toContain('Created list "WRES Progress Updates" with 12 columns');
+
+    const second = await run(['provision']);
+    expect(second.code).toBe(0);
+    expect(second.out).toContain('Nothing to change: all 5 lists and their columns are in place.');
+
+    const status = await run(['status', '--json']);
+    expect(status.code).toBe(0);
+    expect(JSON.parse(status.out)).toMatchObject({ store: 'sharepoint', actions: 0, pendingWrites: 0 });
+  });
+
+  it('refuses to start the store on an unprovisioned site, naming what is missing', async () => {
+    const status = await run(['status']);
+    expect(status.code).toBe(2);
+    expect(status.err).toContain('list "WRES Actions" is missing');
+    expect(status.err).toContain('Run `wres provision`');
+  });
+});
+
+describe('managed identity (App Service style)', () => {
+  it('gets its token from IDENTITY_ENDPOINT with the IDENTITY_HEADER secret', async () => {
+    const saved = { endpoint: process.env.IDENTITY_ENDPOINT, header: process.env.IDENTITY_HEADER };
+    // @azure/identity reads these itself, as it does on App Service.
+    process.env.IDENTITY_ENDPOINT = `${server.origin}/msi/token`;
+    process.env.IDENTITY_HEADER = server.identity.identityHeader;
+    try {
+      const graph = createGraphClient({ baseUrl: server.origin, credential: createGraphCredential({}), timeoutMs: 5000, maxRetries: 1 });
+      expect((await resolveSite(graph, { siteId: server.site.id })).id).toBe(server.site.id);
+      expect(server.identity.counts.managedIdentity).toBe(1);
+    } finally {
+      for (const [k, v] of [['IDENTITY_ENDPOINT', saved.endpoint], ['IDENTITY_HEADER', saved.header]] as const) {
+        if (v === undefined) delete process.env[k];
+        else process.env[k] = v;
+      }
+    }
+  });
+});

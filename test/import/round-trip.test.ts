@@ -1,0 +1,103 @@
+import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ProgressUpdate } from '../../bot/src/domain/model.js';
+import { toCsv } from '../../bot/src/export/to-csv.js';
+import { toJson } from '../../bot/src/export/to-json.js';
+import { toXlsx } from '../../bot/src/export/to-xlsx.js';
+import { mapDocument, readDocument, type PlanFormat } from '../../bot/src/importers/import-plan.js';
+import { saveImport } from '../../bot/src/importers/save-import.js';
+import { buildSamplePlan } from '../../bot/src/sample/sample-plan.js';
+import type { PlanStore } from '../../bot/src/store/plan-store.js';
+import { pagedPlanDocx } from '../fixtures/plan-fixtures.js';
+import { memoryStore, planView } from './store-helpers.js';
+
+async function exported(store: PlanStore, format: 'csv' | 'xlsx'): Promise<Buffer> {
+  const actions = await store.listActions();
+  const history = new Map<string, ProgressUpdate[]>();
+  for (const a of actions) history.set(a.id, await store.listUpdates(a.id));
+  return format === 'csv' ? Buffer.from(toCsv(actions, { history })) : toXlsx(actions, { history });
+}
+
+async function importInto(store: PlanStore, file: Buffer, format: PlanFormat, importedAt: string) {
+  const result = mapDocument(await readDocument(file, format), { importedAt });
+  expect(result.errors).toEqual([]);
+  return saveImport(store, result.actions, { importedAt });
+}
+
+describe('import → export → import', () => {
+  let first: PlanStore;
+  let second: PlanStore;
+  beforeEach(async () => {
+    first = await memoryStore();
+    second = await memoryStore();
+    await importInto(first, await pagedPlanDocx(), 'docx', '2017-01-10T09:30:00.000Z');
+  });
+  afterEach(async () => {
+    await first.close();
+    await second.close();
+  });
+
+  it.each(['csv', 'xlsx'] as const)('gives the same plan through %s', async (format) => {
+    await importInto(second, await exported(first, format), format, '2017-02-01T09:00:00.000Z');
+    expect(await planView(second)).toEqual(await planView(first));
+  });
+
+  it.each(['csv', 'xlsx'] as const)('changes nothing when the %s export is imported back into the same plan', async (format) => {
+    const outcome = await importInto(first, await exported(first, format), format, '2017-02-01T09:00:00.000Z');
+    expect(outcome.summary).toMatchObject({ created: 0, updated: 0, progressAdded: 0 });
+  });
+
+  it('keeps the sample plan, owners and all, through an Excel round trip', async () => {
+    const clockNow = new Date('2026-01-15T10:00:00.000Z');
+    const sample = await memoryStore();
+    await sample.importActions(buildSamplePlan(clockNow), clockNow.toISOString());
+    const outcome = await importInto(sample, await exported(sample, 'xlsx'), 'xlsx', '2026-01-16T10:00:00.000Z');
+    expect(outcome.summary).toMatchObject({ created: 0, updated: 0, progressAdded: 0 });
+    await sample.close();
+  });
+});
+
+describe('spreadsheet formula injection', () => {
+  const risky = ['=HYPERLINK("http://evil.example","click")', '+44 20 7946 0000', '-2 posts', '@SUM(A1)', '\tTabbed'];
+
+  async function riskyPlan(): Promise<PlanStore> {
+    const store = await memoryStore();
+    await store.importActions(
+      risky.map((title, i) => ({
+        action: { ref: String(i + 1), planYear: '2020/21', theme: '', indicators: [2], title, measure: '', owner: null, leadRole: '', dueDate: null, dueText: '', status: 'NotStarted', rag: 'None' },
+        history: [],
+      })),
+      '2020-05-01T09:00:00.000Z',
+    );
+    return store;
+  }
+
+  it('puts an apostrophe before risky cells in CSV', async () => {
+    const store = await riskyPlan();
+    const rows = parse(toCsv(await store.listActions()), { bom: true }) as string[][];
+    expect(rows.slice(1).map((r) => r[4])).toEqual(risky.map((t) => `'${t}`));
+    await store.close();
+  });
+
+  it('puts an apostrophe before risky cells in XLSX, and imports them back as written', async () => {
+    const store = await riskyPlan();
+    const buffer = await toXlsx(await store.listActions());
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(buffer as unknown as ExcelJS.Buffer);
+    const titles = risky.map((_t, i) => wb.worksheets[0]!.getRow(i + 2).getCell(5).value);
+    expect(titles).toEqual(risky.map((t) => `'${t}`));
+    const back = mapDocument(await readDocument(buffer, 'xlsx'), { importedAt: '2020-05-02T09:00:00.000Z' });
+    expect(back.actions.map((a) => a.action.title)).toEqual(['=HYPERLINK("http://evil.example","click")', '+44 20 7946 0000', '-2 posts', '@SUM(A1)', 'Tabbed']);
+    await store.close();
+  });
+
+  it('exports JSON with each action and its history', async () => {
+    const store = await riskyPlan();
+    const actions = await store.listActions();
+    const json = JSON.parse(toJson(actions, { history: new Map([[actions[0]!.id, []]]) })) as { actions: { title: string; history: unknown[] }[] };
+    expect(json.actions).toHaveLength(5);
+    expect(json.actions[0]).toMatchObject({ title: risky[0], history: [] });
+    await store.close();
+  });
+});

@@ -1,0 +1,194 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { CONFIG_VARIABLES, loadConfig } from '../../bot/src/config.js';
+import { checkProduction } from '../../bot/src/production-checks.js';
+import { readParamFile, readParams, readResourceProperties, type BicepParam, type ParamValue } from './bicep-reader.js';
+
+const INFRA = fileURLToPath(new URL('../../infra/', import.meta.url));
+const main = readFileSync(join(INFRA, 'main.bicep'), 'utf8');
+const params = readParams(main);
+const PARAM_FILES = ['main.dev.bicepparam', 'main.prod.bicepparam'];
+
+/** Config variables deliberately not set in Azure, each with the reason. */
+const NOT_SET_IN_AZURE: Record<string, string> = {
+  PORT: 'App Service sets PORT itself',
+  DATABASE_PATH: 'SQLite store only; Azure runs on SharePoint',
+  GRAPH_CLIENT_SECRET: 'Graph uses the managed identity, never a secret',
+  GRAPH_CLIENT_CERTIFICATE_PATH: 'Graph uses the managed identity',
+  GRAPH_BASE_URL: 'the default, https://graph.microsoft.com',
+  AZURE_AUTHORITY_HOST: 'the default public cloud',
+  SHAREPOINT_SITE_URL: 'SHAREPOINT_SITE_ID is given instead',
+  GRAPH_TIMEOUT_MS: 'tuning; the default suits',
+  GRAPH_MAX_RETRIES: 'tuning; the default suits',
+  SHAREPOINT_CACHE_SECONDS: 'tuning; the default suits',
+  TEAMS_MESSAGES_PER_SECOND: 'tuning; the default is Teams\' documented budget',
+  SEND_CONCURRENCY: 'tuning; the default suits',
+  AAD_JWKS_URL: 'the default, Entra\'s public signing keys',
+};
+/** App Service's own settings, not read by the service. */
+const PLATFORM_SETTINGS = ['SCM_DO_BUILD_DURING_DEPLOYMENT'];
+
+function typeMatches(param: BicepParam, value: ParamValue): boolean {
+  return value.type === param.type || (value.type === 'readEnvironmentVariable' && param.type === 'string');
+}
+
+/** Problems with a .bicepparam file against main.bicep's declarations, one line each. */
+function paramFileProblems(text: string, declared: BicepParam[]): string[] {
+  const { using, values } = readParamFile(text);
+  const problems: string[] = [];
+  if (using !== './main.bicep') problems.push(`uses '${using}', not './main.bicep'`);
+  for (const p of declared) {
+    const v = values.get(p.name);
+    if (!v) {
+      if (!p.hasDefault) problems.push(`${p.name} is required but not set`);
+      continue;
+    }
+    if (!typeMatches(p, v)) problems.push(`${p.name} should be ${p.type}, is ${v.type}`);
+    if (p.allowed && v.type === p.type && !p.allowed.includes(v.type === 'int' ? Number(v.expression) : v.expression.slice(1, -1))) {
+      problems.push(`${p.name} = ${v.expression} is not one of ${p.allowed.join(', ')}`);
+    }
+    if (p.secure && v.type !== 'readEnvironmentVariable') problems.push(`${p.name} is secret: read it from the environment or Key Vault`);
+  }
+  for (const name of values.keys()) if (!declared.some((p) => p.name === name)) problems.push(`${name} is not a parameter of main.bicep`);
+  return problems;
+}
+
+describe('the Bicep reader', () => {
+  const declared = readParams(`
+@description('Name')
+@minLength(3)
+param appName string
+
+@allowed(['B1', 'S1'])
+param sku string = 'B1'
+
+@secure()
+param password string = ''
+param count int = 1
+`);
+
+  it('reads names, types, defaults, @secure and @allowed', () => {
+    expect(declared).toEqual([
+      { name: 'appName', type: 'string', hasDefault: false, secure: false, description: 'Name' },
+      { name: 'sku', type: 'string', hasDefault: true, secure: false, allowed: ['B1', 'S1'] },
+      { name: 'password', type: 'string', hasDefault: true, secure: true },
+      { name: 'count', type: 'int', hasDefault: true, secure: false },
+    ]);
+  });
+
+  it('catches a missing required parameter, a wrong type, a disallowed value, a literal secret and a stranger', () => {
+    const problems = paramFileProblems(
+      `using './main.bicep'\nparam sku = 'P9'\nparam count = '2'\nparam password = 'hunter2'\nparam colour = 'blue'\n`,
+      declared,
+    );
+    expect(problems).toEqual([
+      'appName is required but not set',
+      "sku = 'P9' is not one of B1, S1",
+      'password is secret: read it from the environment or Key Vault',
+      'count should be int, is string',
+      'colour is not a parameter of main.bicep',
+    ]);
+  });
+
+  it('refuses text it does not understand rather than guessing', () => {
+    expect(() => readParamFile(`using './main.bicep'\nparam x = concat('a', 'b')\n`)).toThrow(/cannot tell the type/);
+    expect(() => readParams(`param x string = {\n`)).toThrow(/unbalanced/);
+  });
+});
+
+describe('infra/main.bicep', () => {
+  it('describes every parameter', () => {
+    expect(params.length).toBeGreaterThan(10);
+    expect(params.filter((p) => !p.description).map((p) => p.name)).toEqual([]);
+  });
+
+  it('keeps secrets in @secure() parameters', () => {
+    const secretLooking = params.filter((p) => /password|secret/i.test(p.name));
+    expect(secretLooking.map((p) => p.name)).toEqual(['botAppPassword']);
+    expect(secretLooking.every((p) => p.secure)).toBe(true);
+  });
+
+  it('only offers bot types that can still be registered', () => {
+    expect(params.find((p) => p.name === 'botAppType')?.allowed).toEqual(['UserAssignedMSI', 'SingleTenant']);
+    expect(readResourceProperties(main, 'bot').get('msaAppType')).toBe('botAppType');
+  });
+
+  it('points the bot at /api/messages and enables the Teams channel', () => {
+    expect(readResourceProperties(main, 'bot').get('endpoint')).toMatch(/^'https:\/\/\$\{[^}]+\}\/api\/messages'$/);
+    expect(readResourceProperties(main, 'teamsChannel').get('channelName')).toBe("'MsTeamsChannel'");
+  });
+
+  it('runs Node 20 LTS on Linux over HTTPS only, always on, with the /healthz health check', () => {
+    const web = readResourceProperties(main, 'web');
+    expect(web.get('httpsOnly')).toBe('true');
+    expect(main).toMatch(/^\s+linuxFxVersion: 'NODE\|20-lts'$/m);
+    expect(main).toMatch(/^\s+alwaysOn: true$/m);
+    expect(main).toMatch(/^\s+healthCheckPath: '\/healthz'$/m);
+    expect(readResourceProperties(main, 'plan').get('reserved')).toBe('true');
+  });
+
+  describe('app settings', () => {
+    const settings = readResourceProperties(main, 'appSettings');
+
+    it('wires every variable the service reads, or says why Azure leaves it unset', () => {
+      const missing = CONFIG_VARIABLES.filter((v) => !settings.has(v) && !(v in NOT_SET_IN_AZURE));
+      expect(missing).toEqual([]);
+    });
+
+    it('sets nothing the service does not read', () => {
+      const unknown = [...settings.keys()].filter((k) => !CONFIG_VARIABLES.includes(k) && !PLATFORM_SETTINGS.includes(k));
+      expect(unknown).toEqual([]);
+      for (const name of Object.keys(NOT_SET_IN_AZURE)) expect(settings.has(name), name).toBe(false);
+    });
+
+    it('wires every setting the production start-up checks require', () => {
+      const required = checkProduction(loadConfig({ NODE_ENV: 'production' })).problems.map((line) => line.split(' ')[0] ?? '');
+      expect(required.length).toBeGreaterThan(5);
+      expect(required.filter((name) => !settings.has(name))).toEqual([]);
+    });
+
+    it('runs in production on SharePoint with the sample plan off and an https address', () => {
+      expect(settings.get('NODE_ENV')).toBe("'production'");
+      expect(settings.get('STORE')).toBe("'sharepoint'");
+      expect(settings.get('LOAD_SAMPLE_PLAN')).toBe("'false'");
+      expect(settings.get('PUBLIC_URL')).toMatch(/^'https:\/\//);
+      expect(settings.get('AAD_APP_ID_URI')).toBe('tabAppIdUri');
+      expect(main).toMatch(/^var tabAppIdUri = 'api:\/\/\$\{publicHost\}\/botid-\$\{microsoftAppId\}'$/m);
+      expect(settings.get('MicrosoftAppId')).toBe('microsoftAppId');
+      expect(settings.get('GRAPH_CLIENT_ID')).toBe('identity.properties.clientId');
+    });
+
+    it('takes each value from a declared parameter, a variable, a resource or a literal', () => {
+      const declaredNames = new Set(params.map((p) => p.name));
+      const symbols = new Set([...main.matchAll(/^(?:var|resource)\s+(\w+)/gm)].map((m) => m[1]));
+      for (const [key, expression] of settings) {
+        const identifiers = expression.replace(/'(?:\\'|[^'])*'/g, (s) => [...s.matchAll(/\$\{(\w+)/g)].map((m) => ` ${m[1]} `).join('')).match(/\b[A-Za-z_]\w*\b(?!\s*\()/g) ?? [];
+        for (const id of identifiers.filter((i) => !['properties', 'clientId', 'tenantId', 'true', 'false'].includes(i))) {
+          expect(declaredNames.has(id) || symbols.has(id), `${key} uses ${id}`).toBe(true);
+        }
+      }
+    });
+  });
+});
+
+describe.each(PARAM_FILES)('infra/%s', (file) => {
+  const text = readFileSync(join(INFRA, file), 'utf8');
+
+  it('supplies exactly the parameters main.bicep needs, with the right types and allowed values', () => {
+    expect(paramFileProblems(text, params)).toEqual([]);
+  });
+
+  it('keeps no secret and no organisation-specific id in the file', () => {
+    expect(text).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i);
+    expect(readParamFile(text).values.has('botAppPassword')).toBe(false);
+  });
+
+  it('reads the tab app, SharePoint site and domain from the deployer\'s environment', () => {
+    const { values } = readParamFile(text);
+    expect(values.get('tabAppClientId')?.expression).toBe("readEnvironmentVariable('AAD_APP_CLIENT_ID')");
+    expect(values.get('sharePointSiteId')?.expression).toBe("readEnvironmentVariable('SHAREPOINT_SITE_ID')");
+    expect(values.get('tabDomain')?.expression).toMatch(/^readEnvironmentVariable\('TAB_DOMAIN'/);
+  });
+});

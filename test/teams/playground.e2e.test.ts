@@ -1,0 +1,156 @@
+/**
+ * End to end through the Microsoft 365 Agents Playground (the local Teams-like
+ * chat with the real Adaptive Card renderer): the real express app with a
+ * temp SQLite store and the sample plan, the Playground CLI pointed at its
+ * bot endpoint, and headless Chromium driving the Playground's page.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApiRouter } from '../../bot/src/api/plan-api.js';
+import { loadConfig } from '../../bot/src/config.js';
+import { fixedClock } from '../../bot/src/domain/clock.js';
+import { isSamePerson } from '../../bot/src/domain/people.js';
+import { isComplete } from '../../bot/src/domain/rules.js';
+import { memoryLogger } from '../../bot/src/logger.js';
+import { loadSamplePlanIfEmpty } from '../../bot/src/sample/sample-plan.js';
+import { createServer } from '../../bot/src/server.js';
+import { PlanService } from '../../bot/src/service/plan-service.js';
+import { SqlitePlanStore } from '../../bot/src/store/sqlite/sqlite-plan-store.js';
+import { createTeamsBot } from '../../bot/src/teams/bot-app.js';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const CLI = join(root, 'node_modules/@microsoft/m365agentsplayground/cli.js');
+const CHROMIUM = '/usr/bin/chromium';
+const ALEX = { displayName: 'Alex Wilber', email: 'alexw@example.com', aadObjectId: '00000000-0000-0000-0000-0000000000020' };
+const missing = [CLI, CHROMIUM].filter((p) => !existsSync(p));
+
+let work: string;
+let store: SqlitePlanStore;
+let server: Server;
+let appUrl: string;
+let playground: ChildProcess | undefined;
+let playgroundUrl: string;
+let browser: Browser | undefined;
+
+/** Starts the Playground CLI headless (no browser opener) and resolves with the port it reports. */
+function startPlayground(botEndpoint: string): Promise<string> {
+  const bin = join(work, 'bin');
+  mkdirSync(bin);
+  writeFileSync(join(bin, 'xdg-open'), '#!/bin/sh\nexit 0\n');
+  chmodSync(join(bin, 'xdg-open'), 0o755);
+  // Port 0 asks the CLI for its default, then it falls back to a free one; a high fixed port keeps clear of a developer's own Playground.
+  const child = spawn(process.execPath, [CLI, '-e', botEndpoint, '-c', 'msteams', '-p', '56990', '--disable-telemetry'], {
+    cwd: work,
+    env: { ...process.env, PATH: `${bin}:${process.env.PATH}`, TEAMSAPPTESTER_BROWSER: 'none', M365_AGENTS_PLAYGROUND_LOGFILE: join(work, 'playground.log') },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  playground = child;
+  return new Promise((resolve, reject) => {
+    let output = '';
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const port = /Listening on (\d+)/.exec(output)?.[1];
+      if (port) resolve(`http://localhost:${port}`);
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.on('exit', (code) => reject(new Error(`The Playground exited (${code}): ${output.slice(0, 500)}`)));
+  });
+}
+
+async function openChat(): Promise<Page> {
+  const page = await browser!.newPage({ viewport: { width: 1400, height: 1000 } });
+  // Loopback only: the Playground's page asks a CDN for fonts, which a test must not reach.
+  await page.route('**/*', (route) => {
+    const host = new URL(route.request().url()).hostname;
+    return host === 'localhost' || host === '127.0.0.1' ? route.continue() : route.abort();
+  });
+  await page.goto(playgroundUrl);
+  return page;
+}
+
+async function say(page: Page, text: string): Promise<void> {
+  const box = page.locator('[role="textbox"][data-lexical-editor="true"]');
+  await box.click();
+  await page.keyboard.type(text);
+  await page.keyboard.press('Enter');
+}
+
+describe.skipIf(missing.length > 0)('the bot in the Microsoft 365 Agents Playground', () => {
+  beforeAll(async () => {
+    work = mkdtempSync(join(tmpdir(), 'wres-playground-e2e-'));
+    const clock = fixedClock('2026-03-10T09:00:00Z');
+    store = new SqlitePlanStore(join(work, 'wres.db'));
+    await store.init();
+    await loadSamplePlanIfEmpty(store, clock);
+    const logger = memoryLogger();
+    const config = loadConfig({ NODE_ENV: 'development', ED_LEADS: ALEX.email, SCHEDULER: 'false', PUBLIC_URL: 'http://localhost:3978' });
+    const service = new PlanService(store, clock);
+    const bot = createTeamsBot(config, { store, service, clock, logger });
+    const app = createServer({ config, store, service, clock, logger, botHandler: bot.handler, apiRouter: createApiRouter({ config, store, service, clock, logger }) });
+    server = await new Promise((resolve) => {
+      const s = app.listen(0, '127.0.0.1', () => resolve(s));
+    });
+    appUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    playgroundUrl = await startPlayground(`${appUrl}/api/messages`);
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    if (playground && playground.exitCode === null) {
+      playground.removeAllListeners('exit');
+      playground.kill('SIGTERM');
+    }
+    server?.closeAllConnections();
+    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+    await store?.close();
+    if (work) rmSync(work, { recursive: true, force: true });
+  });
+
+  it('greets Alex with his actions, answers "my actions", and records an update sent from a card', { timeout: 120_000 }, async () => {
+    const mine = (await store.listActions()).filter((a) => !isComplete(a) && isSamePerson(a.owner, ALEX));
+    expect(mine.length).toBeGreaterThan(0);
+    const page = await openChat();
+
+    await page.getByText(/^Hello Alex — I am the WRES action tracker/).first().waitFor({ timeout: 30_000 });
+    await page.getByText(/^WRES action plan — week of/).first().waitFor({ timeout: 30_000 });
+    const cardsBefore = await page.getByRole('button', { name: 'Send update' }).count();
+    expect(cardsBefore).toBeGreaterThan(0);
+
+    await say(page, 'my actions');
+    await expect.poll(() => page.getByRole('button', { name: 'Send update' }).count(), { timeout: 30_000 }).toBeGreaterThan(cardsBefore);
+
+    const note = `Playground check ${Date.now()}: two panels audited.`;
+    const last = page.locator('textarea[placeholder^="A sentence or two"]').last();
+    await last.scrollIntoViewIfNeeded();
+    const shot = process.env.WRES_CARD_SCREENSHOT;
+    if (shot) {
+      const card = page.locator('.ac-adaptiveCard').filter({ has: last }).last();
+      await card.screenshot({ path: join(work, 'card.png') });
+      mkdirSync(dirname(shot), { recursive: true });
+      copyFileSync(join(work, 'card.png'), shot);
+    }
+    await last.fill(note);
+    await page.getByRole('button', { name: 'Send update' }).last().click();
+    await page.getByText(/^✓ Update recorded/).first().waitFor({ timeout: 30_000 });
+
+    const stored = (await store.listUpdatesSince('2000-01-01T00:00:00Z')).filter((u) => u.text === note);
+    expect(stored).toHaveLength(1);
+    expect(stored[0]).toMatchObject({ source: 'teams', author: { aadObjectId: ALEX.aadObjectId } });
+    const plan = (await (await fetch(`${appUrl}/api/plan`)).json()) as { actions: { id: string; latestUpdate: { text: string } | null }[] };
+    expect(plan.actions.find((a) => a.id === stored[0]!.actionId)?.latestUpdate?.text).toBe(note);
+    await page.close();
+  });
+});
