@@ -76,6 +76,9 @@ param reminderOffsetsDays string = '14,7,1,0'
 @maxValue(365)
 param staleAfterDays int = 30
 
+@description('Model Employer aspirational goal: the BME percentage to aim for in every AfC band cluster (0-100). Empty: the BME share of the whole workforce each year.')
+param modelEmployerGoalPercent string = ''
+
 @description('Tags applied to every resource.')
 param tags object = {}
 
@@ -156,6 +159,7 @@ resource appSettings 'Microsoft.Web/sites/config@2023-12-01' = {
     REMINDER_TIME: reminderTime
     REMINDER_OFFSETS_DAYS: reminderOffsetsDays
     STALE_AFTER_DAYS: string(staleAfterDays)
+    MODEL_EMPLOYER_GOAL_PERCENT: modelEmployerGoalPercent
     SCM_DO_BUILD_DURING_DEPLOYMENT: 'false'
   }
 }

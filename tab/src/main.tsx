@@ -20,7 +20,7 @@ async function start(): Promise<void> {
   const devUser = host.inTeams ? undefined : params.get('devUser')?.trim() || undefined;
   const api = new ApiClient({ getToken: () => host.getToken(), ...(devUser ? { devUser } : {}) });
   // The plan is the landing page: ask for it at once rather than after sign-in is shown.
-  if (parseRoute(window.location.pathname).name === 'plan') prefetch(api, ['/plan', '/summary']);
+  if (parseRoute(window.location.pathname).name === 'plan') prefetch(api, ['/plan']);
   createRoot(document.getElementById('root')!).render(<App host={host} api={api} />);
 }
 

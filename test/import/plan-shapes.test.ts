@@ -149,3 +149,28 @@ describe('a Word plan split into one table per page', () => {
     expect(result.actions.map((a) => a.row)).toEqual([2, 3, 5, 8, 9]);
   });
 });
+
+describe('a plan whose title repeats at the top of every page', () => {
+  it('treats the repeated title as a page break, not as an action', async () => {
+    const csv = [
+      'WRES action plan 2020-21,,,',
+      ',Agreed Actions,By who,Action due date',
+      '1.1,Publish the band report and share it with,Head of Workforce,31 March 2021',
+      'WRES action plan 2020-21,,,',
+      ',the BME staff network,,',
+      '1.2,Review exit interviews,Megan Bowen,30 June 2020',
+    ].join('\n');
+    const result = mapDocument(await readDocument(Buffer.from(csv), 'csv'), { importedAt });
+    expect(result.errors).toEqual([]);
+    expect(result.actions.map((a) => [a.action.ref, a.action.title])).toEqual([
+      ['1.1', 'Publish the band report and share it with the BME staff network'],
+      ['1.2', 'Review exit interviews'],
+    ]);
+  });
+
+  it('refuses a row with a reference but no action text, naming the row', async () => {
+    const csv = ['Ref,Action,Lead', '1,Audit panels,HR team', '2,,HR team'].join('\n');
+    const result = mapDocument(await readDocument(Buffer.from(csv), 'csv'), { importedAt });
+    expect(result.errors).toEqual([{ row: 3, location: 'row 3', message: 'there is no action text' }]);
+  });
+});

@@ -13,7 +13,16 @@ const triples = (r: ReturnType<typeof read>) => r.metrics.map((m) => `${m.year} 
 
 describe('reading a figures file', () => {
   it('reads the long layout "Year, Measure, Value", by key or by label, skipping a title row', () => {
-    const r = read(['WRES figures submitted to NHS England', 'Year,Measure,Value', '2023/24,shortlisted.bme,"1,600"', '2023-24,BME applicants appointed,200', '2024/25,Survey5.BME,29.5%', '2024/25,appointed.white,n/a'].join('\n'));
+    const r = read(
+      [
+        'WRES figures submitted to NHS England',
+        'Year,Measure,Value',
+        '2023/24,shortlisted.bme,"1,600"',
+        '2023-24,BME applicants appointed,200',
+        '2024/25,Survey5.BME,29.5%',
+        '2024/25,appointed.white,n/a',
+      ].join('\n'),
+    );
     expect(r.errors).toEqual([]);
     expect(r.layouts).toEqual(['long']);
     expect(triples(r)).toEqual(['2023/24 appointed.bme=200', '2023/24 shortlisted.bme=1600', '2024/25 survey5.bme=29.5']);
@@ -22,7 +31,13 @@ describe('reading a figures file', () => {
   });
 
   it('reads the wide layout: a Year column and one column per measure; unknown columns are named in a warning', () => {
-    const r = read(['Year,Shortlisted.White,Shortlisted.BME,Appointed.White,Appointed.BME,Notes', '2023/24,3200,1600,800,200,first year', '2024-2025,3100,1750,760,260,'].join('\n'));
+    const r = read(
+      [
+        'Year,Shortlisted.White,Shortlisted.BME,Appointed.White,Appointed.BME,Notes',
+        '2023/24,3200,1600,800,200,first year',
+        '2024-2025,3100,1750,760,260,',
+      ].join('\n'),
+    );
     expect(r.errors).toEqual([]);
     expect(r.layouts).toEqual(['wide']);
     expect(r.metrics).toHaveLength(8);
@@ -33,7 +48,12 @@ describe('reading a figures file', () => {
   it('reads a Measure column with one column per year', () => {
     const r = read(['Measure,2023/24,2024/25', 'indicator 3,1.78,2.05', 'board.voting.total,14,15'].join('\n'));
     expect(r.layouts).toEqual(['by-measure']);
-    expect(triples(r)).toEqual(['2023/24 board.voting.total=14', '2023/24 indicator3.value=1.78', '2024/25 board.voting.total=15', '2024/25 indicator3.value=2.05']);
+    expect(triples(r)).toEqual([
+      '2023/24 board.voting.total=14',
+      '2023/24 indicator3.value=1.78',
+      '2024/25 board.voting.total=15',
+      '2024/25 indicator3.value=2.05',
+    ]);
   });
 
   it('reports every bad cell with its row and keeps the good ones', () => {
@@ -97,11 +117,18 @@ describe('figures from files on disk and `wres figures import`', () => {
     await writeXlsx(path);
     const env = cliEnv(tmp.path('wres.db'));
     const dry = await runCli(['figures', 'import', path, '--dry-run'], env);
-    expect(dry).toMatchObject({ code: 0, stdout: expect.stringContaining('Dry run: nothing was saved. Importing figures.xlsx would bring in 8 figures for 2023/24 and 2024/25 (8 new, 0 changed, 0 already up to date).') });
+    expect(dry).toMatchObject({
+      code: 0,
+      stdout: expect.stringContaining(
+        'Dry run: nothing was saved. Importing figures.xlsx would bring in 8 figures for 2023/24 and 2024/25 (8 new, 0 changed, 0 already up to date).',
+      ),
+    });
 
     const first = await runCli(['figures', 'import', path], env);
     expect(first.code).toBe(0);
-    expect(first.stdout).toContain('Imported 8 figures for 2023/24 and 2024/25 (8 new, 0 changed, 0 already up to date) from figures.xlsx.');
+    expect(first.stdout).toContain(
+      'Imported 8 figures for 2023/24 and 2024/25 (8 new, 0 changed, 0 already up to date) from figures.xlsx.',
+    );
     const again = await runCli(['figures', 'import', path], env);
     expect(again.stdout).toContain('(0 new, 0 changed, 8 already up to date)');
 
@@ -132,8 +159,14 @@ describe('figures from files on disk and `wres figures import`', () => {
 
   it('exits 2 for a Word file or a missing file', async () => {
     const env = cliEnv(tmp.path('wres.db'));
-    expect(await runCli(['figures', 'import', tmp.path('nope.csv')], env)).toMatchObject({ code: 2, stderr: expect.stringContaining('There is no file at') });
+    expect(await runCli(['figures', 'import', tmp.path('nope.csv')], env)).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('There is no file at'),
+    });
     writeFileSync(tmp.path('f.docx'), 'PK');
-    expect(await runCli(['figures', 'import', tmp.path('f.docx')], env)).toMatchObject({ code: 2, stderr: expect.stringContaining('save the figures as an Excel (.xlsx) or CSV file') });
+    expect(await runCli(['figures', 'import', tmp.path('f.docx')], env)).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('save the figures as an Excel (.xlsx) or CSV file'),
+    });
   });
 });

@@ -14,7 +14,8 @@ import { isMetricHeader, metricCellText, parseMetricCell } from '../../bot/src/i
 import { parseFigureValue } from '../../bot/src/importers/figures-import.js';
 
 const AT = '2026-03-10T09:00:00.000Z';
-const pairs = (text: string, n: Parameters<typeof parseMetricCell>[1]) => parseMetricCell(text, n, AT).map((m) => [m.year, m.measure, m.value]);
+const pairs = (text: string, n: Parameters<typeof parseMetricCell>[1]) =>
+  parseMetricCell(text, n, AT).map((m) => [m.year, m.measure, m.value]);
 
 describe('parseMetricCell: the figures a plan writes beside an action', () => {
   it('reads "2018-2019 2.01, 2019-2020 1.45" as two indicator 2 values', () => {
@@ -22,7 +23,13 @@ describe('parseMetricCell: the figures a plan writes beside an action', () => {
       ['2018/19', 'indicator2.value', 2.01],
       ['2019/20', 'indicator2.value', 1.45],
     ]);
-    expect(parseMetricCell('2018-2019 2.01', 2, AT)[0]).toEqual({ year: '2018/19', measure: 'indicator2.value', value: 2.01, source: 'import', updatedAt: AT });
+    expect(parseMetricCell('2018-2019 2.01', 2, AT)[0]).toEqual({
+      year: '2018/19',
+      measure: 'indicator2.value',
+      value: 2.01,
+      source: 'import',
+      updatedAt: AT,
+    });
   });
 
   it('accepts 2018/19, 2019-20 and "2020 to 2021", with colons, lines and labels around the numbers', () => {
@@ -131,6 +138,8 @@ describe('the measure catalogue', () => {
       ['workforce.white', null],
       ['training.white', 10],
     ]);
-    expect(inconsistentFigures(f)).toEqual({ 'appointed.bme': 'BME applicants appointed (50) cannot be more than BME applicants shortlisted (40)' });
+    expect(inconsistentFigures(f)).toEqual({
+      'appointed.bme': 'BME applicants appointed (50) cannot be more than BME applicants shortlisted (40)',
+    });
   });
 });

@@ -11,12 +11,16 @@ afterAll(async () => {
 });
 
 const put = (devUser: string, body: unknown) => api.call('/api/indicators/figures', { method: 'PUT', devUser, body });
-const getIndicators = async (devUser = BOARD.email) => (await (await api.call('/api/indicators', { devUser })).json()) as IndicatorsResponse;
+const getIndicators = async (devUser = BOARD.email) =>
+  (await (await api.call('/api/indicators', { devUser })).json()) as IndicatorsResponse;
 
 describe('PUT /api/indicators/figures', () => {
   it('lets an E&D lead save a year of figures, and GET computes the indicators from them', async () => {
     // Indicator 3 by hand: BME 10/500 = 0.02 vs white 20/2000 = 0.01 → 2.00, then BME 14/500 → 2.80.
-    const first = await put(LEAD.email, { year: '2023-24', figures: { 'workforce.white': 2000, 'workforce.bme': 500, 'disciplinary.white': 20, 'disciplinary.bme': 10 } });
+    const first = await put(LEAD.email, {
+      year: '2023-24',
+      figures: { 'workforce.white': 2000, 'workforce.bme': 500, 'disciplinary.white': 20, 'disciplinary.bme': 10 },
+    });
     expect(first.status).toBe(200);
     expect((await first.json()) as SaveFiguresResponse).toEqual({
       year: '2023/24',
@@ -24,7 +28,10 @@ describe('PUT /api/indicators/figures', () => {
       cleared: 0,
       figures: { 'workforce.white': 2000, 'workforce.bme': 500, 'disciplinary.white': 20, 'disciplinary.bme': 10 },
     });
-    const second = await put(LEAD.email, { year: '2024/25', figures: { 'workforce.white': 2000, 'workforce.bme': 500, 'disciplinary.white': 20, 'disciplinary.bme': 14 } });
+    const second = await put(LEAD.email, {
+      year: '2024/25',
+      figures: { 'workforce.white': 2000, 'workforce.bme': 500, 'disciplinary.white': 20, 'disciplinary.bme': 14 },
+    });
     expect(second.status).toBe(200);
 
     const body = await getIndicators();
@@ -38,7 +45,9 @@ describe('PUT /api/indicators/figures', () => {
     expect(three.latest?.year).toBe('2024/25');
     expect(three.actions.map((a) => a.ref)).toEqual(['1.2']);
     expect(three.openActions).toBe(1);
-    expect(body.worsened.map((w) => [w.indicator, w.summary, w.openActions])).toEqual([[3, 'Indicator 3 (formal disciplinary): 2.00 → 2.80, worse', 1]]);
+    expect(body.worsened.map((w) => [w.indicator, w.summary, w.openActions])).toEqual([
+      [3, 'Indicator 3 (formal disciplinary): 2.00 → 2.80, worse', 1],
+    ]);
     expect(body.figures['2024/25']).toMatchObject({ 'disciplinary.bme': 14 });
     expect(body.canEditFigures).toBe(false);
     expect((await getIndicators(LEAD.email)).canEditFigures).toBe(true);
@@ -67,14 +76,19 @@ describe('PUT /api/indicators/figures', () => {
   });
 
   it('answers 400 naming each bad field, and stores nothing from that request', async () => {
-    const res = await put(LEAD.email, { year: '2024', figures: { 'workforce.bme': -3, 'survey5.bme': 101, 'favourite.colour': 1, 'shortlisted.white': 'lots' } });
+    const res = await put(LEAD.email, {
+      year: '2024',
+      figures: { 'workforce.bme': -3, 'survey5.bme': 101, 'favourite.colour': 1, 'shortlisted.white': 'lots' },
+    });
     expect(res.status).toBe(400);
     const body = (await res.json()) as BadFiguresBody;
     expect(body.error.code).toBe('bad_input');
     expect(Object.keys(body.error.details).sort()).toEqual(['shortlisted.white']);
     expect(body.error.details['shortlisted.white']).toBe('must be a number');
 
-    const ranges = (await (await put(LEAD.email, { year: '2024', figures: { 'workforce.bme': -3, 'survey5.bme': 101, 'favourite.colour': 1 } })).json()) as BadFiguresBody;
+    const ranges = (await (
+      await put(LEAD.email, { year: '2024', figures: { 'workforce.bme': -3, 'survey5.bme': 101, 'favourite.colour': 1 } })
+    ).json()) as BadFiguresBody;
     expect(ranges.error.details).toEqual({
       year: 'should look like 2019/20',
       'workforce.bme': 'must be 0 or more',
@@ -88,7 +102,9 @@ describe('PUT /api/indicators/figures', () => {
   it('checks new figures against the stored ones of the same year', async () => {
     const res = await put(LEAD.email, { year: '2024/25', figures: { 'disciplinary.bme': 600 } });
     expect(res.status).toBe(400);
-    expect(((await res.json()) as BadFiguresBody).error.details).toEqual({ 'disciplinary.bme': 'BME staff entering formal disciplinary (600) cannot be more than BME staff in the workforce (500)' });
+    expect(((await res.json()) as BadFiguresBody).error.details).toEqual({
+      'disciplinary.bme': 'BME staff entering formal disciplinary (600) cannot be more than BME staff in the workforce (500)',
+    });
   });
 
   it('rejects a body that is not { year, figures } and an empty set of figures', async () => {
@@ -108,7 +124,17 @@ describe('PUT /api/indicators/figures', () => {
 
 describe('GET /api/indicators/model-employer', () => {
   it('compares band clusters with the workforce share (by default the newest year with band figures)', async () => {
-    await put(LEAD.email, { year: '2025/26', figures: { 'workforce.white': 800, 'workforce.bme': 200, 'band.bands-5-7.white': 60, 'band.bands-5-7.bme': 40, 'band.bands-8a-8b.white': 90, 'band.bands-8a-8b.bme': 10 } });
+    await put(LEAD.email, {
+      year: '2025/26',
+      figures: {
+        'workforce.white': 800,
+        'workforce.bme': 200,
+        'band.bands-5-7.white': 60,
+        'band.bands-5-7.bme': 40,
+        'band.bands-8a-8b.white': 90,
+        'band.bands-8a-8b.bme': 10,
+      },
+    });
     const body = (await (await api.call('/api/indicators/model-employer', { devUser: BOARD.email })).json()) as ModelEmployerResponse;
     expect(body).toMatchObject({ year: '2025/26', years: ['2025/26'], goalPercent: 20, goalSource: 'workforce', workforceBmePercent: 20 });
     expect(body.rows!.map((r) => [r.cluster, r.bmePercent, r.gap])).toEqual([
@@ -121,7 +147,9 @@ describe('GET /api/indicators/model-employer', () => {
 
   it('answers 400 for a malformed year and an empty view for a year without figures', async () => {
     expect((await api.call('/api/indicators/model-employer?year=last', { devUser: BOARD.email })).status).toBe(400);
-    const none = (await (await api.call('/api/indicators/model-employer?year=2019-20', { devUser: BOARD.email })).json()) as ModelEmployerResponse;
+    const none = (await (
+      await api.call('/api/indicators/model-employer?year=2019-20', { devUser: BOARD.email })
+    ).json()) as ModelEmployerResponse;
     expect(none).toMatchObject({ year: '2019/20', rows: null, goalPercent: null });
   });
 });
@@ -130,7 +158,11 @@ describe('a configured Model Employer goal', () => {
   it('uses MODEL_EMPLOYER_GOAL_PERCENT instead of the workforce share', async () => {
     const other = await startApi({ MODEL_EMPLOYER_GOAL_PERCENT: '19' });
     try {
-      await other.call('/api/indicators/figures', { method: 'PUT', devUser: LEAD.email, body: { year: '2025/26', figures: { 'band.bands-1-4.white': 75, 'band.bands-1-4.bme': 25 } } });
+      await other.call('/api/indicators/figures', {
+        method: 'PUT',
+        devUser: LEAD.email,
+        body: { year: '2025/26', figures: { 'band.bands-1-4.white': 75, 'band.bands-1-4.bme': 25 } },
+      });
       const body = (await (await other.call('/api/indicators/model-employer', { devUser: LEAD.email })).json()) as ModelEmployerResponse;
       expect(body).toMatchObject({ goalPercent: 19, goalSource: 'configured', workforceBmePercent: null });
       expect(body.rows![0]).toMatchObject({ bmePercent: 25, goalPercent: 19, gap: 6 });

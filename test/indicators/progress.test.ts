@@ -4,7 +4,13 @@ import { changeSummary, latestChange, openActionsFor, worsenedIndicators } from 
 import type { Action, IndicatorMetric, IndicatorNumber, Status } from '../../bot/src/domain/model.js';
 import { buildSampleFigures } from '../../bot/src/sample/sample-figures.js';
 
-const metric = (year: string, measure: string, value: number | null): IndicatorMetric => ({ year, measure, value, source: 'tab', updatedAt: '2026-01-01T00:00:00Z' });
+const metric = (year: string, measure: string, value: number | null): IndicatorMetric => ({
+  year,
+  measure,
+  value,
+  source: 'tab',
+  updatedAt: '2026-01-01T00:00:00Z',
+});
 const action = (ref: string, indicators: IndicatorNumber[], status: Status = 'InProgress'): Action => ({
   id: ref,
   ref,
@@ -66,7 +72,9 @@ describe('which indicators worsened, beside the plan', () => {
   it('writes gaps in points in the summary', () => {
     const seven = indicatorTrends(metrics).find((t) => t.indicator === 7)!;
     const { from, to } = latestChange(seven)!;
-    expect(changeSummary(7, from, to, seven.direction)).toBe('Indicator 7 (equal opportunities for progression): −17.0 points → −12.0 points, better');
+    expect(changeSummary(7, from, to, seven.direction)).toBe(
+      'Indicator 7 (equal opportunities for progression): −17.0 points → −12.0 points, better',
+    );
   });
 
   it('finds open actions by indicator', () => {
@@ -79,14 +87,25 @@ describe('the sample figures', () => {
     const figures = buildSampleFigures(new Date('2026-03-10T09:00:00Z'));
     expect([...new Set(figures.map((f) => f.year))]).toEqual(['2023/24', '2024/25', '2025/26']);
     const directions = Object.fromEntries(indicatorTrends(figures).map((t) => [t.indicator, t.direction]));
-    expect(directions).toEqual({ 1: 'worse', 2: 'better', 3: 'worse', 4: 'better', 5: 'better', 6: 'worse', 7: 'better', 8: 'unchanged', 9: 'better' });
+    expect(directions).toEqual({
+      1: 'worse',
+      2: 'better',
+      3: 'worse',
+      4: 'better',
+      5: 'better',
+      6: 'worse',
+      7: 'better',
+      8: 'unchanged',
+      9: 'better',
+    });
   });
 
   it('add up: the band clusters sum to the workforce every year', () => {
     const figures = buildSampleFigures(new Date('2026-03-10T09:00:00Z'));
     for (const year of ['2023/24', '2024/25', '2025/26']) {
       for (const group of ['white', 'bme']) {
-        const of = (pred: (m: string) => boolean) => figures.filter((f) => f.year === year && pred(f.measure)).reduce((n, f) => n + f.value!, 0);
+        const of = (pred: (m: string) => boolean) =>
+          figures.filter((f) => f.year === year && pred(f.measure)).reduce((n, f) => n + f.value!, 0);
         expect(of((m) => m.startsWith('band.') && m.endsWith(`.${group}`))).toBe(of((m) => m === `workforce.${group}`));
       }
     }

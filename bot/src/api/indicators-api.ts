@@ -45,7 +45,8 @@ export function indicatorRoutes(deps: Deps): Router {
   router.get('/model-employer', async (req, res) => {
     const asked = typeof req.query.year === 'string' && req.query.year.trim() ? req.query.year : undefined;
     const year = asked === undefined ? undefined : normaliseFigureYear(asked);
-    if (asked !== undefined && !year) throw new AppError('bad_input', `The year "${asked}" should look like 2019/20.`, { details: { year: 'should look like 2019/20' } });
+    if (asked !== undefined && !year)
+      throw new AppError('bad_input', `The year "${asked}" should look like 2019/20.`, { details: { year: 'should look like 2019/20' } });
     res.json(modelEmployerView(await deps.store.listMetrics(), year, deps.config.MODEL_EMPLOYER_GOAL_PERCENT));
   });
 
@@ -66,7 +67,10 @@ export function indicatorRoutes(deps: Deps): Router {
       year: input.year,
       saved: changed.filter(([, v]) => v !== null).length,
       cleared: changed.filter(([, v]) => v === null).length,
-      figures: storedFigures([...merged].map(([measure, value]) => ({ year: input.year, measure, value, source: 'tab', updatedAt: now })))[input.year] ?? {},
+      figures:
+        storedFigures([...merged].map(([measure, value]) => ({ year: input.year, measure, value, source: 'tab', updatedAt: now })))[
+          input.year
+        ] ?? {},
     };
     res.json(body);
   });
@@ -105,9 +109,16 @@ function storedFigures(metrics: readonly IndicatorMetric[]): Record<string, Reco
 }
 
 /** The Model Employer view for `year` (default: the newest year with band figures). */
-export function modelEmployerView(metrics: readonly IndicatorMetric[], year: string | undefined, configuredGoal: number | undefined): ModelEmployerResponse {
+export function modelEmployerView(
+  metrics: readonly IndicatorMetric[],
+  year: string | undefined,
+  configuredGoal: number | undefined,
+): ModelEmployerResponse {
   const years = figuresByYear(metrics);
-  const bandYears = [...years].filter(([, f]) => [...f].some(([k, v]) => k.startsWith('band.') && v !== null)).map(([y]) => y).sort(byYear);
+  const bandYears = [...years]
+    .filter(([, f]) => [...f].some(([k, v]) => k.startsWith('band.') && v !== null))
+    .map(([y]) => y)
+    .sort(byYear);
   const shown = year ?? bandYears.at(-1) ?? null;
   const figures = (shown && years.get(shown)) || new Map<string, number | null>();
   const white = figures.get('workforce.white');
@@ -130,7 +141,9 @@ const figuresSchema = z.object({
 });
 
 function badFigures(details: Record<string, string>): AppError {
-  const named = Object.entries(details).map(([k, m]) => (k === 'form' ? m : k === 'year' ? `the year ${m}` : m.startsWith(measureLabel(k)) ? m : `${measureLabel(k)} ${m}`));
+  const named = Object.entries(details).map(([k, m]) =>
+    k === 'form' ? m : k === 'year' ? `the year ${m}` : m.startsWith(measureLabel(k)) ? m : `${measureLabel(k)} ${m}`,
+  );
   return new AppError('bad_input', `These figures need fixing: ${named.join('; ')}.`, { details });
 }
 

@@ -43,7 +43,8 @@ const noStore: RequestHandler = (_req, res, next) => {
  * The tab's JSON API, mounted under /api. Every route is authenticated (see
  * auth.ts) and answers with `Cache-Control: no-store`. Bodies are typed in
  * contract.ts; routes: GET /me, /plan, /summary, /my-actions, /changes,
- * /actions/:id, /export; POST /actions/:id/updates. Throws a `config`
+ * /actions/:id, /export, /indicators, /indicators/model-employer; POST
+ * /actions/:id/updates; PUT /indicators/figures (see indicators-api.ts). Throws a `config`
  * AppError at construction in production without Entra configuration.
  */
 export function createApiRouter(deps: ApiDeps): Router {

@@ -2,6 +2,7 @@ import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { importPlanFile } from '../importers/import-plan.js';
 import { saveImport, type ImportChange } from '../importers/save-import.js';
+import { importPlanFigures } from './figures.js';
 import type { ImportResult } from '../importers/types.js';
 import type { CliContext } from './context.js';
 import { clip, plural } from './text.js';
@@ -52,6 +53,7 @@ async function runImport(ctx: CliContext, file: string, flags: ImportFlags): Pro
   } else {
     ctx.out(`Imported ${plural(result.actions.length, 'action')} (${parts}) and ${plural(progressAdded, 'progress note')} from ${name} into the ${result.planYear} plan.`);
   }
+  await importPlanFigures(ctx, store, file, result.actions, importedAt, flags.dryRun);
   if (result.errors.length > 0) {
     ctx.err(`${plural(result.errors.length, 'row was', 'rows were')} not imported:`);
     reportErrors(ctx, result);

@@ -80,24 +80,29 @@ export function localDate(now: Date, timeZone: string): string {
   return DateTime.fromJSDate(now, { zone: timeZone }).toISODate()!;
 }
 
-/** Whole days from `from` to `to` (both `YYYY-MM-DD`); negative when `to` is earlier. */
-export function daysBetween(from: string, to: string): number {
-  // Plain UTC arithmetic: this runs per action per request, and luxon's diff is ~100× slower.
-  return Math.round((isoDayNumber(to) - isoDayNumber(from)) / 86_400_000);
+const DAY_MS = 86_400_000;
+
+// Calendar-day arithmetic on the built-in Date in UTC: reminder runs and plan views call
+// these per action, and luxon is about a hundred times slower for it.
+function epochDay(date: string): number {
+  const ms = Date.parse(`${date}T00:00:00Z`);
+  if (Number.isNaN(ms) || date.length !== 10) throw new RangeError(`"${date}" is not a YYYY-MM-DD date`);
+  return ms / DAY_MS;
 }
 
-function isoDayNumber(date: string): number {
-  return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
+/** Whole days from `from` to `to` (both `YYYY-MM-DD`); negative when `to` is earlier. */
+export function daysBetween(from: string, to: string): number {
+  return epochDay(to) - epochDay(from);
 }
 
 /** `YYYY-MM-DD` plus `days` (may be negative). */
 export function addDays(date: string, days: number): string {
-  return DateTime.fromISO(date, { zone: 'utc' }).plus({ days }).toISODate()!;
+  return new Date((epochDay(date) + days) * DAY_MS).toISOString().slice(0, 10);
 }
 
 /** 1 = Monday … 7 = Sunday. */
 export function weekday(date: string): number {
-  return DateTime.fromISO(date, { zone: 'utc' }).weekday;
+  return ((new Date(epochDay(date) * DAY_MS).getUTCDay() + 6) % 7) + 1;
 }
 
 /** "Wed 17 Mar" (adds the year when it differs from `today`'s). */

@@ -1,3 +1,4 @@
+import { compareNatural } from './action-view.js';
 import type { IndicatorMetric, IndicatorNumber } from './model.js';
 
 /**
@@ -207,7 +208,7 @@ export function direction(prev: IndicatorValue | undefined, next: IndicatorValue
 
 /** Orders plan years such as "2018/19" and "2019/20". */
 function byYear(a: string, b: string): number {
-  return a.localeCompare(b, 'en-GB', { numeric: true });
+  return compareNatural(a, b);
 }
 
 /** Groups stored metrics by year. */

@@ -90,13 +90,38 @@ export interface FigureSection {
 
 /** The entry form's sections, covering `ALL_MEASURES` exactly once. */
 export const FIGURE_SECTIONS: readonly FigureSection[] = [
-  { id: 'workforce', title: 'Workforce (headcount)', indicators: [1, 3, 4, 9], measures: ['workforce.white', 'workforce.bme', ...BAND_CLUSTERS.flatMap((c) => [`band.${c.key}.white`, `band.${c.key}.bme`])] },
-  { id: 'recruitment', title: 'Recruitment', indicators: [2], measures: ['shortlisted.white', 'shortlisted.bme', 'appointed.white', 'appointed.bme'] },
+  {
+    id: 'workforce',
+    title: 'Workforce (headcount)',
+    indicators: [1, 3, 4, 9],
+    measures: ['workforce.white', 'workforce.bme', ...BAND_CLUSTERS.flatMap((c) => [`band.${c.key}.white`, `band.${c.key}.bme`])],
+  },
+  {
+    id: 'recruitment',
+    title: 'Recruitment',
+    indicators: [2],
+    measures: ['shortlisted.white', 'shortlisted.bme', 'appointed.white', 'appointed.bme'],
+  },
   { id: 'disciplinary', title: 'Formal disciplinary process', indicators: [3], measures: ['disciplinary.white', 'disciplinary.bme'] },
   { id: 'training', title: 'Non-mandatory training and CPD', indicators: [4], measures: ['training.white', 'training.bme'] },
-  { id: 'survey', title: 'NHS Staff Survey (per cent of respondents)', indicators: [5, 6, 7, 8], measures: ([5, 6, 7, 8] as const).flatMap((n) => [`survey${n}.white`, `survey${n}.bme`]) },
-  { id: 'board', title: 'Board membership', indicators: [9], measures: ['board.voting.total', 'board.voting.bme', 'board.executive.total', 'board.executive.bme'] },
-  { id: 'published', title: 'Published values (only when the counts are not available)', indicators: [2, 3, 4, 9], measures: ['indicator2.value', 'indicator3.value', 'indicator4.value', 'indicator9.value'] },
+  {
+    id: 'survey',
+    title: 'NHS Staff Survey (per cent of respondents)',
+    indicators: [5, 6, 7, 8],
+    measures: ([5, 6, 7, 8] as const).flatMap((n) => [`survey${n}.white`, `survey${n}.bme`]),
+  },
+  {
+    id: 'board',
+    title: 'Board membership',
+    indicators: [9],
+    measures: ['board.voting.total', 'board.voting.bme', 'board.executive.total', 'board.executive.bme'],
+  },
+  {
+    id: 'published',
+    title: 'Published values (only when the counts are not available)',
+    indicators: [2, 3, 4, 9],
+    measures: ['indicator2.value', 'indicator3.value', 'indicator4.value', 'indicator9.value'],
+  },
 ];
 
 /** Largest headcount accepted: larger than any NHS organisation, small enough to catch a pasted phone number. */
@@ -164,7 +189,11 @@ export function normaliseFigureYear(text: string): string | undefined {
   return `${start}/${String((start + 1) % 100).padStart(2, '0')}`;
 }
 
-const compact = (s: string) => s.toLowerCase().replace(/&/g, 'and').replace(/[^a-z0-9]/g, '');
+const compact = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/&/g, 'and')
+    .replace(/[^a-z0-9]/g, '');
 
 const HEADER_INDEX = new Map<string, string>();
 for (const key of ALL_MEASURES) {
@@ -172,11 +201,11 @@ for (const key of ALL_MEASURES) {
   HEADER_INDEX.set(compact(measureLabel(key)), key);
 }
 for (const n of [2, 3, 4, 9]) {
-  for (const alias of [`indicator ${n}`, `wres indicator ${n}`, `wres ${n}`, `indicator ${n} value`]) HEADER_INDEX.set(compact(alias), `indicator${n}.value`);
+  for (const alias of [`indicator ${n}`, `wres indicator ${n}`, `wres ${n}`, `indicator ${n} value`])
+    HEADER_INDEX.set(compact(alias), `indicator${n}.value`);
 }
 
 /** The measure a column header or "Measure" cell names: a `MEASURES` key or its label, case and punctuation ignored. */
 export function measureFromHeader(header: string): string | undefined {
   return HEADER_INDEX.get(compact(header));
 }
-

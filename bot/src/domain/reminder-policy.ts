@@ -32,10 +32,10 @@
  * concern, not the policy's: an action with no owner is still "due" here so
  * that the job can report it.
  */
-import { localDate } from './dates.js';
+import { addDays, daysBetween, localDate } from './dates.js';
 import type { Action, ReminderSent } from './model.js';
 import { isComplete } from './rules.js';
-import { daysFrom, plusDays, workingDayOnOrBefore } from './working-days.js';
+import { workingDayOnOrBefore } from './working-days.js';
 
 /** The settings the policy reads (from REMINDER_OFFSETS_DAYS, STALE_AFTER_DAYS, TIMEZONE). */
 export interface ReminderPolicyConfig {
@@ -88,16 +88,16 @@ export function remindersDue(action: Action, today: string, config: ReminderPoli
  * `today`, or null when the first reminder is still to come.
  */
 export function latestDeadlineStage(dueDate: string, today: string, offsetsDays: readonly number[]): DueReminder | null {
-  const late = daysFrom(dueDate, today);
+  const late = daysBetween(dueDate, today);
   // A weekly stage moves back at most two days (Sunday → Friday), so only two weeks can hold the latest stage.
   const top = Math.floor((late + 2) / OVERDUE_EVERY_DAYS);
   for (const k of [top, top - 1].filter((w) => w >= 1)) {
-    const stage = deadlineStage('overdue', dueDate, plusDays(dueDate, k * OVERDUE_EVERY_DAYS), `overdue-${k * OVERDUE_EVERY_DAYS}`);
+    const stage = deadlineStage('overdue', dueDate, addDays(dueDate, k * OVERDUE_EVERY_DAYS), `overdue-${k * OVERDUE_EVERY_DAYS}`);
     if (stage.sendOn <= today) return stage;
   }
   const nearestFirst = [...new Set(offsetsDays)].sort((a, b) => a - b);
   for (const n of nearestFirst) {
-    const stage = deadlineStage('due', dueDate, plusDays(dueDate, -n), `due-${n}`);
+    const stage = deadlineStage('due', dueDate, addDays(dueDate, -n), `due-${n}`);
     if (stage.sendOn <= today) return stage;
   }
   return null;
@@ -110,9 +110,9 @@ export function latestDeadlineStage(dueDate: string, today: string, offsetsDays:
 export function deadlineSchedule(dueDate: string, offsetsDays: readonly number[], until: string): DueReminder[] {
   const stages = [...new Set(offsetsDays)]
     .sort((a, b) => b - a)
-    .map((n) => deadlineStage('due', dueDate, plusDays(dueDate, -n), `due-${n}`));
-  for (let k = 1; plusDays(dueDate, k * OVERDUE_EVERY_DAYS - 2) <= until; k++) {
-    stages.push(deadlineStage('overdue', dueDate, plusDays(dueDate, k * OVERDUE_EVERY_DAYS), `overdue-${k * OVERDUE_EVERY_DAYS}`));
+    .map((n) => deadlineStage('due', dueDate, addDays(dueDate, -n), `due-${n}`));
+  for (let k = 1; addDays(dueDate, k * OVERDUE_EVERY_DAYS - 2) <= until; k++) {
+    stages.push(deadlineStage('overdue', dueDate, addDays(dueDate, k * OVERDUE_EVERY_DAYS), `overdue-${k * OVERDUE_EVERY_DAYS}`));
   }
   return stages.filter((s) => s.sendOn <= until);
 }
@@ -124,12 +124,12 @@ export function lastActivityDate(action: Pick<Action, 'latestUpdate' | 'updatedA
 
 /** Whole days since the action's last update (see `lastActivityDate`). */
 export function daysSinceActivity(action: Pick<Action, 'latestUpdate' | 'updatedAt'>, today: string, timeZone: string): number {
-  return daysFrom(lastActivityDate(action, timeZone), today);
+  return daysBetween(lastActivityDate(action, timeZone), today);
 }
 
 function staleStage(action: Action, today: string, config: ReminderPolicyConfig): DueReminder | null {
   const last = lastActivityDate(action, config.timeZone);
-  const day = plusDays(last, config.staleAfterDays);
+  const day = addDays(last, config.staleAfterDays);
   const sendOn = workingDayOnOrBefore(day);
   if (sendOn > today) return null;
   return { stage: `stale-${last}`, kind: 'stale', dueDate: action.dueDate ?? '', day, sendOn };

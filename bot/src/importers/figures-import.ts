@@ -31,11 +31,18 @@ const EMPTY = /^(|-|–|—|n\/?a|not available|nil return)$/i;
 export function parseFigureValue(text: string): number | null {
   const t = text.trim();
   if (EMPTY.test(t)) return null;
-  const cleaned = t.replace(/[−–]/g, '-').replace(/%$/, '').replace(/,(?=\d{3}(\D|$))/g, '').trim();
+  const cleaned = t
+    .replace(/[−–]/g, '-')
+    .replace(/%$/, '')
+    .replace(/,(?=\d{3}(\D|$))/g, '')
+    .trim();
   return /^-?\d+(\.\d+)?$/.test(cleaned) ? Number(cleaned) : Number.NaN;
 }
 
-type Layout = { kind: 'long'; year: number; measure: number; value: number } | { kind: 'wide'; year: number; columns: Map<number, string> } | { kind: 'by-measure'; measure: number; columns: Map<number, string> };
+type Layout =
+  | { kind: 'long'; year: number; measure: number; value: number }
+  | { kind: 'wide'; year: number; columns: Map<number, string> }
+  | { kind: 'by-measure'; measure: number; columns: Map<number, string> };
 
 /** Recognises a header row (see `readFigures`); unknown columns are reported in `ignored`. */
 function detectLayout(cells: string[]): { layout: Layout; ignored: string[] } | null {
@@ -85,11 +92,11 @@ function cellsOf(row: RawRow, cells: string[], layout: Layout, errors: ImportRow
   }
   const yearText = cells[layout.year] ?? '';
   const year = normaliseFigureYear(yearText);
-  if (!year) return err(yearText ? `the year "${yearText}" should look like 2019/20` : 'the year is missing'), [];
+  if (!year) return (err(yearText ? `the year "${yearText}" should look like 2019/20` : 'the year is missing'), []);
   if (layout.kind === 'wide') return [...layout.columns].map(([i, measure]) => ({ row, year, measure, text: cells[i] ?? '' }));
   const label = cells[layout.measure] ?? '';
   const measure = measureFromHeader(label);
-  if (!measure) return err(label ? `"${label}" is not a WRES measure this tool knows` : 'the measure is missing'), [];
+  if (!measure) return (err(label ? `"${label}" is not a WRES measure this tool knows` : 'the measure is missing'), []);
   return [{ row, year, measure, text: cells[layout.value] ?? '' }];
 }
 
@@ -119,7 +126,8 @@ export function readFigures(doc: RawDocument, importedAt: string): FiguresImport
         if (!found) continue;
         layout = found.layout;
         layouts.push(layout.kind);
-        for (const name of found.ignored) warnings.push(`The column "${name}" (${raw.location}) is not a WRES measure or year, so it was ignored.`);
+        for (const name of found.ignored)
+          warnings.push(`The column "${name}" (${raw.location}) is not a WRES measure or year, so it was ignored.`);
         continue;
       }
       for (const cell of cellsOf(raw, cells, layout, errors)) {
@@ -128,16 +136,24 @@ export function readFigures(doc: RawDocument, importedAt: string): FiguresImport
         const problem = Number.isNaN(value) ? `is "${cell.text}", not a number` : figureProblem(cell.measure, value);
         const key = `${cell.year}|${cell.measure}`;
         const earlier = seen.get(key);
-        if (problem) errors.push({ row: raw.rowNumber, location: raw.location, message: `${cell.year} ${measureLabel(cell.measure)} ${problem}` });
+        if (problem)
+          errors.push({ row: raw.rowNumber, location: raw.location, message: `${cell.year} ${measureLabel(cell.measure)} ${problem}` });
         else if (earlier && earlier.value !== value) {
-          errors.push({ row: raw.rowNumber, location: raw.location, message: `${cell.year} ${measureLabel(cell.measure)} is given twice (${earlier.value} at ${earlier.row.location}, ${value} here)` });
+          errors.push({
+            row: raw.rowNumber,
+            location: raw.location,
+            message: `${cell.year} ${measureLabel(cell.measure)} is given twice (${earlier.value} at ${earlier.row.location}, ${value} here)`,
+          });
           rejected.add(key);
         } else seen.set(key, { value, row: raw });
       }
     }
   }
   if (!layouts.length) {
-    throw new AppError('bad_input', 'No table of figures was found. Use columns "Year, Measure, Value", or a "Year" column with one column per measure (e.g. "shortlisted.bme"), or a "Measure" column with one column per year.');
+    throw new AppError(
+      'bad_input',
+      'No table of figures was found. Use columns "Year, Measure, Value", or a "Year" column with one column per measure (e.g. "shortlisted.bme"), or a "Measure" column with one column per year.',
+    );
   }
   for (const key of checkConsistency(seen, errors)) rejected.add(key);
   const metrics = [...seen]

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { AppError } from '../errors.js';
 import { readCsv } from './csv-reader.js';
+import { cachedDueDateParser } from './date-cache.js';
 import { readDocx } from './docx-reader.js';
 import { mapRow, type RowContext } from './map-row.js';
 import { currentPlanYear, findPlanYear, normalisePlanYear } from './plan-year.js';
@@ -67,7 +68,13 @@ export function mapDocument(doc: RawDocument, options: ImportOptions): ImportRes
     );
   }
   const { planYear, planYearSource, warnings } = choosePlanYear(options, preamble, timeZone);
-  const ctx: RowContext = { planYear, importedAt: options.importedAt, timeZone, authorName: options.authorName ?? 'Imported plan' };
+  const ctx: RowContext = {
+    planYear,
+    importedAt: options.importedAt,
+    timeZone,
+    authorName: options.authorName ?? 'Imported plan',
+    parseDate: cachedDueDateParser(),
+  };
   const actions: ParsedAction[] = [];
   const errors: ImportRowError[] = [];
   const ordinals = new Map<ParsedAction, number>();

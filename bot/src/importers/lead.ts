@@ -66,7 +66,7 @@ export function parseLead(cell: string): LeadParse {
     const email = angled[2]!.toLowerCase();
     return { owner: { displayName: angled[1]!.trim() || nameFromEmail(email), email }, leadRole: '' };
   }
-  const emailMatch = EMAIL.exec(text);
+  const emailMatch = text.includes('@') ? EMAIL.exec(text) : null;
   if (emailMatch && isEmail(emailMatch[0])) {
     const email = emailMatch[0].toLowerCase();
     const rest = text.replace(emailMatch[0], '').replace(/[()<>\[\],;:-]+/g, ' ').replace(/\s+/g, ' ').trim();

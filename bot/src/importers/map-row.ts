@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseDueDate } from '../domain/dates.js';
+import type { DueDateParse } from '../domain/dates.js';
 import { INDICATORS, parseIndicatorRefs } from '../domain/indicators.js';
 import type { IndicatorNumber } from '../domain/model.js';
 import { normaliseState } from '../domain/rules.js';
@@ -16,6 +16,8 @@ export interface RowContext {
   importedAt: string;
   timeZone: string;
   authorName: string;
+  /** Reads a due date or a note's date (the domain's parseDueDate, remembered per import). */
+  parseDate: (text: string) => DueDateParse;
 }
 
 /** A mapped row: the action (ref may still be blank), its history, and notes for the user. */
@@ -44,14 +46,14 @@ const ALL_INDICATORS = INDICATORS.map((i) => i.number);
  */
 export function mapRow(row: PlanRow, ctx: RowContext): MappedRow {
   const warnings: string[] = [];
-  const due = row.due ? parseDueDate(row.due) : ({ kind: 'none' } as const);
+  const due = row.due ? ctx.parseDate(row.due) : ({ kind: 'none' } as const);
   if (due.kind === 'invalid') return { ok: false, message: `due date ${due.reason}` };
 
   const planYear = row.planYear ? normalisePlanYear(row.planYear) : ctx.planYear;
   if (!planYear) return { ok: false, message: `plan year "${row.planYear}" should look like 2019/20` };
 
-  const actionNotes = splitDatedNotes(row.action, ctx.timeZone);
-  const progressNotes = splitDatedNotes(row.progress, ctx.timeZone);
+  const actionNotes = splitDatedNotes(row.action, ctx.timeZone, ctx.parseDate);
+  const progressNotes = splitDatedNotes(row.progress, ctx.timeZone, ctx.parseDate);
   for (const bad of [...actionNotes.badDates, ...progressNotes.badDates]) {
     warnings.push(`the progress note date "${bad}" is not a real date, so that note was kept with the text before it`);
   }
@@ -85,7 +87,8 @@ export function mapRow(row: PlanRow, ctx: RowContext): MappedRow {
   const checked = actionSchema.safeParse(action);
   if (!checked.success) {
     const issue = checked.error.issues[0]!;
-    return { ok: false, message: `the ${String(issue.path[0] ?? 'row')} ${issue.message}`.replace('the title', 'the action text') };
+    const field = issue.path[0] === 'title' ? 'the action text' : `the ${String(issue.path[0] ?? 'row')}`;
+    return { ok: false, message: issue.path[0] === 'title' && !action.title ? 'there is no action text' : `${field} ${issue.message}` };
   }
   return { ok: true, action, history, warnings };
 }

@@ -70,6 +70,11 @@ export function readPlanRows(doc: RawDocument): PlanRows {
         preamble.push(cells.filter(Boolean).join(' '));
         continue;
       }
+      if (isPageTitle(cells, preamble)) {
+        // The plan's title repeated at the top of each page: a page break, not an action.
+        afterBreak = true;
+        continue;
+      }
       const row = readRow(raw, cells, map, sectionTheme);
       if (previous && isContinuation(row, previous, map, afterBreak)) {
         mergeInto(previous, row);
@@ -81,6 +86,13 @@ export function readPlanRows(doc: RawDocument): PlanRows {
     }
   }
   return { rows, preamble: preamble.join('\n'), headerFound };
+}
+
+function isPageTitle(cells: string[], preamble: string[]): boolean {
+  const filled = cells.filter(Boolean);
+  if (filled.length !== 1) return false;
+  const text = filled[0]!.toLowerCase();
+  return preamble.some((p) => p.split('\n').some((line) => line.trim().toLowerCase() === text));
 }
 
 function readRow(raw: RawRow, cells: string[], map: ColumnMap, sectionTheme: string): PlanRow {

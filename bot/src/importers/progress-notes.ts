@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { parseDueDate } from '../domain/dates.js';
+import { parseDueDate, type DueDateParse } from '../domain/dates.js';
 
 /** A progress note found in a cell; `date` is null for text before the first dated note. */
 export interface DatedNote {
@@ -30,13 +30,14 @@ const DEFAULT_HOUR = 12;
  * order; a month on its own means the first of that month; a note without
  * a time is stamped at 12:00 in `timeZone`. A marker that is not a real date
  * (e.g. 31.04.2016) stays part of the text and is listed in `badDates`.
+ * `parseDate` defaults to the domain's `parseDueDate`.
  */
-export function splitDatedNotes(cell: string, timeZone: string): SplitNotes {
+export function splitDatedNotes(cell: string, timeZone: string, parseDate: (text: string) => DueDateParse = parseDueDate): SplitNotes {
   const found: { start: number; end: number; at: string | null; token: string }[] = [];
   for (const m of cell.matchAll(MARKER)) {
     const token = m[2]!;
     const start = m.index + m[1]!.length;
-    found.push({ start, end: m.index + m[0].length, at: markerInstant(token, m[3], m[4], timeZone), token });
+    found.push({ start, end: m.index + m[0].length, at: markerInstant(parseDate(token), token, m[3], m[4], timeZone), token });
   }
   const badDates = found.filter((f) => f.at === null).map((f) => f.token);
   const markers = found.filter((f) => f.at !== null);
@@ -49,8 +50,7 @@ export function splitDatedNotes(cell: string, timeZone: string): SplitNotes {
   return { leading: cell.slice(0, markers[0]!.start).trim(), notes, badDates };
 }
 
-function markerInstant(token: string, hour: string | undefined, minute: string | undefined, timeZone: string): string | null {
-  const parsed = parseDueDate(token);
+function markerInstant(parsed: DueDateParse, token: string, hour: string | undefined, minute: string | undefined, timeZone: string): string | null {
   if (parsed.kind !== 'date') return null;
   let date = parsed.date;
   // parseDueDate reads "April 2016" as the month's last day; a note dated by month was written during it.
@@ -58,9 +58,23 @@ function markerInstant(token: string, hour: string | undefined, minute: string |
   const h = hour === undefined ? DEFAULT_HOUR : Number(hour);
   const min = minute === undefined ? 0 : Number(minute);
   if (h > 23 || min > 59) return null;
-  const [y, mo, d] = date.split('-').map(Number) as [number, number, number];
-  const at = DateTime.fromObject({ year: y, month: mo, day: d, hour: h, minute: min }, { zone: timeZone });
-  return at.isValid ? at.toUTC().toISO({ suppressMilliseconds: false })! : null;
+  return localInstant(date, h, min, timeZone);
+}
+
+// Time-zone arithmetic is the slow part of reading notes; plans repeat the same dates.
+const instants = new Map<string, string | null>();
+
+function localInstant(date: string, hour: number, minute: number, timeZone: string): string | null {
+  const key = `${date}|${hour}|${minute}|${timeZone}`;
+  let iso = instants.get(key);
+  if (iso === undefined) {
+    const [y, mo, d] = date.split('-').map(Number) as [number, number, number];
+    const at = DateTime.fromObject({ year: y, month: mo, day: d, hour, minute }, { zone: timeZone });
+    iso = at.isValid ? at.toUTC().toISO()! : null;
+    if (instants.size > 20_000) instants.clear();
+    instants.set(key, iso);
+  }
+  return iso;
 }
 
 /**

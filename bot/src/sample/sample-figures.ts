@@ -47,7 +47,9 @@ export function buildSampleFigures(now: Date, timeZone = 'Europe/London'): Indic
   const start = Number(currentPlanYear(now, timeZone).slice(0, 4));
   const years = [start - 2, start - 1, start].map(formatPlanYear);
   const updatedAt = now.toISOString();
-  return Object.entries(SERIES).flatMap(([measure, values]) => values.map((value, i) => ({ year: years[i]!, measure, value, source: 'import' as const, updatedAt })));
+  return Object.entries(SERIES).flatMap(([measure, values]) =>
+    values.map((value, i) => ({ year: years[i]!, measure, value, source: 'import' as const, updatedAt })),
+  );
 }
 
 /** Saves the sample figures when the store holds no figures at all; returns how many were saved. */

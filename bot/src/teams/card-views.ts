@@ -8,6 +8,7 @@ import type { BotSettings } from './bot-deps.js';
 import { recordedCard } from './cards/recorded-card.js';
 import { reminderCard, type ReminderCardModel } from './cards/reminder-card.js';
 import type { CardElement } from './cards/parts.js';
+import { compareByDue } from '../domain/action-view.js';
 
 /** Today in the organisation's time zone. */
 export function todayIn(settings: BotSettings, now: Date): string {
@@ -52,11 +53,4 @@ export function openActionsOf(actions: Action[], actor: Actor): Action[] {
 }
 
 /** Orders actions soonest due first, undated last, ties by reference. */
-export function byDueDate(a: Action, b: Action): number {
-  if (a.dueDate !== b.dueDate) {
-    if (a.dueDate === null) return 1;
-    if (b.dueDate === null) return -1;
-    return a.dueDate < b.dueDate ? -1 : 1;
-  }
-  return a.ref.localeCompare(b.ref, 'en-GB', { numeric: true });
-}
+export const byDueDate = compareByDue;

@@ -11,14 +11,24 @@ const useStyles = makeStyles({
   h2: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: 0 },
   hint: { color: tokens.colorNeutralForeground2, margin: 0 },
   years: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, alignItems: 'flex-end' },
-  fieldset: { border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium, padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`, margin: 0 },
+  fieldset: {
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    margin: 0,
+  },
   legend: { fontWeight: tokens.fontWeightSemibold, padding: `0 ${tokens.spacingHorizontalXS}` },
   grid: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(240px, 1fr))', gap: tokens.spacingHorizontalM },
   actions: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center' },
 });
 
 const NEW_YEAR = '__new__';
-const KIND_HINT = { count: 'Headcount', percent: 'Per cent (0–100)', ratio: 'Relative likelihood, e.g. 1.45', points: 'Percentage points, e.g. −11.7' } as const;
+const KIND_HINT = {
+  count: 'Headcount',
+  percent: 'Per cent (0–100)',
+  ratio: 'Relative likelihood, e.g. 1.45',
+  points: 'Percentage points, e.g. −11.7',
+} as const;
 
 function capital(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
@@ -42,7 +52,10 @@ export function FiguresForm({ indicator, data, onSaved }: { indicator: number; d
   const { api, announce } = useApp();
   const headingId = useId();
   const measures = MEASURES[indicator as keyof typeof MEASURES] as readonly string[];
-  const sections = useMemo(() => FIGURE_SECTIONS.map((s) => ({ ...s, measures: s.measures.filter((m) => measures.includes(m)) })).filter((s) => s.measures.length), [measures]);
+  const sections = useMemo(
+    () => FIGURE_SECTIONS.map((s) => ({ ...s, measures: s.measures.filter((m) => measures.includes(m)) })).filter((s) => s.measures.length),
+    [measures],
+  );
   const [choice, setChoice] = useState(data.years.at(-1) ?? NEW_YEAR);
   const [newYear, setNewYear] = useState(data.years.length ? '' : thisFinancialYear());
   const year = choice === NEW_YEAR ? (normaliseFigureYear(newYear) ?? '') : choice;
@@ -84,7 +97,8 @@ export function FiguresForm({ indicator, data, onSaved }: { indicator: number; d
       if (choice === NEW_YEAR) setChoice(res.body.year);
       onSaved();
     } catch (err) {
-      if (err instanceof ApiError && err.status === 400 && err.details && typeof err.details === 'object') setErrors(err.details as Record<string, string>);
+      if (err instanceof ApiError && err.status === 400 && err.details && typeof err.details === 'object')
+        setErrors(err.details as Record<string, string>);
       setFailure(err instanceof ApiError ? err.message : 'The figures could not be saved. Please try again.');
     } finally {
       setBusy(false);
@@ -96,7 +110,9 @@ export function FiguresForm({ indicator, data, onSaved }: { indicator: number; d
       <h2 id={headingId} className={styles.h2}>
         Enter figures
       </h2>
-      <p className={styles.hint}>As submitted to NHS England for the WRES. Leave a box empty if you do not have the figure; empty a box to remove a figure.</p>
+      <p className={styles.hint}>
+        As submitted to NHS England for the WRES. Leave a box empty if you do not have the figure; empty a box to remove a figure.
+      </p>
       <div className={styles.years}>
         <Field label="Year">
           <Select value={choice} onChange={(_e, d) => setChoice(d.value)}>
@@ -120,7 +136,12 @@ export function FiguresForm({ indicator, data, onSaved }: { indicator: number; d
           <div className={styles.grid}>
             {s.measures.map((m) => (
               <Field key={m} label={capital(measureLabel(m))} hint={KIND_HINT[measureKind(m)]} validationMessage={errors[m]}>
-                <Input inputMode="decimal" value={drafts[m] ?? ''} onChange={(_e, d) => setDrafts((prev) => ({ ...prev, [m]: d.value }))} data-measure={m} />
+                <Input
+                  inputMode="decimal"
+                  value={drafts[m] ?? ''}
+                  onChange={(_e, d) => setDrafts((prev) => ({ ...prev, [m]: d.value }))}
+                  data-measure={m}
+                />
               </Field>
             ))}
           </div>

@@ -16,7 +16,12 @@ import { TrendTable } from './TrendTable.js';
 const useStyles = makeStyles({
   back: { display: 'inline-flex', alignItems: 'center', gap: tokens.spacingHorizontalXS },
   description: { color: tokens.colorNeutralForeground2, margin: `0 0 ${tokens.spacingVerticalM}`, maxWidth: '75ch' },
-  facts: { display: 'flex', flexWrap: 'wrap', gap: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalXXL}`, margin: `0 0 ${tokens.spacingVerticalL}` },
+  facts: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalXXL}`,
+    margin: `0 0 ${tokens.spacingVerticalL}`,
+  },
   fact: { margin: 0 },
   factLabel: { display: 'block', fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
   factValue: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: 0 },
@@ -50,10 +55,23 @@ export default function IndicatorPage({ n }: { n: number }) {
       <ArrowLeftRegular aria-hidden="true" /> All indicators
     </RouteLink>
   );
-  if (error) return <>{back}<LoadError error={error} what="this indicator" onRetry={load} /></>;
+  if (error)
+    return (
+      <>
+        {back}
+        <LoadError error={error} what="this indicator" onRetry={load} />
+      </>
+    );
   if (!data) return <Loading label="Loading the indicator…" />;
   const e = data.indicators.find((i) => i.indicator === n);
-  if (!e) return <>{back}<PageHeading>No such indicator</PageHeading><p>The WRES has nine indicators, numbered 1 to 9.</p></>;
+  if (!e)
+    return (
+      <>
+        {back}
+        <PageHeading>No such indicator</PageHeading>
+        <p>The WRES has nine indicators, numbered 1 to 9.</p>
+      </>
+    );
   const open = e.openActions;
   return (
     <>
@@ -99,7 +117,11 @@ export default function IndicatorPage({ n }: { n: number }) {
         <h2 id="linked-heading" className={styles.h2}>
           Actions for this indicator ({plural(e.actions.length, 'action')}, {open} open)
         </h2>
-        {e.actions.length ? <ActionTable actions={e.actions} labelledBy="linked-heading" /> : <p className={styles.unit}>No action in the plan cites this indicator.</p>}
+        {e.actions.length ? (
+          <ActionTable actions={e.actions} labelledBy="linked-heading" />
+        ) : (
+          <p className={styles.unit}>No action in the plan cites this indicator.</p>
+        )}
       </section>
       {data.canEditFigures && (
         <section className={`${styles.card} no-print`} aria-label="Enter figures">

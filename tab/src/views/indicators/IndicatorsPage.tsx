@@ -19,8 +19,18 @@ const useStyles = makeStyles({
     overflowX: 'auto',
   },
   table: { width: '100%', borderCollapse: 'collapse', fontSize: tokens.fontSizeBase300 },
-  th: { textAlign: 'left', fontWeight: tokens.fontWeightSemibold, color: tokens.colorNeutralForeground2, padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalM} ${tokens.spacingVerticalXS} 0`, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}` },
-  td: { padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM} ${tokens.spacingVerticalS} 0`, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}`, verticalAlign: 'top' },
+  th: {
+    textAlign: 'left',
+    fontWeight: tokens.fontWeightSemibold,
+    color: tokens.colorNeutralForeground2,
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalM} ${tokens.spacingVerticalXS} 0`,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
+  },
+  td: {
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM} ${tokens.spacingVerticalS} 0`,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}`,
+    verticalAlign: 'top',
+  },
   rowHead: { fontWeight: tokens.fontWeightRegular, textAlign: 'left' },
   num: { textAlign: 'right', fontVariantNumeric: 'tabular-nums' },
   worse: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
@@ -47,8 +57,8 @@ export default function IndicatorsPage() {
       <PageHeading>WRES indicators</PageHeading>
       <p className={styles.intro}>
         Is the plan working? Each indicator's latest value from the annual WRES figures
-        {data.years.length ? ` (${data.years[0]} to ${data.years.at(-1)})` : ''}, whether it is adverse for BME staff, which way it moved since the year before, and how many open
-        actions in the plan address it.
+        {data.years.length ? ` (${data.years[0]} to ${data.years.at(-1)})` : ''}, whether it is adverse for BME staff, which way it moved
+        since the year before, and how many open actions in the plan address it.
       </p>
       <WorsenedIndicators data={data} />
       <div className={styles.links}>
@@ -99,7 +109,10 @@ export default function IndicatorsPage() {
       </section>
       {data.years.length === 0 && (
         <p className={styles.intro}>
-          No WRES figures have been entered yet. {data.canEditFigures ? 'Open an indicator to enter its figures, or import them with “wres figures import FILE”.' : 'Your E&D lead can enter them.'}
+          No WRES figures have been entered yet.{' '}
+          {data.canEditFigures
+            ? 'Open an indicator to enter its figures, or import them with “wres figures import FILE”.'
+            : 'Your E&D lead can enter them.'}
         </p>
       )}
     </>

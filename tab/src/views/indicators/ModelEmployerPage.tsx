@@ -1,12 +1,12 @@
 import { Field, Select, makeStyles, tokens } from '@fluentui/react-components';
 import { ArrowLeftRegular } from '@fluentui/react-icons';
-import { useCallback, useEffect, useId, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { ModelEmployerResponse } from '../../api/types.js';
 import { useApp } from '../../app-context.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { LoadError, Loading } from '../../components/Status.js';
 import { RouteLink } from '../../router.js';
-import type { ModelEmployerRow } from './evidence-text.js';
+import { BandChart, gapText, pct } from './BandChart.js';
 
 const useStyles = makeStyles({
   back: { display: 'inline-flex', alignItems: 'center', gap: tokens.spacingHorizontalXS },
@@ -19,60 +19,22 @@ const useStyles = makeStyles({
     marginBottom: tokens.spacingVerticalL,
     overflowX: 'auto',
   },
-  svg: { width: '100%', maxWidth: '640px', height: 'auto', display: 'block' },
   table: { borderCollapse: 'collapse', fontSize: tokens.fontSizeBase300, marginTop: tokens.spacingVerticalL },
   caption: { textAlign: 'left', fontWeight: tokens.fontWeightSemibold, paddingBottom: tokens.spacingVerticalXS },
-  th: { textAlign: 'left', fontWeight: tokens.fontWeightSemibold, color: tokens.colorNeutralForeground2, padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalL} ${tokens.spacingVerticalXS} 0`, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}` },
-  td: { padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalL} ${tokens.spacingVerticalXS} 0`, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}`, fontVariantNumeric: 'tabular-nums' },
+  th: {
+    textAlign: 'left',
+    fontWeight: tokens.fontWeightSemibold,
+    color: tokens.colorNeutralForeground2,
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalL} ${tokens.spacingVerticalXS} 0`,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
+  },
+  td: {
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalL} ${tokens.spacingVerticalXS} 0`,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}`,
+    fontVariantNumeric: 'tabular-nums',
+  },
   below: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
 });
-
-const pct = (v: number) => `${v.toFixed(1)}%`;
-
-/** "10.0 points below the goal", "4.2 points above the goal", "at the goal", "no staff recorded". */
-export function gapText(row: ModelEmployerRow): string {
-  if (row.gap === null) return 'No staff recorded';
-  if (Math.abs(row.gap) < 0.05) return 'At the goal';
-  return `${Math.abs(row.gap).toFixed(1)} points ${row.gap < 0 ? 'below' : 'above'} the goal`;
-}
-
-function BandChart({ rows, goal }: { rows: ModelEmployerRow[]; goal: number }) {
-  const styles = useStyles();
-  const titleId = useId();
-  const descId = useId();
-  const [W, left, right, rowH, top] = [640, 150, 70, 36, 28];
-  const max = Math.max(goal, ...rows.map((r) => r.bmePercent ?? 0)) * 1.15 || 10;
-  const x = (v: number) => left + (v / max) * (W - left - right);
-  const H = top + rows.length * rowH + 16;
-  const desc = `Goal ${pct(goal)}. ${rows.map((r) => `${r.label}: ${r.bmePercent === null ? 'no staff recorded' : `${pct(r.bmePercent)}, ${gapText(r).toLowerCase()}`}`).join('; ')}.`;
-  return (
-    <svg className={styles.svg} viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby={`${titleId} ${descId}`} data-testid="model-employer-chart">
-      <title id={titleId}>BME share of staff by band cluster against the goal</title>
-      <desc id={descId}>{desc}</desc>
-      {rows.map((r, i) => {
-        const y = top + i * rowH;
-        const below = r.gap !== null && r.gap < -0.05;
-        return (
-          <g key={r.cluster}>
-            <text x={left - 8} y={y + rowH / 2 + 4} textAnchor="end" fontSize="13" fill={tokens.colorNeutralForeground1}>
-              {r.label}
-            </text>
-            {r.bmePercent !== null && (
-              <rect x={left} y={y + 6} width={Math.max(1, x(r.bmePercent) - left)} height={rowH - 12} fill={below ? tokens.colorPaletteRedBackground3 : tokens.colorBrandBackground} />
-            )}
-            <text x={r.bmePercent === null ? left + 4 : x(r.bmePercent) + 6} y={y + rowH / 2 + 4} fontSize="13" fill={tokens.colorNeutralForeground1}>
-              {r.bmePercent === null ? 'no staff recorded' : `${pct(r.bmePercent)}${below ? ' (below)' : ''}`}
-            </text>
-          </g>
-        );
-      })}
-      <line x1={x(goal)} x2={x(goal)} y1={top - 6} y2={H - 8} stroke={tokens.colorNeutralForeground1} strokeWidth={2} strokeDasharray="6 4" />
-      <text x={x(goal)} y={top - 10} textAnchor="middle" fontSize="12" fill={tokens.colorNeutralForeground1}>
-        Goal {pct(goal)}
-      </text>
-    </svg>
-  );
-}
 
 /** The Model Employer view: BME share in each AfC band cluster against the organisation's aspirational goal, as a chart and a table. */
 export default function ModelEmployerPage() {
@@ -92,9 +54,16 @@ export default function ModelEmployerPage() {
       <ArrowLeftRegular aria-hidden="true" /> All indicators
     </RouteLink>
   );
-  if (error) return <>{back}<LoadError error={error} what="the Model Employer view" onRetry={load} /></>;
+  if (error)
+    return (
+      <>
+        {back}
+        <LoadError error={error} what="the Model Employer view" onRetry={load} />
+      </>
+    );
   if (!data) return <Loading label="Loading the Model Employer view…" />;
-  const goalWords = data.goalSource === 'configured' ? 'the organisation’s aspirational goal' : 'the BME share of the whole workforce that year';
+  const goalWords =
+    data.goalSource === 'configured' ? 'the organisation’s aspirational goal' : 'the BME share of the whole workforce that year';
   return (
     <>
       {back}
@@ -117,7 +86,9 @@ export default function ModelEmployerPage() {
       <section className={styles.card} aria-label={`Model Employer ${data.year ?? ''}`}>
         {!data.rows || data.goalPercent === null ? (
           <p className={styles.intro}>
-            {data.year ? `There are not enough figures for ${data.year}: enter the workforce and band headcounts (indicator 1).` : 'No band figures have been entered yet: enter them on the indicator 1 page.'}
+            {data.year
+              ? `There are not enough figures for ${data.year}: enter the workforce and band headcounts (indicator 1).`
+              : 'No band figures have been entered yet: enter them on the indicator 1 page.'}
           </p>
         ) : (
           <>
@@ -126,16 +97,26 @@ export default function ModelEmployerPage() {
               <caption className={styles.caption}>BME share by band cluster, {data.year}</caption>
               <thead>
                 <tr>
-                  <th scope="col" className={styles.th}>Band cluster</th>
-                  <th scope="col" className={styles.th}>BME staff</th>
-                  <th scope="col" className={styles.th}>Goal</th>
-                  <th scope="col" className={styles.th}>Against the goal</th>
+                  <th scope="col" className={styles.th}>
+                    Band cluster
+                  </th>
+                  <th scope="col" className={styles.th}>
+                    BME staff
+                  </th>
+                  <th scope="col" className={styles.th}>
+                    Goal
+                  </th>
+                  <th scope="col" className={styles.th}>
+                    Against the goal
+                  </th>
                 </tr>
               </thead>
               <tbody>
                 {data.rows.map((r) => (
                   <tr key={r.cluster} data-cluster={r.cluster}>
-                    <th scope="row" className={styles.td} style={{ fontWeight: 'normal', textAlign: 'left' }}>{r.label}</th>
+                    <th scope="row" className={styles.td} style={{ fontWeight: 'normal', textAlign: 'left' }}>
+                      {r.label}
+                    </th>
                     <td className={styles.td}>{r.bmePercent === null ? '—' : pct(r.bmePercent)}</td>
                     <td className={styles.td}>{pct(r.goalPercent)}</td>
                     <td className={`${styles.td} ${r.gap !== null && r.gap < -0.05 ? styles.below : ''}`}>{gapText(r)}</td>

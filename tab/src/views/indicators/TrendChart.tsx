@@ -9,7 +9,14 @@ const M = { left: 56, right: 24, top: 30, bottom: 40 };
 
 const useStyles = makeStyles({
   svg: { width: '100%', maxWidth: `${W}px`, height: 'auto', display: 'block', overflow: 'visible' },
-  legend: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalL, margin: `${tokens.spacingVerticalXS} 0 0`, color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
+  legend: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: tokens.spacingHorizontalL,
+    margin: `${tokens.spacingVerticalXS} 0 0`,
+    color: tokens.colorNeutralForeground2,
+    fontSize: tokens.fontSizeBase200,
+  },
   empty: { color: tokens.colorNeutralForeground2 },
 });
 
@@ -17,7 +24,7 @@ const useStyles = makeStyles({
 function niceStep(span: number): number {
   const raw = span / 4;
   const power = 10 ** Math.floor(Math.log10(raw));
-  return ([1, 2, 5, 10].map((m) => m * power).find((s) => s >= raw) ?? 10 * power);
+  return [1, 2, 5, 10].map((m) => m * power).find((s) => s >= raw) ?? 10 * power;
 }
 
 function yDomain(values: number[], ratio: boolean): [number, number] {
@@ -52,7 +59,9 @@ export function TrendChart({ evidence }: { evidence: IndicatorEvidence }) {
   const [lo, hi] = yDomain(computed, ratio);
   const plotW = W - M.left - M.right;
   const plotH = H - M.top - M.bottom;
-  const x = (i: number) => (values.length === 1 ? M.left + plotW / 2 : M.left + (i * plotW) / (values.length - 1));
+  // Points sit inside the axes, so the first value label never covers a tick label.
+  const inset = 36;
+  const x = (i: number) => (values.length === 1 ? M.left + plotW / 2 : M.left + inset + (i * (plotW - 2 * inset)) / (values.length - 1));
   const y = (v: number) => M.top + plotH - ((v - lo) / (hi - lo)) * plotH;
   const step = niceStep(hi - lo);
   const ticks: number[] = [];
@@ -75,7 +84,14 @@ export function TrendChart({ evidence }: { evidence: IndicatorEvidence }) {
         <title id={titleId}>{`Chart of indicator ${evidence.indicator}, ${evidence.shortName}, by year`}</title>
         <desc id={descId}>{chartDescription(evidence)}</desc>
         {ratio && (
-          <rect x={M.left} width={plotW} y={y(PARITY_RANGE.high)} height={y(PARITY_RANGE.low) - y(PARITY_RANGE.high)} fill={tokens.colorNeutralBackground3} stroke={tokens.colorNeutralStroke2} />
+          <rect
+            x={M.left}
+            width={plotW}
+            y={y(PARITY_RANGE.high)}
+            height={y(PARITY_RANGE.low) - y(PARITY_RANGE.high)}
+            fill={tokens.colorNeutralBackground3}
+            stroke={tokens.colorNeutralStroke2}
+          />
         )}
         {ticks.map((t) => (
           <g key={t}>
@@ -85,7 +101,15 @@ export function TrendChart({ evidence }: { evidence: IndicatorEvidence }) {
             </text>
           </g>
         ))}
-        <line x1={M.left} x2={W - M.right} y1={y(ratio ? 1 : 0)} y2={y(ratio ? 1 : 0)} stroke={tokens.colorNeutralForeground2} strokeDasharray="6 4" strokeWidth={1.5} />
+        <line
+          x1={M.left}
+          x2={W - M.right}
+          y1={y(ratio ? 1 : 0)}
+          y2={y(ratio ? 1 : 0)}
+          stroke={tokens.colorNeutralForeground2}
+          strokeDasharray="6 4"
+          strokeWidth={1.5}
+        />
         <text x={W - M.right} y={y(ratio ? 1 : 0) - 6} textAnchor="end" fontSize="12" fill={muted}>
           {ratio ? `parity 1.00 (shaded: ${PARITY_RANGE.low.toFixed(2)}–${PARITY_RANGE.high.toFixed(2)})` : 'no gap'}
         </text>
@@ -104,11 +128,33 @@ export function TrendChart({ evidence }: { evidence: IndicatorEvidence }) {
             ) : (
               <>
                 {v.adverse ? (
-                  <path d={`M${x(i)},${y(v.value) - 7}l7,7l-7,7l-7,-7z`} fill={tokens.colorPaletteRedForeground1} stroke={tokens.colorNeutralBackground1} strokeWidth={1.5} />
+                  <path
+                    d={`M${x(i)},${y(v.value) - 7}l7,7l-7,7l-7,-7z`}
+                    fill={tokens.colorPaletteRedForeground1}
+                    stroke={tokens.colorNeutralBackground1}
+                    strokeWidth={1.5}
+                  />
                 ) : (
-                  <circle cx={x(i)} cy={y(v.value)} r={5.5} fill={tokens.colorBrandForeground1} stroke={tokens.colorNeutralBackground1} strokeWidth={1.5} />
+                  <circle
+                    cx={x(i)}
+                    cy={y(v.value)}
+                    r={5.5}
+                    fill={tokens.colorBrandForeground1}
+                    stroke={tokens.colorNeutralBackground1}
+                    strokeWidth={1.5}
+                  />
                 )}
-                <text x={x(i)} y={y(v.value) - 12} textAnchor="middle" fontSize="13" fontWeight={600} fill={tokens.colorNeutralForeground1}>
+                <text
+                  x={x(i)}
+                  y={y(v.value) - 12}
+                  textAnchor="middle"
+                  fontSize="13"
+                  fontWeight={600}
+                  fill={tokens.colorNeutralForeground1}
+                  stroke={tokens.colorNeutralBackground1}
+                  strokeWidth={4}
+                  paintOrder="stroke"
+                >
                   {formatValue(v).replace(' points', '')}
                 </text>
               </>

@@ -9,6 +9,8 @@ const useStyles = makeStyles({
   list: { margin: `${tokens.spacingVerticalXS} 0 0`, paddingLeft: tokens.spacingHorizontalL },
   item: { marginBottom: '2px' },
   none: { fontWeight: tokens.fontWeightSemibold },
+  // The brand link colour is too faint on the warning background in the dark theme.
+  link: { color: tokens.colorNeutralForeground1, textDecorationLine: 'underline', ':hover': { color: tokens.colorNeutralForeground1 } },
 });
 
 /** "— no open action" or "· 2 open actions". */
@@ -42,12 +44,16 @@ export function WorsenedIndicators({ data }: { data?: IndicatorsResponse }) {
   return (
     <MessageBar intent="warning" layout="multiline" data-testid="worsened-indicators" style={{ marginBottom: tokens.spacingVerticalL }}>
       <MessageBarBody>
-        <MessageBarTitle>{worsened.length === 1 ? 'One WRES indicator worsened' : `${worsened.length} WRES indicators worsened`} on the latest figures</MessageBarTitle>
+        <MessageBarTitle>
+          {worsened.length === 1 ? 'One WRES indicator worsened' : `${worsened.length} WRES indicators worsened`} on the latest figures
+        </MessageBarTitle>
         <ul className={styles.list}>
           {worsened.map((w) => (
             <li key={w.indicator} className={styles.item} data-indicator={w.indicator}>
-              <RouteLink to={`/indicators/${w.indicator}`}>{w.summary}</RouteLink> ({w.from.year} → {w.to.year})
-              <span className={w.openActions === 0 ? styles.none : undefined}>{coverage(w.openActions)}</span>
+              <RouteLink to={`/indicators/${w.indicator}`} className={styles.link}>
+                {w.summary}
+              </RouteLink>{' '}
+              ({w.from.year} → {w.to.year})<span className={w.openActions === 0 ? styles.none : undefined}>{coverage(w.openActions)}</span>
             </li>
           ))}
         </ul>

@@ -6,8 +6,23 @@
 import type { IndicatorEvidence } from '../../api/types.js';
 import { formatValue, PARITY_RANGE, type Direction, type IndicatorValue } from '../../../../bot/src/domain/indicator-evidence.js';
 
-export { direction, formatValue, PARITY_RANGE, MEASURES, BAND_CLUSTERS, type Direction, type IndicatorValue, type ModelEmployerRow } from '../../../../bot/src/domain/indicator-evidence.js';
-export { FIGURE_SECTIONS, figureProblem, measureKind, measureLabel, normaliseFigureYear } from '../../../../bot/src/domain/indicator-figures.js';
+export {
+  direction,
+  formatValue,
+  PARITY_RANGE,
+  MEASURES,
+  BAND_CLUSTERS,
+  type Direction,
+  type IndicatorValue,
+  type ModelEmployerRow,
+} from '../../../../bot/src/domain/indicator-evidence.js';
+export {
+  FIGURE_SECTIONS,
+  figureProblem,
+  measureKind,
+  measureLabel,
+  normaliseFigureYear,
+} from '../../../../bot/src/domain/indicator-figures.js';
 
 /** "Better", "Worse", "No change", "Not enough years". */
 export const DIRECTION_LABELS: Record<Direction, string> = {
@@ -19,7 +34,8 @@ export const DIRECTION_LABELS: Record<Direction, string> = {
 
 /** What the number means, per indicator. */
 export function unitText(indicator: number): string {
-  if (indicator >= 2 && indicator <= 4) return `Relative likelihood: 1.00 is parity; ${PARITY_RANGE.low.toFixed(2)}–${PARITY_RANGE.high.toFixed(2)} is the tolerated range`;
+  if (indicator >= 2 && indicator <= 4)
+    return `Relative likelihood: 1.00 is parity; ${PARITY_RANGE.low.toFixed(2)}–${PARITY_RANGE.high.toFixed(2)} is the tolerated range`;
   if (indicator >= 5 && indicator <= 8) return 'Gap in percentage points: BME % minus white % of staff survey respondents';
   if (indicator === 9) return 'Gap in percentage points: BME % of board voting members minus BME % of the workforce';
   return 'Gap in percentage points: BME % at bands 8c–9 and VSM minus BME % of the whole workforce';
@@ -52,10 +68,17 @@ export function cellValue(v: IndicatorValue): string {
 }
 
 /** The change from the previous computable year, in words: "Worse than 2024/25 (2.05)". */
-export function changeText(values: IndicatorValue[], index: number, direction: (prev: IndicatorValue, next: IndicatorValue) => Direction): string {
+export function changeText(
+  values: IndicatorValue[],
+  index: number,
+  direction: (prev: IndicatorValue, next: IndicatorValue) => Direction,
+): string {
   const current = values[index];
   if (!current || current.value === null) return '—';
-  const prev = values.slice(0, index).filter((v) => v.value !== null).at(-1);
+  const prev = values
+    .slice(0, index)
+    .filter((v) => v.value !== null)
+    .at(-1);
   if (!prev) return 'First year';
   const d = direction(prev, current);
   return d === 'unchanged' ? `No change from ${prev.year}` : `${DIRECTION_LABELS[d]} than ${prev.year} (${formatValue(prev)})`;

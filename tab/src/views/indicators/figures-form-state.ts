@@ -10,7 +10,11 @@ export function draftsFrom(measures: readonly string[], stored: Record<string, n
 
 /** A typed figure: "1,234" → 1234, "25%" → 25, "" → null; NaN when it is not a number. */
 export function readDraft(text: string): number | null {
-  const t = text.trim().replace(/[−–]/g, '-').replace(/%$/, '').replace(/,(?=\d{3}(\D|$))/g, '');
+  const t = text
+    .trim()
+    .replace(/[−–]/g, '-')
+    .replace(/%$/, '')
+    .replace(/,(?=\d{3}(\D|$))/g, '');
   if (!t) return null;
   return /^-?\d+(\.\d+)?$/.test(t) ? Number(t) : Number.NaN;
 }
@@ -19,7 +23,10 @@ export function readDraft(text: string): number | null {
  * The figures to send (only boxes that differ from what is stored; a cleared
  * box sends null) and the problems to show, by measure, before any round trip.
  */
-export function figuresToSend(drafts: Drafts, stored: Record<string, number> | undefined): { figures: Record<string, number | null>; errors: Record<string, string> } {
+export function figuresToSend(
+  drafts: Drafts,
+  stored: Record<string, number> | undefined,
+): { figures: Record<string, number | null>; errors: Record<string, string> } {
   const figures: Record<string, number | null> = {};
   const errors: Record<string, string> = {};
   for (const [measure, text] of Object.entries(drafts)) {

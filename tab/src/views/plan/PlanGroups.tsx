@@ -5,9 +5,8 @@ import type { ActionGroup } from '../../api/types.js';
 import { plural } from '../../lib/format.js';
 import { RAG_LABELS, type Rag } from '../../lib/domain.js';
 import { ActionTable } from './ActionTable.js';
+import { GROUP_PAGE } from './group-page.js';
 
-/** Rows rendered per group before "Show more": keeps a 5,000-action plan quick to open. */
-export const GROUP_PAGE = 30;
 
 const useStyles = makeStyles({
   group: {

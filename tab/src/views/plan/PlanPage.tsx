@@ -8,6 +8,7 @@ import { PageHeading } from '../../components/PageHeading.js';
 import { LoadError, Loading } from '../../components/Status.js';
 import { filterActions, groupActions } from '../../lib/domain.js';
 import { formatLongDate, plural } from '../../lib/format.js';
+import { summariseViews } from '../../lib/summary.js';
 import { ExportBar } from './ExportBar.js';
 import { PlanFilters } from './PlanFilters.js';
 import { PlanGroups } from './PlanGroups.js';
@@ -44,7 +45,7 @@ export function PlanPage() {
 
   const load = useCallback(() => {
     setError(null);
-    Promise.all([getOnce<PlanResponse>(api, '/plan'), getOnce<SummaryResponse>(api, '/summary')]).then(([plan, summary]) => setData({ plan, summary }), setError);
+    getOnce<PlanResponse>(api, '/plan').then((plan) => setData({ plan, summary: summariseViews(plan.actions, plan.today) }), setError);
   }, [api]);
   useEffect(load, [load]);
 

@@ -1,0 +1,20 @@
+// The local Bot Connector for bench/reminders.bench.ts, in its own thread so
+// that, as with the real Teams service, its work does not share the bot's
+// event loop. Started with workerData = rate limits; answers 'stats'.
+import { parentPort, workerData } from 'node:worker_threads';
+import { FakeBotConnector, type ConnectorRateLimits } from '../test/fakes/bot-connector-server.js';
+
+const connector = await new FakeBotConnector({ rateLimits: workerData as ConnectorRateLimits }).start();
+parentPort!.postMessage({ type: 'ready', url: connector.url });
+parentPort!.on('message', async (message: string) => {
+  if (message === 'stats') {
+    const delivered = connector.requests
+      .filter((r) => r.method === 'POST' && r.status < 300)
+      .map((r) => `${r.conversationId}|${/"actionId":"([^"]+)"/.exec(JSON.stringify(r.body))?.[1]}`);
+    parentPort!.postMessage({ type: 'stats', delivered, throttled: connector.throttledCount });
+  }
+  if (message === 'stop') {
+    await connector.stop();
+    parentPort!.close();
+  }
+});
