@@ -145,6 +145,31 @@ describe('SqlitePlanStore on a file', () => {
     expect((await a.getAction(seen.id))?.version).toBe(seen.version + 1);
   });
 
+  it('sees another instance\'s update in the plan it lists, though it reuses its last read', async () => {
+    const a = await open();
+    const b = await open();
+    await a.importActions([makeImportedAction()], IMPORTED_AT);
+    const before = (await a.listActions())[0]!;
+    expect((await a.listActions())[0]).toBe(before);
+
+    await b.recordUpdate(makeRecordUpdate(before, { text: 'Done elsewhere', rag: 'Green' }));
+    const after = (await a.listActions())[0]!;
+    expect(after.version).toBe(before.version + 1);
+    expect(after.latestUpdate?.text).toBe('Done elsewhere');
+
+    await a.recordUpdate(makeRecordUpdate(after, { text: 'And here', rag: 'Amber' }));
+    expect((await a.listActions())[0]!.latestUpdate?.text).toBe('And here');
+  });
+
+  it('hands out cached actions that nobody can change', async () => {
+    const a = await open();
+    await a.importActions([makeImportedAction()], IMPORTED_AT);
+    const action = (await a.listActions())[0]!;
+    expect(() => {
+      (action as { rag: string }).rag = 'Red';
+    }).toThrow(TypeError);
+  });
+
   it('turns a file it cannot open into an unavailable error', async () => {
     const blocker = join(temp.dir, 'not-a-folder');
     writeFileSync(blocker, 'x');

@@ -60,6 +60,9 @@ export class SqlitePlanStore implements PlanStore {
   readonly kind = 'sqlite';
   private db: Database.Database | null = null;
   private sql: StatementCache | null = null;
+  /** The last full read of the plan, valid while the database is unchanged (see `planVersion`). */
+  private planCache: { version: string; actions: readonly Action[] } | null = null;
+  private ownWrites = 0;
 
   constructor(private readonly path: string) {}
 
@@ -76,6 +79,7 @@ export class SqlitePlanStore implements PlanStore {
     const db = this.db;
     this.db = null;
     this.sql = null;
+    this.planCache = null;
     if (db?.open) db.close();
   }
 
@@ -90,7 +94,21 @@ export class SqlitePlanStore implements PlanStore {
 
   /** Every action, ordered by plan year then ref in natural order (1.2 before 1.10). */
   async listActions(): Promise<Action[]> {
-    return this.read((sql) => sql.get<[], ActionRow>(SQL.SELECT_ACTIONS).all().map(actionFromRow).sort(byPlanOrder));
+    return this.read((sql) => {
+      // Every tab request reads the whole plan; reuse the last read until anyone, here or in another process, commits.
+      const version = this.planVersion();
+      if (this.planCache?.version !== version) {
+        const actions = sql.get<[], ActionRow>(SQL.SELECT_ACTIONS).all().map(actionFromRow).sort(byPlanOrder).map(deepFreeze);
+        this.planCache = { version, actions };
+      }
+      return this.planCache.actions.slice();
+    });
+  }
+
+  /** Changes whenever this connection writes or another connection commits (SQLite's data_version). */
+  private planVersion(): string {
+    const dataVersion = this.opened().db.pragma('data_version', { simple: true }) as number;
+    return `${dataVersion}:${this.ownWrites}`;
   }
 
   async getAction(id: string): Promise<Action | null> {
@@ -254,9 +272,18 @@ export class SqlitePlanStore implements PlanStore {
   private async write<T>(fn: (sql: StatementCache) => T): Promise<T> {
     try {
       const { db, sql } = this.opened();
+      this.ownWrites++;
       return db.transaction(() => fn(sql)).immediate();
     } catch (error) {
       throw toAppError(error);
     }
   }
+}
+
+/** Cached actions are shared between callers, so none may change them. */
+function deepFreeze(action: Action): Action {
+  Object.freeze(action.indicators);
+  if (action.owner) Object.freeze(action.owner);
+  if (action.latestUpdate) Object.freeze(action.latestUpdate);
+  return Object.freeze(action);
 }
