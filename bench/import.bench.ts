@@ -12,7 +12,13 @@ import { SqlitePlanStore } from '../bot/src/store/sqlite/sqlite-plan-store.js';
 
 const ACTIONS = 5000;
 const RUNS = 3;
-const LEADS = ['Head of Resourcing', 'Megan Bowen <meganb@example.com>', 'alexw@example.com', 'Director of Workforce and OD', 'Adele Vance'];
+const LEADS = [
+  'Head of Resourcing',
+  'Megan Bowen <meganb@example.com>',
+  'alexw@example.com',
+  'Director of Workforce and OD',
+  'Adele Vance',
+];
 const DUES = ['31/03/2020', '30 November 2019', 'End of June 2020', 'ongoing', 'Q3 2019/20', 'April 2020'];
 const RAGS = ['Red', 'Amber', 'Green', 'Blue - complete', ''];
 
@@ -49,7 +55,14 @@ async function importOnce(file: string, dbPath: string, importedAt: string) {
   const end = performance.now();
   const cpu = process.cpuUsage(cpuBefore);
   await store.close();
-  return { total: end - start, cpu: (cpu.user + cpu.system) / 1000, read: read - start, save: end - read, outcome, errors: parsed.errors.length };
+  return {
+    total: end - start,
+    cpu: (cpu.user + cpu.system) / 1000,
+    read: read - start,
+    save: end - read,
+    outcome,
+    errors: parsed.errors.length,
+  };
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -63,13 +76,20 @@ export default async function (): Promise<void> {
     const runs = [];
     for (let r = 0; r < RUNS; r++) {
       const run = await importOnce(file, join(dir, `run-${r}.db`), '2020-02-01T09:00:00.000Z');
-      if (run.errors || run.outcome.summary.created !== ACTIONS) throw new Error(`import went wrong: ${JSON.stringify(run.outcome.summary)}, ${run.errors} errors`);
+      if (run.errors || run.outcome.summary.created !== ACTIONS)
+        throw new Error(`import went wrong: ${JSON.stringify(run.outcome.summary)}, ${run.errors} errors`);
       runs.push(run);
-      console.log(`run ${r + 1}: ${run.total.toFixed(0)} ms wall, ${run.cpu.toFixed(0)} ms cpu (read and map ${run.read.toFixed(0)} ms, save ${run.save.toFixed(0)} ms)`);
+      console.log(
+        `run ${r + 1}: ${run.total.toFixed(0)} ms wall, ${run.cpu.toFixed(0)} ms cpu (read and map ${run.read.toFixed(0)} ms, save ${run.save.toFixed(0)} ms)`,
+      );
     }
-    console.log(`import ${ACTIONS} actions from XLSX into a new SQLite file: median ${median(runs.map((r) => r.total)).toFixed(0)} ms of ${RUNS} runs (target < 3000 ms)`);
+    console.log(
+      `import ${ACTIONS} actions from XLSX into a new SQLite file: median ${median(runs.map((r) => r.total)).toFixed(0)} ms of ${RUNS} runs (target < 3000 ms)`,
+    );
     const again = await importOnce(file, join(dir, 'run-0.db'), '2020-02-02T09:00:00.000Z');
-    console.log(`re-import of the same file into the filled store: ${again.total.toFixed(0)} ms (${again.outcome.summary.unchanged} unchanged)`);
+    console.log(
+      `re-import of the same file into the filled store: ${again.total.toFixed(0)} ms (${again.outcome.summary.unchanged} unchanged)`,
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -40,7 +40,14 @@ export default async function (): Promise<void> {
   const clock = fixedClock(NOW);
   const logger = memoryLogger();
   const service = new PlanService(store, clock);
-  const app = createServer({ config, store, service, clock, logger, apiRouter: createApiRouter({ config, store, service, clock, logger }) });
+  const app = createServer({
+    config,
+    store,
+    service,
+    clock,
+    logger,
+    apiRouter: createApiRouter({ config, store, service, clock, logger }),
+  });
   const server = app.listen(0, '127.0.0.1');
   try {
     await store.importActions(bigPlan(), NOW);
@@ -63,7 +70,9 @@ export default async function (): Promise<void> {
     const cpu = process.cpuUsage(cpuBefore);
     times.sort((a, b) => a - b);
     console.log(`GET /api/plan, ${ACTIONS} actions, ${(bytes / 1024).toFixed(0)} KiB body, ${REQUESTS} requests over HTTP`);
-    console.log(`median ${percentile(times, 50).toFixed(1)} ms, p95 ${percentile(times, 95).toFixed(1)} ms, cpu ${((cpu.user + cpu.system) / 1000 / REQUESTS).toFixed(1)} ms per request (target: median < 50 ms)`);
+    console.log(
+      `median ${percentile(times, 50).toFixed(1)} ms, p95 ${percentile(times, 95).toFixed(1)} ms, cpu ${((cpu.user + cpu.system) / 1000 / REQUESTS).toFixed(1)} ms per request (target: median < 50 ms)`,
+    );
   } finally {
     await new Promise<void>((resolve) => server.close(() => resolve()));
     await store.close();

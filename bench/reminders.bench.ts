@@ -32,12 +32,20 @@ const PER_SECOND = 50;
 const NOW = '2026-03-18T09:00:00Z'; // Wednesday; due-7 falls on actions due 25 March.
 
 function person(k: number): Person {
-  return { displayName: `Owner ${k}`, email: `owner${k}@example.nhs.uk`, aadObjectId: `00000000-0000-4000-8000-${String(k).padStart(12, '0')}` };
+  return {
+    displayName: `Owner ${k}`,
+    email: `owner${k}@example.nhs.uk`,
+    aadObjectId: `00000000-0000-4000-8000-${String(k).padStart(12, '0')}`,
+  };
 }
 
 /** 1,000 due today: one owner with 40, ten with 10, 860 with 1; 4,000 more not due (half complete). */
 function plan(): { items: ImportedAction[]; owners: number } {
-  const dueOwners = [...Array(40).fill(0), ...Array.from({ length: 100 }, (_, i) => 1 + Math.floor(i / 10)), ...Array.from({ length: 860 }, (_, i) => 11 + i)];
+  const dueOwners = [
+    ...Array(40).fill(0),
+    ...Array.from({ length: 100 }, (_, i) => 1 + Math.floor(i / 10)),
+    ...Array.from({ length: 860 }, (_, i) => 11 + i),
+  ];
   const owners = 900;
   const items = Array.from({ length: ACTIONS }, (_, i) => {
     const due = i < DUE_TODAY;
@@ -55,11 +63,16 @@ function plan(): { items: ImportedAction[]; owners: number } {
 }
 
 /** The local connector in a worker thread, enforcing Teams' limits. */
-async function startConnector(): Promise<{ url: string; stats(): Promise<{ delivered: string[]; throttled: number }>; stop(): Promise<void> }> {
+async function startConnector(): Promise<{
+  url: string;
+  stats(): Promise<{ delivered: string[]; throttled: number }>;
+  stop(): Promise<void>;
+}> {
   const worker = new Worker(new URL('./reminders-connector.worker.mjs', import.meta.url), {
     workerData: { perConversation: [...TEAMS_CONVERSATION_LIMITS], perSecond: PER_SECOND, retryAfterSeconds: 1 },
   });
-  const next = (type: string) => new Promise<Record<string, unknown>>((resolve) => worker.on('message', (m: Record<string, unknown>) => m.type === type && resolve(m)));
+  const next = (type: string) =>
+    new Promise<Record<string, unknown>>((resolve) => worker.on('message', (m: Record<string, unknown>) => m.type === type && resolve(m)));
   const ready = await next('ready');
   return {
     url: ready.url as string,
@@ -87,16 +100,31 @@ async function reminderThroughput(stubbed = false): Promise<void> {
     for (let k = 0; k < owners; k++) await store.saveConversation(conversationFor(person(k), connector.url));
     const expected = new Set((await store.listActions()).filter((a) => a.dueDate === '2026-03-25').map((a) => a.id));
 
-    const config = loadConfig({ NODE_ENV: 'test', TEAMS_MESSAGES_PER_SECOND: String(PER_SECOND), PUBLIC_URL: 'https://wres.example.nhs.uk' });
+    const config = loadConfig({
+      NODE_ENV: 'test',
+      TEAMS_MESSAGES_PER_SECOND: String(PER_SECOND),
+      PUBLIC_URL: 'https://wres.example.nhs.uk',
+    });
     const clock = fixedClock(NOW);
     const logger = memoryLogger();
     const bot = createTeamsBot(config, { store, service: new PlanService(store, clock), clock, logger });
     const stub: ProactiveAdapter = {
       continueConversationAsync: async (_appId, _reference, logic) =>
-        logic({ turnState: new Map(), adapter: { ConnectorClientKey: Symbol('connector') }, sendActivity: async () => ({ id: 'x' }) } as never),
+        logic({
+          turnState: new Map(),
+          adapter: { ConnectorClientKey: Symbol('connector') },
+          sendActivity: async () => ({ id: 'x' }),
+        } as never),
     };
     const notifier = stubbed
-      ? new TeamsNotifier({ adapter: stub, botAppId: '', publicUrl: config.PUBLIC_URL, timeZone: config.TIMEZONE, limiter: teamsRateLimiter(PER_SECOND), logger })
+      ? new TeamsNotifier({
+          adapter: stub,
+          botAppId: '',
+          publicUrl: config.PUBLIC_URL,
+          timeZone: config.TIMEZONE,
+          limiter: teamsRateLimiter(PER_SECOND),
+          logger,
+        })
       : createTeamsNotifier(config, bot, logger);
 
     let firstSend: number | undefined;
@@ -121,7 +149,9 @@ async function reminderThroughput(stubbed = false): Promise<void> {
     await again.close();
 
     if (stubbed) {
-      console.log(`pacing only (in-memory adapter, no botbuilder/HTTP): ${report.sent.length} sent in ${seconds.toFixed(2)} s (planning ${planning.toFixed(2)} s, sending ${sending.toFixed(2)} s); ratio ${(seconds / (DUE_TODAY / PER_SECOND)).toFixed(3)} overall, ${(sending / (DUE_TODAY / PER_SECOND)).toFixed(3)} for the sending phase`);
+      console.log(
+        `pacing only (in-memory adapter, no botbuilder/HTTP): ${report.sent.length} sent in ${seconds.toFixed(2)} s (planning ${planning.toFixed(2)} s, sending ${sending.toFixed(2)} s); ratio ${(seconds / (DUE_TODAY / PER_SECOND)).toFixed(3)} overall, ${(sending / (DUE_TODAY / PER_SECOND)).toFixed(3)} for the sending phase`,
+      );
       return;
     }
     const { delivered, throttled } = await connector.stats();
@@ -130,12 +160,24 @@ async function reminderThroughput(stubbed = false): Promise<void> {
     const lost = [...expected].filter((id) => !deliveredActions.has(id)).length;
     const floorSliding = Math.ceil(DUE_TODAY / PER_SECOND) - 1;
     const floorRate = DUE_TODAY / PER_SECOND;
-    console.log(`reminders: ${ACTIONS} actions, ${expected.size} due today, ${owners} owners (busiest owner: 40 due); load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} CPUs`);
-    console.log(`  sent ${report.sent.length}, not sent ${report.skipped.length}, failed ${report.failed.length}; second run after restart sent ${rerun.sent.length}`);
-    console.log(`  run time ${seconds.toFixed(2)} s; floor at ${PER_SECOND}/s: ${floorRate} s (N/rate) or ${floorSliding} s (sliding 1 s window)`);
-    console.log(`  ratio to floor: ${(seconds / floorRate).toFixed(3)} (vs N/rate), ${(seconds / floorSliding).toFixed(3)} (vs sliding-window minimum); target <= 1.05`);
-    console.log(`  of which planning (read 5,000 actions, ledger, policy) ${planning.toFixed(2)} s; sending phase ${sending.toFixed(2)} s = ${(sending / floorRate).toFixed(3)} of N/rate`);
-    console.log(`  duplicates ${delivered.length - unique.size} (target 0), lost ${lost} (target 0), 429 answers from the connector ${throttled}`);
+    console.log(
+      `reminders: ${ACTIONS} actions, ${expected.size} due today, ${owners} owners (busiest owner: 40 due); load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} CPUs`,
+    );
+    console.log(
+      `  sent ${report.sent.length}, not sent ${report.skipped.length}, failed ${report.failed.length}; second run after restart sent ${rerun.sent.length}`,
+    );
+    console.log(
+      `  run time ${seconds.toFixed(2)} s; floor at ${PER_SECOND}/s: ${floorRate} s (N/rate) or ${floorSliding} s (sliding 1 s window)`,
+    );
+    console.log(
+      `  ratio to floor: ${(seconds / floorRate).toFixed(3)} (vs N/rate), ${(seconds / floorSliding).toFixed(3)} (vs sliding-window minimum); target <= 1.05`,
+    );
+    console.log(
+      `  of which planning (read 5,000 actions, ledger, policy) ${planning.toFixed(2)} s; sending phase ${sending.toFixed(2)} s = ${(sending / floorRate).toFixed(3)} of N/rate`,
+    );
+    console.log(
+      `  duplicates ${delivered.length - unique.size} (target 0), lost ${lost} (target 0), 429 answers from the connector ${throttled}`,
+    );
     console.log(`  Teams send retries logged: ${logger.lines.filter((l) => l.message === 'Teams send will be retried').length}`);
   } finally {
     await connector.stop();
@@ -155,7 +197,14 @@ async function cardSubmitRoundTrip(): Promise<void> {
     const times: number[] = [];
     let ok = 0;
     for (const [i, action] of actions.entries()) {
-      const data = { actionId: action.id, expectedVersion: action.version, requestId: `bench-${i}-${action.id}`, text: `Progress note ${i}`, rag: 'Green', markComplete: 'false' };
+      const data = {
+        actionId: action.id,
+        expectedVersion: action.version,
+        requestId: `bench-${i}-${action.id}`,
+        text: `Progress note ${i}`,
+        rag: 'Green',
+        markComplete: 'false',
+      };
       const started = performance.now();
       const res = await h.post(cardAction(h, ASHA, VERBS.sendUpdate, data));
       times.push(performance.now() - started);

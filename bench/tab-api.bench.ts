@@ -39,11 +39,19 @@ export default async function (): Promise<void> {
     await perCall('GET /api/export?format=csv', ROUNDS, get('/api/export?format=csv'));
     await perCall('GET /api/export?format=xlsx', 10, get('/api/export?format=xlsx'));
 
-    const actions: Action[] = (await api.store.listActions()).flatMap((a) => Array.from({ length: 16 }, (_, i) => ({ ...a, id: `${a.id}-${i}` })));
+    const actions: Action[] = (await api.store.listActions()).flatMap((a) =>
+      Array.from({ length: 16 }, (_, i) => ({ ...a, id: `${a.id}-${i}` })),
+    );
     const ctx = { today: '2026-03-10', timeZone: 'Europe/London', staleAfterDays: 30 };
     await perCall(`summarisePlan (${actions.length} actions)`, 10, async () => summarisePlan(actions, ctx));
     await perCall(`views + filter + group (${actions.length} actions)`, 10, async () =>
-      groupActions(filterActions(actions.map((a) => toActionView(a, ctx, false)), { q: 'action plan' }), 'indicator'),
+      groupActions(
+        filterActions(
+          actions.map((a) => toActionView(a, ctx, false)),
+          { q: 'action plan' },
+        ),
+        'indicator',
+      ),
     );
   } finally {
     await api.close();

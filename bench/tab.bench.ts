@@ -46,12 +46,20 @@ export default async function (): Promise<void> {
       await page.getByTestId('plan-count').waitFor();
       const timing = await page.evaluate(() => ({
         now: performance.now(),
-        api: Math.max(...performance.getEntriesByType('resource').filter((e) => e.name.includes('/api/')).map((e) => (e as unknown as { responseEnd: number }).responseEnd)),
+        api: Math.max(
+          ...performance
+            .getEntriesByType('resource')
+            .filter((e) => e.name.includes('/api/'))
+            .map((e) => (e as unknown as { responseEnd: number }).responseEnd),
+        ),
       }));
       times.push(timing.now);
       apiDone.push(timing.api);
       const rows = await page.locator('tr[data-action-id]').count();
-      if (run === 0) console.log(`plan of ${ACTIONS.toLocaleString('en-GB')} actions: ${rows} rows rendered at first (each group shows ${GROUP_PAGE} rows until "Show more")`);
+      if (run === 0)
+        console.log(
+          `plan of ${ACTIONS.toLocaleString('en-GB')} actions: ${rows} rows rendered at first (each group shows ${GROUP_PAGE} rows until "Show more")`,
+        );
 
       const t0 = Date.now();
       await page.getByRole('search').getByLabel('Search').fill('bystander');
@@ -59,8 +67,12 @@ export default async function (): Promise<void> {
       searches.push(Date.now() - t0);
       await context.close();
     }
-    console.log(`navigation → plan rendered (${ACTIONS} actions): median ${median(times).toFixed(0)} ms over ${RUNS} runs [${times.map((t) => t.toFixed(0)).join(', ')}] (target < 1000 ms)`);
-    console.log(`  of which waiting for the API (/api/me and /api/plan answered): median ${median(apiDone).toFixed(0)} ms; rendering after the last answer: median ${median(times.map((t, i) => t - apiDone[i]!)).toFixed(0)} ms`);
+    console.log(
+      `navigation → plan rendered (${ACTIONS} actions): median ${median(times).toFixed(0)} ms over ${RUNS} runs [${times.map((t) => t.toFixed(0)).join(', ')}] (target < 1000 ms)`,
+    );
+    console.log(
+      `  of which waiting for the API (/api/me and /api/plan answered): median ${median(apiDone).toFixed(0)} ms; rendering after the last answer: median ${median(times.map((t, i) => t - apiDone[i]!)).toFixed(0)} ms`,
+    );
     console.log(`search typed → filtered plan shown: median ${median(searches)} ms (includes the 200 ms typing pause)`);
   } finally {
     await browser.close();

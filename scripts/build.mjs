@@ -16,8 +16,7 @@ function newest(dir) {
   }
   return t;
 }
-const stale = (output, ...sources) =>
-  !ifNeeded || !existsSync(output) || statSync(output).mtimeMs < Math.max(...sources.map(newest));
+const stale = (output, ...sources) => !ifNeeded || !existsSync(output) || statSync(output).mtimeMs < Math.max(...sources.map(newest));
 
 const run = (cmd, args) => execFileSync(cmd, args, { stdio: 'inherit' });
 

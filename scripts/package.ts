@@ -32,7 +32,9 @@ async function main(): Promise<number> {
   }
   const { zipPath, manifest } = await buildAppPackage({ env: process.env, manifestDir, outDir: args.values.out });
   const name = (manifest['name'] as { short: string }).short;
-  console.log(`Built ${zipPath}: "${name}" version ${String(manifest['version'])}, manifest schema v${String(manifest['manifestVersion'])} (valid).`);
+  console.log(
+    `Built ${zipPath}: "${name}" version ${String(manifest['version'])}, manifest schema v${String(manifest['manifestVersion'])} (valid).`,
+  );
   return 0;
 }
 

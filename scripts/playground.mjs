@@ -88,7 +88,16 @@ await waitForHealth(`${appUrl}/healthz`);
 start(
   'playground',
   process.execPath,
-  [join(root, 'node_modules/@microsoft/m365agentsplayground/cli.js'), '-e', `${appUrl}/api/messages`, '-c', 'msteams', '-p', String(playgroundPort), '--disable-telemetry'],
+  [
+    join(root, 'node_modules/@microsoft/m365agentsplayground/cli.js'),
+    '-e',
+    `${appUrl}/api/messages`,
+    '-c',
+    'msteams',
+    '-p',
+    String(playgroundPort),
+    '--disable-telemetry',
+  ],
   { PATH: `${bin}:${process.env.PATH}`, TEAMSAPPTESTER_BROWSER: 'none', M365_AGENTS_PLAYGROUND_LOGFILE: join(work, 'playground.log') },
   (line) => {
     const port = /^Listening on (\d+)/.exec(line)?.[1];

@@ -24,7 +24,12 @@ function newest(dir: string): number {
 
 /** Sources whose change makes the built tab stale: the tab itself and the domain labels it bundles. */
 function sourcesNewest(): number {
-  return Math.max(newest(join(tabDir, 'src')), newest(join(tabDir, 'index.html')), newest(join(tabDir, 'vite.config.ts')), newest(join(root, 'bot', 'src', 'domain')));
+  return Math.max(
+    newest(join(tabDir, 'src')),
+    newest(join(tabDir, 'index.html')),
+    newest(join(tabDir, 'vite.config.ts')),
+    newest(join(root, 'bot', 'src', 'domain')),
+  );
 }
 
 /** Vitest global setup: runs once per `vitest run`. */

@@ -87,7 +87,10 @@ const envSchema = z.object({
     }, 'must be an IANA time zone such as Europe/London'),
   STALE_AFTER_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   /** Model Employer aspirational goal: BME % to aim for in every AfC band cluster. Unset: the BME share of the whole workforce that year. */
-  MODEL_EMPLOYER_GOAL_PERCENT: z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.coerce.number().min(0).max(100).optional()),
+  MODEL_EMPLOYER_GOAL_PERCENT: z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+    z.coerce.number().min(0).max(100).optional(),
+  ),
   /** Teams' per-app-per-tenant budget the proactive sender paces itself under (Teams documents 50). */
   TEAMS_MESSAGES_PER_SECOND: z.coerce.number().int().min(1).max(50).default(50),
   /** Reminders and digests in flight at once; pacing still applies. */

@@ -29,11 +29,21 @@ async function start(): Promise<void> {
   }
   const service = new PlanService(store, clock);
   const teamsBot = createTeamsBot(config, { store, service, clock, logger });
-  const app = createServer({ config, store, service, clock, logger, botHandler: teamsBot.handler, apiRouter: createApiRouter({ config, store, service, clock, logger }) });
+  const app = createServer({
+    config,
+    store,
+    service,
+    clock,
+    logger,
+    botHandler: teamsBot.handler,
+    apiRouter: createApiRouter({ config, store, service, clock, logger }),
+  });
   const server = app.listen(config.PORT, () => {
     logger.info(`WRES Action Tracker is listening on ${config.PUBLIC_URL}`, { port: config.PORT, store: store.kind });
   });
-  const scheduler = config.SCHEDULER ? scheduleJobs({ store, clock, config, logger, notifier: createTeamsNotifier(config, teamsBot, logger) }) : null;
+  const scheduler = config.SCHEDULER
+    ? scheduleJobs({ store, clock, config, logger, notifier: createTeamsNotifier(config, teamsBot, logger) })
+    : null;
   const stop = () => {
     server.close();
     void Promise.resolve(scheduler?.stop())

@@ -17,7 +17,7 @@ const REQUIRED: Check[] = [
   (c) =>
     c.MicrosoftAppId
       ? undefined
-      : 'MicrosoftAppId is not set: the bot cannot prove that messages come from Microsoft Teams. Set it to the bot\'s app (client) id.',
+      : "MicrosoftAppId is not set: the bot cannot prove that messages come from Microsoft Teams. Set it to the bot's app (client) id.",
   (c) =>
     c.MicrosoftAppType === 'UserAssignedMSI' || c.MicrosoftAppPassword
       ? undefined
@@ -29,7 +29,7 @@ const REQUIRED: Check[] = [
   (c) =>
     c.AAD_APP_CLIENT_ID
       ? undefined
-      : 'AAD_APP_CLIENT_ID is not set: the tab cannot check who is signed in. Set it to the client id of the tab\'s Entra app registration.',
+      : "AAD_APP_CLIENT_ID is not set: the tab cannot check who is signed in. Set it to the client id of the tab's Entra app registration.",
   (c) =>
     c.AAD_APP_ID_URI
       ? undefined
@@ -42,10 +42,7 @@ const REQUIRED: Check[] = [
     c.AAD_JWKS_URL.startsWith('https://')
       ? undefined
       : 'AAD_JWKS_URL must be https:// in production: sign-in keys are only trusted over a secure connection.',
-  (c) =>
-    c.STORE === 'sharepoint'
-      ? undefined
-      : `STORE is "${c.STORE}": production keeps the plan in SharePoint. Set STORE=sharepoint.`,
+  (c) => (c.STORE === 'sharepoint' ? undefined : `STORE is "${c.STORE}": production keeps the plan in SharePoint. Set STORE=sharepoint.`),
   (c) =>
     c.SHAREPOINT_SITE_ID || c.SHAREPOINT_SITE_URL
       ? undefined
@@ -66,13 +63,8 @@ const REQUIRED: Check[] = [
 
 const ADVISED: Check[] = [
   (c) =>
-    c.ED_LEADS.length > 0
-      ? undefined
-      : 'ED_LEADS is empty: nobody will receive the digest or be able to update other people\'s actions.',
-  (c) =>
-    c.VIEWERS.length > 0
-      ? undefined
-      : 'VIEWERS is empty: anyone signed in to an allowed tenant can read the whole plan.',
+    c.ED_LEADS.length > 0 ? undefined : "ED_LEADS is empty: nobody will receive the digest or be able to update other people's actions.",
+  (c) => (c.VIEWERS.length > 0 ? undefined : 'VIEWERS is empty: anyone signed in to an allowed tenant can read the whole plan.'),
 ];
 
 const run = (checks: Check[], c: Config) => checks.map((check) => check(c)).filter((m): m is string => m !== undefined);

@@ -35,7 +35,10 @@ export function fillTemplate(templateText: string, values: Record<string, string
   const filled = fill(template) as Record<string, unknown>;
   if (unknown.size > 0) {
     const names = [...unknown].map((n) => `\${{${n}}}`).join(', ');
-    throw new AppError('internal', `${fileName} uses ${names}, which ${unknown.size === 1 ? 'is not a known variable' : 'are not known variables'}. Known: ${Object.keys(values).join(', ')}.`);
+    throw new AppError(
+      'internal',
+      `${fileName} uses ${names}, which ${unknown.size === 1 ? 'is not a known variable' : 'are not known variables'}. Known: ${Object.keys(values).join(', ')}.`,
+    );
   }
   return filled;
 }

@@ -5,8 +5,10 @@ export const ACCENT = '#005EB8';
 
 type Shape = (x: number, y: number) => boolean;
 
-const bar = (left: number, top: number, width: number, bottom: number): Shape => (x, y) =>
-  x >= left && x <= left + width && y >= top && y <= bottom;
+const bar =
+  (left: number, top: number, width: number, bottom: number): Shape =>
+  (x, y) =>
+    x >= left && x <= left + width && y >= top && y <= bottom;
 
 function stroke(points: [number, number][], width: number): Shape {
   const r2 = (width / 2) ** 2;
@@ -65,10 +67,16 @@ const hex = (c: string): [number, number, number] => [1, 3, 5].map((i) => parseI
 export function colourIcon(): Buffer {
   const bg = hex(ACCENT);
   const mix = (c: number, i: number) => Math.round(bg[i]! + (255 - bg[i]!) * c);
-  return encodePng(draw(192, 0.7, (c) => [mix(c, 0), mix(c, 1), mix(c, 2), 255]), { alpha: false });
+  return encodePng(
+    draw(192, 0.7, (c) => [mix(c, 0), mix(c, 1), mix(c, 2), 255]),
+    { alpha: false },
+  );
 }
 
 /** The 32×32 outline icon: the mark in white on a transparent background, RGBA. */
 export function outlineIcon(): Buffer {
-  return encodePng(draw(32, 1, (c) => [255, 255, 255, Math.round(c * 255)]), { alpha: true });
+  return encodePng(
+    draw(32, 1, (c) => [255, 255, 255, Math.round(c * 255)]),
+    { alpha: true },
+  );
 }

@@ -11,7 +11,9 @@ const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === 
 const guid = (what: string) =>
   z.preprocess(
     blankToUndefined,
-    z.string({ error: `is not set: give ${what} (a GUID)` }).regex(GUID, `must be a GUID such as 00000000-0000-0000-0000-000000000000 (${what})`),
+    z
+      .string({ error: `is not set: give ${what} (a GUID)` })
+      .regex(GUID, `must be a GUID such as 00000000-0000-0000-0000-000000000000 (${what})`),
   );
 
 function hostProblem(v: string): string | undefined {
@@ -22,7 +24,13 @@ function hostProblem(v: string): string | undefined {
   return undefined;
 }
 
-const httpsUrl = z.preprocess(blankToUndefined, z.string().regex(/^https:\/\/[^\s/]+(\/\S*)?$/, 'must be an https:// address').optional());
+const httpsUrl = z.preprocess(
+  blankToUndefined,
+  z
+    .string()
+    .regex(/^https:\/\/[^\s/]+(\/\S*)?$/, 'must be an https:// address')
+    .optional(),
+);
 
 const schema = z.object({
   BOT_ID: guid("the bot's Microsoft App ID"),

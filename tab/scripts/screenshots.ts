@@ -10,7 +10,12 @@ const out = (name: string) => fileURLToPath(new URL(`../../docs/images/${name}`,
 setup();
 const [service, browser] = await Promise.all([startTabService(), launchBrowser()]);
 try {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 1000 }, locale: 'en-GB', timezoneId: 'Europe/London', deviceScaleFactor: 1 });
+  const page = await browser.newPage({
+    viewport: { width: 1280, height: 1000 },
+    locale: 'en-GB',
+    timezoneId: 'Europe/London',
+    deviceScaleFactor: 1,
+  });
   await page.goto(tabUrl(service.baseUrl));
   await page.locator('tr[data-action-id]').first().waitFor();
   await page.screenshot({ path: out('tab-summary.png') });
@@ -18,9 +23,13 @@ try {
   // An owner's update through the form, so the timeline shows a RAG change made in the tab.
   const actions = await service.store.listActions();
   const action = actions.find((a) => a.owner?.email && a.rag === 'Amber' && a.latestUpdate) ?? actions[0]!;
-  await page.goto(tabUrl(service.baseUrl, `/actions/${encodeURIComponent(action.id)}`, action.owner?.email ? { devUser: action.owner.email } : {}));
+  await page.goto(
+    tabUrl(service.baseUrl, `/actions/${encodeURIComponent(action.id)}`, action.owner?.email ? { devUser: action.owner.email } : {}),
+  );
   const form = page.getByTestId('update-form');
-  await form.getByLabel('What has happened since the last update?').fill('All remaining panels audited; every one now includes a BME member. Findings go to the Workforce Equality Group on 24 March.');
+  await form
+    .getByLabel('What has happened since the last update?')
+    .fill('All remaining panels audited; every one now includes a BME member. Findings go to the Workforce Equality Group on 24 March.');
   await form.getByRole('radio', { name: 'Green', exact: true }).check();
   await form.getByRole('button', { name: 'Send update' }).click();
   await page.getByTestId('timeline').locator('li').first().filter({ hasText: 'All remaining panels audited' }).waitFor();

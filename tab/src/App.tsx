@@ -127,8 +127,8 @@ export function App({ host, api }: { host: Host; api: ApiClient }) {
       ) : (
         <main id="main" className={styles.main} tabIndex={-1}>
           <PageErrorBoundary key={route.name === 'action' ? `action-${route.id}` : route.name}>
-              <Suspense fallback={<Loading label="Loading…" />}>{body}</Suspense>
-            </PageErrorBoundary>
+            <Suspense fallback={<Loading label="Loading…" />}>{body}</Suspense>
+          </PageErrorBoundary>
         </main>
       )}
       <div className={styles.live} role="status" aria-live="polite" aria-atomic="true">

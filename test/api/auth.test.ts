@@ -1,6 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiErrorBody, MeResponse } from '../../bot/src/api/contract.js';
-import { ASHA, BOARD, BEN, CLIENT_ID, LEAD, OTHER_TENANT, STRANGER, TENANT, entraEnv, personClaims, startApi, startIssuer, type TestApi, type TestIssuer } from './harness.js';
+import {
+  ASHA,
+  BOARD,
+  BEN,
+  CLIENT_ID,
+  LEAD,
+  OTHER_TENANT,
+  STRANGER,
+  TENANT,
+  entraEnv,
+  personClaims,
+  startApi,
+  startIssuer,
+  type TestApi,
+  type TestIssuer,
+} from './harness.js';
 
 let issuer: TestIssuer;
 let api: TestApi;
@@ -31,7 +46,15 @@ describe('Teams SSO token validation', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('cache-control')).toBe('no-store');
     const me = (await res.json()) as MeResponse;
-    expect(me).toEqual({ displayName: 'Asha Patel', email: ASHA.email, aadObjectId: ASHA.aadObjectId, role: 'owner', isLead: false, ownsActions: 2, devIdentity: false });
+    expect(me).toEqual({
+      displayName: 'Asha Patel',
+      email: ASHA.email,
+      aadObjectId: ASHA.aadObjectId,
+      role: 'owner',
+      isLead: false,
+      ownsActions: 2,
+      devIdentity: false,
+    });
   });
 
   it('accepts a valid v1 token (api:// audience, sts.windows.net issuer, upn)', async () => {
@@ -68,7 +91,11 @@ describe('Teams SSO token validation', () => {
   });
 
   it('refuses a tenant that is not allowed, and says so', async () => {
-    const token = await issuer.token({ ...personClaims(ASHA), tid: OTHER_TENANT, iss: `https://login.microsoftonline.com/${OTHER_TENANT}/v2.0` });
+    const token = await issuer.token({
+      ...personClaims(ASHA),
+      tid: OTHER_TENANT,
+      iss: `https://login.microsoftonline.com/${OTHER_TENANT}/v2.0`,
+    });
     await expect401(token, /organisation is not set up/);
   });
 
@@ -165,7 +192,11 @@ it('tenant allow-list falls back to MicrosoftAppTenantId when ALLOWED_TENANTS is
   const fallback = await startApi({ ...entraEnv(issuer, { ALLOWED_TENANTS: '' }), MicrosoftAppTenantId: TENANT });
   try {
     expect((await fallback.call('/api/me', { token: await issuer.token(personClaims(ASHA)) })).status).toBe(200);
-    const other = await issuer.token({ ...personClaims(ASHA), tid: OTHER_TENANT, iss: `https://login.microsoftonline.com/${OTHER_TENANT}/v2.0` });
+    const other = await issuer.token({
+      ...personClaims(ASHA),
+      tid: OTHER_TENANT,
+      iss: `https://login.microsoftonline.com/${OTHER_TENANT}/v2.0`,
+    });
     expect((await fallback.call('/api/me', { token: other })).status).toBe(401);
   } finally {
     await fallback.close();

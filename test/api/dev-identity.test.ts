@@ -36,9 +36,14 @@ describe('development identity (no Entra configuration, not production)', () => 
     expect(((await asOwner.json()) as SubmitUpdateResponse).update.author).toEqual({ name: 'Asha Patel', aadObjectId: ASHA.aadObjectId });
   });
 
-  it("gives a Playground demo person their directory name and object id", async () => {
+  it('gives a Playground demo person their directory name and object id', async () => {
     const me = (await (await api.call('/api/me', { devUser: 'meganb@example.com' })).json()) as MeResponse;
-    expect(me).toMatchObject({ displayName: 'Megan Bowen', aadObjectId: '00000000-0000-0000-0000-0000000000021', role: 'viewer', devIdentity: true });
+    expect(me).toMatchObject({
+      displayName: 'Megan Bowen',
+      aadObjectId: '00000000-0000-0000-0000-0000000000021',
+      role: 'viewer',
+      devIdentity: true,
+    });
   });
 
   it('names an unknown X-Dev-User from their email and treats them as a viewer', async () => {
@@ -67,9 +72,15 @@ describe('production', () => {
 
   it('refuses to start the API without Entra sign-in configured, naming the missing variables', () => {
     expect(() => assertTabApiAuthConfigured(production())).toThrow(/AAD_APP_CLIENT_ID[\s\S]*ALLOWED_TENANTS/);
-    expect(() => assertTabApiAuthConfigured(production({ AAD_APP_CLIENT_ID: 'client' }))).toThrow(/ALLOWED_TENANTS or MicrosoftAppTenantId/);
+    expect(() => assertTabApiAuthConfigured(production({ AAD_APP_CLIENT_ID: 'client' }))).toThrow(
+      /ALLOWED_TENANTS or MicrosoftAppTenantId/,
+    );
     expect(() => assertTabApiAuthConfigured(production({ AAD_APP_CLIENT_ID: 'client', ALLOWED_TENANTS: TENANT }))).not.toThrow();
-    expect(() => assertTabApiAuthConfigured(production({ AAD_APP_CLIENT_ID: 'client', ALLOWED_TENANTS: TENANT, AAD_JWKS_URL: 'http://127.0.0.1:9/keys' }))).toThrow(/AAD_JWKS_URL/);
+    expect(() =>
+      assertTabApiAuthConfigured(
+        production({ AAD_APP_CLIENT_ID: 'client', ALLOWED_TENANTS: TENANT, AAD_JWKS_URL: 'http://127.0.0.1:9/keys' }),
+      ),
+    ).toThrow(/AAD_JWKS_URL/);
   });
 
   it('will not build the router (and so never falls back to the development identity) without it', async () => {
@@ -77,7 +88,9 @@ describe('production', () => {
     await store.init();
     const clock = fixedClock(NOW);
     const config = production();
-    expect(() => createApiRouter({ config, store, service: new PlanService(store, clock), clock, logger: memoryLogger() })).toThrow(/AAD_APP_CLIENT_ID/);
+    expect(() => createApiRouter({ config, store, service: new PlanService(store, clock), clock, logger: memoryLogger() })).toThrow(
+      /AAD_APP_CLIENT_ID/,
+    );
     await store.close();
   });
 

@@ -13,7 +13,12 @@ beforeAll(async () => {
   issuer = await startIssuer();
   api = await startApi(entraEnv(issuer));
   const id = await actionId(api.store, '1.1');
-  const body: SubmitUpdateRequest = { requestId: 'export-evil-note-1', expectedVersion: (await api.store.getAction(id))!.version, text: EVIL, rag: 'Amber' };
+  const body: SubmitUpdateRequest = {
+    requestId: 'export-evil-note-1',
+    expectedVersion: (await api.store.getAction(id))!.version,
+    text: EVIL,
+    rag: 'Amber',
+  };
   const res = await api.call(`/api/actions/${id}/updates`, { method: 'POST', token: await issuer.token(personClaims(ASHA)), body });
   expect(res.status).toBe(201);
 });
@@ -42,7 +47,13 @@ describe('GET /api/export', () => {
     const rows = parse(await res.text(), { columns: true, bom: true }) as Record<string, string>[];
     // 2.1 cites indicators 5 and 6, so it appears under both.
     expect(rows.map((r) => r['Ref'])).toEqual(['1.1', '1.2', '2.1', '2.1', '2.2']);
-    expect(rows[1]).toMatchObject({ Group: 'Indicator 3 — Formal disciplinary', Owner: 'Ben Okafor', Due: '28/02/2026', When: '10 days overdue', RAG: 'Red' });
+    expect(rows[1]).toMatchObject({
+      Group: 'Indicator 3 — Formal disciplinary',
+      Owner: 'Ben Okafor',
+      Due: '28/02/2026',
+      When: '10 days overdue',
+      RAG: 'Red',
+    });
   });
 
   it('keeps a formula-like note as visible text in CSV', async () => {

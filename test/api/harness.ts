@@ -26,11 +26,31 @@ export const APP_ID_URI = `api://wres.example.org/botid-${CLIENT_ID}`;
 /** "Now" for every API test: Tuesday 10 March 2026, 09:00 UK time. */
 export const NOW = '2026-03-10T09:00:00Z';
 
-export const ASHA: Required<Person> = { displayName: 'Asha Patel', email: 'asha.patel@example.nhs.uk', aadObjectId: '11111111-1111-4111-8111-111111111111' };
-export const BEN: Required<Person> = { displayName: 'Ben Okafor', email: 'ben.okafor@example.nhs.uk', aadObjectId: '22222222-2222-4222-8222-222222222222' };
-export const LEAD: Required<Person> = { displayName: 'Lena Hart', email: 'lena.hart@example.nhs.uk', aadObjectId: '33333333-3333-4333-8333-333333333333' };
-export const BOARD: Required<Person> = { displayName: 'Bola Reid', email: 'bola.reid@example.nhs.uk', aadObjectId: '44444444-4444-4444-8444-444444444444' };
-export const STRANGER: Required<Person> = { displayName: 'Sam Stranger', email: 'sam@example.nhs.uk', aadObjectId: '55555555-5555-4555-8555-555555555555' };
+export const ASHA: Required<Person> = {
+  displayName: 'Asha Patel',
+  email: 'asha.patel@example.nhs.uk',
+  aadObjectId: '11111111-1111-4111-8111-111111111111',
+};
+export const BEN: Required<Person> = {
+  displayName: 'Ben Okafor',
+  email: 'ben.okafor@example.nhs.uk',
+  aadObjectId: '22222222-2222-4222-8222-222222222222',
+};
+export const LEAD: Required<Person> = {
+  displayName: 'Lena Hart',
+  email: 'lena.hart@example.nhs.uk',
+  aadObjectId: '33333333-3333-4333-8333-333333333333',
+};
+export const BOARD: Required<Person> = {
+  displayName: 'Bola Reid',
+  email: 'bola.reid@example.nhs.uk',
+  aadObjectId: '44444444-4444-4444-8444-444444444444',
+};
+export const STRANGER: Required<Person> = {
+  displayName: 'Sam Stranger',
+  email: 'sam@example.nhs.uk',
+  aadObjectId: '55555555-5555-4555-8555-555555555555',
+};
 
 /**
  * The plan every API test starts from (today 2026-03-10):
@@ -47,16 +67,49 @@ export function testPlan(): ImportedAction[] {
       dueText: '17/3/2026',
       history: [makeImportedProgress({ text: 'Panel guidance drafted.', submittedAt: '2026-03-01T10:00:00Z', authorName: 'Asha Patel' })],
     }),
-    makeImportedAction({ ref: '1.2', indicators: [3], theme: 'Disciplinary', title: 'Review disciplinary cases by ethnicity', owner: BEN, dueDate: '2026-02-28', dueText: 'February 2026', rag: 'Red' }),
-    makeImportedAction({ ref: '2.1', indicators: [5, 6], theme: 'Bullying and harassment', title: 'Run a bystander training programme', owner: null, leadRole: 'Head of Workforce', dueDate: null, dueText: 'ongoing', status: 'Ongoing', rag: 'Green' }),
-    makeImportedAction({ ref: '2.2', indicators: [9], theme: 'Board', title: 'Reverse mentoring for board members', owner: ASHA, dueDate: '2026-01-31', dueText: 'January 2026', status: 'Complete', rag: 'Blue' }),
+    makeImportedAction({
+      ref: '1.2',
+      indicators: [3],
+      theme: 'Disciplinary',
+      title: 'Review disciplinary cases by ethnicity',
+      owner: BEN,
+      dueDate: '2026-02-28',
+      dueText: 'February 2026',
+      rag: 'Red',
+    }),
+    makeImportedAction({
+      ref: '2.1',
+      indicators: [5, 6],
+      theme: 'Bullying and harassment',
+      title: 'Run a bystander training programme',
+      owner: null,
+      leadRole: 'Head of Workforce',
+      dueDate: null,
+      dueText: 'ongoing',
+      status: 'Ongoing',
+      rag: 'Green',
+    }),
+    makeImportedAction({
+      ref: '2.2',
+      indicators: [9],
+      theme: 'Board',
+      title: 'Reverse mentoring for board members',
+      owner: ASHA,
+      dueDate: '2026-01-31',
+      dueText: 'January 2026',
+      status: 'Complete',
+      rag: 'Blue',
+    }),
   ];
 }
 
 /** A local JWKS endpoint and a token factory signing with its key (or, for bad-signature tests, a stranger's key). */
 export interface TestIssuer {
   jwksUrl: string;
-  token(claims: JWTPayload, options?: { version?: 1 | 2; key?: 'trusted' | 'untrusted'; iatOffsetSeconds?: number; expOffsetSeconds?: number }): Promise<string>;
+  token(
+    claims: JWTPayload,
+    options?: { version?: 1 | 2; key?: 'trusted' | 'untrusted'; iatOffsetSeconds?: number; expOffsetSeconds?: number },
+  ): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -116,7 +169,15 @@ export async function startApi(env: Record<string, string> = {}): Promise<TestAp
   const clock = fixedClock(NOW);
   const logger = memoryLogger();
   const service = new PlanService(store, clock);
-  const app = createServer({ config, store, service, clock, logger, apiRouter: createApiRouter({ config, store, service, clock, logger }), tabDir: join(dir, 'no-tab') });
+  const app = createServer({
+    config,
+    store,
+    service,
+    clock,
+    logger,
+    apiRouter: createApiRouter({ config, store, service, clock, logger }),
+    tabDir: join(dir, 'no-tab'),
+  });
   const server = createHttpServer(app);
   const port = await listen(server);
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -130,7 +191,11 @@ export async function startApi(env: Record<string, string> = {}): Promise<TestAp
       if (init.token) headers.authorization = `Bearer ${init.token}`;
       if (init.devUser !== undefined) headers['x-dev-user'] = init.devUser;
       if (init.body !== undefined) headers['content-type'] = 'application/json';
-      return fetch(`${baseUrl}${path}`, { method: init.method ?? 'GET', headers, ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}) });
+      return fetch(`${baseUrl}${path}`, {
+        method: init.method ?? 'GET',
+        headers,
+        ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
+      });
     },
     async close() {
       await close(server);

@@ -1,7 +1,19 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ChangesResponse, MyActionsResponse, PlanResponse, SubmitUpdateRequest, SummaryResponse } from '../../bot/src/api/contract.js';
 import type { Action } from '../../bot/src/domain/model.js';
-import { ASHA, BEN, BOARD, LEAD, actionId, entraEnv, personClaims, startApi, startIssuer, type TestApi, type TestIssuer } from './harness.js';
+import {
+  ASHA,
+  BEN,
+  BOARD,
+  LEAD,
+  actionId,
+  entraEnv,
+  personClaims,
+  startApi,
+  startIssuer,
+  type TestApi,
+  type TestIssuer,
+} from './harness.js';
 
 let issuer: TestIssuer;
 let api: TestApi;
@@ -25,7 +37,13 @@ async function get<T>(path: string, who: typeof ASHA): Promise<T> {
 async function update(ref: string, who: typeof ASHA, change: Partial<SubmitUpdateRequest>): Promise<void> {
   const id = await actionId(api.store, ref);
   const version = (await api.store.getAction(id))!.version;
-  const body: SubmitUpdateRequest = { requestId: `reads-${ref}-${version}-${who.displayName}`, expectedVersion: version, text: 'Progress made.', rag: 'Green', ...change };
+  const body: SubmitUpdateRequest = {
+    requestId: `reads-${ref}-${version}-${who.displayName}`,
+    expectedVersion: version,
+    text: 'Progress made.',
+    rag: 'Green',
+    ...change,
+  };
   const res = await api.call(`/api/actions/${id}/updates`, { method: 'POST', token: await issuer.token(personClaims(who)), body });
   expect(res.status).toBe(201);
 }
@@ -49,8 +67,21 @@ describe('GET /api/plan', () => {
     const byRef = Object.fromEntries(plan.actions.map((a) => [a.ref, a]));
     expect(plan.actions.map((a) => a.ref)).toEqual(['1.1', '1.2', '2.1', '2.2']);
     expect(byRef['1.1']).toMatchObject({ dueLabel: 'in 7 days', overdue: false, stale: false, ownerLabel: 'Asha Patel', canUpdate: true });
-    expect(byRef['1.2']).toMatchObject({ dueLabel: '10 days overdue', overdue: true, daysOverdue: 10, stale: true, ownerLabel: 'Ben Okafor', canUpdate: false });
-    expect(byRef['2.1']).toMatchObject({ dueLabel: 'Ongoing', overdue: false, stale: true, ownerLabel: 'Head of Workforce', canUpdate: false });
+    expect(byRef['1.2']).toMatchObject({
+      dueLabel: '10 days overdue',
+      overdue: true,
+      daysOverdue: 10,
+      stale: true,
+      ownerLabel: 'Ben Okafor',
+      canUpdate: false,
+    });
+    expect(byRef['2.1']).toMatchObject({
+      dueLabel: 'Ongoing',
+      overdue: false,
+      stale: true,
+      ownerLabel: 'Head of Workforce',
+      canUpdate: false,
+    });
     expect(byRef['2.2']).toMatchObject({ dueLabel: 'Complete', stale: false, canUpdate: true });
   });
 
@@ -64,7 +95,13 @@ describe('GET /api/summary', () => {
   it('matches the counts in the store, before and after updates', async () => {
     const first = await get<SummaryResponse>('/api/summary', BOARD);
     const expected = countsFrom(await api.store.listActions(), first.today);
-    expect(first).toMatchObject({ total: expected.total, complete: expected.complete, overdue: expected.overdue, percentComplete: 25, stale: 2 });
+    expect(first).toMatchObject({
+      total: expected.total,
+      complete: expected.complete,
+      overdue: expected.overdue,
+      percentComplete: 25,
+      stale: 2,
+    });
     expect(first.byRag).toEqual({ Red: expected.red, Amber: 1, Green: 1, Blue: expected.blue, None: 0 });
     expect(first.byStatus).toEqual({ NotStarted: 0, InProgress: 2, Ongoing: 1, Complete: 1 });
     expect(first.perIndicator).toHaveLength(9);
@@ -87,7 +124,11 @@ describe('GET /api/my-actions', () => {
   });
 
   it('matches owners by object id first: the same email under another object id is someone else', async () => {
-    const token = await issuer.token({ oid: '99999999-0000-4000-8000-000000000000', name: 'Ben O', preferred_username: 'BEN.OKAFOR@example.nhs.uk' });
+    const token = await issuer.token({
+      oid: '99999999-0000-4000-8000-000000000000',
+      name: 'Ben O',
+      preferred_username: 'BEN.OKAFOR@example.nhs.uk',
+    });
     const owned = await issuer.token(personClaims(BEN));
     const byOid = (await (await api.call('/api/my-actions', { token: owned })).json()) as MyActionsResponse;
     const byOtherOid = (await (await api.call('/api/my-actions', { token })).json()) as MyActionsResponse;
@@ -103,7 +144,14 @@ describe('GET /api/changes', () => {
     await update('1.1', ASHA, { rag: 'Blue', markComplete: true, text: 'All panels audited.' });
     const changes = await get<ChangesResponse>('/api/changes', BOARD);
     expect(changes.since).toBe('2025-12-10');
-    expect(changes.ragMoves).toEqual([expect.objectContaining({ action: expect.objectContaining({ ref: '1.2', ownerLabel: 'Ben Okafor' }), from: 'Red', to: 'Amber', by: 'Ben Okafor' })]);
+    expect(changes.ragMoves).toEqual([
+      expect.objectContaining({
+        action: expect.objectContaining({ ref: '1.2', ownerLabel: 'Ben Okafor' }),
+        from: 'Red',
+        to: 'Amber',
+        by: 'Ben Okafor',
+      }),
+    ]);
     expect(changes.completions.map((c) => c.action.ref)).toEqual(['1.1']);
     expect(changes.newlyOverdue.map((a) => a.ref)).toEqual(['1.2']);
     expect(changes.updates.map((u) => [u.ref, u.text])).toEqual([

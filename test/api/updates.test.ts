@@ -1,6 +1,25 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { ActionDetailResponse, ApiErrorBody, BadUpdateBody, ConflictBody, SubmitUpdateRequest, SubmitUpdateResponse } from '../../bot/src/api/contract.js';
-import { ASHA, BEN, BOARD, LEAD, actionId, entraEnv, personClaims, startApi, startIssuer, type TestApi, type TestIssuer } from './harness.js';
+import type {
+  ActionDetailResponse,
+  ApiErrorBody,
+  BadUpdateBody,
+  ConflictBody,
+  SubmitUpdateRequest,
+  SubmitUpdateResponse,
+} from '../../bot/src/api/contract.js';
+import {
+  ASHA,
+  BEN,
+  BOARD,
+  LEAD,
+  actionId,
+  entraEnv,
+  personClaims,
+  startApi,
+  startIssuer,
+  type TestApi,
+  type TestIssuer,
+} from './harness.js';
 
 let issuer: TestIssuer;
 let api: TestApi;
@@ -18,7 +37,13 @@ const tokenFor = (p: typeof ASHA) => issuer.token(personClaims(p));
 let counter = 0;
 function body(overrides: Partial<SubmitUpdateRequest> = {}): SubmitUpdateRequest {
   counter += 1;
-  return { requestId: `tab-test-request-${counter}`, expectedVersion: 1, text: 'Interview panels for two posts now include a BME member.', rag: 'Green', ...overrides };
+  return {
+    requestId: `tab-test-request-${counter}`,
+    expectedVersion: 1,
+    text: 'Interview panels for two posts now include a BME member.',
+    rag: 'Green',
+    ...overrides,
+  };
 }
 
 async function post(ref: string, who: typeof ASHA, payload: unknown): Promise<Response> {
@@ -37,8 +62,18 @@ describe('POST /api/actions/:id/updates', () => {
     expect(res.headers.get('cache-control')).toBe('no-store');
     const created = (await res.json()) as SubmitUpdateResponse;
     expect(created.outcome).toBe('recorded');
-    expect(created.update).toMatchObject({ text: 'Two panels audited.', ragFrom: 'Amber', ragTo: 'Green', source: 'tab', author: { name: 'Asha Patel', aadObjectId: ASHA.aadObjectId } });
-    expect(created.action).toMatchObject({ rag: 'Green', canUpdate: true, latestUpdate: { text: 'Two panels audited.', authorName: 'Asha Patel' } });
+    expect(created.update).toMatchObject({
+      text: 'Two panels audited.',
+      ragFrom: 'Amber',
+      ragTo: 'Green',
+      source: 'tab',
+      author: { name: 'Asha Patel', aadObjectId: ASHA.aadObjectId },
+    });
+    expect(created.action).toMatchObject({
+      rag: 'Green',
+      canUpdate: true,
+      latestUpdate: { text: 'Two panels audited.', authorName: 'Asha Patel' },
+    });
 
     const detail = (await (await api.call(`/api/actions/${id}`, { token: await tokenFor(BOARD) })).json()) as ActionDetailResponse;
     expect(detail.updates.at(-1)).toMatchObject({ id: created.update.id, text: 'Two panels audited.' });
@@ -130,6 +165,11 @@ describe('POST /api/actions/:id/updates', () => {
 
   it('completes an action when the owner marks it complete', async () => {
     const res = await post('1.1', ASHA, body({ expectedVersion: await versionOf('1.1'), rag: 'Green', markComplete: true }));
-    expect(((await res.json()) as SubmitUpdateResponse).action).toMatchObject({ status: 'Complete', rag: 'Blue', dueLabel: 'Complete', overdue: false });
+    expect(((await res.json()) as SubmitUpdateResponse).action).toMatchObject({
+      status: 'Complete',
+      rag: 'Blue',
+      dueLabel: 'Complete',
+      overdue: false,
+    });
   });
 });

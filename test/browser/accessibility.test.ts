@@ -25,7 +25,11 @@ async function seriousViolations(page: Page): Promise<string[]> {
 describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
   const pages = [
     { name: 'the plan', path: async () => '/', ready: (page: Page) => page.locator('tr[data-action-id]').first().waitFor() },
-    { name: 'an action page', path: async () => `/actions/${encodeURIComponent((await service.store.listActions())[0]!.id)}`, ready: (page: Page) => page.getByTestId('update-form').waitFor() },
+    {
+      name: 'an action page',
+      path: async () => `/actions/${encodeURIComponent((await service.store.listActions())[0]!.id)}`,
+      ready: (page: Page) => page.getByTestId('update-form').waitFor(),
+    },
     { name: 'since the last board', path: async () => '/since', ready: (page: Page) => page.getByTestId('all-updates').waitFor() },
   ];
   for (const theme of ['light', 'dark', 'contrast'] as const) {
@@ -46,7 +50,11 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
     await page.goto(tabUrl(service.baseUrl));
     await page.locator('tr[data-action-id]').first().waitFor();
     const active = () =>
-      page.locator(':focus').evaluate((el) => ({ text: el.textContent ?? '', id: el.id, outline: el.ownerDocument.defaultView!.getComputedStyle(el).outlineStyle }));
+      page.locator(':focus').evaluate((el) => ({
+        text: el.textContent ?? '',
+        id: el.id,
+        outline: el.ownerDocument.defaultView!.getComputedStyle(el).outlineStyle,
+      }));
     await page.keyboard.press('Tab');
     await expect(active()).resolves.toMatchObject({ text: 'Skip to content' });
     await page.keyboard.press('Tab');

@@ -51,7 +51,15 @@ export async function startTabService(options: { plan?: ImportedAction[] } = {})
   // A private copy of the built tab, so a rebuild by a concurrent test run cannot pull chunks from under the page.
   const tabDir = join(dir, 'tab');
   cpSync(fileURLToPath(new URL('../../tab/dist/', import.meta.url)), tabDir, { recursive: true });
-  const app = createServer({ config, store, service, clock, logger, tabDir, apiRouter: createApiRouter({ config, store, service, clock, logger }) });
+  const app = createServer({
+    config,
+    store,
+    service,
+    clock,
+    logger,
+    tabDir,
+    apiRouter: createApiRouter({ config, store, service, clock, logger }),
+  });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
@@ -73,7 +81,14 @@ export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: '/usr/bin/chromium',
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
 }
 

@@ -2,9 +2,23 @@
 import type { IndicatorNumber, Rag, Status } from '../../bot/src/domain/model.js';
 import type { ImportedAction } from '../../bot/src/store/plan-store.js';
 
-const THEMES = ['Recruitment and shortlisting', 'Disciplinary process', 'Training and development', 'Bullying and harassment', 'Career progression', 'Board representation'];
+const THEMES = [
+  'Recruitment and shortlisting',
+  'Disciplinary process',
+  'Training and development',
+  'Bullying and harassment',
+  'Career progression',
+  'Board representation',
+];
 const VERBS = ['Audit', 'Review', 'Launch', 'Publish', 'Train', 'Monitor', 'Embed', 'Evaluate'];
-const OBJECTS = ['interview panels for band 8a and above', 'disciplinary cases by ethnicity', 'access to non-mandatory CPD', 'reverse mentoring for board members', 'the BME staff network', 'bystander training for managers'];
+const OBJECTS = [
+  'interview panels for band 8a and above',
+  'disciplinary cases by ethnicity',
+  'access to non-mandatory CPD',
+  'reverse mentoring for board members',
+  'the BME staff network',
+  'bystander training for managers',
+];
 const RAGS: Rag[] = ['Red', 'Amber', 'Amber', 'Green', 'Green', 'Blue'];
 
 /** `count` actions for plan year 2025/26, due across 2025–2027, owned by 60 people, one progress entry each. */
@@ -31,7 +45,13 @@ export function largePlan(count: number): ImportedAction[] {
         status,
         rag,
       },
-      history: [{ text: `Progress note for action ${i + 1}: panels audited, findings shared with the workforce committee.`, submittedAt: '2026-01-15T10:00:00Z', authorName: `Owner ${person}` }],
+      history: [
+        {
+          text: `Progress note for action ${i + 1}: panels audited, findings shared with the workforce committee.`,
+          submittedAt: '2026-01-15T10:00:00Z',
+          authorName: `Owner ${person}`,
+        },
+      ],
     };
   });
 }

@@ -79,10 +79,16 @@ describe('the plan tab', () => {
 
     await page.getByRole('button', { name: 'Clear filters' }).click();
     const target = actions.find((a) => a.title.split(/\s+/).some((w) => w.length > 8))!;
-    const word = target.title.split(/\s+/).find((w) => w.length > 8)!.replace(/[^\p{L}\p{N}-]/gu, '');
+    const word = target.title
+      .split(/\s+/)
+      .find((w) => w.length > 8)!
+      .replace(/[^\p{L}\p{N}-]/gu, '');
     await filters.getByLabel('Search').fill(word);
     const matching = actions.filter((a) =>
-      [a.ref, a.title, a.theme, a.measure, a.owner?.displayName || a.leadRole || 'No owner', a.leadRole, a.latestUpdate?.text ?? ''].join('\n').toLowerCase().includes(word.toLowerCase()),
+      [a.ref, a.title, a.theme, a.measure, a.owner?.displayName || a.leadRole || 'No owner', a.leadRole, a.latestUpdate?.text ?? '']
+        .join('\n')
+        .toLowerCase()
+        .includes(word.toLowerCase()),
     );
     await expect.poll(() => shownActionIds(page)).toEqual(ids(matching));
     expect(await shownActionIds(page)).toContain(target.id);

@@ -43,15 +43,24 @@ describe('progress updates in the tab', () => {
     await expect(page.getByText(`${action.owner!.displayName} · Action owner`).isVisible()).resolves.toBe(true);
 
     await writeUpdate(page, 'Audited the remaining two panels; one lacked a BME member.', 'Green');
-    await page.getByRole('status').filter({ hasText: `Update recorded for action ${action.ref}.` }).waitFor({ state: 'attached' });
+    await page
+      .getByRole('status')
+      .filter({ hasText: `Update recorded for action ${action.ref}.` })
+      .waitFor({ state: 'attached' });
     const newest = page.getByTestId('timeline').locator('li').first();
     await expect(newest.textContent()).resolves.toContain('Audited the remaining two panels; one lacked a BME member.');
     await expect(newest.textContent()).resolves.toContain(action.owner!.displayName);
-    if (action.rag !== 'Green') await expect(newest.textContent()).resolves.toContain(`RAG${action.rag === 'None' ? 'Not rated' : action.rag}Green`);
+    if (action.rag !== 'Green')
+      await expect(newest.textContent()).resolves.toContain(`RAG${action.rag === 'None' ? 'Not rated' : action.rag}Green`);
     await expect(page.getByLabel('What has happened since the last update?').inputValue()).resolves.toBe('');
 
     const stored = await service.store.listUpdates(action.id);
-    expect(stored.at(-1)).toMatchObject({ text: 'Audited the remaining two panels; one lacked a BME member.', ragTo: 'Green', source: 'tab', author: { name: action.owner!.displayName } });
+    expect(stored.at(-1)).toMatchObject({
+      text: 'Audited the remaining two panels; one lacked a BME member.',
+      ragTo: 'Green',
+      source: 'tab',
+      author: { name: action.owner!.displayName },
+    });
     expect(errors).toEqual([]);
   });
 
@@ -75,7 +84,12 @@ describe('progress updates in the tab', () => {
         const res = await fetch(`/api/actions/${encodeURIComponent(id)}/updates`, {
           method: 'POST',
           headers: { 'Content-Type': 'application/json' },
-          body: JSON.stringify({ requestId: 'lead-update-0001', expectedVersion: version, text: 'Lead chased the panel chairs.', rag: 'Red' }),
+          body: JSON.stringify({
+            requestId: 'lead-update-0001',
+            expectedVersion: version,
+            text: 'Lead chased the panel chairs.',
+            rag: 'Red',
+          }),
         });
         return res.status;
       },
@@ -87,7 +101,9 @@ describe('progress updates in the tab', () => {
     const conflict = page.getByTestId('conflict');
     await conflict.waitFor();
     await expect(conflict.textContent()).resolves.toContain('Lead chased the panel chairs.');
-    await expect(page.getByLabel('What has happened since the last update?').inputValue()).resolves.toBe('My note written before I saw the lead’s.');
+    await expect(page.getByLabel('What has happened since the last update?').inputValue()).resolves.toBe(
+      'My note written before I saw the lead’s.',
+    );
     await expect(page.getByTestId('timeline').locator('li').first().textContent()).resolves.toContain('Lead chased the panel chairs.');
 
     await conflict.getByRole('button', { name: 'Send my update as well' }).click();

@@ -3,7 +3,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { issuePlanXlsx, pagedPlanDocx, tempDir, writeFixture } from '../fixtures/plan-fixtures.js';
 import { cliEnv, runCli } from './run-cli.js';
 
-const badDatesCsv = ['WRES action plan 2016-17', 'Ref,Action,Due by,Lead', '1,Agree the plan,14/9/2016,Head of HR', '2,Meet BME staff,31/4/2016,Megan Bowen', '3,Share vacancies,ongoing,Comms team'].join('\n');
+const badDatesCsv = [
+  'WRES action plan 2016-17',
+  'Ref,Action,Due by,Lead',
+  '1,Agree the plan,14/9/2016,Head of HR',
+  '2,Meet BME staff,31/4/2016,Megan Bowen',
+  '3,Share vacancies,ongoing,Comms team',
+].join('\n');
 
 describe('wres import', () => {
   let tmp: ReturnType<typeof tempDir>;
@@ -88,7 +94,9 @@ describe('wres export', () => {
   it('writes CSV to stdout by default', async () => {
     const run = await runCli(['export'], env);
     expect(run.code).toBe(0);
-    expect(run.stdout.split('\r\n')[0]).toBe('\uFEFFRef,Plan year,Indicators,Theme,Action,Measure,Lead,Owner,Owner email,Due by,Status,RAG,Progress update');
+    expect(run.stdout.split('\r\n')[0]).toBe(
+      '\uFEFFRef,Plan year,Indicators,Theme,Action,Measure,Lead,Owner,Owner email,Due by,Status,RAG,Progress update',
+    );
     expect(run.stdout).toContain('30.10.2018: 6 of 9 posts audited.');
   });
 

@@ -22,7 +22,14 @@ describe('wres status', () => {
     const run = await runCli(['status', '--json'], env, now);
     expect(run.code).toBe(0);
     const status = JSON.parse(run.stdout) as Record<string, unknown>;
-    expect(status).toMatchObject({ actions: 26, overdue: 5, dueWithin14Days: 6, pendingWrites: 0, today: '2026-11-23', timeZone: 'Europe/London' });
+    expect(status).toMatchObject({
+      actions: 26,
+      overdue: 5,
+      dueWithin14Days: 6,
+      pendingWrites: 0,
+      today: '2026-11-23',
+      timeZone: 'Europe/London',
+    });
     expect(status.byRag).toEqual({ Red: 2, Amber: 6, Green: 9, Blue: 4, None: 5 });
   });
 

@@ -48,26 +48,25 @@ describe('production start-up checks', () => {
     expect(assertProductionReady(loadConfig({ NODE_ENV: 'development' }))).toEqual([]);
   });
 
-  it.each([
-    ['MicrosoftAppId'],
-    ['MicrosoftAppPassword'],
-    ['MicrosoftAppTenantId'],
-    ['AAD_APP_CLIENT_ID'],
-    ['AAD_APP_ID_URI'],
-  ])('refuses to start without %s and names it', (name) => {
-    const message = startUpError(without(name));
-    const lines = message.split('\n').filter((l) => l.trim().startsWith('- '));
-    expect(lines).toHaveLength(1);
-    expect(lines[0]).toContain(name);
-  });
+  it.each([['MicrosoftAppId'], ['MicrosoftAppPassword'], ['MicrosoftAppTenantId'], ['AAD_APP_CLIENT_ID'], ['AAD_APP_ID_URI']])(
+    'refuses to start without %s and names it',
+    (name) => {
+      const message = startUpError(without(name));
+      const lines = message.split('\n').filter((l) => l.trim().startsWith('- '));
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toContain(name);
+    },
+  );
 
-  it('lets the tab fall back on the bot\'s tenant when ALLOWED_TENANTS is empty', () => {
+  it("lets the tab fall back on the bot's tenant when ALLOWED_TENANTS is empty", () => {
     expect(checkProduction(loadConfig(without('ALLOWED_TENANTS'))).problems).toEqual([]);
   });
 
   it('refuses to start with neither ALLOWED_TENANTS nor a bot tenant for the tab', () => {
     const env = { ...without('ALLOWED_TENANTS', 'MicrosoftAppTenantId'), MicrosoftAppType: 'MultiTenant' };
-    const lines = startUpError(env).split('\n').filter((l) => l.trim().startsWith('- '));
+    const lines = startUpError(env)
+      .split('\n')
+      .filter((l) => l.trim().startsWith('- '));
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(/^\s+- ALLOWED_TENANTS is empty/);
   });
@@ -91,7 +90,17 @@ describe('production start-up checks', () => {
     const message = startUpError({ NODE_ENV: 'production' });
     const lines = message.split('\n').filter((l) => l.trim().startsWith('- '));
     const named = lines.map((l) => l.trim().slice(2).split(' ')[0]);
-    expect(named).toEqual(['MicrosoftAppId', 'MicrosoftAppPassword', 'MicrosoftAppTenantId', 'AAD_APP_CLIENT_ID', 'AAD_APP_ID_URI', 'ALLOWED_TENANTS', 'STORE', 'SHAREPOINT_SITE_ID', 'PUBLIC_URL']);
+    expect(named).toEqual([
+      'MicrosoftAppId',
+      'MicrosoftAppPassword',
+      'MicrosoftAppTenantId',
+      'AAD_APP_CLIENT_ID',
+      'AAD_APP_ID_URI',
+      'ALLOWED_TENANTS',
+      'STORE',
+      'SHAREPOINT_SITE_ID',
+      'PUBLIC_URL',
+    ]);
   });
 
   it('does not ask for a password when the bot uses its user-assigned managed identity', () => {

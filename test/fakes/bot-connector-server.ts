@@ -88,7 +88,9 @@ export class FakeBotConnector {
       const id = `a:conv-${this.nextId++}`;
       this.answer(req, res, 200, { id, activityId: `act-${this.nextId++}`, serviceUrl: this.url }, id);
     });
-    app.post('/v3/conversations/:conversationId/activities', (req, res) => this.answer(req, res, 200, { id: `act-${this.nextId++}` }, req.params.conversationId));
+    app.post('/v3/conversations/:conversationId/activities', (req, res) =>
+      this.answer(req, res, 200, { id: `act-${this.nextId++}` }, req.params.conversationId),
+    );
     app.post('/v3/conversations/:conversationId/activities/:activityId', (req, res) =>
       this.answer(req, res, 200, { id: `act-${this.nextId++}` }, req.params.conversationId, req.params.activityId),
     );
@@ -100,14 +102,31 @@ export class FakeBotConnector {
     );
     app.get('/v3/conversations/:conversationId/members/:userId', (req, res) => {
       const user = this.findUser(req.params.userId);
-      if (!user) return this.answer(req, res, 404, { error: { code: 'MemberNotFoundInConversation', message: 'The member is not in the conversation.' } }, req.params.conversationId);
+      if (!user)
+        return this.answer(
+          req,
+          res,
+          404,
+          { error: { code: 'MemberNotFoundInConversation', message: 'The member is not in the conversation.' } },
+          req.params.conversationId,
+        );
       this.answer(req, res, 200, this.member(user), req.params.conversationId);
     });
-    app.get('/v3/conversations/:conversationId/members', (req, res) => this.answer(req, res, 200, this.users.map((u) => this.member(u)), req.params.conversationId));
+    app.get('/v3/conversations/:conversationId/members', (req, res) =>
+      this.answer(
+        req,
+        res,
+        200,
+        this.users.map((u) => this.member(u)),
+        req.params.conversationId,
+      ),
+    );
     app.get('/v3/conversations/:conversationId/pagedmembers', (req, res) =>
       this.answer(req, res, 200, { members: this.users.map((u) => this.member(u)) }, req.params.conversationId),
     );
-    app.use((req, res) => this.answer(req, res, 404, { error: { code: 'NotFound', message: `The fake connector has no ${req.method} ${req.path}` } }));
+    app.use((req, res) =>
+      this.answer(req, res, 404, { error: { code: 'NotFound', message: `The fake connector has no ${req.method} ${req.path}` } }),
+    );
     this.server = createServer(app);
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
     this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/`;
@@ -132,12 +151,22 @@ export class FakeBotConnector {
 
   /** 403 for everything sent to `conversationId`, as Teams answers a user who blocked or removed the bot. */
   blockConversation(conversationId: string, code = 'ConversationBlockedByUser'): void {
-    this.fail({ conversationId, status: 403, times: Infinity, body: { error: { code, message: 'User blocked the conversation with the bot.' } } });
+    this.fail({
+      conversationId,
+      status: 403,
+      times: Infinity,
+      body: { error: { code, message: 'User blocked the conversation with the bot.' } },
+    });
   }
 
   /** 429 with Retry-After for the next `times` requests. */
   throttle(times: number, retryAfterSeconds = 1): void {
-    this.fail({ status: 429, times, headers: { 'Retry-After': String(retryAfterSeconds) }, body: { error: { code: 'Throttled', message: 'Too many requests.' } } });
+    this.fail({
+      status: 429,
+      times,
+      headers: { 'Retry-After': String(retryAfterSeconds) },
+      body: { error: { code: 'Throttled', message: 'Too many requests.' } },
+    });
   }
 
   /** The activities the bot sent (new messages and replies) that were accepted, in order. */
@@ -161,7 +190,11 @@ export class FakeBotConnector {
     const conversationId = /^\/v3\/conversations\/([^/]+)/.exec(req.path)?.[1];
     const decoded = conversationId ? decodeURIComponent(conversationId) : undefined;
     const rule = this.rules.find(
-      (r) => r.left > 0 && (!r.method || r.method === req.method) && (!r.path || r.path.test(req.path)) && (!r.conversationId || r.conversationId === decoded),
+      (r) =>
+        r.left > 0 &&
+        (!r.method || r.method === req.method) &&
+        (!r.path || r.path.test(req.path)) &&
+        (!r.conversationId || r.conversationId === decoded),
     );
     if (!rule) return next();
     rule.left--;
@@ -169,7 +202,14 @@ export class FakeBotConnector {
     this.answer(req, res, rule.status, rule.body ?? {}, decoded);
   }
 
-  private answer(req: express.Request, res: express.Response, status: number, body: unknown, conversationId?: string, activityId?: string): void {
+  private answer(
+    req: express.Request,
+    res: express.Response,
+    status: number,
+    body: unknown,
+    conversationId?: string,
+    activityId?: string,
+  ): void {
     this.requests.push({
       method: req.method,
       path: req.path,

@@ -14,7 +14,9 @@ async function main(): Promise<void> {
   const rig = await startRig();
   try {
     const store = await rig.open({ cacheSeconds: 3600 });
-    const plan = Array.from({ length: PLAN_SIZE }, (_, i) => makeImportedAction({ ref: `${Math.floor(i / 100) + 1}.${(i % 100) + 1}`, title: `Action ${i + 1}` }));
+    const plan = Array.from({ length: PLAN_SIZE }, (_, i) =>
+      makeImportedAction({ ref: `${Math.floor(i / 100) + 1}.${(i % 100) + 1}`, title: `Action ${i + 1}` }),
+    );
     await store.importActions(plan, IMPORTED_AT);
     rig.server.latencyMs = LATENCY_MS;
 
@@ -23,7 +25,9 @@ async function main(): Promise<void> {
     const actions = await store.listActions();
     const readMs = performance.now() - t;
     const readRequests = rig.server.requests.length - at;
-    console.log(`full plan read: ${actions.length} actions, ${readRequests} Graph requests (minimum ${Math.ceil(PLAN_SIZE / 999)} pages of 999), ${readMs.toFixed(0)} ms at ${LATENCY_MS} ms latency`);
+    console.log(
+      `full plan read: ${actions.length} actions, ${readRequests} Graph requests (minimum ${Math.ceil(PLAN_SIZE / 999)} pages of 999), ${readMs.toFixed(0)} ms at ${LATENCY_MS} ms latency`,
+    );
 
     at = rig.server.requests.length;
     t = performance.now();
@@ -32,7 +36,9 @@ async function main(): Promise<void> {
       await store.recordUpdate(makeRecordUpdate(a, { requestId: `bench-${i}-xxxxxxxx` }));
     }
     const perRecord = (rig.server.requests.length - at) / SUBMISSIONS;
-    console.log(`card submission (recordUpdate, action already read): ${perRecord.toFixed(2)} Graph requests, ${((performance.now() - t) / SUBMISSIONS).toFixed(0)} ms each`);
+    console.log(
+      `card submission (recordUpdate, action already read): ${perRecord.toFixed(2)} Graph requests, ${((performance.now() - t) / SUBMISSIONS).toFixed(0)} ms each`,
+    );
 
     const fresh = await rig.open({ cacheSeconds: 0 });
     at = rig.server.requests.length;
@@ -40,7 +46,11 @@ async function main(): Promise<void> {
     for (let i = 0; i < SUBMISSIONS; i++) {
       const a = actions[SUBMISSIONS + i]!;
       const actor = { displayName: 'Asha Patel', aadObjectId: a.owner!.aadObjectId!, isLead: false };
-      await new PlanService(fresh, fixedClock('2026-01-06T10:30:00Z')).submitUpdate(actor, { actionId: a.id, requestId: `bench-cold-${i}-xx`, expectedVersion: a.version, text: 'Bench', rag: 'Green' }, 'teams');
+      await new PlanService(fresh, fixedClock('2026-01-06T10:30:00Z')).submitUpdate(
+        actor,
+        { actionId: a.id, requestId: `bench-cold-${i}-xx`, expectedVersion: a.version, text: 'Bench', rag: 'Green' },
+        'teams',
+      );
     }
     console.log(
       `card submission end to end (PlanService, action not read recently): ${((rig.server.requests.length - at) / SUBMISSIONS).toFixed(2)} Graph requests, ${((performance.now() - t) / SUBMISSIONS).toFixed(0)} ms each`,

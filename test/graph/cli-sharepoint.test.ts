@@ -77,7 +77,10 @@ describe('managed identity (App Service style)', () => {
       expect((await resolveSite(graph, { siteId: server.site.id })).id).toBe(server.site.id);
       expect(server.identity.counts.managedIdentity).toBe(1);
     } finally {
-      for (const [k, v] of [['IDENTITY_ENDPOINT', saved.endpoint], ['IDENTITY_HEADER', saved.header]] as const) {
+      for (const [k, v] of [
+        ['IDENTITY_ENDPOINT', saved.endpoint],
+        ['IDENTITY_HEADER', saved.header],
+      ] as const) {
         if (v === undefined) delete process.env[k];
         else process.env[k] = v;
       }

@@ -45,7 +45,9 @@ const json = (status: number, body: unknown): RouteResult => ({ status, body });
 function findSite(ctx: RouteContext, ref: string): FakeSite {
   const colon = ref.indexOf(':');
   const site =
-    colon === -1 ? ctx.sites.find((s) => s.id === ref || (s.hostname === ref && s.path === '')) : ctx.sites.find((s) => s.hostname === ref.slice(0, colon) && s.path === ref.slice(colon + 1).replace(/\/+$/, ''));
+    colon === -1
+      ? ctx.sites.find((s) => s.id === ref || (s.hostname === ref && s.path === ''))
+      : ctx.sites.find((s) => s.hostname === ref.slice(0, colon) && s.path === ref.slice(colon + 1).replace(/\/+$/, ''));
   if (!site) throw new GraphFault(404, 'itemNotFound', 'Requested site could not be found');
   return site;
 }
@@ -79,12 +81,20 @@ function afterSkipToken(token: string | null): number {
  * Serves one Graph request. `url` is the path and query below the version
  * root (e.g. `/sites/…/items?$top=5`). Throws nothing: faults become error responses.
  */
-export function route(ctx: RouteContext, method: string, url: string, headers: Record<string, string | undefined>, body: unknown): RouteResult {
+export function route(
+  ctx: RouteContext,
+  method: string,
+  url: string,
+  headers: Record<string, string | undefined>,
+  body: unknown,
+): RouteResult {
   try {
     return dispatch(ctx, method.toUpperCase(), url, headers, body);
   } catch (e) {
     if (e instanceof GraphFault) {
-      return json(e.status, { error: { code: e.code, message: e.message, innerError: { 'request-id': randomUUID(), date: new Date().toISOString() } } });
+      return json(e.status, {
+        error: { code: e.code, message: e.message, innerError: { 'request-id': randomUUID(), date: new Date().toISOString() } },
+      });
     }
     return json(500, { error: { code: 'generalException', message: e instanceof Error ? e.message : String(e) } });
   }
@@ -98,9 +108,11 @@ function dispatch(ctx: RouteContext, method: string, url: string, headers: Recor
     return json(200, { id: site.id, displayName: site.displayName, webUrl: `https://${site.hostname}${site.path}` });
   }
   const seg = rawPath.split('/').filter(Boolean).map(decodeURIComponent);
-  if (seg[0] !== 'sites' || seg.length < 2) throw new GraphFault(400, 'BadRequest', `Resource not found for the segment '${seg[0] ?? ''}'.`);
+  if (seg[0] !== 'sites' || seg.length < 2)
+    throw new GraphFault(400, 'BadRequest', `Resource not found for the segment '${seg[0] ?? ''}'.`);
   const site = findSite(ctx, seg[1]!);
-  if (seg.length === 2 && method === 'GET') return json(200, { id: site.id, displayName: site.displayName, webUrl: `https://${site.hostname}${site.path}` });
+  if (seg.length === 2 && method === 'GET')
+    return json(200, { id: site.id, displayName: site.displayName, webUrl: `https://${site.hostname}${site.path}` });
   if (seg[2] !== 'lists') throw new GraphFault(400, 'BadRequest', `Resource not found for the segment '${seg[2]}'.`);
   if (seg.length === 3) return listsRoute(ctx, site, method, body);
   const list = findList(site, seg[3]!);
@@ -115,13 +127,26 @@ function dispatch(ctx: RouteContext, method: string, url: string, headers: Recor
 }
 
 function listsRoute(ctx: RouteContext, site: FakeSite, method: string, body: unknown): RouteResult {
-  if (method === 'GET') return json(200, { value: site.lists.map((l) => ({ id: l.id, displayName: l.displayName, name: l.displayName.replace(/\s+/g, '') })) });
+  if (method === 'GET')
+    return json(200, { value: site.lists.map((l) => ({ id: l.id, displayName: l.displayName, name: l.displayName.replace(/\s+/g, '') })) });
   if (method !== 'POST') throw new GraphFault(405, 'BadRequest', 'Method not allowed');
   const b = asObject(body);
   const displayName = String(b.displayName ?? '');
   if (!displayName) throw new GraphFault(400, 'invalidRequest', 'A list needs a displayName.');
-  if (site.lists.some((l) => l.displayName === displayName)) throw new GraphFault(409, 'nameAlreadyExists', 'A list, survey, discussion board, or document library with the specified title already exists in this Web site.');
-  const list: FakeList = { id: randomUUID(), displayName, description: String(b.description ?? ''), columns: [], items: new Map(), nextId: 1 };
+  if (site.lists.some((l) => l.displayName === displayName))
+    throw new GraphFault(
+      409,
+      'nameAlreadyExists',
+      'A list, survey, discussion board, or document library with the specified title already exists in this Web site.',
+    );
+  const list: FakeList = {
+    id: randomUUID(),
+    displayName,
+    description: String(b.description ?? ''),
+    columns: [],
+    items: new Map(),
+    nextId: 1,
+  };
   for (const c of Array.isArray(b.columns) ? b.columns : []) addColumn(list, asObject(c));
   site.lists.push(list);
   void ctx;
@@ -133,7 +158,8 @@ function patchColumn(list: FakeList, id: string, body: Record<string, unknown>):
   if (!col) throw new GraphFault(404, 'itemNotFound', 'Column not found');
   if (typeof body.indexed === 'boolean') col.indexed = body.indexed;
   if (typeof body.enforceUniqueValues === 'boolean') {
-    if (body.enforceUniqueValues && !col.indexed) throw new GraphFault(400, 'invalidRequest', 'enforceUniqueValues requires the column to be indexed.');
+    if (body.enforceUniqueValues && !col.indexed)
+      throw new GraphFault(400, 'invalidRequest', 'enforceUniqueValues requires the column to be indexed.');
     col.enforceUniqueValues = body.enforceUniqueValues;
   }
   return columnJson(col);

@@ -77,7 +77,14 @@ export function addColumn(list: FakeList, def: Record<string, unknown>): FakeCol
     throw new GraphFault(400, 'invalidRequest', 'enforceUniqueValues requires the column to be indexed.');
   }
   const facets = Object.fromEntries(Object.entries(def).filter(([k]) => ['text', 'choice', 'number', 'dateTime', 'boolean'].includes(k)));
-  const col = { id: randomUUID(), name, displayName: String(def.displayName ?? name), indexed: def.indexed === true, enforceUniqueValues: enforce, facets };
+  const col = {
+    id: randomUUID(),
+    name,
+    displayName: String(def.displayName ?? name),
+    indexed: def.indexed === true,
+    enforceUniqueValues: enforce,
+    facets,
+  };
   list.columns.push(col);
   return col;
 }
@@ -94,7 +101,10 @@ function normalise(list: FakeList, fields: Record<string, unknown>): Record<stri
       const at = DateTime.fromISO(v, { zone: 'utc' });
       if (!at.isValid) throw new GraphFault(400, 'invalidRequest', `Cannot convert '${v}' to a date for field '${k}'.`);
       // Date-only values come back as site-local midnight in UTC, which moves with daylight saving.
-      out[k] = dt.format === 'dateOnly' ? at.setZone(SITE_ZONE).startOf('day').toUTC().toISO({ suppressMilliseconds: true }) : at.toISO({ suppressMilliseconds: true });
+      out[k] =
+        dt.format === 'dateOnly'
+          ? at.setZone(SITE_ZONE).startOf('day').toUTC().toISO({ suppressMilliseconds: true })
+          : at.toISO({ suppressMilliseconds: true });
       out[k] = String(out[k]).replace('.000', '');
       continue;
     }
@@ -183,7 +193,14 @@ export function queryItems(list: FakeList, filter: string | undefined, preferNon
 }
 
 /** The JSON Graph returns for an item, with `fields` cut to `select` when given. */
-export function itemJson(site: FakeSite, list: FakeList, item: FakeItem, origin: string, expandFields: boolean, select: string[] | null): Record<string, unknown> {
+export function itemJson(
+  site: FakeSite,
+  list: FakeList,
+  item: FakeItem,
+  origin: string,
+  expandFields: boolean,
+  select: string[] | null,
+): Record<string, unknown> {
   const out: Record<string, unknown> = {
     '@odata.etag': eTagOf(item),
     id: item.id,
@@ -199,12 +216,25 @@ export function itemJson(site: FakeSite, list: FakeList, item: FakeItem, origin:
 
 /** The `fields` (fieldValueSet) of an item, cut to `select` when given. */
 export function fieldsJson(item: FakeItem, select: string[] | null): Record<string, unknown> {
-  const all: Record<string, unknown> = { '@odata.etag': eTagOf(item), id: item.id, ...item.fields, Created: item.created, Modified: item.modified };
+  const all: Record<string, unknown> = {
+    '@odata.etag': eTagOf(item),
+    id: item.id,
+    ...item.fields,
+    Created: item.created,
+    Modified: item.modified,
+  };
   if (!select) return all;
   return Object.fromEntries(Object.entries(all).filter(([k]) => k === '@odata.etag' || select.includes(k)));
 }
 
 /** The JSON Graph returns for a column definition. */
 export function columnJson(c: FakeColumn): Record<string, unknown> {
-  return { id: c.id, name: c.name, displayName: c.displayName, indexed: c.indexed, enforceUniqueValues: c.enforceUniqueValues, ...c.facets };
+  return {
+    id: c.id,
+    name: c.name,
+    displayName: c.displayName,
+    indexed: c.indexed,
+    enforceUniqueValues: c.enforceUniqueValues,
+    ...c.facets,
+  };
 }

@@ -38,6 +38,9 @@ describe('Graph client factory', () => {
   });
 
   it('reports a wrong client secret as a sign-in failure, not as a missing site', async () => {
-    await expect(resolveSite(secretClient('wrong'), { siteId: server.site.id })).rejects.toMatchObject({ code: 'config', message: expect.stringContaining('could not sign in') });
+    await expect(resolveSite(secretClient('wrong'), { siteId: server.site.id })).rejects.toMatchObject({
+      code: 'config',
+      message: expect.stringContaining('could not sign in'),
+    });
   });
 });

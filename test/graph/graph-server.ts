@@ -49,7 +49,8 @@ export interface GraphServer {
 /** Where tls-setup.ts left the test certificate and key. */
 export function testTls(): { key: string; cert: string } {
   const dir = process.env.WRES_TEST_TLS_DIR;
-  if (!dir) throw new Error('WRES_TEST_TLS_DIR is not set: run the Graph tests through vitest (test/graph/tls-setup.ts is its global setup).');
+  if (!dir)
+    throw new Error('WRES_TEST_TLS_DIR is not set: run the Graph tests through vitest (test/graph/tls-setup.ts is its global setup).');
   return { key: readFileSync(join(dir, 'key.pem'), 'utf8'), cert: readFileSync(join(dir, 'cert.pem'), 'utf8') };
 }
 
@@ -68,7 +69,12 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Starts the server on 127.0.0.1, a free port, with one empty site at contoso.sharepoint.com/sites/wres. */
 export async function startGraphServer(opts: GraphServerOptions = {}): Promise<GraphServer> {
-  const ctx: RouteContext = { origin: '', sites: [], maxPageSize: opts.maxPageSize ?? 999, largeListThreshold: opts.largeListThreshold ?? 5000 };
+  const ctx: RouteContext = {
+    origin: '',
+    sites: [],
+    maxPageSize: opts.maxPageSize ?? 999,
+    largeListThreshold: opts.largeListThreshold ?? 5000,
+  };
   const site = addSite(ctx, 'contoso.sharepoint.com', '/sites/wres');
   const identity: IdentityState = {
     origin: '',
@@ -102,7 +108,12 @@ export async function startGraphServer(opts: GraphServerOptions = {}): Promise<G
   const throttled = (kind: '429' | '503'): RouteResult => ({
     status: Number(kind),
     headers: { 'Retry-After': String(state.faults?.retryAfterSeconds ?? 1) },
-    body: { error: { code: kind === '429' ? 'TooManyRequests' : 'serviceNotAvailable', message: kind === '429' ? 'Too many requests' : 'Service unavailable' } },
+    body: {
+      error: {
+        code: kind === '429' ? 'TooManyRequests' : 'serviceNotAvailable',
+        message: kind === '429' ? 'Too many requests' : 'Service unavailable',
+      },
+    },
   });
 
   const handle = async (req: IncomingMessage, res: ServerResponse, raw: string): Promise<void> => {
@@ -116,7 +127,8 @@ export async function startGraphServer(opts: GraphServerOptions = {}): Promise<G
     if (!token || !identity.issued.has(token)) {
       return send(res, { status: 401, body: { error: { code: 'InvalidAuthenticationToken', message: 'Access token is empty.' } } });
     }
-    if (!url.pathname.startsWith('/v1.0/')) return send(res, { status: 400, body: { error: { code: 'BadRequest', message: 'Invalid version.' } } });
+    if (!url.pathname.startsWith('/v1.0/'))
+      return send(res, { status: 400, body: { error: { code: 'BadRequest', message: 'Invalid version.' } } });
     const fault = pickFault();
     if (fault === '429' || fault === '503') return send(res, throttled(fault));
     const processFirst = fault === 'timeout' && random() < 0.5;
@@ -128,7 +140,8 @@ export async function startGraphServer(opts: GraphServerOptions = {}): Promise<G
     } catch {
       return send(res, { status: 400, body: { error: { code: 'BadRequest', message: 'Invalid JSON.' } } });
     }
-    const result = rel.split('?')[0] === '/$batch' && req.method === 'POST' ? batch(body, headers) : route(ctx, req.method ?? 'GET', rel, headers, body);
+    const result =
+      rel.split('?')[0] === '/$batch' && req.method === 'POST' ? batch(body, headers) : route(ctx, req.method ?? 'GET', rel, headers, body);
     if (processFirst) return hold(res);
     send(res, result);
   };
@@ -140,25 +153,48 @@ export async function startGraphServer(opts: GraphServerOptions = {}): Promise<G
 
   const batch = (body: unknown, outer: Record<string, string | undefined>): RouteResult => {
     const requests = (body as { requests?: unknown })?.requests;
-    if (!Array.isArray(requests) || requests.length === 0) return { status: 400, body: { error: { code: 'BadRequest', message: 'Invalid batch payload format.' } } };
-    if (requests.length > 20) return { status: 400, body: { error: { code: 'BadRequest', message: 'Unable to deserialize batch: the number of requests exceeds the limit of 20.' } } };
+    if (!Array.isArray(requests) || requests.length === 0)
+      return { status: 400, body: { error: { code: 'BadRequest', message: 'Invalid batch payload format.' } } };
+    if (requests.length > 20)
+      return {
+        status: 400,
+        body: { error: { code: 'BadRequest', message: 'Unable to deserialize batch: the number of requests exceeds the limit of 20.' } },
+      };
     const done = new Map<string, number>();
     const responses = [];
-    for (const r of requests as { id: string; method: string; url: string; headers?: Record<string, string>; body?: unknown; dependsOn?: string[] }[]) {
+    for (const r of requests as {
+      id: string;
+      method: string;
+      url: string;
+      headers?: Record<string, string>;
+      body?: unknown;
+      dependsOn?: string[];
+    }[]) {
       state.batchedRequests.push(`${r.method} ${r.url}`);
       let result: RouteResult;
       const failedDep = (r.dependsOn ?? []).find((d) => !(done.get(d)! >= 200 && done.get(d)! < 300));
       if (failedDep !== undefined) {
         result = { status: 424, body: { error: { code: 'FailedDependency', message: `Dependent request ${failedDep} failed.` } } };
       } else if (/^\/?v1\.0\//.test(r.url) || /^https?:/.test(r.url)) {
-        result = { status: 400, body: { error: { code: 'BadRequest', message: `Resource not found for the segment '${r.url.split('/').filter(Boolean)[0]}'.` } } };
+        result = {
+          status: 400,
+          body: { error: { code: 'BadRequest', message: `Resource not found for the segment '${r.url.split('/').filter(Boolean)[0]}'.` } },
+        };
       } else {
         const fault = pickFault();
         const h = Object.fromEntries(Object.entries({ ...outer, ...(r.headers ?? {}) }).map(([k, v]) => [k.toLowerCase(), v]));
-        result = fault === '429' || fault === '503' ? throttled(fault) : route(ctx, r.method, r.url.startsWith('/') ? r.url : `/${r.url}`, h, r.body);
+        result =
+          fault === '429' || fault === '503'
+            ? throttled(fault)
+            : route(ctx, r.method, r.url.startsWith('/') ? r.url : `/${r.url}`, h, r.body);
       }
       done.set(r.id, result.status);
-      responses.push({ id: r.id, status: result.status, headers: { 'Content-Type': 'application/json', ...result.headers }, ...(result.body === undefined ? {} : { body: result.body }) });
+      responses.push({
+        id: r.id,
+        status: result.status,
+        headers: { 'Content-Type': 'application/json', ...result.headers },
+        ...(result.body === undefined ? {} : { body: result.body }),
+      });
     }
     return { status: 200, body: { responses } };
   };
@@ -167,7 +203,9 @@ export async function startGraphServer(opts: GraphServerOptions = {}): Promise<G
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      handle(req, res, Buffer.concat(chunks).toString('utf8')).catch((e: unknown) => send(res, { status: 500, body: { error: { code: 'generalException', message: String(e) } } }));
+      handle(req, res, Buffer.concat(chunks).toString('utf8')).catch((e: unknown) =>
+        send(res, { status: 500, body: { error: { code: 'generalException', message: String(e) } } }),
+      );
     });
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));

@@ -36,7 +36,11 @@ describe('GraphPlanStore against the local Graph server', () => {
     const actor = { displayName: 'Asha Patel', aadObjectId: action!.owner!.aadObjectId!, isLead: false };
 
     const before = rig.server.requests.length;
-    const outcome = await service.submitUpdate(actor, { actionId: action!.id, requestId: 'card-0001-abc', expectedVersion: action!.version, text: 'Panels held.', rag: 'Green' }, 'teams');
+    const outcome = await service.submitUpdate(
+      actor,
+      { actionId: action!.id, requestId: 'card-0001-abc', expectedVersion: action!.version, text: 'Panels held.', rag: 'Green' },
+      'teams',
+    );
     expect(outcome.kind).toBe('recorded');
     expect(rig.server.requests.slice(before)).toEqual(['POST /v1.0/$batch']);
     expect(await store.listUpdates(action!.id)).toMatchObject([{ text: 'Panels held.', requestId: 'card-0001-abc' }]);
@@ -90,7 +94,11 @@ describe('GraphPlanStore against the local Graph server', () => {
     rig = await startRig();
     const store = await rig.open();
     await store.importActions(
-      [makeImportedAction({ ref: '1.1', dueDate: '2020-07-01' }), makeImportedAction({ ref: '1.2', dueDate: '2020-01-15' }), makeImportedAction({ ref: '1.3', dueDate: '2020-03-29' })],
+      [
+        makeImportedAction({ ref: '1.1', dueDate: '2020-07-01' }),
+        makeImportedAction({ ref: '1.2', dueDate: '2020-01-15' }),
+        makeImportedAction({ ref: '1.3', dueDate: '2020-03-29' }),
+      ],
       IMPORTED_AT,
     );
     const items = [...rig.server.list('WRES Actions')!.items.values()];
@@ -121,6 +129,9 @@ describe('GraphPlanStore against the local Graph server', () => {
     expect(await store.flushOutbox()).toBe(0);
     expect((await store.health()).pendingWrites).toBe(0);
     expect((await store.listUpdates(action.id)).map((u) => u.text)).toEqual(['Written during the outage']);
-    expect(await store.getAction(action.id)).toMatchObject({ version: action.version + 1, latestUpdate: { text: 'Written during the outage' } });
+    expect(await store.getAction(action.id)).toMatchObject({
+      version: action.version + 1,
+      latestUpdate: { text: 'Written during the outage' },
+    });
   });
 });

@@ -21,7 +21,13 @@ export function clientFor(server: GraphServer, opts: { timeoutMs?: number; maxRe
     GRAPH_CLIENT_SECRET: server.identity.clientSecret,
     AZURE_AUTHORITY_HOST: server.origin,
   });
-  return createGraphClient({ baseUrl: server.origin, credential, timeoutMs: opts.timeoutMs ?? 5000, maxRetries: opts.maxRetries ?? 3, retryDelaySeconds: 0.01 });
+  return createGraphClient({
+    baseUrl: server.origin,
+    credential,
+    timeoutMs: opts.timeoutMs ?? 5000,
+    maxRetries: opts.maxRetries ?? 3,
+    retryDelaySeconds: 0.01,
+  });
 }
 
 export interface StoreRig {
@@ -36,7 +42,9 @@ export interface StoreRig {
 }
 
 /** Starts a server, provisions the lists, and returns a rig that opens stores on it. */
-export async function startRig(opts: GraphServerOptions & { provision?: boolean; timeoutMs?: number; maxRetries?: number } = {}): Promise<StoreRig> {
+export async function startRig(
+  opts: GraphServerOptions & { provision?: boolean; timeoutMs?: number; maxRetries?: number } = {},
+): Promise<StoreRig> {
   const server = await startGraphServer(opts);
   const graph = clientFor(server, opts);
   if (opts.provision !== false) await provisionLists(clientFor(server), server.site.id, loadListSpecs());

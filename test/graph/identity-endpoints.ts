@@ -23,10 +23,20 @@ function issue(state: IdentityState): string {
   return token;
 }
 
-const oauthError = (status: number, error: string, description: string): RouteResult => ({ status, body: { error, error_description: description } });
+const oauthError = (status: number, error: string, description: string): RouteResult => ({
+  status,
+  body: { error, error_description: description },
+});
 
 /** Serves a token request, or returns null when `path` is not an identity endpoint. */
-export function identityRoute(state: IdentityState, method: string, path: string, query: URLSearchParams, headers: Record<string, string | undefined>, form: URLSearchParams): RouteResult | null {
+export function identityRoute(
+  state: IdentityState,
+  method: string,
+  path: string,
+  query: URLSearchParams,
+  headers: Record<string, string | undefined>,
+  form: URLSearchParams,
+): RouteResult | null {
   const t = state.tenantId;
   if (method === 'GET' && path === `/${t}/v2.0/.well-known/openid-configuration`) {
     return {
@@ -42,7 +52,8 @@ export function identityRoute(state: IdentityState, method: string, path: string
     };
   }
   if (method === 'POST' && path === `/${t}/oauth2/v2.0/token`) {
-    if (form.get('grant_type') !== 'client_credentials') return oauthError(400, 'unsupported_grant_type', 'AADSTS70003: only client_credentials here.');
+    if (form.get('grant_type') !== 'client_credentials')
+      return oauthError(400, 'unsupported_grant_type', 'AADSTS70003: only client_credentials here.');
     if (form.get('client_id') !== state.clientId || form.get('client_secret') !== state.clientSecret) {
       return oauthError(401, 'invalid_client', 'AADSTS7000215: Invalid client secret provided.');
     }
@@ -50,13 +61,20 @@ export function identityRoute(state: IdentityState, method: string, path: string
     return { status: 200, body: { token_type: 'Bearer', expires_in: 3599, ext_expires_in: 3599, access_token: issue(state) } };
   }
   if (method === 'GET' && path === '/msi/token') {
-    if (headers['x-identity-header'] !== state.identityHeader) return oauthError(401, 'invalid_request', 'Missing or wrong X-IDENTITY-HEADER.');
+    if (headers['x-identity-header'] !== state.identityHeader)
+      return oauthError(401, 'invalid_request', 'Missing or wrong X-IDENTITY-HEADER.');
     const resource = query.get('resource');
     if (!resource) return oauthError(400, 'invalid_request', 'resource is required.');
     state.counts.managedIdentity++;
     return {
       status: 200,
-      body: { access_token: issue(state), expires_on: String(Math.floor(Date.now() / 1000) + 3600), resource, token_type: 'Bearer', client_id: query.get('client_id') ?? state.clientId },
+      body: {
+        access_token: issue(state),
+        expires_on: String(Math.floor(Date.now() / 1000) + 3600),
+        resource,
+        token_type: 'Bearer',
+        client_id: query.get('client_id') ?? state.clientId,
+      },
     };
   }
   return null;

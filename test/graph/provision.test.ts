@@ -43,7 +43,10 @@ describe('wres provision (provisionLists)', () => {
     Object.assign(col(rig, 'WRES Actions', 'DueDateKey')!, { indexed: false });
 
     const report = await provisionLists(rig.graph, rig.server.site.id, loadListSpecs());
-    expect(report.changes).toEqual(['Indexed column "DueDateKey" in "WRES Actions"', 'Added column "UpdateSource" to "WRES Progress Updates"']);
+    expect(report.changes).toEqual([
+      'Indexed column "DueDateKey" in "WRES Actions"',
+      'Added column "UpdateSource" to "WRES Progress Updates"',
+    ]);
     expect(col(rig, 'WRES Actions', 'DueDateKey')?.indexed).toBe(true);
   });
 

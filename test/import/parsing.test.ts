@@ -53,7 +53,10 @@ describe('RAG and status words', () => {
 
 describe('dated progress notes', () => {
   it('splits numeric, written-out and month-only dates, keeping text before the first date', () => {
-    const split = splitDatedNotes('Plan agreed. 06.10.2015: Panels reviewed. April 2016: Report drafted. 4 May 2016: Report to board.', 'Europe/London');
+    const split = splitDatedNotes(
+      'Plan agreed. 06.10.2015: Panels reviewed. April 2016: Report drafted. 4 May 2016: Report to board.',
+      'Europe/London',
+    );
     expect(split.leading).toBe('Plan agreed.');
     expect(split.notes.map((n) => [n.submittedAt, n.text])).toEqual([
       ['2015-10-06T11:00:00.000Z', 'Panels reviewed.'],
@@ -122,11 +125,23 @@ describe('cell text', () => {
 
 describe('header rows', () => {
   it.each([
-    [['Action', 'Outcome', 'Due by', 'Progress review', 'RAG rating', 'Lead'], { action: 0, measure: 1, due: 2, progress: 3, state: [4], lead: [5] }],
+    [
+      ['Action', 'Outcome', 'Due by', 'Progress review', 'RAG rating', 'Lead'],
+      { action: 0, measure: 1, due: 2, progress: 3, state: [4], lead: [5] },
+    ],
     [['Indicator', 'WRES Indicators for each of the indicators', 'CCS Gap', 'CCS Action & Lead'], { indicators: 0, theme: 2, action: 3 }],
-    [['', 'Agreed Actions', 'Update', 'By who', 'Action due date', 'Measure'], { ref: 0, action: 1, progress: 2, lead: [3], due: 4, measure: 5 }],
-    [['No.', 'Equality Objective', 'Actions', 'Action owner', 'Deadline', 'Status', 'RAG'], { ref: 0, theme: 1, action: 2, lead: [3], due: 4, state: [5, 6] }],
-    [['#', 'WRES Indicator(s)', 'Summary', 'Action', 'Expected outcome', 'Owner', 'By when', 'Action Updates'], { ref: 0, indicators: 1, theme: 2, action: 3, measure: 4, lead: [5], due: 6, progress: 7 }],
+    [
+      ['', 'Agreed Actions', 'Update', 'By who', 'Action due date', 'Measure'],
+      { ref: 0, action: 1, progress: 2, lead: [3], due: 4, measure: 5 },
+    ],
+    [
+      ['No.', 'Equality Objective', 'Actions', 'Action owner', 'Deadline', 'Status', 'RAG'],
+      { ref: 0, theme: 1, action: 2, lead: [3], due: 4, state: [5, 6] },
+    ],
+    [
+      ['#', 'WRES Indicator(s)', 'Summary', 'Action', 'Expected outcome', 'Owner', 'By when', 'Action Updates'],
+      { ref: 0, indicators: 1, theme: 2, action: 3, measure: 4, lead: [5], due: 6, progress: 7 },
+    ],
   ])('%j', (cells, expected) => {
     expect(detectHeader(cells)).toEqual({ lead: [], state: [], ...expected });
   });

@@ -30,7 +30,9 @@ describe('a CSV plan indexed by indicator, with the progress inside the action c
 
   it('joins a row carried over a page break onto the row before, after skipping the repeated header', () => {
     const a = byRef(result, '2');
-    expect(a.action.title).toBe('Review shortlisting & interview scoring for band 7+ posts and share the findings with the Staff Equality Forum (RJ).');
+    expect(a.action.title).toBe(
+      'Review shortlisting & interview scoring for band 7+ posts and share the findings with the Staff Equality Forum (RJ).',
+    );
     expect(notes(a)).toEqual([
       ['2017-01-01', 'Scoring audit complete.'],
       ['2017-03-20', 'Findings shared with the forum.'],

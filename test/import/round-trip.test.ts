@@ -65,7 +65,20 @@ describe('spreadsheet formula injection', () => {
     const store = await memoryStore();
     await store.importActions(
       risky.map((title, i) => ({
-        action: { ref: String(i + 1), planYear: '2020/21', theme: '', indicators: [2], title, measure: '', owner: null, leadRole: '', dueDate: null, dueText: '', status: 'NotStarted', rag: 'None' },
+        action: {
+          ref: String(i + 1),
+          planYear: '2020/21',
+          theme: '',
+          indicators: [2],
+          title,
+          measure: '',
+          owner: null,
+          leadRole: '',
+          dueDate: null,
+          dueText: '',
+          status: 'NotStarted',
+          rag: 'None',
+        },
         history: [],
       })),
       '2020-05-01T09:00:00.000Z',
@@ -88,14 +101,22 @@ describe('spreadsheet formula injection', () => {
     const titles = risky.map((_t, i) => wb.worksheets[0]!.getRow(i + 2).getCell(5).value);
     expect(titles).toEqual(risky.map((t) => `'${t}`));
     const back = mapDocument(await readDocument(buffer, 'xlsx'), { importedAt: '2020-05-02T09:00:00.000Z' });
-    expect(back.actions.map((a) => a.action.title)).toEqual(['=HYPERLINK("http://evil.example","click")', '+44 20 7946 0000', '-2 posts', '@SUM(A1)', 'Tabbed']);
+    expect(back.actions.map((a) => a.action.title)).toEqual([
+      '=HYPERLINK("http://evil.example","click")',
+      '+44 20 7946 0000',
+      '-2 posts',
+      '@SUM(A1)',
+      'Tabbed',
+    ]);
     await store.close();
   });
 
   it('exports JSON with each action and its history', async () => {
     const store = await riskyPlan();
     const actions = await store.listActions();
-    const json = JSON.parse(toJson(actions, { history: new Map([[actions[0]!.id, []]]) })) as { actions: { title: string; history: unknown[] }[] };
+    const json = JSON.parse(toJson(actions, { history: new Map([[actions[0]!.id, []]]) })) as {
+      actions: { title: string; history: unknown[] }[];
+    };
     expect(json.actions).toHaveLength(5);
     expect(json.actions[0]).toMatchObject({ title: risky[0], history: [] });
     await store.close();

@@ -49,7 +49,13 @@ describe('saving an import', () => {
     const edited = await parseFixture('2018-11-02T10:00:00.000Z');
     edited.actions[1]!.action.dueDate = '2019-04-30';
     const preview = await saveImport(store, edited.actions, { importedAt: '2018-11-02T10:00:00.000Z', dryRun: true });
-    expect(preview.changes.map((c) => `${c.ref}:${c.change}`)).toEqual(['1.1:unchanged', '1.2:updated', '1.3:unchanged', '2.1:unchanged', '2.2:unchanged']);
+    expect(preview.changes.map((c) => `${c.ref}:${c.change}`)).toEqual([
+      '1.1:unchanged',
+      '1.2:updated',
+      '1.3:unchanged',
+      '2.1:unchanged',
+      '2.2:unchanged',
+    ]);
     const saved = await saveImport(store, edited.actions, { importedAt: '2018-11-02T10:00:00.000Z' });
     expect(saved.summary).toEqual(preview.summary);
   });

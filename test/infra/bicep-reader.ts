@@ -60,7 +60,12 @@ export function readParams(text: string): BicepParam[] {
       if (name === 'secure') pending.secure = true;
       else if (name === 'description') pending.description = String(literal(arg.trim()));
       else if (name === 'allowed') {
-        const items = arg.trim().replace(/^\[|\]$/g, '').split(/[,\n]/).map((x) => x.trim()).filter(Boolean);
+        const items = arg
+          .trim()
+          .replace(/^\[|\]$/g, '')
+          .split(/[,\n]/)
+          .map((x) => x.trim())
+          .filter(Boolean);
         pending.allowed = items.map(literal);
       }
       continue;

@@ -23,9 +23,9 @@ const NOT_SET_IN_AZURE: Record<string, string> = {
   GRAPH_TIMEOUT_MS: 'tuning; the default suits',
   GRAPH_MAX_RETRIES: 'tuning; the default suits',
   SHAREPOINT_CACHE_SECONDS: 'tuning; the default suits',
-  TEAMS_MESSAGES_PER_SECOND: 'tuning; the default is Teams\' documented budget',
+  TEAMS_MESSAGES_PER_SECOND: "tuning; the default is Teams' documented budget",
   SEND_CONCURRENCY: 'tuning; the default suits',
-  AAD_JWKS_URL: 'the default, Entra\'s public signing keys',
+  AAD_JWKS_URL: "the default, Entra's public signing keys",
 };
 /** App Service's own settings, not read by the service. */
 const PLATFORM_SETTINGS = ['SCM_DO_BUILD_DURING_DEPLOYMENT'];
@@ -164,7 +164,10 @@ describe('infra/main.bicep', () => {
       const declaredNames = new Set(params.map((p) => p.name));
       const symbols = new Set([...main.matchAll(/^(?:var|resource)\s+(\w+)/gm)].map((m) => m[1]));
       for (const [key, expression] of settings) {
-        const identifiers = expression.replace(/'(?:\\'|[^'])*'/g, (s) => [...s.matchAll(/\$\{(\w+)/g)].map((m) => ` ${m[1]} `).join('')).match(/\b[A-Za-z_]\w*\b(?!\s*\()/g) ?? [];
+        const identifiers =
+          expression
+            .replace(/'(?:\\'|[^'])*'/g, (s) => [...s.matchAll(/\$\{(\w+)/g)].map((m) => ` ${m[1]} `).join(''))
+            .match(/\b[A-Za-z_]\w*\b(?!\s*\()/g) ?? [];
         for (const id of identifiers.filter((i) => !['properties', 'clientId', 'tenantId', 'true', 'false'].includes(i))) {
           expect(declaredNames.has(id) || symbols.has(id), `${key} uses ${id}`).toBe(true);
         }
@@ -185,7 +188,7 @@ describe.each(PARAM_FILES)('infra/%s', (file) => {
     expect(readParamFile(text).values.has('botAppPassword')).toBe(false);
   });
 
-  it('reads the tab app, SharePoint site and domain from the deployer\'s environment', () => {
+  it("reads the tab app, SharePoint site and domain from the deployer's environment", () => {
     const { values } = readParamFile(text);
     expect(values.get('tabAppClientId')?.expression).toBe("readEnvironmentVariable('AAD_APP_CLIENT_ID')");
     expect(values.get('sharePointSiteId')?.expression).toBe("readEnvironmentVariable('SHAREPOINT_SITE_ID')");

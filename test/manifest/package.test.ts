@@ -90,7 +90,10 @@ describe('the Teams app package', () => {
   });
 
   it('keeps the committed icons identical to what the icon code draws', () => {
-    for (const [file, drawn] of [['color.png', colourIcon()], ['outline.png', outlineIcon()]] as const) {
+    for (const [file, drawn] of [
+      ['color.png', colourIcon()],
+      ['outline.png', outlineIcon()],
+    ] as const) {
       const committed = decodePng(readFileSync(join(MANIFEST_DIR, file)));
       expect(Buffer.from(committed.rgba).equals(Buffer.from(decodePng(drawn).rgba)), file).toBe(true);
     }
@@ -106,8 +109,13 @@ describe('the Teams app package', () => {
     expect(manifest['bots'][0]).toMatchObject({ botId: BOT_ID, scopes: ['personal', 'team'], supportsFiles: false });
     expect(manifest['webApplicationInfo']).toEqual({ id: TAB_APP_ID, resource: `api://wres.example.org/botid-${BOT_ID}` });
     expect(manifest['validDomains']).toEqual(['wres.example.org']);
-    expect(manifest['staticTabs']).toContainEqual(expect.objectContaining({ name: 'My actions', contentUrl: 'https://wres.example.org/tab/my', scopes: ['personal'] }));
-    expect(manifest['configurableTabs'][0]).toMatchObject({ configurationUrl: 'https://wres.example.org/tab/config', scopes: ['team', 'groupChat'] });
+    expect(manifest['staticTabs']).toContainEqual(
+      expect.objectContaining({ name: 'My actions', contentUrl: 'https://wres.example.org/tab/my', scopes: ['personal'] }),
+    );
+    expect(manifest['configurableTabs'][0]).toMatchObject({
+      configurationUrl: 'https://wres.example.org/tab/config',
+      scopes: ['team', 'groupChat'],
+    });
     expect(manifest['name']['short']).toBe('WRES Actions (dev)');
     expect(manifest['version']).toBe(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version);
   });
@@ -156,7 +164,9 @@ describe('the Teams app package', () => {
 
   it('refuses a template with a placeholder nobody sets', async () => {
     const manifestDir = templateCopy((t) => t.replace('"accentColor": "#005EB8"', '"accentColor": "${{BRAND_COLOUR}}"'));
-    await expect(buildAppPackage({ env: ENV, manifestDir, outDir: join(dir, 'out') })).rejects.toThrow(/\$\{\{BRAND_COLOUR\}\}, which is not a known variable/);
+    await expect(buildAppPackage({ env: ENV, manifestDir, outDir: join(dir, 'out') })).rejects.toThrow(
+      /\$\{\{BRAND_COLOUR\}\}, which is not a known variable/,
+    );
   });
 });
 
@@ -185,7 +195,9 @@ describe('npm run package (the command)', { timeout: 60_000 }, () => {
   });
 
   it('exits 1 listing the schema errors when the template breaks the schema', async () => {
-    const manifestDir = templateCopy((t) => t.replace('"supportsFiles": false', '"supportsFiles": "no"').replace('"accentColor": "#005EB8"', '"accentColor": "blue"'));
+    const manifestDir = templateCopy((t) =>
+      t.replace('"supportsFiles": false', '"supportsFiles": "no"').replace('"accentColor": "#005EB8"', '"accentColor": "blue"'),
+    );
     const r = await packageCli(ENV, ['--manifest-dir', manifestDir, '--out', join(dir, 'out')]);
     expect(r.code).toBe(1);
     expect(r.out).toMatch(/is not valid \(schema v1\.\d+\)/);

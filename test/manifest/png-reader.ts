@@ -21,9 +21,10 @@ export function decodePng(bytes: Uint8Array): DecodedPng {
   const height = b.readUInt32BE(20);
   const bitDepth = b[24];
   const colourType = b[25] ?? -1;
-  if (bitDepth !== 8 || (colourType !== 2 && colourType !== 6)) throw new Error(`unsupported PNG: depth ${bitDepth}, colour type ${colourType}`);
+  if (bitDepth !== 8 || (colourType !== 2 && colourType !== 6))
+    throw new Error(`unsupported PNG: depth ${bitDepth}, colour type ${colourType}`);
   const idat: Buffer[] = [];
-  for (let at = 8; at < b.length; ) {
+  for (let at = 8; at < b.length;) {
     const length = b.readUInt32BE(at);
     if (b.toString('ascii', at + 4, at + 8) === 'IDAT') idat.push(b.subarray(at + 8, at + 8 + length));
     at += 12 + length;

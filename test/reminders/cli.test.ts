@@ -14,9 +14,19 @@ describe('wres remind and wres digest', () => {
     connector = await new FakeBotConnector().start();
     const store = await plan.open();
     for (const person of [ASHA, BEN, LEAD]) await store.saveConversation(conversationFor(person, connector.url));
-    await plan.seed(store, { '2.3': { owner: ASHA, dueDate: '2026-03-25' }, '2.4': { owner: BEN, dueDate: '2026-03-25' }, '2.5': { owner: null, leadRole: 'Head of Resourcing', dueDate: '2026-03-25' } });
+    await plan.seed(store, {
+      '2.3': { owner: ASHA, dueDate: '2026-03-25' },
+      '2.4': { owner: BEN, dueDate: '2026-03-25' },
+      '2.5': { owner: null, leadRole: 'Head of Resourcing', dueDate: '2026-03-25' },
+    });
     await store.close();
-    env = { NODE_ENV: 'test', DATABASE_PATH: plan.path, ED_LEADS: LEAD.email!, PUBLIC_URL: 'https://wres.example.nhs.uk', SCHEDULER: 'false' };
+    env = {
+      NODE_ENV: 'test',
+      DATABASE_PATH: plan.path,
+      ED_LEADS: LEAD.email!,
+      PUBLIC_URL: 'https://wres.example.nhs.uk',
+      SCHEDULER: 'false',
+    };
   });
   afterEach(async () => {
     await connector.stop();
@@ -26,7 +36,10 @@ describe('wres remind and wres digest', () => {
   async function wres(...argv: string[]) {
     const out: string[] = [];
     const err: string[] = [];
-    const code = await main(argv, env, { io: { stdout: (c) => void out.push(String(c)), stderr: (c) => void err.push(c) }, clock: fixedClock('2026-03-01T09:00:00Z') });
+    const code = await main(argv, env, {
+      io: { stdout: (c) => void out.push(String(c)), stderr: (c) => void err.push(c) },
+      clock: fixedClock('2026-03-01T09:00:00Z'),
+    });
     return { code, out: out.join(''), err: err.join('') };
   }
 
@@ -47,7 +60,9 @@ describe('wres remind and wres digest', () => {
     connector.blockConversation((conversationFor(BEN).reference.conversation as { id: string }).id);
     const run = await wres('remind', '--now', '2026-03-18T09:00:00Z');
     expect(run.code).toBe(1);
-    expect(run.out).toContain('Could not send action 2.4 (due-7) to Ben Okafor: this person has blocked the app in Teams (now marked not reachable in Teams).');
+    expect(run.out).toContain(
+      'Could not send action 2.4 (due-7) to Ben Okafor: this person has blocked the app in Teams (now marked not reachable in Teams).',
+    );
   });
 
   it('rejects a --now that is not a date with exit 2', async () => {

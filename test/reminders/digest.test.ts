@@ -43,13 +43,23 @@ describe('buildDigest', () => {
       '2026-02-02T09:00:00Z',
     );
     // Ben was reminded three times with no update since; Asha three times, but she answered afterwards.
-    for (const [stage, at] of [['due-7', '2026-02-23T09:00:00Z'], ['due-0', '2026-03-02T09:00:00Z'], ['overdue-7', '2026-03-09T09:00:00Z']] as const) {
+    for (const [stage, at] of [
+      ['due-7', '2026-02-23T09:00:00Z'],
+      ['due-0', '2026-03-02T09:00:00Z'],
+      ['overdue-7', '2026-03-09T09:00:00Z'],
+    ] as const) {
       await remind(store, actions['1.3']!.id, stage, BEN.aadObjectId!, at);
     }
-    for (const [stage, at] of [['due-14', '2026-02-23T09:00:00Z'], ['due-7', '2026-03-02T09:00:00Z'], ['due-0', '2026-03-09T09:00:00Z']] as const) {
+    for (const [stage, at] of [
+      ['due-14', '2026-02-23T09:00:00Z'],
+      ['due-7', '2026-03-02T09:00:00Z'],
+      ['due-0', '2026-03-09T09:00:00Z'],
+    ] as const) {
       await remind(store, actions['1.1']!.id, stage, ASHA.aadObjectId!, at);
     }
-    await store.recordUpdate(makeRecordUpdate(actions['1.1']!, { rag: 'Red', submittedAt: '2026-03-20T10:00:00Z', text: 'Waiting on panel data' }));
+    await store.recordUpdate(
+      makeRecordUpdate(actions['1.1']!, { rag: 'Red', submittedAt: '2026-03-20T10:00:00Z', text: 'Waiting on panel data' }),
+    );
     // Indicator 3 worsened (RL 2.00 → 2.80) and has no open action; indicator 2 worsened but has open actions.
     await store.saveMetrics(
       Object.entries({
@@ -61,7 +71,10 @@ describe('buildDigest', () => {
         'shortlisted.bme': [100, 100],
         'appointed.white': [20, 20],
         'appointed.bme': [20, 10],
-      }).flatMap(([measure, [y1, y2]]) => [makeMetric({ year: '2023/24', measure, value: y1! }), makeMetric({ year: '2024/25', measure, value: y2! })]),
+      }).flatMap(([measure, [y1, y2]]) => [
+        makeMetric({ year: '2023/24', measure, value: y1! }),
+        makeMetric({ year: '2024/25', measure, value: y2! }),
+      ]),
     );
   });
   afterEach(() => plan.cleanup());
@@ -79,7 +92,13 @@ describe('buildDigest', () => {
 
   it('counts the plan: RAG, overdue, due this week, stale', async () => {
     const digest = await buildDigest({ store, clock: fixedClock(MONDAY), config });
-    expect(digest.counts).toEqual({ actions: 7, overdue: 4, dueThisWeek: 1, stale: 5, byRag: { Red: 1, Amber: 3, Green: 2, Blue: 1, None: 0 } });
+    expect(digest.counts).toEqual({
+      actions: 7,
+      overdue: 4,
+      dueThisWeek: 1,
+      stale: 5,
+      byRag: { Red: 1, Amber: 3, Green: 2, Blue: 1, None: 0 },
+    });
     expect(digest.stale.map((s) => `${s.ref}:${s.days}:${s.owner}`)).toEqual([
       '1.2:49:Asha Patel',
       '1.3:49:Ben Okafor',
@@ -111,10 +130,18 @@ describe('buildDigest', () => {
 
   it('lists an owner as not reachable after Teams refused a reminder with 403', async () => {
     const notifier = new RecordingNotifier();
-    notifier.failWith(ASHA.aadObjectId!, { ok: false, permanent: true, reason: 'the app is not installed for this person (removed or never added)' }, Infinity);
+    notifier.failWith(
+      ASHA.aadObjectId!,
+      { ok: false, permanent: true, reason: 'the app is not installed for this person (removed or never added)' },
+      Infinity,
+    );
     await runReminders({ store, notifier, clock: fixedClock(MONDAY), config, logger: memoryLogger() });
     const digest = await buildDigest({ store, clock: fixedClock(MONDAY), config });
-    expect(digest.unreachable).toContainEqual({ owner: 'Asha Patel', reason: 'the app is not installed for this person (removed or never added)', openActions: 3 });
+    expect(digest.unreachable).toContainEqual({
+      owner: 'Asha Patel',
+      reason: 'the app is not installed for this person (removed or never added)',
+      openActions: 3,
+    });
     expect(digest.overdueByOwner.find((g) => g.owner === 'Asha Patel')?.reachable).toBe(false);
   });
 });
@@ -134,7 +161,8 @@ describe('runDigest', () => {
   });
   afterEach(() => plan.cleanup());
 
-  const run = (s: SqlitePlanStore, notifier: RecordingNotifier, iso: string) => runDigest({ store: s, notifier, clock: fixedClock(iso), config, roles, logger: memoryLogger() });
+  const run = (s: SqlitePlanStore, notifier: RecordingNotifier, iso: string) =>
+    runDigest({ store: s, notifier, clock: fixedClock(iso), config, roles, logger: memoryLogger() });
 
   it('sends the digest to each lead once a week, across restarts, and reports a lead it cannot reach', async () => {
     const notifier = new RecordingNotifier();

@@ -13,11 +13,23 @@ import type { NewAction } from '../../bot/src/store/plan-store.js';
 import { SqlitePlanStore } from '../../bot/src/store/sqlite/sqlite-plan-store.js';
 import { makeConversation, makeNewAction } from '../store/fixtures.js';
 
-export const ASHA: Person = { displayName: 'Asha Patel', email: 'asha.patel@example.nhs.uk', aadObjectId: '11111111-1111-4111-8111-111111111111' };
-export const BEN: Person = { displayName: 'Ben Okafor', email: 'ben.okafor@example.nhs.uk', aadObjectId: '22222222-2222-4222-8222-222222222222' };
+export const ASHA: Person = {
+  displayName: 'Asha Patel',
+  email: 'asha.patel@example.nhs.uk',
+  aadObjectId: '11111111-1111-4111-8111-111111111111',
+};
+export const BEN: Person = {
+  displayName: 'Ben Okafor',
+  email: 'ben.okafor@example.nhs.uk',
+  aadObjectId: '22222222-2222-4222-8222-222222222222',
+};
 /** Named in the plan by email only, and has not installed the app. */
 export const CARA: Person = { displayName: 'Cara Singh', email: 'cara.singh@example.nhs.uk' };
-export const LEAD: Person = { displayName: 'Dee Lead', email: 'dee.lead@example.nhs.uk', aadObjectId: '44444444-4444-4444-8444-444444444444' };
+export const LEAD: Person = {
+  displayName: 'Dee Lead',
+  email: 'dee.lead@example.nhs.uk',
+  aadObjectId: '44444444-4444-4444-8444-444444444444',
+};
 
 /** The configuration with defaults (offsets 14, 7, 1, 0; stale after 30 days; Europe/London). */
 export function testConfig(env: Record<string, string> = {}): Config {
@@ -55,8 +67,15 @@ export class TempPlan {
   }
 
   /** Imports actions (ref → overrides) stamped `importedAt`, and returns them by ref. */
-  async seed(store: SqlitePlanStore, actions: Record<string, Partial<NewAction>>, importedAt = '2026-03-02T09:00:00Z'): Promise<Record<string, Action>> {
-    const items = Object.entries(actions).map(([ref, o]) => ({ action: makeNewAction({ ref, planYear: '2025/26', title: `Action ${ref}`, ...o }), history: [] }));
+  async seed(
+    store: SqlitePlanStore,
+    actions: Record<string, Partial<NewAction>>,
+    importedAt = '2026-03-02T09:00:00Z',
+  ): Promise<Record<string, Action>> {
+    const items = Object.entries(actions).map(([ref, o]) => ({
+      action: makeNewAction({ ref, planYear: '2025/26', title: `Action ${ref}`, ...o }),
+      history: [],
+    }));
     await store.importActions(items, importedAt);
     const byRef: Record<string, Action> = {};
     for (const a of await store.listActions()) byRef[a.ref] = a;

@@ -95,7 +95,9 @@ describe('deadline reminders', () => {
 
   it('after downtime sends only the most recent missed stage, once', () => {
     const due = action();
-    expect(remindersDue(due, '2026-03-20', noStale, []).map((r) => ({ stage: r.stage, sendOn: r.sendOn }))).toEqual([{ stage: 'due-7', sendOn: '2026-03-18' }]);
+    expect(remindersDue(due, '2026-03-20', noStale, []).map((r) => ({ stage: r.stage, sendOn: r.sendOn }))).toEqual([
+      { stage: 'due-7', sendOn: '2026-03-18' },
+    ]);
     expect(simulate(due, '2026-03-20', '2026-03-23')).toEqual(['2026-03-20 due-7']);
     // Down from 10 March to 8 April: one overdue reminder on return, not five catch-ups.
     expect(simulate(due, '2026-04-09', '2026-04-14')).toEqual(['2026-04-09 overdue-14']);
@@ -108,7 +110,9 @@ describe('deadline reminders', () => {
   });
 
   it('ignores ledger entries of other actions', () => {
-    expect(remindersDue(action(), '2026-03-18', noStale, [sent('due-7', '2026-03-25', '2026-03-18', 'other')]).map((r) => r.stage)).toEqual(['due-7']);
+    expect(remindersDue(action(), '2026-03-18', noStale, [sent('due-7', '2026-03-25', '2026-03-18', 'other')]).map((r) => r.stage)).toEqual(
+      ['due-7'],
+    );
   });
 
   it('starts a fresh cycle when the due date changes', () => {
@@ -140,7 +144,9 @@ describe('stale nudges', () => {
 
   it('nudges once when there has been no update for STALE_AFTER_DAYS', () => {
     expect(remindersDue(quiet, '2026-03-02', config, [])).toEqual([]);
-    expect(remindersDue(quiet, '2026-03-03', config, [])).toEqual([expect.objectContaining({ stage: 'stale-2026-02-01', kind: 'stale', dueDate: '' })]);
+    expect(remindersDue(quiet, '2026-03-03', config, [])).toEqual([
+      expect.objectContaining({ stage: 'stale-2026-02-01', kind: 'stale', dueDate: '' }),
+    ]);
     expect(simulate(quiet, '2026-03-01', '2026-04-30', config)).toEqual(['2026-03-03 stale-2026-02-01']);
   });
 

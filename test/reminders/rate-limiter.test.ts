@@ -3,7 +3,12 @@ import { RateLimiter, TEAMS_CONVERSATION_LIMITS, perSecond, type RateWindow } fr
 import { VirtualTimer } from './virtual-timer.js';
 
 /** Starts `count` operations at once (keys from `keyOf`) and returns when each was allowed to start. */
-async function startTimes(limiter: RateLimiter, timer: VirtualTimer, count: number, keyOf: (i: number) => string): Promise<{ key: string; at: number }[]> {
+async function startTimes(
+  limiter: RateLimiter,
+  timer: VirtualTimer,
+  count: number,
+  keyOf: (i: number) => string,
+): Promise<{ key: string; at: number }[]> {
   const starts: { key: string; at: number }[] = [];
   await timer.run(
     Promise.all(

@@ -78,7 +78,9 @@ describe('runReminders', () => {
       ['action 1.2', 'Cara Singh', 'no-conversation'],
       ['action 1.3', 'Ben Okafor', 'unreachable'],
     ]);
-    expect(describeReport(report).join('\n')).toContain('Did not send action 1.3 (due-7) to Ben Okafor: this person has blocked the app in Teams.');
+    expect(describeReport(report).join('\n')).toContain(
+      'Did not send action 1.3 (due-7) to Ben Okafor: this person has blocked the app in Teams.',
+    );
     expect(notifier.reminders.map((r) => r.action.ref)).toEqual(['1.4']);
     // Nothing was claimed for them, so they are reminded once they can be reached.
     expect((await store.listReminders()).map((r) => r.stage)).toEqual(['due-7']);
@@ -107,7 +109,9 @@ describe('runReminders', () => {
   });
 
   it('sends each reminder once when two instances run at the same time on one database', async () => {
-    const refs = Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`4.${i + 1}`, { owner: i % 2 ? ASHA : BEN, dueDate: '2026-03-25' }]));
+    const refs = Object.fromEntries(
+      Array.from({ length: 12 }, (_, i) => [`4.${i + 1}`, { owner: i % 2 ? ASHA : BEN, dueDate: '2026-03-25' }]),
+    );
     await plan.seed(store, refs);
     const other = await plan.open();
     const [a, b] = [new RecordingNotifier({ yieldFirst: true }), new RecordingNotifier({ yieldFirst: true })];
@@ -124,7 +128,9 @@ describe('runReminders', () => {
     const notifier = new RecordingNotifier();
     notifier.failWith(ASHA.aadObjectId!, { ok: false, permanent: false, reason: 'Teams answered HTTP 503' });
     const first = await run(store, notifier, '2026-03-18T09:00:00Z');
-    expect(first.failed).toEqual([expect.objectContaining({ subject: 'action 3.1', stage: 'due-7', permanent: false, detail: 'Teams answered HTTP 503' })]);
+    expect(first.failed).toEqual([
+      expect.objectContaining({ subject: 'action 3.1', stage: 'due-7', permanent: false, detail: 'Teams answered HTTP 503' }),
+    ]);
     expect(await store.listReminders()).toEqual([]);
 
     const second = await run(store, notifier, '2026-03-19T09:00:00Z');
@@ -135,11 +141,17 @@ describe('runReminders', () => {
   it('marks an owner unreachable on a permanent refusal, stops sending to them, and resumes after they reinstall', async () => {
     await plan.seed(store, { '3.1': { owner: ASHA, dueDate: '2026-03-25' }, '3.2': { owner: ASHA, dueDate: '2026-03-25' } });
     const notifier = new RecordingNotifier();
-    notifier.failWith(ASHA.aadObjectId!, { ok: false, permanent: true, reason: 'the app is not installed for this person (removed or never added)' });
+    notifier.failWith(ASHA.aadObjectId!, {
+      ok: false,
+      permanent: true,
+      reason: 'the app is not installed for this person (removed or never added)',
+    });
     const report = await run(store, notifier, '2026-03-18T09:00:00Z');
     expect(report.failed).toEqual([expect.objectContaining({ permanent: true })]);
     expect(report.skipped).toEqual([expect.objectContaining({ reason: 'unreachable' })]);
-    expect((await store.getConversation(ASHA.aadObjectId!))?.unreachableReason).toBe('the app is not installed for this person (removed or never added)');
+    expect((await store.getConversation(ASHA.aadObjectId!))?.unreachableReason).toBe(
+      'the app is not installed for this person (removed or never added)',
+    );
     expect(await store.listReminders()).toEqual([]);
 
     expect((await run(store, notifier, '2026-03-19T09:00:00Z')).skipped.map((s) => s.reason)).toEqual(['unreachable', 'unreachable']);

@@ -14,7 +14,10 @@ describe('weekdayPattern', () => {
   it('runs at REMINDER_TIME on working days in the organisation’s time zone, across the clock change', () => {
     expect(weekdayPattern('09:00')).toBe('0 9 * * 1-5');
     // Friday 27 March 2026 noon; British Summer Time starts on Sunday 29 March.
-    const runs = new Cron(weekdayPattern('09:00'), { timezone: 'Europe/London', paused: true }).nextRuns(3, new Date('2026-03-27T12:00:00Z'));
+    const runs = new Cron(weekdayPattern('09:00'), { timezone: 'Europe/London', paused: true }).nextRuns(
+      3,
+      new Date('2026-03-27T12:00:00Z'),
+    );
     expect(runs.map((d) => d.toISOString())).toEqual(['2026-03-30T08:00:00.000Z', '2026-03-31T08:00:00.000Z', '2026-04-01T08:00:00.000Z']);
   });
 });

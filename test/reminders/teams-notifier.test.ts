@@ -34,7 +34,9 @@ describe('TeamsNotifier against the Bot Connector over HTTP', () => {
     asha = conversationFor(ASHA, connector.url);
     await store.saveConversation(asha);
     await store.saveConversation(conversationFor(BEN, connector.url));
-    action = (await plan.seed(store, { '2.3': { owner: ASHA, dueDate: '2026-03-25', title: 'Audit shortlisting panels for diversity' } }))['2.3']!;
+    action = (await plan.seed(store, { '2.3': { owner: ASHA, dueDate: '2026-03-25', title: 'Audit shortlisting panels for diversity' } }))[
+      '2.3'
+    ]!;
     const logger = memoryLogger();
     const bot = createTeamsBot(config, { store, service: new PlanService(store, fixedClock(NOW)), clock: fixedClock(NOW), logger });
     timer = new SkippingTimer();
@@ -67,7 +69,9 @@ describe('TeamsNotifier against the Bot Connector over HTTP', () => {
     expect(textOf(ashaCards[0])).toContain('Audit shortlisting panels for diversity');
     expect(textOf(ashaCards[0])).toContain('due in 7 days');
     expect(textOf(ashaCards[0])).not.toContain('Publish CPD access figures');
-    expect(connector.sentActivities(ashaChat())[0]).toEqual(expect.objectContaining({ summary: 'WRES action 2.3: due in 7 days (Wed 25 Mar)' }));
+    expect(connector.sentActivities(ashaChat())[0]).toEqual(
+      expect.objectContaining({ summary: 'WRES action 2.3: due in 7 days (Wed 25 Mar)' }),
+    );
   });
 
   it('waits as long as a 429 Retry-After asks, then delivers', async () => {
@@ -135,9 +139,19 @@ describe('reminders to a user who installed the app', () => {
       const cfg = testConfig({ PUBLIC_URL: 'https://wres.example.nhs.uk' });
       const bot = createTeamsBot(cfg, { store: h.store, service: h.service, clock: h.clock, logger });
       const timer = new SkippingTimer();
-      const notifier = new TeamsNotifier({ adapter: bot.adapter, botAppId: bot.appId, publicUrl: cfg.PUBLIC_URL, timeZone: cfg.TIMEZONE, limiter: teamsRateLimiter(50, timer), timer });
+      const notifier = new TeamsNotifier({
+        adapter: bot.adapter,
+        botAppId: bot.appId,
+        publicUrl: cfg.PUBLIC_URL,
+        timeZone: cfg.TIMEZONE,
+        limiter: teamsRateLimiter(50, timer),
+        timer,
+      });
       const report = await runReminders({ store: h.store, notifier, clock: h.clock, config: cfg, logger });
-      expect(report.sent.map((s) => `${s.subject} ${s.stage} → ${s.who}`)).toEqual(['action 1.1 due-7 → Asha Patel', 'action 1.3 stale-2026-01-05 → Asha Patel']);
+      expect(report.sent.map((s) => `${s.subject} ${s.stage} → ${s.who}`)).toEqual([
+        'action 1.1 due-7 → Asha Patel',
+        'action 1.3 stale-2026-01-05 → Asha Patel',
+      ]);
       expect(report.skipped.map((s) => `${s.subject} → ${s.who}: ${s.reason}`)).toEqual(['action 1.2 → Ben Okafor: no-conversation']);
       const cards = h.connector.sentCards(conversationOf(BOT_ASHA)).slice(before);
       expect(cards).toHaveLength(2);
@@ -152,14 +166,25 @@ describe('reminders to a user who installed the app', () => {
 
 describe('the fake connector’s rate limits', () => {
   it('turns away sends beyond 7 a second in one conversation with 429 and Retry-After', async () => {
-    const connector = await new FakeBotConnector({ rateLimits: { perConversation: [{ limit: 7, windowMs: 1000 }], retryAfterSeconds: 2 } }).start();
+    const connector = await new FakeBotConnector({
+      rateLimits: { perConversation: [{ limit: 7, windowMs: 1000 }], retryAfterSeconds: 2 },
+    }).start();
     try {
-      const post = () => fetch(`${connector.url}v3/conversations/a%3Aone/activities`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"type":"message"}' });
+      const post = () =>
+        fetch(`${connector.url}v3/conversations/a%3Aone/activities`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: '{"type":"message"}',
+        });
       const answers = [];
       for (let i = 0; i < 8; i++) answers.push(await post());
       expect(answers.map((r) => r.status)).toEqual([200, 200, 200, 200, 200, 200, 200, 429]);
       expect(answers[7]!.headers.get('retry-after')).toBe('2');
-      const other = await fetch(`${connector.url}v3/conversations/a%3Atwo/activities`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+      const other = await fetch(`${connector.url}v3/conversations/a%3Atwo/activities`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: '{}',
+      });
       expect(other.status).toBe(200);
       expect(connector.throttledCount).toBe(1);
     } finally {

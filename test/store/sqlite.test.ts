@@ -145,7 +145,7 @@ describe('SqlitePlanStore on a file', () => {
     expect((await a.getAction(seen.id))?.version).toBe(seen.version + 1);
   });
 
-  it('sees another instance\'s update in the plan it lists, though it reuses its last read', async () => {
+  it("sees another instance's update in the plan it lists, though it reuses its last read", async () => {
     const a = await open();
     const b = await open();
     await a.importActions([makeImportedAction()], IMPORTED_AT);

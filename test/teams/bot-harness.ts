@@ -28,9 +28,24 @@ export const PUBLIC_URL = 'https://wres.example.nhs.uk';
 /** A Teams user: the person plus their Teams id. */
 export type TestUser = Required<Person> & { teamsId: string };
 
-export const ASHA: TestUser = { displayName: 'Asha Patel', email: 'asha.patel@example.nhs.uk', aadObjectId: '11111111-1111-4111-8111-111111111111', teamsId: '29:asha' };
-export const BEN: TestUser = { displayName: 'Ben Okafor', email: 'ben.okafor@example.nhs.uk', aadObjectId: '22222222-2222-4222-8222-222222222222', teamsId: '29:ben' };
-export const LEAD: TestUser = { displayName: 'Lena Hart', email: 'lena.hart@example.nhs.uk', aadObjectId: '33333333-3333-4333-8333-333333333333', teamsId: '29:lena' };
+export const ASHA: TestUser = {
+  displayName: 'Asha Patel',
+  email: 'asha.patel@example.nhs.uk',
+  aadObjectId: '11111111-1111-4111-8111-111111111111',
+  teamsId: '29:asha',
+};
+export const BEN: TestUser = {
+  displayName: 'Ben Okafor',
+  email: 'ben.okafor@example.nhs.uk',
+  aadObjectId: '22222222-2222-4222-8222-222222222222',
+  teamsId: '29:ben',
+};
+export const LEAD: TestUser = {
+  displayName: 'Lena Hart',
+  email: 'lena.hart@example.nhs.uk',
+  aadObjectId: '33333333-3333-4333-8333-333333333333',
+  teamsId: '29:lena',
+};
 
 /**
  * Today is 2026-03-10. 1.1 Asha, due 17 Mar, Amber, one update ·
@@ -49,11 +64,41 @@ export function botTestPlan(): ImportedAction[] {
       owner: owner(ASHA),
       dueDate: '2026-03-17',
       dueText: '17/3/2026',
-      history: [makeImportedProgress({ text: 'Panels for 3 of 5 posts audited', submittedAt: '2026-02-12T10:00:00Z', authorName: 'Asha Patel' })],
+      history: [
+        makeImportedProgress({ text: 'Panels for 3 of 5 posts audited', submittedAt: '2026-02-12T10:00:00Z', authorName: 'Asha Patel' }),
+      ],
     }),
-    makeImportedAction({ ref: '1.2', planYear: '2025/26', indicators: [3], title: 'Review disciplinary cases by ethnicity', owner: owner(BEN), dueDate: '2026-02-28', dueText: 'February 2026', rag: 'Red' }),
-    makeImportedAction({ ref: '1.3', planYear: '2025/26', indicators: [4], title: 'Publish CPD access figures', owner: owner(ASHA), dueDate: '2026-03-31', dueText: 'March 2026', rag: 'Green' }),
-    makeImportedAction({ ref: '2.2', planYear: '2025/26', indicators: [9], title: 'Reverse mentoring for board members', owner: owner(ASHA), dueDate: '2026-01-31', dueText: 'January 2026', status: 'Complete', rag: 'Blue' }),
+    makeImportedAction({
+      ref: '1.2',
+      planYear: '2025/26',
+      indicators: [3],
+      title: 'Review disciplinary cases by ethnicity',
+      owner: owner(BEN),
+      dueDate: '2026-02-28',
+      dueText: 'February 2026',
+      rag: 'Red',
+    }),
+    makeImportedAction({
+      ref: '1.3',
+      planYear: '2025/26',
+      indicators: [4],
+      title: 'Publish CPD access figures',
+      owner: owner(ASHA),
+      dueDate: '2026-03-31',
+      dueText: 'March 2026',
+      rag: 'Green',
+    }),
+    makeImportedAction({
+      ref: '2.2',
+      planYear: '2025/26',
+      indicators: [9],
+      title: 'Reverse mentoring for board members',
+      owner: owner(ASHA),
+      dueDate: '2026-01-31',
+      dueText: 'January 2026',
+      status: 'Complete',
+      rag: 'Blue',
+    }),
   ];
 }
 
@@ -107,7 +152,11 @@ export async function startBotHarness(
     clock,
     url,
     async post(activity) {
-      const res = await fetch(`${url}/api/messages`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(activity) });
+      const res = await fetch(`${url}/api/messages`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(activity),
+      });
       const text = await res.text();
       return { status: res.status, body: text ? (JSON.parse(text) as unknown) : undefined };
     },
@@ -159,5 +208,10 @@ export function installationAdd(h: BotHarness, user: TestUser): Record<string, u
 
 /** `user` pressing an Action.Execute button: `data` is the button's data merged with the card's inputs. */
 export function cardAction(h: BotHarness, user: TestUser, verb: string, data: Record<string, unknown>): Record<string, unknown> {
-  return { ...envelope(h, user), type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' } };
+  return {
+    ...envelope(h, user),
+    type: 'invoke',
+    name: 'adaptiveCard/action',
+    value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
+  };
 }

@@ -2,7 +2,17 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Action } from '../../bot/src/domain/model.js';
 import { VERBS } from '../../bot/src/teams/cards/verbs.js';
 import { allTexts, checkCard, findAll, unescapeForReader } from './cards/card-check.js';
-import { ASHA, BEN, LEAD, cardAction, conversationOf, membersAdded, startBotHarness, type BotHarness, type TestUser } from './bot-harness.js';
+import {
+  ASHA,
+  BEN,
+  LEAD,
+  cardAction,
+  conversationOf,
+  membersAdded,
+  startBotHarness,
+  type BotHarness,
+  type TestUser,
+} from './bot-harness.js';
 
 let h: BotHarness;
 let action: Action;
@@ -44,7 +54,12 @@ describe('answering a reminder card', () => {
     expect(texts).toContain('You: “Audited the remaining two panels.”');
     expect(texts).toContain('RAG Amber → Green · Status In progress');
     const updates = await h.store.listUpdates(action.id);
-    expect(updates.at(-1)).toMatchObject({ text: 'Audited the remaining two panels.', ragTo: 'Green', source: 'teams', author: { aadObjectId: ASHA.aadObjectId, name: 'Asha Patel' } });
+    expect(updates.at(-1)).toMatchObject({
+      text: 'Audited the remaining two panels.',
+      ragTo: 'Green',
+      source: 'teams',
+      author: { aadObjectId: ASHA.aadObjectId, name: 'Asha Patel' },
+    });
     expect((await h.store.getAction(action.id))?.rag).toBe('Green');
   });
 
@@ -104,7 +119,11 @@ describe('answering a reminder card', () => {
 
   it('shows the latest state and asks again, instead of overwriting, when the card is out of date', async () => {
     const data = await sendButtonData();
-    await h.service.submitUpdate({ displayName: 'Lena Hart', aadObjectId: LEAD.aadObjectId, isLead: true }, { actionId: action.id, requestId: 'lead-update-0001', expectedVersion: action.version, text: 'Board asked for a date.', rag: 'Red' }, 'tab');
+    await h.service.submitUpdate(
+      { displayName: 'Lena Hart', aadObjectId: LEAD.aadObjectId, isLead: true },
+      { actionId: action.id, requestId: 'lead-update-0001', expectedVersion: action.version, text: 'Board asked for a date.', rag: 'Red' },
+      'tab',
+    );
 
     const card = cardOf(await submit(ASHA, { ...data, text: 'My late news.', rag: 'Green' }));
 
@@ -128,7 +147,11 @@ describe('answering a reminder card', () => {
     const send = findAll(fresh, 'Action.Execute').find((a) => a.verb === VERBS.sendUpdate)!.data as Record<string, unknown>;
     expect(send.requestId).not.toBe(data.requestId);
     expect(send.expectedVersion).toBe(action.version + 1);
-    expect(allTexts(fresh).map(unescapeForReader).some((t) => t.startsWith('Last update 10 Mar by Asha Patel: “First.”'))).toBe(true);
+    expect(
+      allTexts(fresh)
+        .map(unescapeForReader)
+        .some((t) => t.startsWith('Last update 10 Mar by Asha Patel: “First.”')),
+    ).toBe(true);
   });
 
   it('answers a card it cannot read with a polite card, not an error', async () => {

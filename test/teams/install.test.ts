@@ -8,7 +8,13 @@ afterEach(async () => h?.close());
 describe('installing the app', () => {
   it('stores how to reach the user, with the email Teams knows, and clears an unreachable mark', async () => {
     h = await startBotHarness();
-    await h.store.saveConversation({ aadObjectId: ASHA.aadObjectId, displayName: ASHA.displayName, reference: {}, updatedAt: '2026-01-01T00:00:00Z', unreachableReason: '403 ConversationBlockedByUser' });
+    await h.store.saveConversation({
+      aadObjectId: ASHA.aadObjectId,
+      displayName: ASHA.displayName,
+      reference: {},
+      updatedAt: '2026-01-01T00:00:00Z',
+      unreachableReason: '403 ConversationBlockedByUser',
+    });
     await h.store.setUnreachable(ASHA.aadObjectId, '403 ConversationBlockedByUser');
 
     const res = await h.post(membersAdded(h, ASHA));
@@ -17,7 +23,11 @@ describe('installing the app', () => {
     const ref = await h.store.getConversation(ASHA.aadObjectId);
     expect(ref).toMatchObject({ aadObjectId: ASHA.aadObjectId, email: ASHA.email, displayName: 'Asha Patel', tenantId: 'tenant-1' });
     expect(ref?.unreachableReason).toBeUndefined();
-    expect(ref?.reference).toMatchObject({ serviceUrl: h.connector.url, conversation: { id: conversationOf(ASHA) }, user: { id: ASHA.teamsId } });
+    expect(ref?.reference).toMatchObject({
+      serviceUrl: h.connector.url,
+      conversation: { id: conversationOf(ASHA) },
+      user: { id: ASHA.teamsId },
+    });
   });
 
   it('greets the owner with their open actions, soonest due first, each ready for an update', async () => {
@@ -41,7 +51,9 @@ describe('installing the app', () => {
     await h.post(membersAdded(h, LEAD));
 
     const texts = h.connector.sentActivities(conversationOf(LEAD)).map((a) => String(a.text ?? ''));
-    expect(texts).toContain('You have no open actions in the WRES action plan. As an E&D lead you can type "overdue" or "digest" to see the whole plan.');
+    expect(texts).toContain(
+      'You have no open actions in the WRES action plan. As an E&D lead you can type "overdue" or "digest" to see the whole plan.',
+    );
     const digest = h.connector.sentCards(conversationOf(LEAD)).find((c) => allTexts(c).includes('WRES action plan — week of 9 Mar'));
     expect(digest).toBeDefined();
     expect(allTexts(digest)).toContain('1 overdue · 0 due this week · 2 with no recent update · 4 actions in all');

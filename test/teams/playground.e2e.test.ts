@@ -48,7 +48,12 @@ function startPlayground(botEndpoint: string): Promise<string> {
   // Port 0 asks the CLI for its default, then it falls back to a free one; a high fixed port keeps clear of a developer's own Playground.
   const child = spawn(process.execPath, [CLI, '-e', botEndpoint, '-c', 'msteams', '-p', '56990', '--disable-telemetry'], {
     cwd: work,
-    env: { ...process.env, PATH: `${bin}:${process.env.PATH}`, TEAMSAPPTESTER_BROWSER: 'none', M365_AGENTS_PLAYGROUND_LOGFILE: join(work, 'playground.log') },
+    env: {
+      ...process.env,
+      PATH: `${bin}:${process.env.PATH}`,
+      TEAMSAPPTESTER_BROWSER: 'none',
+      M365_AGENTS_PLAYGROUND_LOGFILE: join(work, 'playground.log'),
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   playground = child;
@@ -94,7 +99,15 @@ describe.skipIf(missing.length > 0)('the bot in the Microsoft 365 Agents Playgro
     const config = loadConfig({ NODE_ENV: 'development', ED_LEADS: ALEX.email, SCHEDULER: 'false', PUBLIC_URL: 'http://localhost:3978' });
     const service = new PlanService(store, clock);
     const bot = createTeamsBot(config, { store, service, clock, logger });
-    const app = createServer({ config, store, service, clock, logger, botHandler: bot.handler, apiRouter: createApiRouter({ config, store, service, clock, logger }) });
+    const app = createServer({
+      config,
+      store,
+      service,
+      clock,
+      logger,
+      botHandler: bot.handler,
+      apiRouter: createApiRouter({ config, store, service, clock, logger }),
+    });
     server = await new Promise((resolve) => {
       const s = app.listen(0, '127.0.0.1', () => resolve(s));
     });
@@ -103,7 +116,14 @@ describe.skipIf(missing.length > 0)('the bot in the Microsoft 365 Agents Playgro
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
     });
   });
 
@@ -124,8 +144,14 @@ describe.skipIf(missing.length > 0)('the bot in the Microsoft 365 Agents Playgro
     expect(mine.length).toBeGreaterThan(0);
     const page = await openChat();
 
-    await page.getByText(/^Hello Alex — I am the WRES action tracker/).first().waitFor({ timeout: 30_000 });
-    await page.getByText(/^WRES action plan — week of/).first().waitFor({ timeout: 30_000 });
+    await page
+      .getByText(/^Hello Alex — I am the WRES action tracker/)
+      .first()
+      .waitFor({ timeout: 30_000 });
+    await page
+      .getByText(/^WRES action plan — week of/)
+      .first()
+      .waitFor({ timeout: 30_000 });
     const cardsBefore = await page.getByRole('button', { name: 'Send update' }).count();
     expect(cardsBefore).toBeGreaterThan(0);
 
@@ -144,7 +170,10 @@ describe.skipIf(missing.length > 0)('the bot in the Microsoft 365 Agents Playgro
     }
     await last.fill(note);
     await page.getByRole('button', { name: 'Send update' }).last().click();
-    await page.getByText(/^✓ Update recorded/).first().waitFor({ timeout: 30_000 });
+    await page
+      .getByText(/^✓ Update recorded/)
+      .first()
+      .waitFor({ timeout: 30_000 });
 
     const stored = (await store.listUpdatesSince('2000-01-01T00:00:00Z')).filter((u) => u.text === note);
     expect(stored).toHaveLength(1);

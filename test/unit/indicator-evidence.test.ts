@@ -10,31 +10,53 @@ import {
 import type { IndicatorMetric } from '../../bot/src/domain/model.js';
 
 const figures = (o: Record<string, number | null>) => new Map(Object.entries(o));
-const metric = (year: string, measure: string, value: number): IndicatorMetric => ({ year, measure, value, source: 'tab', updatedAt: '2026-01-01T00:00:00Z' });
+const metric = (year: string, measure: string, value: number): IndicatorMetric => ({
+  year,
+  measure,
+  value,
+  source: 'tab',
+  updatedAt: '2026-01-01T00:00:00Z',
+});
 
 describe('relative likelihoods (indicators 2–4), worked by hand', () => {
   it('indicator 2: white 200/1000 appointed vs BME 40/400 → 0.20 ÷ 0.10 = 2.00, adverse', () => {
-    const v = computeIndicator(2, '2019/20', figures({ 'shortlisted.white': 1000, 'appointed.white': 200, 'shortlisted.bme': 400, 'appointed.bme': 40 }));
+    const v = computeIndicator(
+      2,
+      '2019/20',
+      figures({ 'shortlisted.white': 1000, 'appointed.white': 200, 'shortlisted.bme': 400, 'appointed.bme': 40 }),
+    );
     expect(v.value).toBeCloseTo(2.0, 10);
     expect(v.adverse).toBe(true);
     expect(formatValue(v)).toBe('2.00');
   });
 
   it('indicator 3: BME 10/500 vs white 20/2000 entering disciplinary → 0.02 ÷ 0.01 = 2.00', () => {
-    const v = computeIndicator(3, '2019/20', figures({ 'workforce.bme': 500, 'disciplinary.bme': 10, 'workforce.white': 2000, 'disciplinary.white': 20 }));
+    const v = computeIndicator(
+      3,
+      '2019/20',
+      figures({ 'workforce.bme': 500, 'disciplinary.bme': 10, 'workforce.white': 2000, 'disciplinary.white': 20 }),
+    );
     expect(v.value).toBeCloseTo(2.0, 10);
     expect(v.adverse).toBe(true);
   });
 
   it('indicator 4: white 600/2000 vs BME 150/500 accessing training → 0.30 ÷ 0.30 = 1.00, parity', () => {
-    const v = computeIndicator(4, '2019/20', figures({ 'workforce.white': 2000, 'training.white': 600, 'workforce.bme': 500, 'training.bme': 150 }));
+    const v = computeIndicator(
+      4,
+      '2019/20',
+      figures({ 'workforce.white': 2000, 'training.white': 600, 'workforce.bme': 500, 'training.bme': 150 }),
+    );
     expect(v.value).toBeCloseTo(1.0, 10);
     expect(v.adverse).toBe(false);
   });
 
   it('flags values outside 0.80–1.25 and accepts the bounds themselves', () => {
     const rl = (white: number, bme: number) =>
-      computeIndicator(2, 'y', figures({ 'shortlisted.white': 100, 'appointed.white': white, 'shortlisted.bme': 100, 'appointed.bme': bme }));
+      computeIndicator(
+        2,
+        'y',
+        figures({ 'shortlisted.white': 100, 'appointed.white': white, 'shortlisted.bme': 100, 'appointed.bme': bme }),
+      );
     expect(rl(25, 20).value).toBeCloseTo(1.25);
     expect(rl(25, 20).adverse).toBe(false);
     expect(rl(20, 25).value).toBeCloseTo(0.8);
@@ -44,13 +66,21 @@ describe('relative likelihoods (indicators 2–4), worked by hand', () => {
   });
 
   it('reports division by zero as not computable, never a number', () => {
-    const noBmeApplicants = computeIndicator(2, 'y', figures({ 'shortlisted.white': 100, 'appointed.white': 10, 'shortlisted.bme': 0, 'appointed.bme': 0 }));
+    const noBmeApplicants = computeIndicator(
+      2,
+      'y',
+      figures({ 'shortlisted.white': 100, 'appointed.white': 10, 'shortlisted.bme': 0, 'appointed.bme': 0 }),
+    );
     expect(noBmeApplicants.value).toBeNull();
     expect(noBmeApplicants.adverse).toBeNull();
     expect(noBmeApplicants.reason).toBe('no BME applicants shortlisted');
     expect(formatValue(noBmeApplicants)).toBe('not computable (no BME applicants shortlisted)');
 
-    const noBmeAppointed = computeIndicator(2, 'y', figures({ 'shortlisted.white': 100, 'appointed.white': 10, 'shortlisted.bme': 30, 'appointed.bme': 0 }));
+    const noBmeAppointed = computeIndicator(
+      2,
+      'y',
+      figures({ 'shortlisted.white': 100, 'appointed.white': 10, 'shortlisted.bme': 30, 'appointed.bme': 0 }),
+    );
     expect(noBmeAppointed.value).toBeNull();
     expect(noBmeAppointed.reason).toBe('no BME applicants appointed');
   });
@@ -80,18 +110,30 @@ describe('staff survey gaps (indicators 5–8) and board (9)', () => {
   });
 
   it('indicator 9: 1 of 12 voting members BME (8.3%) vs 20% of the workforce → −11.7 points', () => {
-    const v = computeIndicator(9, 'y', figures({ 'board.voting.total': 12, 'board.voting.bme': 1, 'workforce.white': 2000, 'workforce.bme': 500 }));
+    const v = computeIndicator(
+      9,
+      'y',
+      figures({ 'board.voting.total': 12, 'board.voting.bme': 1, 'workforce.white': 2000, 'workforce.bme': 500 }),
+    );
     expect(v.value).toBeCloseTo(100 / 12 - 20, 10);
     expect(v.adverse).toBe(true);
   });
 
   it('indicator 9 with no voting members recorded is not computable', () => {
-    const v = computeIndicator(9, 'y', figures({ 'board.voting.total': 0, 'board.voting.bme': 0, 'workforce.white': 10, 'workforce.bme': 5 }));
+    const v = computeIndicator(
+      9,
+      'y',
+      figures({ 'board.voting.total': 0, 'board.voting.bme': 0, 'workforce.white': 10, 'workforce.bme': 5 }),
+    );
     expect(v.value).toBeNull();
   });
 
   it('indicator 1: 10% BME at bands 8c–VSM vs 20% overall → −10 points', () => {
-    const v = computeIndicator(1, 'y', figures({ 'band.bands-8c-9-vsm.white': 45, 'band.bands-8c-9-vsm.bme': 5, 'workforce.white': 2000, 'workforce.bme': 500 }));
+    const v = computeIndicator(
+      1,
+      'y',
+      figures({ 'band.bands-8c-9-vsm.white': 45, 'band.bands-8c-9-vsm.bme': 5, 'workforce.white': 2000, 'workforce.bme': 500 }),
+    );
     expect(v.value).toBeCloseTo(-10);
     expect(v.adverse).toBe(true);
   });
@@ -136,7 +178,16 @@ describe('year on year', () => {
 
 describe('Model Employer', () => {
   it('compares each band cluster with the workforce share by default', () => {
-    const rows = modelEmployer(figures({ 'workforce.white': 800, 'workforce.bme': 200, 'band.bands-5-7.white': 60, 'band.bands-5-7.bme': 40, 'band.bands-8a-8b.white': 90, 'band.bands-8a-8b.bme': 10 }))!;
+    const rows = modelEmployer(
+      figures({
+        'workforce.white': 800,
+        'workforce.bme': 200,
+        'band.bands-5-7.white': 60,
+        'band.bands-5-7.bme': 40,
+        'band.bands-8a-8b.white': 90,
+        'band.bands-8a-8b.bme': 10,
+      }),
+    )!;
     expect(rows.find((r) => r.cluster === 'bands-5-7')).toMatchObject({ bmePercent: 40, goalPercent: 20, gap: 20 });
     expect(rows.find((r) => r.cluster === 'bands-8a-8b')).toMatchObject({ bmePercent: 10, gap: -10 });
     expect(rows.find((r) => r.cluster === 'bands-1-4')).toMatchObject({ bmePercent: null, gap: null });

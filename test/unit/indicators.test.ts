@@ -33,7 +33,10 @@ describe('parseIndicatorRefs', () => {
 
 describe('RAG and status rules', () => {
   it('complete implies Blue, and Blue implies complete', () => {
-    expect(nextState({ rag: 'Amber', status: 'InProgress' }, { rag: 'Amber', markComplete: true })).toEqual({ rag: 'Blue', status: 'Complete' });
+    expect(nextState({ rag: 'Amber', status: 'InProgress' }, { rag: 'Amber', markComplete: true })).toEqual({
+      rag: 'Blue',
+      status: 'Complete',
+    });
     expect(nextState({ rag: 'Amber', status: 'InProgress' }, { rag: 'Blue' })).toEqual({ rag: 'Blue', status: 'Complete' });
   });
 

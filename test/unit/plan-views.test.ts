@@ -38,7 +38,12 @@ describe('isStale', () => {
     // 23:30 UTC on 31 May is 00:30 on 1 June in London.
     const june = { ...ctx, today: '2021-07-01' };
     expect(isStale(anAction({ latestUpdate: { text: 'x', authorName: 'P', submittedAt: '2021-05-31T23:30:00Z' } }), june)).toBe(true);
-    expect(isStale(anAction({ latestUpdate: { text: 'x', authorName: 'P', submittedAt: '2021-05-31T23:30:00Z' } }), { ...june, staleAfterDays: 31 })).toBe(false);
+    expect(
+      isStale(anAction({ latestUpdate: { text: 'x', authorName: 'P', submittedAt: '2021-05-31T23:30:00Z' } }), {
+        ...june,
+        staleAfterDays: 31,
+      }),
+    ).toBe(false);
   });
 });
 
@@ -46,7 +51,11 @@ describe('ordering', () => {
   it('orders references naturally and undated actions last', () => {
     const refs = ['1.10', '1.2', '2.1', '1.9'].map((ref) => anAction({ ref }));
     expect(refs.sort(compareByRef).map((a) => a.ref)).toEqual(['1.2', '1.9', '1.10', '2.1']);
-    const due = [anAction({ ref: 'a', dueDate: null }), anAction({ ref: 'b', dueDate: '2021-05-01' }), anAction({ ref: 'c', dueDate: '2021-04-01' })];
+    const due = [
+      anAction({ ref: 'a', dueDate: null }),
+      anAction({ ref: 'b', dueDate: '2021-05-01' }),
+      anAction({ ref: 'c', dueDate: '2021-04-01' }),
+    ];
     expect(due.sort(compareByDue).map((a) => a.ref)).toEqual(['c', 'b', 'a']);
   });
 });
@@ -55,7 +64,14 @@ describe('filterActions and groupActions', () => {
   const plan = [
     view({ id: '1', ref: '1.1', indicators: [2, 3], rag: 'Red', theme: 'Recruitment', dueDate: '2021-03-01' }),
     view({ id: '2', ref: '1.2', indicators: [], rag: 'Green', theme: '', owner: null, leadRole: 'Head of OD', title: 'Reverse mentoring' }),
-    view({ id: '3', ref: '2.1', indicators: [3], rag: 'Amber', theme: 'recruitment ', owner: { displayName: 'Sam Lee', email: 'sam.lee@example.com' } }),
+    view({
+      id: '3',
+      ref: '2.1',
+      indicators: [3],
+      rag: 'Amber',
+      theme: 'recruitment ',
+      owner: { displayName: 'Sam Lee', email: 'sam.lee@example.com' },
+    }),
   ];
 
   it('keeps only what every given filter allows', () => {
@@ -102,7 +118,9 @@ describe('summarisePlan', () => {
   });
 
   it('never rounds up to 100% while an action is open, and copes with an empty plan', () => {
-    const many = Array.from({ length: 200 }, (_, i) => anAction({ id: String(i), status: i === 0 ? 'InProgress' : 'Complete', rag: i === 0 ? 'Green' : 'Blue' }));
+    const many = Array.from({ length: 200 }, (_, i) =>
+      anAction({ id: String(i), status: i === 0 ? 'InProgress' : 'Complete', rag: i === 0 ? 'Green' : 'Blue' }),
+    );
     expect(summarisePlan(many, ctx).percentComplete).toBe(99);
     expect(summarisePlan([], ctx)).toMatchObject({ total: 0, percentComplete: 0 });
   });

@@ -24,7 +24,11 @@ export function actionRoutes(deps: { config: Config; store: PlanStore; service: 
     const action = await deps.store.getAction(req.params.id);
     if (!action) throw new AppError('not_found', 'That action is no longer in the plan.');
     const updates = await deps.store.listUpdates(action.id);
-    const body: ActionDetailResponse = { action: viewFor(caller, action, viewContext(deps.config, deps.clock)), updates, canUpdate: canUpdate(caller.actor, action) };
+    const body: ActionDetailResponse = {
+      action: viewFor(caller, action, viewContext(deps.config, deps.clock)),
+      updates,
+      canUpdate: canUpdate(caller.actor, action),
+    };
     res.json(body);
   });
 

@@ -58,7 +58,8 @@ export function assertTabApiAuthConfigured(config: Config): void {
   if (!config.isProduction) return;
   const missing: string[] = [];
   if (!config.AAD_APP_CLIENT_ID) missing.push('AAD_APP_CLIENT_ID (the Entra app registration used for tab sign-in)');
-  if (!allowedTenants(config).length) missing.push('ALLOWED_TENANTS or MicrosoftAppTenantId (the Entra tenant ids whose staff may sign in)');
+  if (!allowedTenants(config).length)
+    missing.push('ALLOWED_TENANTS or MicrosoftAppTenantId (the Entra tenant ids whose staff may sign in)');
   if (new URL(config.AAD_JWKS_URL).protocol !== 'https:') missing.push('AAD_JWKS_URL must be https:// in production');
   if (missing.length) {
     throw new AppError('config', `The tab API cannot run in production without Teams sign-in. Set:\n  ${missing.join('\n  ')}`);
@@ -81,7 +82,8 @@ const claimsSchema = z.object({
 type Claims = z.output<typeof claimsSchema>;
 
 const unauthenticated = (message: string) => new AppError('unauthenticated', message);
-const BAD_TOKEN = 'Your Teams sign-in could not be verified. Please reload the tab; if this keeps happening, ask IT to check the app registration.';
+const BAD_TOKEN =
+  'Your Teams sign-in could not be verified. Please reload the tab; if this keeps happening, ask IT to check the app registration.';
 
 /**
  * Validates Teams SSO tokens: signature against Entra's published keys,
@@ -105,13 +107,17 @@ export function entraAuthenticator(config: Config, clock: Clock, logger: Logger,
     const v2 = c.iss === `https://login.microsoftonline.com/${c.tid}/v2.0`;
     if (!v1 && !v2) throw unauthenticated(BAD_TOKEN);
     if (v2 && !aud.includes(clientId)) throw unauthenticated(BAD_TOKEN);
-    if (!tenants.has(tid)) throw unauthenticated('Your organisation is not set up to use this WRES action plan. Ask your E&D lead or IT team to add your tenant.');
+    if (!tenants.has(tid))
+      throw unauthenticated(
+        'Your organisation is not set up to use this WRES action plan. Ask your E&D lead or IT team to add your tenant.',
+      );
     if (!(c.scp ?? '').split(' ').includes(REQUIRED_SCOPE)) throw unauthenticated(BAD_TOKEN);
   };
 
   return {
     async authenticate(req) {
-      if (req.devUser !== undefined) throw unauthenticated('The X-Dev-User header is only accepted in development, without Entra sign-in configured.');
+      if (req.devUser !== undefined)
+        throw unauthenticated('The X-Dev-User header is only accepted in development, without Entra sign-in configured.');
       const match = /^Bearer\s+(\S+)\s*$/i.exec(req.authorization ?? '');
       if (!match) throw unauthenticated('Please open the WRES action plan from Microsoft Teams so that it can sign you in.');
       let payload: unknown;

@@ -24,7 +24,11 @@ function enrichFromPlan(identity: Identity, actions: Action[]): Identity {
   if (identity.aadObjectId || !identity.email) return identity;
   const owner = actions.map((a) => a.owner).find((o) => o && isSamePerson(o, { email: identity.email! }));
   if (!owner) return identity;
-  return { ...identity, displayName: owner.displayName || identity.displayName, ...(owner.aadObjectId ? { aadObjectId: owner.aadObjectId } : {}) };
+  return {
+    ...identity,
+    displayName: owner.displayName || identity.displayName,
+    ...(owner.aadObjectId ? { aadObjectId: owner.aadObjectId } : {}),
+  };
 }
 
 /**

@@ -8,7 +8,12 @@ import type { ActionRef, ChangesResponse } from './contract.js';
  * (oldest first), `views` the whole plan for `today`. Updates whose action is
  * no longer in the plan are left out.
  */
-export function changesSince(since: string, today: string, views: readonly ActionView[], updates: readonly ProgressUpdate[]): ChangesResponse {
+export function changesSince(
+  since: string,
+  today: string,
+  views: readonly ActionView[],
+  updates: readonly ProgressUpdate[],
+): ChangesResponse {
   const byId = new Map(views.map((v) => [v.id, v]));
   const refOf = (v: ActionView): ActionRef => ({ id: v.id, ref: v.ref, title: v.title, ownerLabel: v.ownerLabel });
   const known = updates.filter((u) => byId.has(u.actionId));

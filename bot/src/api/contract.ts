@@ -12,7 +12,20 @@ import type { Action, ProgressUpdate, Rag, Status } from '../domain/model.js';
 import type { ErrorCode } from '../errors.js';
 import type { FieldErrors } from '../service/plan-service.js';
 
-export type { ActionView, ActionGroup, GroupBy, PlanFilter, IndicatorSummary, PlanSummary, FieldErrors, ErrorCode, Rag, Status, ProgressUpdate, Action };
+export type {
+  ActionView,
+  ActionGroup,
+  GroupBy,
+  PlanFilter,
+  IndicatorSummary,
+  PlanSummary,
+  FieldErrors,
+  ErrorCode,
+  Rag,
+  Status,
+  ProgressUpdate,
+  Action,
+};
 
 /** How the caller may use the plan. Lead beats owner beats viewer. */
 export type Role = 'lead' | 'owner' | 'viewer';

@@ -43,7 +43,13 @@ function toCsv(rows: BoardPaperRow[]): string {
   return stringify(records, { bom: true, record_delimiter: 'windows' });
 }
 
-const RAG_FILL: Record<Rag, string | undefined> = { Red: 'FFF4CCCC', Amber: 'FFFCE4C4', Green: 'FFD9EAD3', Blue: 'FFCFE2F3', None: undefined };
+const RAG_FILL: Record<Rag, string | undefined> = {
+  Red: 'FFF4CCCC',
+  Amber: 'FFFCE4C4',
+  Green: 'FFD9EAD3',
+  Blue: 'FFCFE2F3',
+  None: undefined,
+};
 const WIDTHS = [28, 7, 9, 10, 28, 48, 36, 22, 12, 16, 12, 16, 60, 18, 12];
 
 async function toXlsx(rows: BoardPaperRow[], today: string): Promise<Buffer> {

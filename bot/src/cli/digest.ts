@@ -12,7 +12,9 @@ import { NOW_OPTION, clockFor, cliLogger, cliNotifier, printReport } from './rem
 export function register(program: Command, ctx: CliContext): void {
   program
     .command('digest')
-    .description("Send this week's digest of overdue and quiet actions to the E&D leads in Teams (once per lead per week), and say who got it.")
+    .description(
+      "Send this week's digest of overdue and quiet actions to the E&D leads in Teams (once per lead per week), and say who got it.",
+    )
     .option(...NOW_OPTION)
     .option('--json', 'print the run report as JSON')
     .action(async (flags: { now?: string; json?: boolean }) => {

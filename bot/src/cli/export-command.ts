@@ -22,7 +22,9 @@ export function register(program: Command, ctx: CliContext): void {
   program
     .command('export')
     .description('Export the plan with its progress notes. CSV and JSON go to the screen unless --out is given; Excel needs --out.')
-    .addOption(new Option('--format <format>', 'csv, xlsx or json (default: from the --out file name, else csv)').choices(['csv', 'xlsx', 'json']))
+    .addOption(
+      new Option('--format <format>', 'csv, xlsx or json (default: from the --out file name, else csv)').choices(['csv', 'xlsx', 'json']),
+    )
     .option('--out <file>', 'write to this file')
     .option('--plan-year <year>', 'only this plan year, e.g. 2019/20')
     .action(async (flags: ExportFlags) => runExport(ctx, flags));

@@ -17,7 +17,9 @@ interface ImportFlags {
 export function register(program: Command, ctx: CliContext): void {
   program
     .command('import')
-    .description('Import an action plan from a Word (.docx), Excel (.xlsx) or CSV file. Importing the same plan again updates it without duplicates.')
+    .description(
+      'Import an action plan from a Word (.docx), Excel (.xlsx) or CSV file. Importing the same plan again updates it without duplicates.',
+    )
     .argument('<file>', 'the plan to import')
     .option('--plan-year <year>', 'the plan year, e.g. 2019/20 (default: from the title, else the current year)')
     .option('--dry-run', 'show what would be imported without saving anything')
@@ -32,7 +34,10 @@ async function runImport(ctx: CliContext, file: string, flags: ImportFlags): Pro
   const name = basename(file);
   reportWarnings(ctx, result);
   if (result.errors.length > 0 && (flags.strict || result.actions.length === 0)) {
-    const why = result.actions.length === 0 ? 'no row could be imported' : `${plural(result.errors.length, 'row')} ${result.errors.length === 1 ? 'has a' : 'have'} problem${result.errors.length === 1 ? '' : 's'} (--strict)`;
+    const why =
+      result.actions.length === 0
+        ? 'no row could be imported'
+        : `${plural(result.errors.length, 'row')} ${result.errors.length === 1 ? 'has a' : 'have'} problem${result.errors.length === 1 ? '' : 's'} (--strict)`;
     ctx.err(`Nothing was imported from ${name} because ${why}:`);
     reportErrors(ctx, result);
     ctx.exitCode = 2;
@@ -48,16 +53,24 @@ async function runImport(ctx: CliContext, file: string, flags: ImportFlags): Pro
   const { created, updated, unchanged, progressAdded } = outcome.summary;
   const parts = [`${created} new`, `${updated} updated`, ...(unchanged ? [`${unchanged} already up to date`] : [])].join(', ');
   if (flags.dryRun) {
-    ctx.out(`Dry run: nothing was saved. Importing ${name} into the ${result.planYear} plan would bring in ${plural(result.actions.length, 'action')} (${parts}) and ${plural(progressAdded, 'progress note')}.`);
+    ctx.out(
+      `Dry run: nothing was saved. Importing ${name} into the ${result.planYear} plan would bring in ${plural(result.actions.length, 'action')} (${parts}) and ${plural(progressAdded, 'progress note')}.`,
+    );
     for (const change of outcome.changes) ctx.out(changeLine(change));
   } else {
-    ctx.out(`Imported ${plural(result.actions.length, 'action')} (${parts}) and ${plural(progressAdded, 'progress note')} from ${name} into the ${result.planYear} plan.`);
+    ctx.out(
+      `Imported ${plural(result.actions.length, 'action')} (${parts}) and ${plural(progressAdded, 'progress note')} from ${name} into the ${result.planYear} plan.`,
+    );
   }
   await importPlanFigures(ctx, store, file, result.actions, importedAt, flags.dryRun);
   if (result.errors.length > 0) {
     ctx.err(`${plural(result.errors.length, 'row was', 'rows were')} not imported:`);
     reportErrors(ctx, result);
-    ctx.err(flags.dryRun ? 'Fix these rows before importing.' : 'Fix these rows and import the file again: rows already imported will not be duplicated.');
+    ctx.err(
+      flags.dryRun
+        ? 'Fix these rows before importing.'
+        : 'Fix these rows and import the file again: rows already imported will not be duplicated.',
+    );
   }
 }
 

@@ -12,7 +12,15 @@ import { register as registerProvision } from './provision.js';
 import { register as registerFigures } from './figures.js';
 
 /** Subcommands, each in its own file exporting `register(program, ctx)`. Add new ones here. */
-const COMMANDS: RegisterCommand[] = [registerImport, registerExport, registerStatus, registerRemind, registerDigest, registerProvision, registerFigures];
+const COMMANDS: RegisterCommand[] = [
+  registerImport,
+  registerExport,
+  registerStatus,
+  registerRemind,
+  registerDigest,
+  registerProvision,
+  registerFigures,
+];
 
 /** Test seams: where output goes and what time it is. */
 export interface MainOptions {
@@ -30,7 +38,11 @@ const processIo: CliIo = {
  * usage or bad input. Reads configuration only through `loadConfig(env)`;
  * with the real environment a `.env` file is loaded first.
  */
-export async function main(argv: string[], env: Record<string, string | undefined> = process.env, options: MainOptions = {}): Promise<number> {
+export async function main(
+  argv: string[],
+  env: Record<string, string | undefined> = process.env,
+  options: MainOptions = {},
+): Promise<number> {
   if (env === process.env) dotenv.config({ quiet: true });
   const io = options.io ?? processIo;
   const ctx = createCliContext(env, options.clock ?? systemClock, io);

@@ -21,7 +21,10 @@ export function register(program: Command, ctx: CliContext): void {
     .action(async (flags: { check?: boolean }) => {
       const config = ctx.config();
       if (!config.SHAREPOINT_SITE_ID && !config.SHAREPOINT_SITE_URL) {
-        throw new AppError('config', 'Set SHAREPOINT_SITE_ID or SHAREPOINT_SITE_URL to the site that should hold the plan, then run wres provision again.');
+        throw new AppError(
+          'config',
+          'Set SHAREPOINT_SITE_ID or SHAREPOINT_SITE_URL to the site that should hold the plan, then run wres provision again.',
+        );
       }
       const graph = graphFromConfig(config);
       const site = await resolveSite(graph, { siteId: config.SHAREPOINT_SITE_ID, siteUrl: config.SHAREPOINT_SITE_URL });
@@ -37,7 +40,8 @@ export function register(program: Command, ctx: CliContext): void {
       const report = await provisionLists(graph, site.id, specs);
       for (const c of report.changes) ctx.out(`  ${c}`);
       for (const p of report.problems) ctx.err(`  needs a person: ${p}`);
-      if (report.changes.length === 0 && report.problems.length === 0) ctx.out(`Nothing to change: all ${Object.keys(specs).length} lists and their columns are in place.`);
+      if (report.changes.length === 0 && report.problems.length === 0)
+        ctx.out(`Nothing to change: all ${Object.keys(specs).length} lists and their columns are in place.`);
       else if (report.changes.length > 0) ctx.out(`Done: ${report.changes.length} change(s).`);
       if (report.problems.length > 0) ctx.exitCode = 1;
     });

@@ -11,7 +11,9 @@ import { NOW_OPTION, clockFor, cliLogger, cliNotifier, printReport } from './rem
 export function register(program: Command, ctx: CliContext): void {
   program
     .command('remind')
-    .description('Send the reminders due today to action owners in Teams (each goes once, however often this runs), and say what was sent, what was not and why.')
+    .description(
+      'Send the reminders due today to action owners in Teams (each goes once, however often this runs), and say what was sent, what was not and why.',
+    )
     .option(...NOW_OPTION)
     .option('--json', 'print the run report as JSON')
     .action(async (flags: { now?: string; json?: boolean }) => {

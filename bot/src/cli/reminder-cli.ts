@@ -11,7 +11,10 @@ import { createTeamsNotifier, type TeamsNotifier } from '../teams/proactive-send
 import type { CliContext } from './context.js';
 
 /** `--now` for `wres remind` and `wres digest`. */
-export const NOW_OPTION = ['--now <iso>', 'run as if the clock read this ISO date-time (e.g. 2026-03-18T09:00); without an offset it is read in TIMEZONE'] as const;
+export const NOW_OPTION = [
+  '--now <iso>',
+  'run as if the clock read this ISO date-time (e.g. 2026-03-18T09:00); without an offset it is read in TIMEZONE',
+] as const;
 
 /**
  * The clock for one run: `--now` read as ISO 8601 (a local time without an

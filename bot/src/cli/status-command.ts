@@ -23,7 +23,9 @@ export interface PlanStatus {
 export function register(program: Command, ctx: CliContext): void {
   program
     .command('status')
-    .description('Show how the plan stands: actions by RAG rating and status, how many are overdue today, and writes still waiting for SharePoint.')
+    .description(
+      'Show how the plan stands: actions by RAG rating and status, how many are overdue today, and writes still waiting for SharePoint.',
+    )
     .option('--json', 'print the figures as JSON')
     .action(async (flags: { json?: boolean }) => {
       const status = await planStatus(ctx);
@@ -49,7 +51,8 @@ async function planStatus(ctx: CliContext): Promise<PlanStatus> {
     byRag: count(RAGS, (a) => a.rag),
     byStatus: count(STATUSES, (a) => a.status),
     overdue: actions.filter((a) => isOverdue(a, today)).length,
-    dueWithin14Days: actions.filter((a) => !isOverdue(a, today) && a.status !== 'Complete' && a.dueDate !== null && a.dueDate <= soon).length,
+    dueWithin14Days: actions.filter((a) => !isOverdue(a, today) && a.status !== 'Complete' && a.dueDate !== null && a.dueDate <= soon)
+      .length,
     pendingWrites: health.pendingWrites,
   };
 }
@@ -64,6 +67,8 @@ function describe(s: PlanStatus): string[] {
     `Status: ${status.join(', ')}.`,
     `Overdue today (${shortDate(s.today)}, ${s.timeZone}): ${s.overdue}.`,
     `Due in the next 14 days: ${s.dueWithin14Days}.`,
-    s.store === 'sqlite' ? `Changes waiting to be written: ${s.pendingWrites}.` : `Changes waiting to be written to SharePoint: ${s.pendingWrites}.`,
+    s.store === 'sqlite'
+      ? `Changes waiting to be written: ${s.pendingWrites}.`
+      : `Changes waiting to be written to SharePoint: ${s.pendingWrites}.`,
   ];
 }

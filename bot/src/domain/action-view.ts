@@ -83,7 +83,14 @@ const dueLabels = new Map<string, string>();
 /** Builds the view of one action; `canUpdate` is decided by the caller (see people.canUpdate). */
 export function toActionView(action: Action, ctx: ViewContext, canUpdate: boolean): ActionView {
   const overdue = isOverdue(action, ctx.today);
-  const view: ActionView = { ...action, overdue, dueLabel: dueLabel(action, ctx.today), stale: isStale(action, ctx), ownerLabel: ownerLabel(action), canUpdate };
+  const view: ActionView = {
+    ...action,
+    overdue,
+    dueLabel: dueLabel(action, ctx.today),
+    stale: isStale(action, ctx),
+    ownerLabel: ownerLabel(action),
+    canUpdate,
+  };
   if (overdue && action.dueDate) view.daysOverdue = dayDiff(action.dueDate, ctx.today);
   return view;
 }

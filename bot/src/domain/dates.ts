@@ -7,9 +7,21 @@ export type DueDateParse =
   | { kind: 'none' }
   | { kind: 'invalid'; reason: string };
 
-const DAY_FORMATS = ['d/M/yyyy', 'd/M/yy', 'd.M.yyyy', 'd.M.yy', 'd-M-yyyy', 'yyyy-MM-dd', 'd MMMM yyyy', 'd MMM yyyy', 'MMMM d yyyy', 'MMM d yyyy'];
+const DAY_FORMATS = [
+  'd/M/yyyy',
+  'd/M/yy',
+  'd.M.yyyy',
+  'd.M.yy',
+  'd-M-yyyy',
+  'yyyy-MM-dd',
+  'd MMMM yyyy',
+  'd MMM yyyy',
+  'MMMM d yyyy',
+  'MMM d yyyy',
+];
 const MONTH_FORMATS = ['MMMM yyyy', 'MMM yyyy', 'M/yyyy', 'MM/yyyy'];
-const ONGOING = /^(ongoing|on-going|continuous|continual|throughout the year|rolling|annual(ly)?|monthly|quarterly|bi-?annually|as required)\b/i;
+const ONGOING =
+  /^(ongoing|on-going|continuous|continual|throughout the year|rolling|annual(ly)?|monthly|quarterly|bi-?annually|as required)\b/i;
 const NONE = /^(n\/?a|tbc|tbd|-|–|none|)$/i;
 
 /**

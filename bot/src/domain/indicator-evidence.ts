@@ -52,7 +52,15 @@ export const MEASURES = {
   6: ['survey6.white', 'survey6.bme'],
   7: ['survey7.white', 'survey7.bme'],
   8: ['survey8.white', 'survey8.bme'],
-  9: ['board.voting.total', 'board.voting.bme', 'board.executive.total', 'board.executive.bme', 'workforce.white', 'workforce.bme', 'indicator9.value'],
+  9: [
+    'board.voting.total',
+    'board.voting.bme',
+    'board.executive.total',
+    'board.executive.bme',
+    'workforce.white',
+    'workforce.bme',
+    'indicator9.value',
+  ],
   1: [...BAND_CLUSTERS.flatMap((c) => [`band.${c.key}.white`, `band.${c.key}.bme`]), 'workforce.white', 'workforce.bme'],
 } as const satisfies Record<IndicatorNumber, readonly string[]>;
 
@@ -112,7 +120,14 @@ export const MEASURE_LABELS: Record<string, string> = {
 const label = (key: string) => MEASURE_LABELS[key] ?? key;
 
 /** a/b ÷ c/d with every zero division reported, not computed. */
-function relativeLikelihood(f: Figures, num1: string, den1: string, num2: string, den2: string, direct: string): { value: number | null; reason?: string } {
+function relativeLikelihood(
+  f: Figures,
+  num1: string,
+  den1: string,
+  num2: string,
+  den2: string,
+  direct: string,
+): { value: number | null; reason?: string } {
   const [a, b, c, d] = [num(f, num1), num(f, den1), num(f, num2), num(f, den2)];
   if (a === undefined || b === undefined || c === undefined || d === undefined) {
     const published = num(f, direct);
@@ -158,7 +173,8 @@ export function computeIndicator(indicator: IndicatorNumber, year: string, figur
     case 8: {
       const white = num(figures, `survey${indicator}.white`);
       const bme = num(figures, `survey${indicator}.bme`);
-      if (white === undefined || bme === undefined) return { ...base, unit: 'points', ...notComputable('survey figures missing'), adverse: null };
+      if (white === undefined || bme === undefined)
+        return { ...base, unit: 'points', ...notComputable('survey figures missing'), adverse: null };
       const gap = bme - white;
       return { ...base, unit: 'points', value: gap, adverse: indicator === 7 ? gap < 0 : gap > 0 };
     }
@@ -168,7 +184,12 @@ export function computeIndicator(indicator: IndicatorNumber, year: string, figur
       if (boardBme === undefined || workforce === undefined) {
         const published = num(figures, 'indicator9.value');
         if (published !== undefined) return { ...base, unit: 'points', value: published, adverse: published < 0 };
-        return { ...base, unit: 'points', ...notComputable(num(figures, 'board.voting.total') === 0 ? 'no voting board members recorded' : 'figures missing'), adverse: null };
+        return {
+          ...base,
+          unit: 'points',
+          ...notComputable(num(figures, 'board.voting.total') === 0 ? 'no voting board members recorded' : 'figures missing'),
+          adverse: null,
+        };
       }
       const diff = boardBme - workforce;
       return { ...base, unit: 'points', value: diff, adverse: diff < 0 };
@@ -176,7 +197,8 @@ export function computeIndicator(indicator: IndicatorNumber, year: string, figur
     case 1: {
       const top = bandShare(figures, 'bands-8c-9-vsm');
       const workforce = workforceBmePercent(figures);
-      if (top === undefined || workforce === undefined) return { ...base, unit: 'points', ...notComputable('band figures missing'), adverse: null };
+      if (top === undefined || workforce === undefined)
+        return { ...base, unit: 'points', ...notComputable('band figures missing'), adverse: null };
       const gap = top - workforce;
       return { ...base, unit: 'points', value: gap, adverse: gap < 0 };
     }

@@ -8,14 +8,46 @@ export interface IndicatorInfo {
 }
 
 export const INDICATORS: readonly IndicatorInfo[] = [
-  { number: 1, shortName: 'Workforce by band', description: 'Percentage of BME staff in each AfC band 1–9 and VSM compared with the overall workforce' },
-  { number: 2, shortName: 'Appointment from shortlisting', description: 'Relative likelihood of white staff being appointed from shortlisting compared with BME staff' },
-  { number: 3, shortName: 'Formal disciplinary', description: 'Relative likelihood of BME staff entering the formal disciplinary process compared with white staff' },
-  { number: 4, shortName: 'Non-mandatory training and CPD', description: 'Relative likelihood of white staff accessing non-mandatory training and CPD compared with BME staff' },
-  { number: 5, shortName: 'Harassment from patients and public', description: 'Staff experiencing harassment, bullying or abuse from patients, relatives or the public in the last 12 months' },
-  { number: 6, shortName: 'Harassment from staff', description: 'Staff experiencing harassment, bullying or abuse from staff in the last 12 months' },
-  { number: 7, shortName: 'Equal opportunities for progression', description: 'Staff believing that the organisation provides equal opportunities for career progression or promotion' },
-  { number: 8, shortName: 'Discrimination from colleagues', description: 'Staff who personally experienced discrimination at work from a manager, team leader or colleague' },
+  {
+    number: 1,
+    shortName: 'Workforce by band',
+    description: 'Percentage of BME staff in each AfC band 1–9 and VSM compared with the overall workforce',
+  },
+  {
+    number: 2,
+    shortName: 'Appointment from shortlisting',
+    description: 'Relative likelihood of white staff being appointed from shortlisting compared with BME staff',
+  },
+  {
+    number: 3,
+    shortName: 'Formal disciplinary',
+    description: 'Relative likelihood of BME staff entering the formal disciplinary process compared with white staff',
+  },
+  {
+    number: 4,
+    shortName: 'Non-mandatory training and CPD',
+    description: 'Relative likelihood of white staff accessing non-mandatory training and CPD compared with BME staff',
+  },
+  {
+    number: 5,
+    shortName: 'Harassment from patients and public',
+    description: 'Staff experiencing harassment, bullying or abuse from patients, relatives or the public in the last 12 months',
+  },
+  {
+    number: 6,
+    shortName: 'Harassment from staff',
+    description: 'Staff experiencing harassment, bullying or abuse from staff in the last 12 months',
+  },
+  {
+    number: 7,
+    shortName: 'Equal opportunities for progression',
+    description: 'Staff believing that the organisation provides equal opportunities for career progression or promotion',
+  },
+  {
+    number: 8,
+    shortName: 'Discrimination from colleagues',
+    description: 'Staff who personally experienced discrimination at work from a manager, team leader or colleague',
+  },
   { number: 9, shortName: 'Board membership', description: 'Difference between the board voting membership and the overall workforce' },
 ];
 

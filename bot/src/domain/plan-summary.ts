@@ -36,7 +36,13 @@ const zeroStatus = (): Record<Status, number> => Object.fromEntries(STATUSES.map
 export function summarisePlan(actions: readonly Action[], ctx: ViewContext): PlanSummary {
   const byRag = zeroRag();
   const byStatus = zeroStatus();
-  const perIndicator: IndicatorSummary[] = INDICATORS.map((i) => ({ indicator: i.number, shortName: i.shortName, actions: 0, overdue: 0, byRag: zeroRag() }));
+  const perIndicator: IndicatorSummary[] = INDICATORS.map((i) => ({
+    indicator: i.number,
+    shortName: i.shortName,
+    actions: 0,
+    overdue: 0,
+    byRag: zeroRag(),
+  }));
   let complete = 0;
   let overdue = 0;
   let stale = 0;

@@ -79,7 +79,9 @@ export function remindersDue(action: Action, today: string, config: ReminderPoli
 
   const stale = staleStage(action, today, config);
   if (!stale || mine.some((e) => e.stage === stale.stage)) return [];
-  const deadlineSentToday = mine.some((e) => !e.stage.startsWith('stale-') && !e.stage.startsWith('digest-') && localDate(new Date(e.sentAt), config.timeZone) === today);
+  const deadlineSentToday = mine.some(
+    (e) => !e.stage.startsWith('stale-') && !e.stage.startsWith('digest-') && localDate(new Date(e.sentAt), config.timeZone) === today,
+  );
   return deadlineSentToday ? [] : [stale];
 }
 

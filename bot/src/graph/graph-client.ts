@@ -1,5 +1,11 @@
 import type { TokenCredential } from '@azure/identity';
-import { AuthenticationHandler, Client, RetryHandler, RetryHandlerOptions, type AuthenticationProvider } from '@microsoft/microsoft-graph-client';
+import {
+  AuthenticationHandler,
+  Client,
+  RetryHandler,
+  RetryHandlerOptions,
+  type AuthenticationProvider,
+} from '@microsoft/microsoft-graph-client';
 import { AppError } from '../errors.js';
 import { SIGN_IN_REFUSED } from './graph-errors.js';
 import { GraphApi } from './graph-api.js';

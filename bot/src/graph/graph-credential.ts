@@ -32,9 +32,17 @@ export function createGraphCredential(c: GraphCredentialConfig): TokenCredential
   if (kind === 'managed-identity') return new ManagedIdentityCredential();
   if (kind === 'user-assigned-managed-identity') return new ManagedIdentityCredential({ clientId: c.GRAPH_CLIENT_ID! });
   if (!c.GRAPH_TENANT_ID || !c.GRAPH_CLIENT_ID) {
-    throw new AppError('config', `GRAPH_TENANT_ID and GRAPH_CLIENT_ID must be set to sign in with a ${kind === 'certificate' ? 'certificate' : 'client secret'}.`);
+    throw new AppError(
+      'config',
+      `GRAPH_TENANT_ID and GRAPH_CLIENT_ID must be set to sign in with a ${kind === 'certificate' ? 'certificate' : 'client secret'}.`,
+    );
   }
   const options = c.AZURE_AUTHORITY_HOST ? { authorityHost: c.AZURE_AUTHORITY_HOST, disableInstanceDiscovery: true } : {};
   if (kind === 'client-secret') return new ClientSecretCredential(c.GRAPH_TENANT_ID, c.GRAPH_CLIENT_ID, c.GRAPH_CLIENT_SECRET!, options);
-  return new ClientCertificateCredential(c.GRAPH_TENANT_ID, c.GRAPH_CLIENT_ID, { certificatePath: c.GRAPH_CLIENT_CERTIFICATE_PATH! }, options);
+  return new ClientCertificateCredential(
+    c.GRAPH_TENANT_ID,
+    c.GRAPH_CLIENT_ID,
+    { certificatePath: c.GRAPH_CLIENT_CERTIFICATE_PATH! },
+    options,
+  );
 }

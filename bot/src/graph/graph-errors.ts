@@ -30,15 +30,23 @@ export function isTransient(e: unknown): boolean {
 export function toAppError(e: unknown, doing: string): AppError {
   if (isAppError(e)) return e;
   if (!(e instanceof GraphError)) {
-    return new AppError('unavailable', `SharePoint could not be reached while ${doing}.`, { cause: e, details: { status: -1, graphCode: null } });
+    return new AppError('unavailable', `SharePoint could not be reached while ${doing}.`, {
+      cause: e,
+      details: { status: -1, graphCode: null },
+    });
   }
   const details: GraphFailure = { status: e.statusCode, graphCode: e.code };
   const opts = { cause: e, details };
   const s = e.statusCode;
   if (e.code === SIGN_IN_REFUSED) {
-    return new AppError('config', `The app could not sign in to Microsoft Graph (check GRAPH_TENANT_ID, GRAPH_CLIENT_ID and the secret, certificate or managed identity): ${e.message}`, opts);
+    return new AppError(
+      'config',
+      `The app could not sign in to Microsoft Graph (check GRAPH_TENANT_ID, GRAPH_CLIENT_ID and the secret, certificate or managed identity): ${e.message}`,
+      opts,
+    );
   }
-  if (e.code === 'GraphTokenUnavailable') return new AppError('unavailable', `Could not get a Microsoft Graph token while ${doing}: ${e.message}`, opts);
+  if (e.code === 'GraphTokenUnavailable')
+    return new AppError('unavailable', `Could not get a Microsoft Graph token while ${doing}: ${e.message}`, opts);
   if (s === 404) return new AppError('not_found', `SharePoint has no such item (${doing}).`, opts);
   if (s === 409 || s === 412) return new AppError('conflict', `SharePoint refused a conflicting change while ${doing}.`, opts);
   if (s === 401 || s === 403) {
@@ -49,5 +57,9 @@ export function toAppError(e: unknown, doing: string): AppError {
     );
   }
   if (s === 400) return new AppError('internal', `SharePoint rejected a request while ${doing}: ${e.message}`, opts);
-  return new AppError('unavailable', `SharePoint is unavailable or busy (${s === -1 ? e.code ?? 'no answer' : s}) while ${doing}. Please try again shortly.`, opts);
+  return new AppError(
+    'unavailable',
+    `SharePoint is unavailable or busy (${s === -1 ? (e.code ?? 'no answer') : s}) while ${doing}. Please try again shortly.`,
+    opts,
+  );
 }

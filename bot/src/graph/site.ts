@@ -38,7 +38,11 @@ export async function resolveSite(graph: GraphApi, where: SiteLocator): Promise<
     return siteSchema.parse(await graph.get(`${path}?$select=id,displayName,webUrl`, 'finding the SharePoint site'));
   } catch (e) {
     if (e instanceof AppError && e.code === 'not_found') {
-      throw new AppError('config', `The SharePoint site ${where.siteId ?? where.siteUrl} was not found. Check SHAREPOINT_SITE_ID / SHAREPOINT_SITE_URL.`, { cause: e });
+      throw new AppError(
+        'config',
+        `The SharePoint site ${where.siteId ?? where.siteUrl} was not found. Check SHAREPOINT_SITE_ID / SHAREPOINT_SITE_URL.`,
+        { cause: e },
+      );
     }
     throw e;
   }

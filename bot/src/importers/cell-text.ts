@@ -35,5 +35,8 @@ export function cleanCell(raw: string): string {
 
 /** Lower-case letters and digits only: how header labels are compared. */
 export function headerKey(text: string): string {
-  return text.toLowerCase().replace(/&/g, 'and').replace(/[^a-z0-9#]/g, '');
+  return text
+    .toLowerCase()
+    .replace(/&/g, 'and')
+    .replace(/[^a-z0-9#]/g, '');
 }

@@ -2,29 +2,104 @@ import { headerKey } from './cell-text.js';
 
 /** The meanings a plan column can have (see the header table in shared/DESIGN.md). */
 export type Meaning =
-  | 'ref'
-  | 'planYear'
-  | 'indicators'
-  | 'theme'
-  | 'action'
-  | 'measure'
-  | 'lead'
-  | 'ownerEmail'
-  | 'due'
-  | 'progress'
-  | 'state';
+  'ref' | 'planYear' | 'indicators' | 'theme' | 'action' | 'measure' | 'lead' | 'ownerEmail' | 'due' | 'progress' | 'state';
 
 const SYNONYMS: Record<Meaning, string[]> = {
   ref: ['Ref', 'Ref.', 'Reference', 'No.', 'No', 'Number', '#', 'Action no', 'Action ref', 'Item', 'ID'],
   planYear: ['Plan year', 'Financial year'],
-  indicators: ['Indicator', 'Indicators', 'Indicator(s)', 'WRES Indicator', 'WRES Indicators', 'WRES Indicator(s)', 'WRES', 'Indicator number', 'WRES ref'],
-  theme: ['Issue', 'Issues', 'Equality Objective', 'Objective', 'Summary', 'Theme', 'Area', 'Area of focus', 'Key issue', 'Gap', 'Finding', 'Issue identified'],
-  action: ['Action', 'Actions', 'Agreed Actions', 'Agreed Action', 'Suggested Actions', 'Proposed Actions', 'CCS Action & Lead', 'Action required', 'Actions required', 'What we will do', 'Action description'],
-  measure: ['Outcome', 'Outcomes', 'Measure', 'Measures', 'Measure of success', 'Measures of success', 'Expected outcome', 'Expected outcomes', 'Success measure', 'Intended outcome', 'Evidence'],
-  lead: ['Lead', 'Leads', 'Lead(s)', 'Owner', 'By who', 'By whom', 'Action owner', 'Responsible', 'Responsible lead', 'Lead officer', 'Who', 'Accountable lead', 'Lead role'],
+  indicators: [
+    'Indicator',
+    'Indicators',
+    'Indicator(s)',
+    'WRES Indicator',
+    'WRES Indicators',
+    'WRES Indicator(s)',
+    'WRES',
+    'Indicator number',
+    'WRES ref',
+  ],
+  theme: [
+    'Issue',
+    'Issues',
+    'Equality Objective',
+    'Objective',
+    'Summary',
+    'Theme',
+    'Area',
+    'Area of focus',
+    'Key issue',
+    'Gap',
+    'Finding',
+    'Issue identified',
+  ],
+  action: [
+    'Action',
+    'Actions',
+    'Agreed Actions',
+    'Agreed Action',
+    'Suggested Actions',
+    'Proposed Actions',
+    'CCS Action & Lead',
+    'Action required',
+    'Actions required',
+    'What we will do',
+    'Action description',
+  ],
+  measure: [
+    'Outcome',
+    'Outcomes',
+    'Measure',
+    'Measures',
+    'Measure of success',
+    'Measures of success',
+    'Expected outcome',
+    'Expected outcomes',
+    'Success measure',
+    'Intended outcome',
+    'Evidence',
+  ],
+  lead: [
+    'Lead',
+    'Leads',
+    'Lead(s)',
+    'Owner',
+    'By who',
+    'By whom',
+    'Action owner',
+    'Responsible',
+    'Responsible lead',
+    'Lead officer',
+    'Who',
+    'Accountable lead',
+    'Lead role',
+  ],
   ownerEmail: ['Owner email', 'Lead email', 'Email', 'Owner e-mail'],
-  due: ['Due by', 'Due', 'Due date', 'Deadline', 'Action due date', 'By when', 'Target date', 'Timescale', 'Timescales', 'Completion date', 'Date due', 'When'],
-  progress: ['Progress review', 'Progress', 'Update', 'Updates', 'Action Updates', 'Progress Update', 'Progress Updates', 'Progress to date', 'Latest update', 'Comments'],
+  due: [
+    'Due by',
+    'Due',
+    'Due date',
+    'Deadline',
+    'Action due date',
+    'By when',
+    'Target date',
+    'Timescale',
+    'Timescales',
+    'Completion date',
+    'Date due',
+    'When',
+  ],
+  progress: [
+    'Progress review',
+    'Progress',
+    'Update',
+    'Updates',
+    'Action Updates',
+    'Progress Update',
+    'Progress Updates',
+    'Progress to date',
+    'Latest update',
+    'Comments',
+  ],
   state: ['RAG rating', 'RAG', 'Status', 'RAG status', 'BRAG', 'BRAG rating', 'Rating'],
 };
 
@@ -67,7 +142,10 @@ export function detectHeader(cells: string[]): ColumnMap | null {
   exact.forEach((m, i) => m && assign(map, m, i));
   cells.forEach((cell, i) => {
     if (exact[i] || !cell) return;
-    const words = cell.toLowerCase().split(/[^a-z]+/).filter(Boolean);
+    const words = cell
+      .toLowerCase()
+      .split(/[^a-z]+/)
+      .filter(Boolean);
     if (words.length > 16) return;
     for (const word of words) {
       const hit = KEYWORDS.find(([re]) => re.test(word));
@@ -93,7 +171,9 @@ function assign(map: ColumnMap, meaning: Meaning, column: number): boolean {
 /** Labels of the sub-heading rows some plans put above each block ("Issue", "What's already in place?"). */
 const THEME_LABELS = new Set(['issue', 'theme', 'equalityobjective', 'objective', 'summary', 'area', 'keyissue'].map(headerKey));
 const CONTEXT_LABELS = new Set(
-  ["What's already in place?", 'What is already in place', 'Already in place', 'Current position', 'Background', 'Context', 'Baseline'].map(headerKey),
+  ["What's already in place?", 'What is already in place', 'Already in place', 'Current position', 'Background', 'Context', 'Baseline'].map(
+    headerKey,
+  ),
 );
 
 /** A sub-heading row: `theme` sets the theme of the rows below; `context` is background text to skip. */

@@ -20,7 +20,10 @@ export function formatFromName(name: string): PlanFormat {
   if (ext === '.xlsx' || ext === '.xlsm') return 'xlsx';
   if (ext === '.docx') return 'docx';
   if (ext === '.xls' || ext === '.doc') {
-    throw new AppError('bad_input', `${name} is in an old Office format. Open it and save it as ${ext === '.doc' ? '.docx' : '.xlsx'}, then import that file.`);
+    throw new AppError(
+      'bad_input',
+      `${name} is in an old Office format. Open it and save it as ${ext === '.doc' ? '.docx' : '.xlsx'}, then import that file.`,
+    );
   }
   throw new AppError('bad_input', `${name} is not a plan this tool can read: use a Word (.docx), Excel (.xlsx) or CSV file.`);
 }
@@ -79,7 +82,8 @@ export function mapDocument(doc: RawDocument, options: ImportOptions): ImportRes
   const errors: ImportRowError[] = [];
   const ordinals = new Map<ParsedAction, number>();
   rows.forEach((row, i) => {
-    for (const merged of row.merged) warnings.push(`${capital(merged)} carries on ${row.location} (split across a page) and was joined to it.`);
+    for (const merged of row.merged)
+      warnings.push(`${capital(merged)} carries on ${row.location} (split across a page) and was joined to it.`);
     const mapped = mapRow(row, ctx);
     if (!mapped.ok) {
       errors.push({ row: row.rowNumber, location: row.location, message: mapped.message });
@@ -106,7 +110,9 @@ function choosePlanYear(options: ImportOptions, preamble: string, timeZone: stri
   const fromTitle = findPlanYear(preamble);
   if (fromTitle) return { planYear: fromTitle, planYearSource: 'title' as const, warnings };
   const planYear = currentPlanYear(new Date(options.importedAt), timeZone);
-  warnings.push(`The plan's title does not say which year it covers, so it was imported as ${planYear}. Use --plan-year to choose another year.`);
+  warnings.push(
+    `The plan's title does not say which year it covers, so it was imported as ${planYear}. Use --plan-year to choose another year.`,
+  );
   return { planYear, planYearSource: 'current' as const, warnings };
 }
 
@@ -133,7 +139,11 @@ function assignRefs(
     const key = `${a.planYear}|${a.ref}`;
     const first = seen.get(key);
     if (first !== undefined) {
-      errors.push({ row: parsed.row, location: `row ${parsed.row}`, message: `the reference "${a.ref}" is already used by row ${first}; give each action its own reference` });
+      errors.push({
+        row: parsed.row,
+        location: `row ${parsed.row}`,
+        message: `the reference "${a.ref}" is already used by row ${first}; give each action its own reference`,
+      });
       continue;
     }
     seen.set(key, parsed.row);
@@ -152,7 +162,9 @@ function noteMissingIndicators(actions: ParsedAction[], warnings: string[]): voi
   if (without.length === 0) return;
   const refs = without.map((p) => p.action.ref);
   const listed = refs.length > 8 ? `${refs.slice(0, 8).join(', ')} and ${refs.length - 8} more` : refs.join(', ');
-  warnings.push(`${without.length} action${without.length === 1 ? ' does' : 's do'} not name a WRES indicator (${listed}). Add an "Indicator" column to group them by indicator.`);
+  warnings.push(
+    `${without.length} action${without.length === 1 ? ' does' : 's do'} not name a WRES indicator (${listed}). Add an "Indicator" column to group them by indicator.`,
+  );
 }
 
 function capital(s: string): string {

@@ -69,7 +69,11 @@ export function parseLead(cell: string): LeadParse {
   const emailMatch = text.includes('@') ? EMAIL.exec(text) : null;
   if (emailMatch && isEmail(emailMatch[0])) {
     const email = emailMatch[0].toLowerCase();
-    const rest = text.replace(emailMatch[0], '').replace(/[()<>\[\],;:-]+/g, ' ').replace(/\s+/g, ' ').trim();
+    const rest = text
+      .replace(emailMatch[0], '')
+      .replace(/[()<>\[\],;:-]+/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim();
     if (!rest) return { owner: { displayName: nameFromEmail(email), email }, leadRole: '' };
     if (isPersonName(rest)) return { owner: { displayName: rest, email }, leadRole: '' };
     return { owner: { displayName: nameFromEmail(email), email }, leadRole: rest };

@@ -21,9 +21,7 @@ export interface RowContext {
 }
 
 /** A mapped row: the action (ref may still be blank), its history, and notes for the user. */
-export type MappedRow =
-  | { ok: true; action: NewAction; history: ImportedProgress[]; warnings: string[] }
-  | { ok: false; message: string };
+export type MappedRow = { ok: true; action: NewAction; history: ImportedProgress[]; warnings: string[] } | { ok: false; message: string };
 
 const text = (max: number) => z.string().max(max, `is longer than ${max} characters`);
 const actionSchema = z.object({
@@ -61,7 +59,8 @@ export function mapRow(row: PlanRow, ctx: RowContext): MappedRow {
   const history = toHistory([...actionNotes.notes, ...progressNotes.notes], progressNotes.leading, ctx);
 
   const words = readStateWords(row.states);
-  if (words.unknown.length) warnings.push(`the status "${row.states.filter(Boolean).join(' / ')}" was not recognised and was left as not rated`);
+  if (words.unknown.length)
+    warnings.push(`the status "${row.states.filter(Boolean).join(' / ')}" was not recognised and was left as not rated`);
   const status = initialStatus(words, due.kind === 'ongoing', history.length > 0);
   const state = normaliseState(words.rag ?? 'None', status);
 

@@ -135,7 +135,7 @@ function isContinuation(row: PlanRow, previous: PlanRow, map: ColumnMap, afterBr
 }
 
 function mergeInto(target: PlanRow, extra: PlanRow): void {
-    // Word splits a row at the page end, usually mid-sentence: carry on the line unless the text had ended.
+  // Word splits a row at the page end, usually mid-sentence: carry on the line unless the text had ended.
   const join = (a: string, b: string) => (!b ? a : !a ? b : /[.!?:;]$/.test(a) ? `${a}\n${b}` : `${a} ${b}`);
   target.theme = join(target.theme, extra.theme);
   target.action = join(target.action, extra.action);

@@ -16,7 +16,8 @@ export interface SplitNotes {
   badDates: string[];
 }
 
-const MONTHS = 'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
+const MONTHS =
+  'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
 const DATE_TOKEN = `\\d{1,2}[./-]\\d{1,2}[./-]\\d{2,4}|\\d{1,2}(?:st|nd|rd|th)?\\s+(?:${MONTHS})\\s+\\d{4}|(?:${MONTHS})\\s+\\d{4}`;
 // A marker is a date (optionally with a time) at the start of a line or after a space, followed by a colon.
 const MARKER = new RegExp(`(^|\\s)(${DATE_TOKEN})(?:\\s+(\\d{1,2}):(\\d{2}))?\\s*:(?=\\s|$)`, 'gi');
@@ -50,7 +51,13 @@ export function splitDatedNotes(cell: string, timeZone: string, parseDate: (text
   return { leading: cell.slice(0, markers[0]!.start).trim(), notes, badDates };
 }
 
-function markerInstant(parsed: DueDateParse, token: string, hour: string | undefined, minute: string | undefined, timeZone: string): string | null {
+function markerInstant(
+  parsed: DueDateParse,
+  token: string,
+  hour: string | undefined,
+  minute: string | undefined,
+  timeZone: string,
+): string | null {
   if (parsed.kind !== 'date') return null;
   let date = parsed.date;
   // parseDueDate reads "April 2016" as the month's last day; a note dated by month was written during it.

@@ -45,7 +45,8 @@ export async function saveImport(
     const history = item.history.filter((entry) => !alreadyLogged(entry, updates, options.importedAt));
     prepared.push({ action, history });
     const live = updates.some((u) => u.source !== 'import');
-    const changed = history.length > 0 || !samePlan(action, current) || (!live && (action.rag !== current.rag || action.status !== current.status));
+    const changed =
+      history.length > 0 || !samePlan(action, current) || (!live && (action.rag !== current.rag || action.status !== current.status));
     changes.push({ ...base, change: changed ? 'updated' : 'unchanged', notesAdded: history.length });
   }
   if (options.dryRun) return { written: false, summary: predicted(changes), changes };
@@ -55,7 +56,12 @@ export async function saveImport(
 
 function predicted(changes: ImportChange[]): ImportSummary {
   const count = (kind: ImportChange['change']) => changes.filter((c) => c.change === kind).length;
-  return { created: count('new'), updated: count('updated'), unchanged: count('unchanged'), progressAdded: changes.reduce((n, c) => n + c.notesAdded, 0) };
+  return {
+    created: count('new'),
+    updated: count('updated'),
+    unchanged: count('unchanged'),
+    progressAdded: changes.reduce((n, c) => n + c.notesAdded, 0),
+  };
 }
 
 /** The imported owner, with the stored owner's Entra id and email when they are the same person. */

@@ -30,7 +30,12 @@ export interface DigestInputs {
  */
 export async function buildDigest(deps: { store: PlanStore; clock: Clock; config: DigestConfig }): Promise<Digest> {
   const { store } = deps;
-  const [actions, ledger, conversations, metrics] = await Promise.all([store.listActions(), store.listReminders(), store.listConversations(), store.listMetrics()]);
+  const [actions, ledger, conversations, metrics] = await Promise.all([
+    store.listActions(),
+    store.listReminders(),
+    store.listConversations(),
+    store.listMetrics(),
+  ]);
   return composeDigest({ actions, ledger, conversations, metrics }, localDate(deps.clock.now(), deps.config.TIMEZONE), deps.config);
 }
 

@@ -39,7 +39,12 @@ export async function runDigest(deps: DigestJobDeps): Promise<RunReport> {
   const { store, clock, config } = deps;
   const today = localDate(clock.now(), config.TIMEZONE);
   const report = emptyReport('digest', today);
-  const [actions, ledger, conversations, metrics] = await Promise.all([store.listActions(), store.listReminders(), store.listConversations(), store.listMetrics()]);
+  const [actions, ledger, conversations, metrics] = await Promise.all([
+    store.listActions(),
+    store.listReminders(),
+    store.listConversations(),
+    store.listMetrics(),
+  ]);
   const digest = composeDigest({ actions, ledger, conversations, metrics }, today, config);
   const directory = new ConversationDirectory(conversations);
   const sent = new Set(ledger.filter((e) => e.state === 'sent').map((e) => `${e.actionId}|${e.stage}`));
@@ -49,8 +54,14 @@ export async function runDigest(deps: DigestJobDeps): Promise<RunReport> {
     const conversation = directory.forKey(key);
     const stage = digestKey(conversation?.aadObjectId ?? key, today).stage;
     const item: ReportItem = { subject: 'weekly digest', stage, who: conversation?.displayName ?? key };
-    if (!conversation) report.skipped.push({ ...item, reason: 'no-conversation', detail: `${NO_CONVERSATION_REASON} (a group id cannot be matched to a person here)` });
-    else if (conversation.unreachableReason) report.skipped.push({ ...item, reason: 'unreachable', detail: conversation.unreachableReason });
+    if (!conversation)
+      report.skipped.push({
+        ...item,
+        reason: 'no-conversation',
+        detail: `${NO_CONVERSATION_REASON} (a group id cannot be matched to a person here)`,
+      });
+    else if (conversation.unreachableReason)
+      report.skipped.push({ ...item, reason: 'unreachable', detail: conversation.unreachableReason });
     else leads.set(conversation.aadObjectId.toLowerCase(), { conversation, item });
   }
 
@@ -62,9 +73,15 @@ export async function runDigest(deps: DigestJobDeps): Promise<RunReport> {
     }
     const outcome = await sendOnce(deps, key, conversation, () => deps.notifier.sendDigest(conversation, digest));
     if (outcome.kind === 'sent') report.sent.push(item);
-    else if (outcome.kind === 'claimed-elsewhere') report.skipped.push({ ...item, reason: 'claimed-elsewhere', detail: 'another run has already sent it or is sending it' });
+    else if (outcome.kind === 'claimed-elsewhere')
+      report.skipped.push({ ...item, reason: 'claimed-elsewhere', detail: 'another run has already sent it or is sending it' });
     else report.failed.push({ ...item, permanent: outcome.permanent, detail: outcome.detail });
   });
-  deps.logger.info('Digest run finished', { today, sent: report.sent.length, skipped: report.skipped.length, failed: report.failed.length });
+  deps.logger.info('Digest run finished', {
+    today,
+    sent: report.sent.length,
+    skipped: report.skipped.length,
+    failed: report.failed.length,
+  });
   return report;
 }

@@ -13,7 +13,8 @@ import { emptyReport, type ReportItem, type RunReport } from './run-report.js';
 import { sendOnce } from './send-once.js';
 
 /** The configuration the reminder job reads. */
-export type ReminderJobConfig = Pick<Config, 'REMINDER_OFFSETS_DAYS' | 'STALE_AFTER_DAYS' | 'TIMEZONE'> & Partial<Pick<Config, 'SEND_CONCURRENCY'>>;
+export type ReminderJobConfig = Pick<Config, 'REMINDER_OFFSETS_DAYS' | 'STALE_AFTER_DAYS' | 'TIMEZONE'> &
+  Partial<Pick<Config, 'SEND_CONCURRENCY'>>;
 
 export interface ReminderJobDeps {
   store: PlanStore;
@@ -72,11 +73,22 @@ export async function runReminders(deps: ReminderJobDeps): Promise<RunReport> {
   await forEachConcurrently(queues, config.SEND_CONCURRENCY ?? 16, async (queue) => {
     for (const d of queue) await deliver(d, deps, directory, today, report);
   });
-  deps.logger.info('Reminder run finished', { today, sent: report.sent.length, skipped: report.skipped.length, failed: report.failed.length });
+  deps.logger.info('Reminder run finished', {
+    today,
+    sent: report.sent.length,
+    skipped: report.skipped.length,
+    failed: report.failed.length,
+  });
   return report;
 }
 
-async function deliver(d: Delivery, deps: ReminderJobDeps, directory: ConversationDirectory, today: string, report: RunReport): Promise<void> {
+async function deliver(
+  d: Delivery,
+  deps: ReminderJobDeps,
+  directory: ConversationDirectory,
+  today: string,
+  report: RunReport,
+): Promise<void> {
   // An earlier delivery in this run may have found this person unreachable.
   const current = directory.forPerson(d.conversation);
   if (current?.unreachableReason) {
@@ -89,7 +101,8 @@ async function deliver(d: Delivery, deps: ReminderJobDeps, directory: Conversati
     return deps.notifier.sendReminder(d.conversation, d.action, { stage: d.due.stage, today, recent });
   });
   if (outcome.kind === 'sent') report.sent.push(d.item);
-  else if (outcome.kind === 'claimed-elsewhere') report.skipped.push({ ...d.item, reason: 'claimed-elsewhere', detail: 'another run has already sent it or is sending it' });
+  else if (outcome.kind === 'claimed-elsewhere')
+    report.skipped.push({ ...d.item, reason: 'claimed-elsewhere', detail: 'another run has already sent it or is sending it' });
   else {
     if (outcome.permanent) directory.markUnreachable(d.conversation, outcome.detail);
     report.failed.push({ ...d.item, permanent: outcome.permanent, detail: outcome.detail });

@@ -38,7 +38,9 @@ export function describeReport(report: RunReport): string[] {
   for (const s of report.sent) lines.push(`Sent ${label(s)} to ${s.who}.`);
   for (const s of report.skipped) lines.push(`Did not send ${label(s)} to ${s.who}: ${s.detail}.`);
   for (const f of report.failed) {
-    lines.push(`Could not send ${label(f)} to ${f.who}: ${f.detail}${f.permanent ? ' (now marked not reachable in Teams)' : ' (will be tried again on the next run)'}.`);
+    lines.push(
+      `Could not send ${label(f)} to ${f.who}: ${f.detail}${f.permanent ? ' (now marked not reachable in Teams)' : ' (will be tried again on the next run)'}.`,
+    );
   }
   return lines;
 }

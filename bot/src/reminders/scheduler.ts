@@ -90,7 +90,11 @@ export function startScheduler(deps: {
   const digest = new Cron(weekdayPattern(digestTime), { ...options, name: 'wres-digest' }, async () => {
     await runner.run('digest', deps.runDigest);
   });
-  logger.info('Reminder scheduler started', { reminders: reminders.nextRun()?.toISOString(), digest: digest.nextRun()?.toISOString(), timeZone: config.TIMEZONE });
+  logger.info('Reminder scheduler started', {
+    reminders: reminders.nextRun()?.toISOString(),
+    digest: digest.nextRun()?.toISOString(),
+    timeZone: config.TIMEZONE,
+  });
   return {
     nextRuns: () => ({ reminders: reminders.nextRun(), digest: digest.nextRun() }),
     async stop() {
@@ -105,13 +109,7 @@ export function startScheduler(deps: {
  * The server's schedule: reminder and digest runs through `notifier` on
  * working days at REMINDER_TIME, E&D leads from ED_LEADS.
  */
-export function scheduleJobs(deps: {
-  store: PlanStore;
-  notifier: Notifier;
-  clock: Clock;
-  config: Config;
-  logger: Logger;
-}): Scheduler {
+export function scheduleJobs(deps: { store: PlanStore; notifier: Notifier; clock: Clock; config: Config; logger: Logger }): Scheduler {
   const { config } = deps;
   const roles = new RoleDirectory({ edLeads: config.ED_LEADS, viewers: config.VIEWERS });
   return startScheduler({

@@ -13,12 +13,42 @@ export interface DemoPerson extends Person {
  * with who is chatting there.
  */
 export const DEMO_PEOPLE = {
-  alex: { displayName: 'Alex Wilber', email: 'alexw@example.com', aadObjectId: '00000000-0000-0000-0000-0000000000020', jobTitle: 'Recruitment Lead' },
-  megan: { displayName: 'Megan Bowen', email: 'meganb@example.com', aadObjectId: '00000000-0000-0000-0000-0000000000021', jobTitle: 'Head of Employee Relations' },
-  adele: { displayName: 'Adele Vance', email: 'adelev@example.com', aadObjectId: '00000000-0000-0000-0000-0000000000022', jobTitle: 'Education and Workforce Development Lead' },
-  isaiah: { displayName: 'Isaiah Langer', email: 'isaiahl@example.com', aadObjectId: '00000000-0000-0000-0000-0000000000023', jobTitle: 'Workforce Information Manager' },
-  patti: { displayName: 'Patti Fernandez', email: 'pattif@example.com', aadObjectId: '00000000-0000-0000-0000-0000000000024', jobTitle: 'Communications Manager' },
-  lynne: { displayName: 'Lynne Robbins', email: 'lynner@example.com', aadObjectId: '00000000-0000-0000-0000-0000000000025', jobTitle: 'Equality, Diversity and Inclusion Manager' },
+  alex: {
+    displayName: 'Alex Wilber',
+    email: 'alexw@example.com',
+    aadObjectId: '00000000-0000-0000-0000-0000000000020',
+    jobTitle: 'Recruitment Lead',
+  },
+  megan: {
+    displayName: 'Megan Bowen',
+    email: 'meganb@example.com',
+    aadObjectId: '00000000-0000-0000-0000-0000000000021',
+    jobTitle: 'Head of Employee Relations',
+  },
+  adele: {
+    displayName: 'Adele Vance',
+    email: 'adelev@example.com',
+    aadObjectId: '00000000-0000-0000-0000-0000000000022',
+    jobTitle: 'Education and Workforce Development Lead',
+  },
+  isaiah: {
+    displayName: 'Isaiah Langer',
+    email: 'isaiahl@example.com',
+    aadObjectId: '00000000-0000-0000-0000-0000000000023',
+    jobTitle: 'Workforce Information Manager',
+  },
+  patti: {
+    displayName: 'Patti Fernandez',
+    email: 'pattif@example.com',
+    aadObjectId: '00000000-0000-0000-0000-0000000000024',
+    jobTitle: 'Communications Manager',
+  },
+  lynne: {
+    displayName: 'Lynne Robbins',
+    email: 'lynner@example.com',
+    aadObjectId: '00000000-0000-0000-0000-0000000000025',
+    jobTitle: 'Equality, Diversity and Inclusion Manager',
+  },
 } as const satisfies Record<string, DemoPerson>;
 
 /** Key of a demo person. */

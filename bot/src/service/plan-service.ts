@@ -78,7 +78,10 @@ export class PlanService {
     const action = await this.store.getAction(input.actionId);
     if (!action) throw new AppError('not_found', 'That action is no longer in the plan.');
     if (!canUpdate(actor, action)) {
-      throw new AppError('forbidden', `Only ${action.owner?.displayName ?? 'the action owner'} or an E&D lead can update action ${action.ref}.`);
+      throw new AppError(
+        'forbidden',
+        `Only ${action.owner?.displayName ?? 'the action owner'} or an E&D lead can update action ${action.ref}.`,
+      );
     }
     const now = this.clock.now().toISOString();
     const next = nextState(action, { rag: input.rag, markComplete: input.markComplete });

@@ -1,13 +1,4 @@
-import type {
-  Action,
-  ConversationRef,
-  IndicatorMetric,
-  LatestUpdate,
-  ProgressUpdate,
-  Rag,
-  ReminderSent,
-  Status,
-} from '../domain/model.js';
+import type { Action, ConversationRef, IndicatorMetric, LatestUpdate, ProgressUpdate, Rag, ReminderSent, Status } from '../domain/model.js';
 
 /** An action as an importer or the API creates it: the store assigns id, version and updatedAt. */
 export type NewAction = Omit<Action, 'id' | 'version' | 'updatedAt' | 'latestUpdate'>;

@@ -14,7 +14,10 @@ import { turnErrorHandler } from './turn-errors.js';
 import { WresBot } from './wres-bot.js';
 
 /** The bot's credentials, from configuration (never read from process.env by botbuilder). */
-export type BotCredentials = Pick<Config, 'MicrosoftAppId' | 'MicrosoftAppPassword' | 'MicrosoftAppType' | 'MicrosoftAppTenantId' | 'isProduction'>;
+export type BotCredentials = Pick<
+  Config,
+  'MicrosoftAppId' | 'MicrosoftAppPassword' | 'MicrosoftAppType' | 'MicrosoftAppTenantId' | 'isProduction'
+>;
 
 /** The bot endpoint and the pieces the reminders module sends proactively through. */
 export interface BotApp {
@@ -63,7 +66,8 @@ export function createTeamsBot(config: Config, core: Pick<BotDeps, 'store' | 'se
 
 function botAuthentication(c: BotCredentials): ConfigurationBotFrameworkAuthentication {
   if (!c.MicrosoftAppId) {
-    if (c.isProduction) throw new AppError('config', 'MicrosoftAppId is required in production: without it the bot would accept unauthenticated requests.');
+    if (c.isProduction)
+      throw new AppError('config', 'MicrosoftAppId is required in production: without it the bot would accept unauthenticated requests.');
     // Without an app id botbuilder neither checks incoming tokens nor sends any.
     const open: ConfigurationBotFrameworkAuthenticationOptions = { MicrosoftAppType: 'MultiTenant' };
     return new ConfigurationBotFrameworkAuthentication(open, new ConfigurationServiceClientCredentialFactory(open));

@@ -14,8 +14,7 @@ import type { TeamsUser } from './identity.js';
 
 /** What the bot answers an Action.Execute with: a card that replaces the clicked one, or a short message (card unchanged). */
 export type CardActionAnswer =
-  | { kind: 'card'; card: CardElement; followUp?: CardElement }
-  | { kind: 'message'; text: string; followUp?: CardElement };
+  { kind: 'card'; card: CardElement; followUp?: CardElement } | { kind: 'message'; text: string; followUp?: CardElement };
 
 const actionRef = z.object({ actionId: z.string().min(1).max(200) });
 /** The send button's data with the card's inputs merged in; loose types because Teams sends strings. */
@@ -33,7 +32,13 @@ const refreshData = actionRef.extend({ requestId: z.string().min(8).max(200).opt
  * conflicts come back as cards (HTTP 200), never as errors: a user sees
  * what to do on the card itself.
  */
-export async function handleCardAction(deps: BotDeps, user: TeamsUser, actor: Actor, verb: string, data: unknown): Promise<CardActionAnswer> {
+export async function handleCardAction(
+  deps: BotDeps,
+  user: TeamsUser,
+  actor: Actor,
+  verb: string,
+  data: unknown,
+): Promise<CardActionAnswer> {
   switch (verb) {
     case VERBS.sendUpdate:
       return sendUpdate(deps, user, actor, data);
@@ -73,7 +78,10 @@ async function sendUpdate(deps: BotDeps, user: TeamsUser, actor: Actor, data: un
     const action = await deps.store.getAction(input.actionId).catch(() => undefined);
     if (action === null) return { kind: 'card', card: goneCard(deps) };
     if (action === undefined) return { kind: 'card', card: unavailableCard(deps, values.text ?? '') };
-    const error = e.code === 'bad_input' ? e.message : 'Your update could not be saved just now. Your note is kept below: please press Send update again in a minute.';
+    const error =
+      e.code === 'bad_input'
+        ? e.message
+        : 'Your update could not be saved just now. Your note is kept below: please press Send update again in a minute.';
     const changed = action.version !== input.expectedVersion;
     return {
       kind: 'card',
@@ -106,7 +114,9 @@ async function showCard(deps: BotDeps, actor: Actor, verb: string, data: unknown
 /** "Priya Shah updated this action at 10:02 …": shown when a card was answered after someone else's change. */
 export function conflictNotice(action: Action, timeZone: string): string {
   const last = action.latestUpdate;
-  const who = last ? `${last.authorName} updated this action at ${localDayTime(last.submittedAt, timeZone)}` : 'Someone changed this action';
+  const who = last
+    ? `${last.authorName} updated this action at ${localDayTime(last.submittedAt, timeZone)}`
+    : 'Someone changed this action';
   return `${who} — here is the latest. Nothing of yours was saved yet: check your note below and press Send update again to add it.`;
 }
 
@@ -115,11 +125,21 @@ function isRag(v: string | undefined): v is Exclude<(typeof RAGS)[number], 'None
 }
 
 function refusalCard(deps: BotDeps, message: string): CardElement {
-  return messageCard({ title: 'You cannot update this action', message: `${message} Nothing was saved.`, tone: 'attention', planUrl: planUrl(deps.settings.publicUrl) });
+  return messageCard({
+    title: 'You cannot update this action',
+    message: `${message} Nothing was saved.`,
+    tone: 'attention',
+    planUrl: planUrl(deps.settings.publicUrl),
+  });
 }
 
 function goneCard(deps: BotDeps): CardElement {
-  return messageCard({ title: 'Action not found', message: 'That action is no longer in the plan. Nothing was saved.', tone: 'attention', planUrl: planUrl(deps.settings.publicUrl) });
+  return messageCard({
+    title: 'Action not found',
+    message: 'That action is no longer in the plan. Nothing was saved.',
+    tone: 'attention',
+    planUrl: planUrl(deps.settings.publicUrl),
+  });
 }
 
 function unavailableCard(deps: BotDeps, note: string): CardElement {

@@ -33,7 +33,11 @@ const WORDS: Record<string, Command> = {
 
 /** Reads a chat message (mention already removed): case-insensitive, spaces and trailing punctuation ignored. */
 export function parseCommand(text: string): Command | null {
-  const key = text.toLowerCase().replace(/\s+/g, ' ').trim().replace(/[.!]+$/, '');
+  const key = text
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[.!]+$/, '');
   return WORDS[key] ?? null;
 }
 
@@ -51,7 +55,12 @@ export async function answerText(deps: BotDeps, actor: Actor, text: string): Pro
       return [{ card: helpCard({ publicUrl: deps.settings.publicUrl, isLead: actor.isLead }), summary: 'What I can do' }];
     default: {
       const intro = text.trim() ? `Sorry, I did not understand “${truncate(text.trim(), 60)}”.` : undefined;
-      return [{ card: helpCard({ publicUrl: deps.settings.publicUrl, isLead: actor.isLead, ...(intro ? { intro } : {}) }), summary: 'What I can do' }];
+      return [
+        {
+          card: helpCard({ publicUrl: deps.settings.publicUrl, isLead: actor.isLead, ...(intro ? { intro } : {}) }),
+          summary: 'What I can do',
+        },
+      ];
     }
   }
 }
@@ -65,10 +74,18 @@ export async function myActions(deps: BotDeps, actor: Actor): Promise<Reply[]> {
     return [{ text: `You have no open actions in the WRES action plan.${hint}` }];
   }
   if (mine.length > MAX_SEPARATE_CARDS) {
-    const card = actionListCard({ title: `Your ${mine.length} open actions, soonest due first`, actions: mine, today: todayIn(deps.settings, now), publicUrl: deps.settings.publicUrl });
+    const card = actionListCard({
+      title: `Your ${mine.length} open actions, soonest due first`,
+      actions: mine,
+      today: todayIn(deps.settings, now),
+      publicUrl: deps.settings.publicUrl,
+    });
     return [{ card, summary: `Your ${mine.length} open WRES actions` }];
   }
-  const intro = mine.length === 1 ? 'You have 1 open action in the WRES action plan:' : `You have ${mine.length} open actions in the WRES action plan, soonest due first:`;
+  const intro =
+    mine.length === 1
+      ? 'You have 1 open action in the WRES action plan:'
+      : `You have ${mine.length} open actions in the WRES action plan, soonest due first:`;
   return [{ text: intro }, ...mine.map((a) => ({ card: reminderFor(deps.settings, now, a), summary: `WRES action ${a.ref}` }))];
 }
 
@@ -77,14 +94,29 @@ async function overdue(deps: BotDeps): Promise<Reply[]> {
   const today = todayIn(deps.settings, now);
   const late = (await deps.store.listActions()).filter((a) => isOverdue(a, today)).sort(byDueDate);
   if (!late.length) return [{ text: 'Nothing in the plan is overdue.' }];
-  const card = actionListCard({ title: `${late.length} overdue ${late.length === 1 ? 'action' : 'actions'}, longest overdue first`, actions: late, today, publicUrl: deps.settings.publicUrl, showOwner: true });
+  const card = actionListCard({
+    title: `${late.length} overdue ${late.length === 1 ? 'action' : 'actions'}, longest overdue first`,
+    actions: late,
+    today,
+    publicUrl: deps.settings.publicUrl,
+    showOwner: true,
+  });
   return [{ card, summary: `${late.length} overdue WRES actions` }];
 }
 
 /** The lead's digest now, or a message saying it is not available. */
 export async function digest(deps: BotDeps): Promise<Reply[]> {
   if (!deps.digest) {
-    return [{ card: messageCard({ title: 'Digest not available', message: 'The digest is not switched on in this installation. Type "overdue" for the overdue actions.', planUrl: planUrl(deps.settings.publicUrl) }), summary: 'Digest not available' }];
+    return [
+      {
+        card: messageCard({
+          title: 'Digest not available',
+          message: 'The digest is not switched on in this installation. Type "overdue" for the overdue actions.',
+          planUrl: planUrl(deps.settings.publicUrl),
+        }),
+        summary: 'Digest not available',
+      },
+    ];
   }
   const d = await deps.digest();
   return [{ card: digestCard(d), summary: `WRES action plan: ${d.counts.overdue} overdue, ${d.counts.dueThisWeek} due this week` }];
@@ -94,7 +126,8 @@ function leadsOnly(deps: BotDeps, command: string): Reply {
   return {
     card: messageCard({
       title: `“${command}” is for E&D leads`,
-      message: 'Only the equality and diversity leads named in the configuration can see the whole plan’s overdue list and digest. Type "my actions" for your own actions, or open the plan.',
+      message:
+        'Only the equality and diversity leads named in the configuration can see the whole plan’s overdue list and digest. Type "my actions" for your own actions, or open the plan.',
       tone: 'attention',
       planUrl: planUrl(deps.settings.publicUrl),
     }),

@@ -22,7 +22,11 @@ export interface TeamsUser {
 export async function senderOf(context: TurnContext, store: PlanStore, logger: Logger): Promise<TeamsUser> {
   const from = context.activity.from ?? { id: '', name: '' };
   const aadObjectId = from.aadObjectId;
-  const base: TeamsUser = { displayName: from.name || 'Teams user', ...(aadObjectId ? { aadObjectId } : {}), ...(from.id ? { teamsId: from.id } : {}) };
+  const base: TeamsUser = {
+    displayName: from.name || 'Teams user',
+    ...(aadObjectId ? { aadObjectId } : {}),
+    ...(from.id ? { teamsId: from.id } : {}),
+  };
   // The stored email is a convenience: if the store cannot be read, ask Teams instead.
   const stored = aadObjectId ? await store.getConversation(aadObjectId).catch(() => null) : null;
   if (stored?.email) return { ...base, email: stored.email, displayName: from.name || stored.displayName };
@@ -58,7 +62,12 @@ async function memberInfo(context: TurnContext, logger: Logger): Promise<{ email
  * clears any "unreachable" mark. Only personal (1:1) conversations are kept:
  * a channel is not a way to reach one person. Returns the stored reference.
  */
-export async function rememberConversation(context: TurnContext, user: TeamsUser, store: PlanStore, now: Date): Promise<ConversationRef | null> {
+export async function rememberConversation(
+  context: TurnContext,
+  user: TeamsUser,
+  store: PlanStore,
+  now: Date,
+): Promise<ConversationRef | null> {
   const activity = context.activity;
   const type = activity.conversation?.conversationType;
   if (!user.aadObjectId || (type && type !== 'personal')) return null;

@@ -13,7 +13,11 @@ import { DEFAULT_RETRY, decideRetry, type RetryOptions, type SendFailure } from 
 
 /** The one adapter method a proactive sender needs (botbuilder's CloudAdapter has it). */
 export interface ProactiveAdapter {
-  continueConversationAsync(botAppId: string, reference: Partial<ConversationReference>, logic: (context: TurnContext) => Promise<void>): Promise<void>;
+  continueConversationAsync(
+    botAppId: string,
+    reference: Partial<ConversationReference>,
+    logic: (context: TurnContext) => Promise<void>,
+  ): Promise<void>;
 }
 
 export interface TeamsNotifierOptions {
@@ -95,7 +99,8 @@ export class TeamsNotifier implements Notifier {
 
   private async deliver(to: ConversationRef, card: Record<string, unknown>, summary: string): Promise<SendResult> {
     const parsed = referenceSchema.safeParse(to.reference);
-    if (!parsed.success) return { ok: false, permanent: true, reason: 'the saved Teams conversation is incomplete; they need to open the app again' };
+    if (!parsed.success)
+      return { ok: false, permanent: true, reason: 'the saved Teams conversation is incomplete; they need to open the app again' };
     const reference = to.reference as Partial<ConversationReference>;
     const key = parsed.data.conversation.id;
     for (let attempt = 1; ; attempt++) {
@@ -105,14 +110,23 @@ export class TeamsNotifier implements Notifier {
       const decision = decideRetry(failure, attempt, this.timer.now(), this.retry, this.random);
       if (decision.kind === 'unreachable') return { ok: false, permanent: true, reason: decision.reason };
       if (decision.kind === 'give-up') return { ok: false, permanent: false, reason: decision.reason };
-      this.options.logger?.warn('Teams send will be retried', { status: failure.status, code: failure.code, attempt, delayMs: decision.delayMs });
+      this.options.logger?.warn('Teams send will be retried', {
+        status: failure.status,
+        code: failure.code,
+        attempt,
+        delayMs: decision.delayMs,
+      });
       if (decision.throttled) this.options.limiter.pause(key, this.timer.now() + decision.delayMs);
       await this.timer.sleep(decision.delayMs);
     }
   }
 
   /** One attempt; resolves with the failure instead of throwing, so the adapter's turn error handler never sees it. */
-  private async post(reference: Partial<ConversationReference>, card: Record<string, unknown>, summary: string): Promise<SendFailure | null> {
+  private async post(
+    reference: Partial<ConversationReference>,
+    card: Record<string, unknown>,
+    summary: string,
+  ): Promise<SendFailure | null> {
     let failure: SendFailure | null = null;
     try {
       await this.options.adapter.continueConversationAsync(this.options.botAppId, reference, async (context) => {
@@ -140,8 +154,7 @@ export class TeamsNotifier implements Notifier {
  */
 function withoutSdkRetries(context: TurnContext): void {
   const connector = context.turnState.get(context.adapter.ConnectorClientKey) as
-    | { client?: { pipeline?: { removePolicy?: (p: { name: string }) => unknown } } }
-    | undefined;
+    { client?: { pipeline?: { removePolicy?: (p: { name: string }) => unknown } } } | undefined;
   connector?.client?.pipeline?.removePolicy?.({ name: 'defaultRetryPolicy' });
 }
 
@@ -155,7 +168,8 @@ export function toFailure(e: unknown): SendFailure {
   };
   const status = typeof err.statusCode === 'number' ? err.statusCode : undefined;
   const headers = err.response?.headers;
-  const retryAfter = typeof headers?.get === 'function' ? (headers.get as (name: string) => unknown).call(headers, 'retry-after') : undefined;
+  const retryAfter =
+    typeof headers?.get === 'function' ? (headers.get as (name: string) => unknown).call(headers, 'retry-after') : undefined;
   return {
     ...(status !== undefined ? { status } : {}),
     ...(status !== undefined && typeof err.code === 'string' ? { code: err.code } : {}),

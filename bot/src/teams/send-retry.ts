@@ -49,7 +49,13 @@ const UNREACHABLE_WORDS: Record<string, string> = {
  * Decides after attempt number `attempt` (1 for the first) failed. `random`
  * returns [0, 1) and spreads retries so many senders do not retry in step.
  */
-export function decideRetry(failure: SendFailure, attempt: number, nowMs: number, options: RetryOptions, random: () => number): RetryDecision {
+export function decideRetry(
+  failure: SendFailure,
+  attempt: number,
+  nowMs: number,
+  options: RetryOptions,
+  random: () => number,
+): RetryDecision {
   const { status } = failure;
   if (status === 403 || status === 404) return { kind: 'unreachable', reason: unreachableReason(failure) };
   const retryable = status === undefined || RETRYABLE.has(status);
@@ -65,7 +71,8 @@ export function decideRetry(failure: SendFailure, attempt: number, nowMs: number
     const step = options.baseDelayMs * 2 ** (attempt - 1);
     delayMs = Math.round(step / 2 + random() * (step / 2));
   }
-  if (delayMs > options.maxDelayMs) return { kind: 'give-up', reason: `${describe(failure)}; Teams asked to wait ${Math.ceil(delayMs / 1000)} s, left for the next run` };
+  if (delayMs > options.maxDelayMs)
+    return { kind: 'give-up', reason: `${describe(failure)}; Teams asked to wait ${Math.ceil(delayMs / 1000)} s, left for the next run` };
   return { kind: 'retry', delayMs, throttled: status === 429 };
 }
 

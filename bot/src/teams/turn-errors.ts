@@ -3,7 +3,8 @@ import type { Logger } from '../logger.js';
 import { messageCard } from './cards/message-card.js';
 import { errorName } from './identity.js';
 
-const APOLOGY = 'Sorry — something went wrong on our side and I could not finish that. Please try again in a minute; if it keeps happening, tell your E&D lead.';
+const APOLOGY =
+  'Sorry — something went wrong on our side and I could not finish that. Please try again in a minute; if it keeps happening, tell your E&D lead.';
 
 /**
  * The bot's one catch-all: logs the failure without secrets and tells the
@@ -19,7 +20,10 @@ export function turnErrorHandler(logger: Logger): (context: TurnContext, error: 
         const card = messageCard({ title: 'Something went wrong', message: `${APOLOGY}${noteOf(activity.value)}`, tone: 'attention' });
         await context.sendActivity({
           type: ActivityTypes.InvokeResponse,
-          value: { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: CardFactory.adaptiveCard(card).content } },
+          value: {
+            status: 200,
+            body: { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: CardFactory.adaptiveCard(card).content },
+          },
         });
         return;
       }

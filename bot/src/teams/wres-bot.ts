@@ -59,12 +59,16 @@ export class WresBot extends TeamsActivityHandler {
     await sendReplies(context, await answerText(this.deps, actorOf(user, roles), plain));
   }
 
-  protected override async onAdaptiveCardInvoke(context: TurnContext, invokeValue: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
+  protected override async onAdaptiveCardInvoke(
+    context: TurnContext,
+    invokeValue: AdaptiveCardInvokeValue,
+  ): Promise<AdaptiveCardInvokeResponse> {
     const { store, logger, roles } = this.deps;
     const user = await senderOf(context, store, logger);
     const answer = await handleCardAction(this.deps, user, actorOf(user, roles), invokeValue.action.verb ?? '', invokeValue.action.data);
     if (answer.followUp) await sendReplies(context, [{ card: answer.followUp, summary: 'WRES action' }]);
-    if (answer.kind === 'message') return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: answer.text as never };
+    if (answer.kind === 'message')
+      return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: answer.text as never };
     return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: answer.card as never };
   }
 }

@@ -61,7 +61,11 @@ export class ApiClient {
     try {
       token = await this.auth.getToken();
     } catch {
-      throw new ApiError(401, 'sso_failed', 'Teams could not sign you in. Please reload the tab; if this keeps happening, ask IT to check the app’s single sign-on set-up.');
+      throw new ApiError(
+        401,
+        'sso_failed',
+        'Teams could not sign you in. Please reload the tab; if this keeps happening, ask IT to check the app’s single sign-on set-up.',
+      );
     }
     if (token) headers.set('Authorization', `Bearer ${token}`);
     if (this.auth.devUser) headers.set('X-Dev-User', this.auth.devUser);

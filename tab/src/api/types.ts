@@ -24,4 +24,11 @@ export type {
 } from '../../../bot/src/api/contract.js';
 
 /** WRES indicator evidence (bot/src/api/indicators-api.ts). */
-export type { BadFiguresBody, IndicatorEvidence, IndicatorsResponse, ModelEmployerResponse, SaveFiguresRequest, SaveFiguresResponse } from '../../../bot/src/api/contract.js';
+export type {
+  BadFiguresBody,
+  IndicatorEvidence,
+  IndicatorsResponse,
+  ModelEmployerResponse,
+  SaveFiguresRequest,
+  SaveFiguresResponse,
+} from '../../../bot/src/api/contract.js';

@@ -39,7 +39,13 @@ const useStyles = makeStyles({
   skip: {
     position: 'absolute',
     left: '-10000px',
-    ':focus': { left: tokens.spacingHorizontalS, top: tokens.spacingVerticalS, zIndex: 10, backgroundColor: tokens.colorNeutralBackground1, padding: tokens.spacingHorizontalS },
+    ':focus': {
+      left: tokens.spacingHorizontalS,
+      top: tokens.spacingVerticalS,
+      zIndex: 10,
+      backgroundColor: tokens.colorNeutralBackground1,
+      padding: tokens.spacingHorizontalS,
+    },
   },
 });
 
@@ -74,7 +80,12 @@ export function AppHeader({ route }: { route: Route }) {
               const current = s.route.includes(route.name);
               return (
                 <li key={s.to}>
-                  <a className={mergeClasses(styles.link, current && styles.current)} href={href(s.to)} onClick={go(s.to)} aria-current={current ? 'page' : undefined}>
+                  <a
+                    className={mergeClasses(styles.link, current && styles.current)}
+                    href={href(s.to)}
+                    onClick={go(s.to)}
+                    aria-current={current ? 'page' : undefined}
+                  >
                     {s.label}
                   </a>
                 </li>
@@ -90,7 +101,10 @@ export function AppHeader({ route }: { route: Route }) {
         <div className={styles.banner}>
           <MessageBar intent="warning" layout="multiline">
             <MessageBarBody>
-              <MessageBarTitle>Development identity: {me.displayName}{me.email ? ` (${me.email})` : ''}</MessageBarTitle>
+              <MessageBarTitle>
+                Development identity: {me.displayName}
+                {me.email ? ` (${me.email})` : ''}
+              </MessageBarTitle>
               Sign-in is off because no Entra app is configured. Do not use this set-up with real data.
             </MessageBarBody>
           </MessageBar>

@@ -25,14 +25,26 @@ const useStyles = makeStyles({
       border: `${tokens.strokeWidthThick} solid ${tokens.colorCompoundBrandStroke}`,
     },
   },
-  head: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalS}`, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
+  head: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    gap: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalS}`,
+    fontSize: tokens.fontSizeBase200,
+    color: tokens.colorNeutralForeground2,
+  },
   who: { color: tokens.colorNeutralForeground1, fontWeight: tokens.fontWeightSemibold },
   change: { display: 'inline-flex', alignItems: 'center', gap: tokens.spacingHorizontalXS },
   text: { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', margin: `${tokens.spacingVerticalXS} 0 0`, maxWidth: '70ch' },
   empty: { color: tokens.colorNeutralForeground2 },
 });
 
-const SOURCES: Record<ProgressUpdate['source'], string> = { teams: 'in Teams', tab: 'in the tab', import: 'from the imported plan', api: 'through the API' };
+const SOURCES: Record<ProgressUpdate['source'], string> = {
+  teams: 'in Teams',
+  tab: 'in the tab',
+  import: 'from the imported plan',
+  api: 'through the API',
+};
 
 /** The progress history, newest first: who, when, what, and any RAG or status change ("Amber → Green"). */
 export function Timeline({ updates }: { updates: ProgressUpdate[] }) {

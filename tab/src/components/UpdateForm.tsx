@@ -31,7 +31,8 @@ const useStyles = makeStyles({
 const CHOICES: UpdateRag[] = ['Red', 'Amber', 'Green', 'Blue'];
 
 /** Where the form stands after a submission. */
-type Outcome = { kind: 'done'; response: SubmitUpdateResponse; duplicate: boolean } | { kind: 'conflict'; current: ActionView; message: string } | null;
+type Outcome =
+  { kind: 'done'; response: SubmitUpdateResponse; duplicate: boolean } | { kind: 'conflict'; current: ActionView; message: string } | null;
 
 function initialRag(action: ActionView): UpdateRag | '' {
   return action.rag === 'None' ? '' : action.rag;
@@ -77,7 +78,13 @@ export function UpdateForm({
     }
     setBusy(true);
     pendingRequest.current ??= newRequestId();
-    const result = await submitUpdate(api, action.id, { requestId: pendingRequest.current, expectedVersion, text: text.trim(), rag: rag as UpdateRag, markComplete: complete });
+    const result = await submitUpdate(api, action.id, {
+      requestId: pendingRequest.current,
+      expectedVersion,
+      text: text.trim(),
+      rag: rag as UpdateRag,
+      markComplete: complete,
+    });
     setBusy(false);
     if (result.kind === 'failed' && result.retryable) {
       setErrors({ form: result.message });
@@ -89,7 +96,11 @@ export function UpdateForm({
       setErrors({});
       setVersion(result.response.action.version);
       setOutcome({ kind: 'done', response: result.response, duplicate: result.kind === 'duplicate' });
-      announce(result.kind === 'duplicate' ? `This update to action ${action.ref} was already recorded.` : `Update recorded for action ${action.ref}.`);
+      announce(
+        result.kind === 'duplicate'
+          ? `This update to action ${action.ref} was already recorded.`
+          : `Update recorded for action ${action.ref}.`,
+      );
       onRecorded(result.response);
     } else if (result.kind === 'invalid') {
       setErrors(result.errors);
@@ -131,7 +142,11 @@ export function UpdateForm({
       {outcome?.kind === 'conflict' && (
         <MessageBar intent="warning" layout="multiline" data-testid="conflict">
           <MessageBarBody>
-            <MessageBarTitle>{outcome.current.latestUpdate ? `${outcome.current.latestUpdate.authorName} updated this action while you were writing` : 'This action changed while you were writing'}</MessageBarTitle>
+            <MessageBarTitle>
+              {outcome.current.latestUpdate
+                ? `${outcome.current.latestUpdate.authorName} updated this action while you were writing`
+                : 'This action changed while you were writing'}
+            </MessageBarTitle>
             {outcome.current.latestUpdate && (
               <p className={styles.quote}>
                 {formatInstant(outcome.current.latestUpdate.submittedAt)}: “{outcome.current.latestUpdate.text}”

@@ -13,7 +13,13 @@ const zero = <K extends string>(keys: readonly K[]) => Object.fromEntries(keys.m
 export function summariseViews(views: readonly ActionView[], today: string): SummaryResponse {
   const byRag = zero<Rag>(RAGS);
   const byStatus = zero<Status>(STATUSES);
-  const perIndicator = INDICATORS.map((i) => ({ indicator: i.number, shortName: i.shortName, actions: 0, overdue: 0, byRag: zero<Rag>(RAGS) }));
+  const perIndicator = INDICATORS.map((i) => ({
+    indicator: i.number,
+    shortName: i.shortName,
+    actions: 0,
+    overdue: 0,
+    byRag: zero<Rag>(RAGS),
+  }));
   let complete = 0;
   let overdue = 0;
   let stale = 0;
@@ -31,5 +37,15 @@ export function summariseViews(views: readonly ActionView[], today: string): Sum
     }
   }
   const total = views.length;
-  return { today, total, complete, percentComplete: total === 0 ? 0 : Math.floor((complete / total) * 100), overdue, stale, byRag, byStatus, perIndicator };
+  return {
+    today,
+    total,
+    complete,
+    percentComplete: total === 0 ? 0 : Math.floor((complete / total) * 100),
+    overdue,
+    stale,
+    byRag,
+    byStatus,
+    perIndicator,
+  };
 }

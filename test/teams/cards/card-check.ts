@@ -38,7 +38,8 @@ export function allTexts(card: unknown): string[] {
     if (!node || typeof node !== 'object') return;
     const o = node as Record<string, unknown>;
     if (o.type === 'TextBlock' && typeof o.text === 'string') out.push(o.text);
-    if (o.type === 'FactSet' && Array.isArray(o.facts)) for (const f of o.facts as { title: string; value: string }[]) out.push(`${f.title}: ${f.value}`);
+    if (o.type === 'FactSet' && Array.isArray(o.facts))
+      for (const f of o.facts as { title: string; value: string }[]) out.push(`${f.title}: ${f.value}`);
     Object.values(o).forEach(walk);
   };
   walk(card);
@@ -61,5 +62,8 @@ export function findAll(card: unknown, type: string): Record<string, unknown>[] 
 
 /** Undoes CommonMark backslash escapes and the zero-width space: what a reader sees of escaped text. */
 export function unescapeForReader(s: string): string {
-  return s.replace(/\\([!-/:-@[-`{-~])/g, '$1').replace(/\u200B/g, '').replace(/\n\n/g, '\n');
+  return s
+    .replace(/\\([!-/:-@[-`{-~])/g, '$1')
+    .replace(/\u200B/g, '')
+    .replace(/\n\n/g, '\n');
 }

@@ -18,7 +18,11 @@ function aDigest(overrides: Partial<Digest> = {}): Digest {
     counts: { actions: 29, overdue: 6, dueThisWeek: 3, stale: 4, byRag: { Red: 5, Amber: 9, Green: 11, Blue: 4, None: 0 } },
     overdueByOwner: [
       { owner: 'Priya Shah', reachable: true, actions: [overdue] },
-      { owner: 'Head of Resourcing', reachable: false, actions: [{ ...overdue, id: 'a-1-4', ref: '1.4', title: 'Targeted campaign', days: 21, lastUpdate: null }] },
+      {
+        owner: 'Head of Resourcing',
+        reachable: false,
+        actions: [{ ...overdue, id: 'a-1-4', ref: '1.4', title: 'Targeted campaign', days: 21, lastUpdate: null }],
+      },
     ],
     stale: [{ ...overdue, id: 'a-5-1', ref: '5.1', title: 'Zero tolerance posters', days: 45, owner: 'Sam Lee' }],
     notAnswering: [{ owner: 'Sam Lee', timesReminded: 3, since: '2021-02-12' }],
@@ -55,7 +59,9 @@ describe('digestCard', () => {
   });
 
   it('says when nothing is overdue and leaves out empty sections', () => {
-    const texts = allTexts(digestCard(aDigest({ overdueByOwner: [], stale: [], notAnswering: [], unreachable: [], worsenedWithoutAction: [] })));
+    const texts = allTexts(
+      digestCard(aDigest({ overdueByOwner: [], stale: [], notAnswering: [], unreachable: [], worsenedWithoutAction: [] })),
+    );
     expect(texts).toContain('Nothing is overdue.');
     expect(texts.some((t) => t === 'Not answering' || t === 'Not reachable in Teams')).toBe(false);
   });

@@ -25,7 +25,12 @@ describe('helpCard', () => {
 
 describe('messageCard', () => {
   it('shows a refusal in words and the attention colour, with user text escaped', () => {
-    const card = messageCard({ title: 'Not your action', message: 'Only **Priya** can update it.', tone: 'attention', planUrl: 'https://wres.example/tab/' });
+    const card = messageCard({
+      title: 'Not your action',
+      message: 'Only **Priya** can update it.',
+      tone: 'attention',
+      planUrl: 'https://wres.example/tab/',
+    });
     const [title] = findAll(card, 'TextBlock');
     expect(title).toMatchObject({ text: 'Not your action', color: 'Attention' });
     expect(allTexts(card).map(unescapeForReader)).toContain('Only **Priya** can update it.');
@@ -39,7 +44,10 @@ describe('actionListCard', () => {
   it('lists each action with when it is due, its RAG word and an Update button', () => {
     const card = actionListCard({
       title: 'Overdue actions',
-      actions: [anAction({ dueDate: '2021-03-06' }), anAction({ id: 'a-9', ref: '9.1', title: 'Board diversity', dueDate: null, status: 'Ongoing', rag: 'Green' })],
+      actions: [
+        anAction({ dueDate: '2021-03-06' }),
+        anAction({ id: 'a-9', ref: '9.1', title: 'Board diversity', dueDate: null, status: 'Ongoing', rag: 'Green' }),
+      ],
       today,
       publicUrl: 'https://wres.example',
       showOwner: true,
@@ -56,7 +64,9 @@ describe('actionListCard', () => {
   });
 
   it('caps a long list and stays under 80 KB', () => {
-    const actions = Array.from({ length: 500 }, (_, i) => anAction({ id: `a-${i}`, ref: `${i}`, title: 'x'.repeat(2000), owner: { displayName: 'y'.repeat(1000) } }));
+    const actions = Array.from({ length: 500 }, (_, i) =>
+      anAction({ id: `a-${i}`, ref: `${i}`, title: 'x'.repeat(2000), owner: { displayName: 'y'.repeat(1000) } }),
+    );
     const card = actionListCard({ title: 'Everything', actions, today, publicUrl: 'https://wres.example', showOwner: true });
     expect(findAll(card, 'Action.Execute')).toHaveLength(ACTION_LIST_CAP);
     expect(allTexts(card)).toContain(`… and ${500 - ACTION_LIST_CAP} more in the plan`);

@@ -12,7 +12,14 @@ const history = [
   anUpdate({ id: 'u-0000', submittedAt: '2020-11-01T10:00:00Z', text: 'Oldest' }),
   update,
 ];
-const model = { action: anAction({ version: 4 }), update, history, today: '2021-03-10', publicUrl: 'https://wres.example', viewerAadObjectId: 'AAD-PRIYA' };
+const model = {
+  action: anAction({ version: 4 }),
+  update,
+  history,
+  today: '2021-03-10',
+  publicUrl: 'https://wres.example',
+  viewerAadObjectId: 'AAD-PRIYA',
+};
 
 describe('recordedCard', () => {
   it('parses without warnings at schema 1.5', () => {
@@ -41,13 +48,24 @@ describe('recordedCard', () => {
 
   it('offers "Add another update" for the same action and "Open the plan"', () => {
     const card = recordedCard(model) as { actions: Record<string, unknown>[] };
-    expect(card.actions[0]).toMatchObject({ type: 'Action.Execute', title: 'Add another update', verb: VERBS.addAnother, data: { actionId: 'a-2-3' } });
-    expect(card.actions[1]).toMatchObject({ type: 'Action.OpenUrl', title: 'Open the plan', url: 'https://wres.example/tab/actions/a-2-3' });
+    expect(card.actions[0]).toMatchObject({
+      type: 'Action.Execute',
+      title: 'Add another update',
+      verb: VERBS.addAnother,
+      data: { actionId: 'a-2-3' },
+    });
+    expect(card.actions[1]).toMatchObject({
+      type: 'Action.OpenUrl',
+      title: 'Open the plan',
+      url: 'https://wres.example/tab/actions/a-2-3',
+    });
   });
 
   it('says the update is saved and syncing when SharePoint has not confirmed it yet', () => {
     expect(allTexts(recordedCard(model)).some((t) => t.includes('syncing'))).toBe(false);
-    expect(allTexts(recordedCard({ ...model, syncing: true }))).toContain('Saved — syncing to SharePoint. It will appear in the plan shortly.');
+    expect(allTexts(recordedCard({ ...model, syncing: true }))).toContain(
+      'Saved — syncing to SharePoint. It will appear in the plan shortly.',
+    );
   });
 
   it('shows the note literally and stays under 80 KB with a maximum-length note', () => {

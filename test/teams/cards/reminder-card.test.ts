@@ -64,7 +64,7 @@ describe('reminderCard', () => {
   });
 
   it('gives each new card its own request id when none is given', () => {
-    const idOf = (c: unknown) => ((c as { actions: { data?: { requestId: string } }[] }).actions[0]?.data?.requestId);
+    const idOf = (c: unknown) => (c as { actions: { data?: { requestId: string } }[] }).actions[0]?.data?.requestId;
     const a = idOf(reminderCard({ action: anAction(), today: base.today, publicUrl: base.publicUrl }));
     const b = idOf(reminderCard({ action: anAction(), today: base.today, publicUrl: base.publicUrl }));
     expect(a).toBeTruthy();
@@ -91,7 +91,10 @@ describe('reminderCard', () => {
   it('shows user text literally: markdown, links and date functions do nothing', () => {
     const note = '**bold** [link](http://x) {{DATE(2030-01-01T00:00:00Z, SHORT)}}';
     const card = reminderCard({
-      action: anAction({ title: '_Audit_ panels', latestUpdate: { text: note, authorName: 'Priya *Shah*', submittedAt: '2021-02-12T10:00:00Z' } }),
+      action: anAction({
+        title: '_Audit_ panels',
+        latestUpdate: { text: note, authorName: 'Priya *Shah*', submittedAt: '2021-02-12T10:00:00Z' },
+      }),
       ...base,
     });
     const texts = allTexts(card);
@@ -118,7 +121,9 @@ describe('reminderCard', () => {
 
   it('asks listed Teams users’ clients to refresh it, at most 60 of them', () => {
     const ids = Array.from({ length: 70 }, (_, i) => `29:user-${i}`);
-    const card = reminderCard({ action: anAction(), ...base, refreshUserIds: ['not-a-teams-id', ...ids] }) as { refresh: { userIds: string[]; action: { verb: string } } };
+    const card = reminderCard({ action: anAction(), ...base, refreshUserIds: ['not-a-teams-id', ...ids] }) as {
+      refresh: { userIds: string[]; action: { verb: string } };
+    };
     expect(card.refresh.userIds).toHaveLength(60);
     expect(card.refresh.userIds[0]).toBe('29:user-0');
     expect(card.refresh.action.verb).toBe(VERBS.refresh);

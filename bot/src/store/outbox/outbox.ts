@@ -17,7 +17,9 @@ export interface OutboxEntry {
   lastError: string | null;
 }
 
-const commandSchema = z.custom<RecordUpdateCommand>((v) => typeof v === 'object' && v !== null && 'update' in v && 'next' in v && 'expectedVersion' in v);
+const commandSchema = z.custom<RecordUpdateCommand>(
+  (v) => typeof v === 'object' && v !== null && 'update' in v && 'next' in v && 'expectedVersion' in v,
+);
 
 interface Row {
   seq: number;

@@ -30,7 +30,8 @@ export class GraphDirectory {
   /** By Entra object id; an argument with "@" is also tried as an email (SharePoint ignores case in both). */
   async getConversation(aadObjectId: string): Promise<ConversationRef | null> {
     let item = await this.findConversation(aadObjectId);
-    if (!item && aadObjectId.includes('@')) item = await this.lists.findOne('conversations', eq('Email', aadObjectId.trim()), 'finding a conversation');
+    if (!item && aadObjectId.includes('@'))
+      item = await this.lists.findOne('conversations', eq('Email', aadObjectId.trim()), 'finding a conversation');
     return item ? conversationFromItem(item) : null;
   }
 
@@ -43,7 +44,11 @@ export class GraphDirectory {
   async setUnreachable(aadObjectId: string, reason: string | null): Promise<void> {
     const item = await this.findConversation(aadObjectId);
     if (!item) return;
-    await this.lists.graph.patch(`${this.lists.items('conversations', item.id)}/fields`, { UnreachableReason: reason ? reason.slice(0, 255) : null }, 'marking a user unreachable');
+    await this.lists.graph.patch(
+      `${this.lists.items('conversations', item.id)}/fields`,
+      { UnreachableReason: reason ? reason.slice(0, 255) : null },
+      'marking a user unreachable',
+    );
   }
 
   async listMetrics(): Promise<IndicatorMetric[]> {
@@ -53,7 +58,9 @@ export class GraphDirectory {
 
   /** Upserts by (year, measure): one read, then `$batch`es of PATCH/POST. */
   async saveMetrics(metrics: IndicatorMetric[]): Promise<void> {
-    const existing = new Map((await this.lists.readAll('metrics', 'reading indicator figures')).map((i) => [metricKey(metricFromItem(i)), i.id]));
+    const existing = new Map(
+      (await this.lists.readAll('metrics', 'reading indicator figures')).map((i) => [metricKey(metricFromItem(i)), i.id]),
+    );
     const latest = new Map(metrics.map((m) => [metricKey(m), m]));
     const steps = [...latest.values()].map((m, n) => {
       const id = existing.get(metricKey(m));
@@ -62,7 +69,11 @@ export class GraphDirectory {
         : { id: `m${n}`, method: 'POST' as const, url: this.lists.items('metrics'), body: { fields: metricItemFields(m) } };
     });
     for (const answer of (await this.lists.writeAll(steps, 'saving indicator figures')).values()) {
-      if (answer.status >= 300) throw new AppError(answer.status === 409 ? 'conflict' : 'unavailable', `SharePoint did not save an indicator figure: ${answerMessage(answer)}. Please save again.`);
+      if (answer.status >= 300)
+        throw new AppError(
+          answer.status === 409 ? 'conflict' : 'unavailable',
+          `SharePoint did not save an indicator figure: ${answerMessage(answer)}. Please save again.`,
+        );
     }
   }
 

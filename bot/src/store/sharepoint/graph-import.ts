@@ -11,7 +11,9 @@ type Latest = Action['latestUpdate'];
 
 function newest(entries: { text: string; authorName: string; submittedAt: string }[]): Latest {
   let best: Latest = null;
-  for (const e of entries) if (!best || Date.parse(e.submittedAt) >= Date.parse(best.submittedAt)) best = { text: e.text, authorName: e.authorName, submittedAt: e.submittedAt };
+  for (const e of entries)
+    if (!best || Date.parse(e.submittedAt) >= Date.parse(best.submittedAt))
+      best = { text: e.text, authorName: e.authorName, submittedAt: e.submittedAt };
   return best;
 }
 
@@ -58,10 +60,17 @@ function historyStep(id: string, lists: ListAccess, action: Action, h: ImportedP
  * SharePoint has no transactions: a failed import may stop part way, and
  * running it again completes it (every step is idempotent by key).
  */
-export async function importToSharePoint(lists: ListAccess, existing: KnownAction[], log: ProgressUpdate[], items: ImportedAction[], importedAt: string): Promise<ImportSummary> {
+export async function importToSharePoint(
+  lists: ListAccess,
+  existing: KnownAction[],
+  log: ProgressUpdate[],
+  items: ImportedAction[],
+  importedAt: string,
+): Promise<ImportSummary> {
   const keys = new Set<string>();
   for (const { action: a } of items) {
-    if (keys.has(actionKey(a.planYear, a.ref))) throw new AppError('bad_input', `The plan lists action ${a.ref} (${a.planYear}) more than once.`);
+    if (keys.has(actionKey(a.planYear, a.ref)))
+      throw new AppError('bad_input', `The plan lists action ${a.ref} (${a.planYear}) more than once.`);
     keys.add(actionKey(a.planYear, a.ref));
   }
   const byKey = new Map(existing.map((k) => [actionKey(k.action.planYear, k.action.ref), k]));
@@ -73,7 +82,12 @@ export async function importToSharePoint(lists: ListAccess, existing: KnownActio
   const createSteps: BatchStep[] = fresh.map((i, n) => {
     const latest = newest(newEntries(i, [], importedAt));
     const state = stateFields({ status: i.action.status, rag: i.action.rag, latestUpdate: latest, updatedAt: importedAt, version: 1 });
-    return { id: `new${n}`, method: 'POST', url: lists.items('actions'), body: { fields: { ...dropNulls(planFields(i.action)), ...dropNulls(state) } } };
+    return {
+      id: `new${n}`,
+      method: 'POST',
+      url: lists.items('actions'),
+      body: { fields: { ...dropNulls(planFields(i.action)), ...dropNulls(state) } },
+    };
   });
   const created = await lists.writeAll(createSteps, 'importing the plan');
   const later: BatchStep[] = [];
@@ -91,8 +105,17 @@ export async function importToSharePoint(lists: ListAccess, existing: KnownActio
     const a = known.action;
     const added = newEntries(i, logOf.get(a.id) ?? [], importedAt);
     const live = known.lastRequestId !== undefined;
-    const imports = (logOf.get(a.id) ?? []).filter((u) => u.source === 'import').map((u) => ({ text: u.text, authorName: u.author.name, submittedAt: u.submittedAt }));
-    const state = live ? a : { ...a, rag: i.action.rag, status: i.action.status, latestUpdate: added.length > 0 ? newest([...imports, ...added]) : a.latestUpdate };
+    const imports = (logOf.get(a.id) ?? [])
+      .filter((u) => u.source === 'import')
+      .map((u) => ({ text: u.text, authorName: u.author.name, submittedAt: u.submittedAt }));
+    const state = live
+      ? a
+      : {
+          ...a,
+          rag: i.action.rag,
+          status: i.action.status,
+          latestUpdate: added.length > 0 ? newest([...imports, ...added]) : a.latestUpdate,
+        };
     added.forEach((h, m) => later.push(historyStep(`x${n}.${m}`, lists, state, h)));
     const plan = planFields(i.action);
     if (added.length === 0 && same(plan, planFields(a)) && same(stateFields(state), stateFields(a))) {
@@ -112,7 +135,11 @@ export async function importToSharePoint(lists: ListAccess, existing: KnownActio
     }
     // 409 on a history entry: its RequestId is already stored (another import got there first).
     if (history && answer.status === 409) continue;
-    if (answer.status === 412) throw new AppError('conflict', 'Someone changed the plan in SharePoint during the import. Run the import again: it carries on where it stopped.');
+    if (answer.status === 412)
+      throw new AppError(
+        'conflict',
+        'Someone changed the plan in SharePoint during the import. Run the import again: it carries on where it stopped.',
+      );
     throw importFailed(id, answer.status, answerMessage(answer));
   }
   return summary;
@@ -120,7 +147,10 @@ export async function importToSharePoint(lists: ListAccess, existing: KnownActio
 
 function importFailed(what: string, status: number, message: string): AppError {
   const code = status === 429 || status >= 500 ? 'unavailable' : 'internal';
-  return new AppError(code, `SharePoint stopped the import at ${what} (${status}: ${message}). Run the import again: it carries on where it stopped.`);
+  return new AppError(
+    code,
+    `SharePoint stopped the import at ${what} (${status}: ${message}). Run the import again: it carries on where it stopped.`,
+  );
 }
 
 function dropNulls(o: Record<string, unknown>): Record<string, unknown> {

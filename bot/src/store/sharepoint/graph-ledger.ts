@@ -5,7 +5,8 @@ import type { ReminderKey } from '../plan-store.js';
 import { ledgerKey, reminderFromItem, reminderItemFields, type ListItem } from './item-fields.js';
 import { eq, type ListAccess } from './list-access.js';
 
-const bySent = (a: ReminderSent, b: ReminderSent) => a.sentAt.localeCompare(b.sentAt) || a.actionId.localeCompare(b.actionId) || a.stage.localeCompare(b.stage);
+const bySent = (a: ReminderSent, b: ReminderSent) =>
+  a.sentAt.localeCompare(b.sentAt) || a.actionId.localeCompare(b.actionId) || a.stage.localeCompare(b.stage);
 
 /**
  * The reminder ledger on the Reminders Sent list. A claim is a create on the
@@ -28,7 +29,11 @@ export class GraphLedger {
   async markSent(key: ReminderKey, sentAt: string): Promise<void> {
     const item = await this.find(key);
     if (!item) throw new AppError('not_found', `No reminder ${key.stage} was claimed for that action.`);
-    await this.lists.graph.patch(`${this.lists.items('reminders', item.id)}/fields`, { LedgerState: 'sent', SentAt: sentAt }, 'marking a reminder sent');
+    await this.lists.graph.patch(
+      `${this.lists.items('reminders', item.id)}/fields`,
+      { LedgerState: 'sent', SentAt: sentAt },
+      'marking a reminder sent',
+    );
   }
 
   /** Drops a pending claim; a sent entry stays. If-Match makes a concurrent "sent" win over the release. */
@@ -44,7 +49,11 @@ export class GraphLedger {
   }
 
   async list(actionId?: string): Promise<ReminderSent[]> {
-    const items = await this.lists.readAll('reminders', 'reading the reminder ledger', actionId === undefined ? undefined : eq('ActionId', actionId));
+    const items = await this.lists.readAll(
+      'reminders',
+      'reading the reminder ledger',
+      actionId === undefined ? undefined : eq('ActionId', actionId),
+    );
     return items.map(reminderFromItem).sort(bySent);
   }
 

@@ -6,7 +6,15 @@ import { isTransient } from '../../graph/graph-errors.js';
 import { resolveSite, type SiteLocator } from '../../graph/site.js';
 import type { Logger } from '../../logger.js';
 import { Outbox, type OutboxEntry } from '../outbox/outbox.js';
-import type { ImportedAction, ImportSummary, PlanStore, RecordUpdateCommand, RecordUpdateResult, ReminderKey, StoreHealth } from '../plan-store.js';
+import type {
+  ImportedAction,
+  ImportSummary,
+  PlanStore,
+  RecordUpdateCommand,
+  RecordUpdateResult,
+  ReminderKey,
+  StoreHealth,
+} from '../plan-store.js';
 import { ActionIndex } from './action-index.js';
 import { GraphDirectory } from './graph-directory.js';
 import { importToSharePoint } from './graph-import.js';
@@ -69,9 +77,13 @@ export class GraphPlanStore implements PlanStore {
     const site = await resolveSite(this.o.graph, this.o.site);
     const { listIds, gaps } = await checkSchema(this.o.graph, site.id, this.specs);
     if (gaps.length > 0) {
-      throw new AppError('config', `The SharePoint site ${site.webUrl ?? site.id} is not ready: ${gaps.map(describeGap).join('; ')}. Run \`wres provision\` to create what is missing.`, {
-        details: { missing: gaps.map(describeGap) },
-      });
+      throw new AppError(
+        'config',
+        `The SharePoint site ${site.webUrl ?? site.id} is not ready: ${gaps.map(describeGap).join('; ')}. Run \`wres provision\` to create what is missing.`,
+        {
+          details: { missing: gaps.map(describeGap) },
+        },
+      );
     }
     const lists = new ListAccess(this.o.graph, site.id, listIds as Record<ListKey, string>, this.o.maxRetries);
     const outbox = new Outbox(this.o.outboxPath);
@@ -99,7 +111,10 @@ export class GraphPlanStore implements PlanStore {
     const now = this.o.clock.now().getTime();
     if (!this.counts || this.counts.at === 0 || now - this.counts.at > COUNT_TTL_MS) {
       try {
-        const [actions, updates] = await Promise.all([lists.count('actions', 'counting actions'), lists.count('updates', 'counting updates')]);
+        const [actions, updates] = await Promise.all([
+          lists.count('actions', 'counting actions'),
+          lists.count('updates', 'counting updates'),
+        ]);
         this.counts = { actions, updates, at: now };
       } catch (e) {
         if (!this.counts || !isTransient(e)) throw e;
@@ -144,7 +159,10 @@ export class GraphPlanStore implements PlanStore {
 
   async importActions(items: ImportedAction[], importedAt: string): Promise<ImportSummary> {
     const { lists } = this.ready();
-    const [existing, log] = await Promise.all([lists.readAll('actions', 'reading the plan'), lists.readAll('updates', 'reading progress updates')]);
+    const [existing, log] = await Promise.all([
+      lists.readAll('actions', 'reading the plan'),
+      lists.readAll('updates', 'reading progress updates'),
+    ]);
     this.countsChanged();
     try {
       return await importToSharePoint(lists, existing.map(actionFromItem), log.map(updateFromItem), items, importedAt);
@@ -183,8 +201,14 @@ export class GraphPlanStore implements PlanStore {
   async listUpdatesSince(sinceIso: string): Promise<ProgressUpdate[]> {
     const { lists, outbox } = this.ready();
     const filter = `fields/SubmittedOn ge '${toSeconds(sinceIso)}'`;
-    const stored = (await lists.readAll('updates', 'reading recent progress', filter)).map(updateFromItem).filter((u) => u.submittedAt >= sinceIso).sort(byTime);
-    return mergePending(stored, outbox.pending().filter((e) => e.command.update.submittedAt >= sinceIso));
+    const stored = (await lists.readAll('updates', 'reading recent progress', filter))
+      .map(updateFromItem)
+      .filter((u) => u.submittedAt >= sinceIso)
+      .sort(byTime);
+    return mergePending(
+      stored,
+      outbox.pending().filter((e) => e.command.update.submittedAt >= sinceIso),
+    );
   }
 
   claimReminder(entry: Omit<ReminderSent, 'state'>): Promise<boolean> {
@@ -220,8 +244,8 @@ export class GraphPlanStore implements PlanStore {
   }
 
   private ready(): { lists: ListAccess; outbox: Outbox; sync: OutboxSync; writer: UpdateWriter } {
-    if (!this.lists || !this.outbox || !this.sync || !this.writer) throw new AppError('internal', 'The SharePoint store was used before init() or after close().');
+    if (!this.lists || !this.outbox || !this.sync || !this.writer)
+      throw new AppError('internal', 'The SharePoint store was used before init() or after close().');
     return { lists: this.lists, outbox: this.outbox, sync: this.sync, writer: this.writer };
   }
 }
-

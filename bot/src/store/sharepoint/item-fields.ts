@@ -1,6 +1,15 @@
 import { z } from 'zod';
 import { isIndicatorNumber } from '../../domain/indicators.js';
-import { RAGS, STATUSES, UPDATE_SOURCES, type Action, type ConversationRef, type IndicatorMetric, type ProgressUpdate, type ReminderSent } from '../../domain/model.js';
+import {
+  RAGS,
+  STATUSES,
+  UPDATE_SOURCES,
+  type Action,
+  type ConversationRef,
+  type IndicatorMetric,
+  type ProgressUpdate,
+  type ReminderSent,
+} from '../../domain/model.js';
 import { AppError } from '../../errors.js';
 import type { NewAction } from '../plan-store.js';
 
@@ -15,15 +24,22 @@ export type ListItem = z.output<typeof itemSchema>;
 
 /** Fields the store reads, per list: the `$select` inside `$expand=fields(...)`. */
 export const SELECT = {
-  actions: 'ActionKey,PlanYear,Ref,Theme,Indicators,ActionText,Measure,OwnerName,OwnerEmail,OwnerAadId,LeadRole,DueDateKey,DueText,ActionStatus,Rag,LatestText,LatestAuthor,LatestAt,UpdatedAt,RowVersion,LastRequestId',
+  actions:
+    'ActionKey,PlanYear,Ref,Theme,Indicators,ActionText,Measure,OwnerName,OwnerEmail,OwnerAadId,LeadRole,DueDateKey,DueText,ActionStatus,Rag,LatestText,LatestAuthor,LatestAt,UpdatedAt,RowVersion,LastRequestId',
   updates: 'RequestId,ActionId,UpdateText,RagFrom,RagTo,StatusFrom,StatusTo,AuthorName,AuthorAadId,SubmittedAt,UpdateSource',
   reminders: 'LedgerKey,ActionId,Stage,DueDateKey,Recipient,LedgerState,SentAt',
   conversations: 'Title,AadObjectId,Email,TenantId,ConversationReference,UnreachableReason,UpdatedAt',
   metrics: 'MetricKey,MetricYear,Measure,MetricValue,UpdateSource,UpdatedAt',
 } as const;
 
-const text = z.string().nullish().transform((v) => v ?? '');
-const optText = z.string().nullish().transform((v) => (v ? v : undefined));
+const text = z
+  .string()
+  .nullish()
+  .transform((v) => v ?? '');
+const optText = z
+  .string()
+  .nullish()
+  .transform((v) => (v ? v : undefined));
 
 const actionFields = z.object({
   PlanYear: z.string(),
@@ -36,7 +52,11 @@ const actionFields = z.object({
   OwnerEmail: optText,
   OwnerAadId: optText,
   LeadRole: text,
-  DueDateKey: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullish().or(z.literal('')),
+  DueDateKey: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .nullish()
+    .or(z.literal('')),
   DueText: text,
   ActionStatus: z.enum(STATUSES),
   Rag: z.enum(RAGS),
@@ -52,7 +72,10 @@ function parseFields<T extends z.ZodType>(schema: T, item: ListItem, list: strin
   const r = schema.safeParse(item.fields);
   if (!r.success) {
     const what = r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
-    throw new AppError('internal', `Item ${item.id} in the SharePoint list "${list}" cannot be read (${what}). Fix it in SharePoint or remove it.`);
+    throw new AppError(
+      'internal',
+      `Item ${item.id} in the SharePoint list "${list}" cannot be read (${what}). Fix it in SharePoint or remove it.`,
+    );
   }
   return r.data;
 }
@@ -66,7 +89,9 @@ export const actionKey = (planYear: string, ref: string) => `${planYear}|${ref}`
 /** An action as read from the Actions list; `lastRequestId` is the update that last moved it. */
 export function actionFromItem(item: ListItem): { action: Action; eTag: string; lastRequestId: string | undefined } {
   const f = parseFields(actionFields, item, 'WRES Actions');
-  const owner = f.OwnerName ? { displayName: f.OwnerName, ...(f.OwnerEmail ? { email: f.OwnerEmail } : {}), ...(f.OwnerAadId ? { aadObjectId: f.OwnerAadId } : {}) } : null;
+  const owner = f.OwnerName
+    ? { displayName: f.OwnerName, ...(f.OwnerEmail ? { email: f.OwnerEmail } : {}), ...(f.OwnerAadId ? { aadObjectId: f.OwnerAadId } : {}) }
+    : null;
   const action: Action = {
     id: item.id,
     ref: f.Ref,
@@ -197,7 +222,16 @@ export function reminderFromItem(item: ListItem): ReminderSent {
 
 /** The fields of a new ledger item (a claim). */
 export function reminderItemFields(e: Omit<ReminderSent, 'state'>): Record<string, unknown> {
-  return { Title: line(e.stage), LedgerKey: line(ledgerKey(e)), ActionId: e.actionId, Stage: line(e.stage), DueDateKey: e.dueDate, Recipient: line(e.recipient), LedgerState: 'pending', SentAt: e.sentAt };
+  return {
+    Title: line(e.stage),
+    LedgerKey: line(ledgerKey(e)),
+    ActionId: e.actionId,
+    Stage: line(e.stage),
+    DueDateKey: e.dueDate,
+    Recipient: line(e.recipient),
+    LedgerState: 'pending',
+    SentAt: e.sentAt,
+  };
 }
 
 const conversationFields = z.object({
@@ -246,7 +280,10 @@ export function conversationItemFields(c: ConversationRef): Record<string, unkno
 const metricFields = z.object({
   MetricYear: z.string(),
   Measure: z.string(),
-  MetricValue: z.number().nullish().transform((v) => v ?? null),
+  MetricValue: z
+    .number()
+    .nullish()
+    .transform((v) => v ?? null),
   UpdateSource: z.enum(UPDATE_SOURCES),
   UpdatedAt: z.string(),
 });
@@ -262,5 +299,13 @@ export const metricKey = (m: { year: string; measure: string }) => `${m.year}|${
 
 /** The fields of an Indicator Metrics item. */
 export function metricItemFields(m: IndicatorMetric): Record<string, unknown> {
-  return { Title: line(m.measure), MetricKey: line(metricKey(m)), MetricYear: line(m.year), Measure: line(m.measure), MetricValue: m.value, UpdateSource: m.source, UpdatedAt: m.updatedAt };
+  return {
+    Title: line(m.measure),
+    MetricKey: line(metricKey(m)),
+    MetricYear: line(m.year),
+    Measure: line(m.measure),
+    MetricValue: m.value,
+    UpdateSource: m.source,
+    UpdatedAt: m.updatedAt,
+  };
 }

@@ -56,12 +56,19 @@ export async function checkSchema(graph: GraphApi, siteId: string, specs: ListSp
     else gaps.push({ kind: 'list', list: spec });
   }
   const present = Object.values(specs).filter((s) => listIds[s.key]);
-  const steps = present.map((s) => ({ id: s.key, method: 'GET' as const, url: `${site}/lists/${listIds[s.key]}/columns?$select=id,name,indexed,enforceUniqueValues,text,choice,number,dateTime` }));
+  const steps = present.map((s) => ({
+    id: s.key,
+    method: 'GET' as const,
+    url: `${site}/lists/${listIds[s.key]}/columns?$select=id,name,indexed,enforceUniqueValues,text,choice,number,dateTime`,
+  }));
   const answers = await graph.batch(steps, 'reading the SharePoint columns');
   for (const spec of present) {
     const answer = answers.get(spec.key);
     if (!answer || answer.status !== 200) {
-      throw new AppError('unavailable', `SharePoint did not return the columns of "${spec.displayName}" (${answer?.status ?? 'no answer'}). Please try again.`);
+      throw new AppError(
+        'unavailable',
+        `SharePoint did not return the columns of "${spec.displayName}" (${answer?.status ?? 'no answer'}). Please try again.`,
+      );
     }
     const columns = columnsSchema.parse(answer.body).value;
     const listId = listIds[spec.key]!;
@@ -69,7 +76,8 @@ export async function checkSchema(graph: GraphApi, siteId: string, specs: ListSp
       const c = columns.find((x) => x.name === column.name);
       if (!c) gaps.push({ kind: 'column', list: spec, listId, column });
       else if (typeOf(c) !== column.type) gaps.push({ kind: 'type', list: spec, column, found: typeOf(c) });
-      else if ((column.indexed && !c.indexed) || (column.unique && !c.enforceUniqueValues)) gaps.push({ kind: 'flags', list: spec, listId, column, columnId: c.id });
+      else if ((column.indexed && !c.indexed) || (column.unique && !c.enforceUniqueValues))
+        gaps.push({ kind: 'flags', list: spec, listId, column, columnId: c.id });
     }
   }
   return { listIds, gaps };
@@ -96,7 +104,12 @@ export async function closeGap(graph: GraphApi, siteId: string, g: SchemaGap): P
     case 'list':
       await graph.post(
         `${site}/lists`,
-        { displayName: g.list.displayName, description: g.list.description, columns: g.list.columns.map(columnDefinition), list: { template: 'genericList' } },
+        {
+          displayName: g.list.displayName,
+          description: g.list.description,
+          columns: g.list.columns.map(columnDefinition),
+          list: { template: 'genericList' },
+        },
         `creating the list "${g.list.displayName}"`,
       );
       return `Created list "${g.list.displayName}" with ${g.list.columns.length} columns`;
@@ -104,7 +117,11 @@ export async function closeGap(graph: GraphApi, siteId: string, g: SchemaGap): P
       await graph.post(`${site}/lists/${g.listId}/columns`, columnDefinition(g.column), `adding the column "${g.column.name}"`);
       return `Added column "${g.column.name}" to "${g.list.displayName}"`;
     case 'flags':
-      await graph.patch(`${site}/lists/${g.listId}/columns/${g.columnId}`, { indexed: true, ...(g.column.unique ? { enforceUniqueValues: true } : {}) }, `indexing the column "${g.column.name}"`);
+      await graph.patch(
+        `${site}/lists/${g.listId}/columns/${g.columnId}`,
+        { indexed: true, ...(g.column.unique ? { enforceUniqueValues: true } : {}) },
+        `indexing the column "${g.column.name}"`,
+      );
       return `${g.column.unique ? 'Indexed and made unique' : 'Indexed'} column "${g.column.name}" in "${g.list.displayName}"`;
     case 'type':
       throw new AppError('config', describeGap(g));

@@ -39,7 +39,10 @@ export class OutboxSync {
    * Queues and delivers `cmd`. When SharePoint cannot be reached the entry
    * stays queued and `accepted(entry)` words the answer ("saved — syncing").
    */
-  async submit(cmd: RecordUpdateCommand, accepted: (e: OutboxEntry, duplicate: boolean) => RecordUpdateResult): Promise<RecordUpdateResult> {
+  async submit(
+    cmd: RecordUpdateCommand,
+    accepted: (e: OutboxEntry, duplicate: boolean) => RecordUpdateResult,
+  ): Promise<RecordUpdateResult> {
     return this.withLock(cmd.update.actionId, async () => {
       const queued = this.outbox.get(cmd.update.requestId);
       if (queued) return accepted(queued, true);
@@ -94,7 +97,11 @@ export class OutboxSync {
       throw e;
     }
     this.outbox.acknowledge(entry.requestId);
-    this.logger.warn('SharePoint is unreachable: progress update kept in the outbox', { actionId: entry.actionId, requestId: entry.requestId, waiting: this.outbox.count() });
+    this.logger.warn('SharePoint is unreachable: progress update kept in the outbox', {
+      actionId: entry.actionId,
+      requestId: entry.requestId,
+      waiting: this.outbox.count(),
+    });
     this.schedule();
     return answer;
   }
@@ -116,7 +123,11 @@ export class OutboxSync {
         return 'stuck';
       }
       this.outbox.fail(e.requestId, message);
-      this.logger.error('A queued progress update cannot be delivered and was set aside', { actionId: e.actionId, requestId: e.requestId, error: message });
+      this.logger.error('A queued progress update cannot be delivered and was set aside', {
+        actionId: e.actionId,
+        requestId: e.requestId,
+        error: message,
+      });
       return 'done';
     }
   }

@@ -46,7 +46,8 @@ export class UpdateWriter {
     try {
       return await this.attempt(cmd, mode);
     } catch (e) {
-      if (isTransient(e)) return { kind: 'unavailable', error: e instanceof AppError ? e : new AppError('unavailable', String(e), { cause: e }) };
+      if (isTransient(e))
+        return { kind: 'unavailable', error: e instanceof AppError ? e : new AppError('unavailable', String(e), { cause: e }) };
       throw e;
     }
   }
@@ -80,7 +81,8 @@ export class UpdateWriter {
         known = await this.read(id);
         continue;
       }
-      if (!isRetryable(moved.status) && moved.status < 500) throw new AppError('internal', `SharePoint refused the update: ${answerMessage(moved)}`);
+      if (!isRetryable(moved.status) && moved.status < 500)
+        throw new AppError('internal', `SharePoint refused the update: ${answerMessage(moved)}`);
       await sleep(retryAfterMs(moved));
     }
     return { kind: 'unavailable', error: new AppError('unavailable', 'SharePoint stayed busy while saving the progress update.') };
@@ -98,7 +100,13 @@ export class UpdateWriter {
         headers: { 'If-Match': known.eTag },
         body: { ...stateFields(state), LastRequestId: cmd.update.requestId },
       },
-      { id: 'update', method: 'POST', url: this.lists.items('updates'), body: { fields: updateItemFields(cmd.update) }, dependsOn: ['action'] },
+      {
+        id: 'update',
+        method: 'POST',
+        url: this.lists.items('updates'),
+        body: { fields: updateItemFields(cmd.update) },
+        dependsOn: ['action'],
+      },
     ];
   }
 
@@ -112,7 +120,10 @@ export class UpdateWriter {
     if (earlier) return { kind: 'duplicate', action: known.action, update: earlier };
     if (known.lastRequestId === cmd.update.requestId) return this.createUpdate(cmd, known.action);
     if (mode === 'inline') return { kind: 'conflict', action: known.action };
-    this.logger.warn('Delivering a queued progress update to an action that changed meanwhile', { actionId: known.action.id, requestId: cmd.update.requestId });
+    this.logger.warn('Delivering a queued progress update to an action that changed meanwhile', {
+      actionId: known.action.id,
+      requestId: cmd.update.requestId,
+    });
     return null;
   }
 
@@ -127,7 +138,11 @@ export class UpdateWriter {
   /** Creates the update item alone (the action has already moved). */
   private async createUpdate(cmd: RecordUpdateCommand, action: Action): Promise<Delivery> {
     try {
-      const body = await this.lists.graph.post(this.lists.items('updates'), { fields: updateItemFields(cmd.update) }, 'saving the progress update');
+      const body = await this.lists.graph.post(
+        this.lists.items('updates'),
+        { fields: updateItemFields(cmd.update) },
+        'saving the progress update',
+      );
       return { kind: 'recorded', action, update: updateFromItem(itemSchema.parse(body)) };
     } catch (e) {
       if (graphFailure(e)?.status !== 409) throw e;

@@ -46,7 +46,11 @@ function row(action: Action, model: ActionListCardModel): CardElement {
         width: 'stretch',
         items: [
           text(`**${safeText(action.ref, 20)}** ${safeText(action.title, 120)}`, { maxLines: 2 }),
-          text(`${due.words} · ${RAG_LABELS[action.rag]}${owner}`, { size: 'Small', spacing: 'None', ...(due.overdue ? { color: 'Attention' } : { isSubtle: true }) }),
+          text(`${due.words} · ${RAG_LABELS[action.rag]}${owner}`, {
+            size: 'Small',
+            spacing: 'None',
+            ...(due.overdue ? { color: 'Attention' } : { isSubtle: true }),
+          }),
         ],
       },
       {

@@ -20,7 +20,9 @@ export function digestCard(digest: Digest): CardElement {
   const c = digest.counts;
   const body: CardElement[] = [
     text(`WRES action plan — week of ${shortDate(monday, digest.today).replace(/^\w+ /, '')}`, { weight: 'Bolder', size: 'Large' }),
-    text(`${c.overdue} overdue · ${c.dueThisWeek} due this week · ${c.stale} with no recent update · ${c.actions} actions in all`, { spacing: 'Small' }),
+    text(`${c.overdue} overdue · ${c.dueThisWeek} due this week · ${c.stale} with no recent update · ${c.actions} actions in all`, {
+      spacing: 'Small',
+    }),
     text(ragCounts(c.byRag), { isSubtle: true, spacing: 'None' }),
   ];
   body.push(...section('Overdue, by owner', overdueLines(digest), 'Nothing is overdue.'));
@@ -36,12 +38,20 @@ export function digestCard(digest: Digest): CardElement {
     body.push(
       ...section(
         'Not answering',
-        digest.notAnswering.map((n) => `${safeText(n.owner, 80)} — reminded ${plural(n.timesReminded, 'time')} since ${shortDate(n.since.slice(0, 10), digest.today)}`),
+        digest.notAnswering.map(
+          (n) =>
+            `${safeText(n.owner, 80)} — reminded ${plural(n.timesReminded, 'time')} since ${shortDate(n.since.slice(0, 10), digest.today)}`,
+        ),
       ),
     );
   }
   if (digest.stale.length) {
-    body.push(...section('No update for a while', digest.stale.map((s) => `${safeText(s.owner, 80)} — ${actionLine(s)} (${plural(s.days, 'day')} since the last update)`)));
+    body.push(
+      ...section(
+        'No update for a while',
+        digest.stale.map((s) => `${safeText(s.owner, 80)} — ${actionLine(s)} (${plural(s.days, 'day')} since the last update)`),
+      ),
+    );
   }
   if (digest.worsenedWithoutAction.length) {
     body.push(
@@ -81,7 +91,8 @@ function section(title: string, lines: string[], empty?: string): CardElement[] 
   const shown = lines.slice(0, DIGEST_LIST_CAP);
   const items = shown.map((l) => text(l, { spacing: 'Small', size: 'Small' }));
   if (!lines.length && empty) items.push(text(empty, { spacing: 'Small', isSubtle: true }));
-  if (lines.length > shown.length) items.push(text(`… and ${lines.length - shown.length} more in the plan`, { isSubtle: true, size: 'Small', spacing: 'Small' }));
+  if (lines.length > shown.length)
+    items.push(text(`… and ${lines.length - shown.length} more in the plan`, { isSubtle: true, size: 'Small', spacing: 'Small' }));
   return [{ type: 'Container', separator: true, spacing: 'Medium', items: [text(title, { weight: 'Bolder' }), ...items] }];
 }
 

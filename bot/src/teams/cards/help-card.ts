@@ -17,7 +17,12 @@ export function helpCard(model: HelpCardModel): CardElement {
     { title: 'help', value: 'This list.' },
   ];
   if (model.isLead) {
-    commands.splice(1, 0, { title: 'overdue', value: 'Every overdue action in the plan, by owner.' }, { title: 'digest', value: 'This week’s digest for E&D leads.' });
+    commands.splice(
+      1,
+      0,
+      { title: 'overdue', value: 'Every overdue action in the plan, by owner.' },
+      { title: 'digest', value: 'This week’s digest for E&D leads.' },
+    );
   }
   const body: CardElement[] = [];
   if (model.intro) body.push(text(safeText(model.intro, 200), { weight: 'Bolder' }));

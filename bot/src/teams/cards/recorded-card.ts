@@ -44,7 +44,9 @@ export function recordedCard(model: RecordedCardModel): CardElement {
     text(stateLine(update), { isSubtle: true, spacing: 'None' }),
   ];
   if (model.syncing) {
-    body.push(text('Saved — syncing to SharePoint. It will appear in the plan shortly.', { isSubtle: true, size: 'Small', spacing: 'None' }));
+    body.push(
+      text('Saved — syncing to SharePoint. It will appear in the plan shortly.', { isSubtle: true, size: 'Small', spacing: 'None' }),
+    );
   }
   const isYou = !!model.viewerAadObjectId && update.author.aadObjectId?.toLowerCase() === model.viewerAadObjectId.toLowerCase();
   const who = isYou ? 'You' : safeText(update.author.name, 80);
@@ -62,7 +64,8 @@ export function recordedCard(model: RecordedCardModel): CardElement {
 }
 
 function stateLine(update: ProgressUpdate): string {
-  const rag = update.ragFrom === update.ragTo ? `RAG ${RAG_LABELS[update.ragTo]}` : `RAG ${RAG_LABELS[update.ragFrom]} → ${RAG_LABELS[update.ragTo]}`;
+  const rag =
+    update.ragFrom === update.ragTo ? `RAG ${RAG_LABELS[update.ragTo]}` : `RAG ${RAG_LABELS[update.ragFrom]} → ${RAG_LABELS[update.ragTo]}`;
   const status =
     update.statusFrom === update.statusTo
       ? `Status ${STATUS_LABELS[update.statusTo]}`

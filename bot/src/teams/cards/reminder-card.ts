@@ -84,7 +84,9 @@ export function reminderCard(model: ReminderCardModel): CardElement {
   ];
   const refreshIds = (model.refreshUserIds ?? []).filter((id) => id.startsWith('29:')).slice(0, 60);
   const extra = refreshIds.length
-    ? { refresh: { action: { type: 'Action.Execute', verb: VERBS.refresh, data: { actionId: action.id, requestId } }, userIds: refreshIds } }
+    ? {
+        refresh: { action: { type: 'Action.Execute', verb: VERBS.refresh, data: { actionId: action.id, requestId } }, userIds: refreshIds },
+      }
     : {};
   return adaptiveCard(body, actions, extra);
 }
@@ -103,9 +105,7 @@ function headline(model: ReminderCardModel): CardElement {
     lines.push(text(`${ref} · How is it going?`, { weight: 'Bolder', size: 'Medium' }));
     lines.push(text(capitalise(due.words), { isSubtle: true, spacing: 'None', size: 'Small' }));
   } else {
-    lines.push(
-      text(`${ref} · ${due.words}`, { weight: 'Bolder', size: 'Medium', ...(due.overdue ? { color: 'Attention' } : {}) }),
-    );
+    lines.push(text(`${ref} · ${due.words}`, { weight: 'Bolder', size: 'Medium', ...(due.overdue ? { color: 'Attention' } : {}) }));
     if (stale) lines.push(text('How is it going?', { spacing: 'None', size: 'Small' }));
   }
   return headlineWithBadge(lines, action.rag);

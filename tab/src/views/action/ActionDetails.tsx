@@ -4,7 +4,12 @@ import { indicatorLabel } from '../../lib/domain.js';
 import { formatDate, formatInstant } from '../../lib/format.js';
 
 const useStyles = makeStyles({
-  dl: { display: 'grid', gridTemplateColumns: 'minmax(120px, max-content) 1fr', gap: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL}`, margin: 0 },
+  dl: {
+    display: 'grid',
+    gridTemplateColumns: 'minmax(120px, max-content) 1fr',
+    gap: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL}`,
+    margin: 0,
+  },
   dt: { color: tokens.colorNeutralForeground2, fontWeight: tokens.fontWeightSemibold },
   dd: { margin: 0, overflowWrap: 'anywhere', whiteSpace: 'pre-wrap' },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
@@ -14,7 +19,9 @@ const useStyles = makeStyles({
 export function ActionDetails({ action }: { action: ActionView }) {
   const styles = useStyles();
   const owner = action.owner;
-  const due = action.dueDate ? `${formatDate(action.dueDate)}${action.dueText && action.dueText !== action.dueDate ? ` (plan says “${action.dueText}”)` : ''}` : action.dueText || 'No date';
+  const due = action.dueDate
+    ? `${formatDate(action.dueDate)}${action.dueText && action.dueText !== action.dueDate ? ` (plan says “${action.dueText}”)` : ''}`
+    : action.dueText || 'No date';
   const rows: [string, React.ReactNode][] = [
     ['Measure of success', action.measure || 'Not stated'],
     [

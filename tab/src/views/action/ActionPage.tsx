@@ -15,8 +15,20 @@ import { ActionDetails } from './ActionDetails.js';
 
 const useStyles = makeStyles({
   back: { display: 'inline-flex', alignItems: 'center', gap: tokens.spacingHorizontalXS },
-  facts: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalL}`, margin: `0 0 ${tokens.spacingVerticalL}`, color: tokens.colorNeutralForeground2 },
-  columns: { display: 'grid', gridTemplateColumns: 'minmax(0, 3fr) minmax(300px, 2fr)', gap: tokens.spacingHorizontalXXL, '@media (max-width: 900px)': { gridTemplateColumns: '1fr' } },
+  facts: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    gap: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalL}`,
+    margin: `0 0 ${tokens.spacingVerticalL}`,
+    color: tokens.colorNeutralForeground2,
+  },
+  columns: {
+    display: 'grid',
+    gridTemplateColumns: 'minmax(0, 3fr) minmax(300px, 2fr)',
+    gap: tokens.spacingHorizontalXXL,
+    '@media (max-width: 900px)': { gridTemplateColumns: '1fr' },
+  },
   card: {
     backgroundColor: tokens.colorNeutralBackground1,
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
@@ -41,14 +53,22 @@ export default function ActionPage({ id }: { id: string }) {
   useEffect(load, [load]);
 
   const onRecorded = (r: SubmitUpdateResponse) =>
-    setDetail((d) => (d ? { ...d, action: r.action, updates: d.updates.some((u) => u.id === r.update.id) ? d.updates : [...d.updates, r.update] } : d));
+    setDetail((d) =>
+      d ? { ...d, action: r.action, updates: d.updates.some((u) => u.id === r.update.id) ? d.updates : [...d.updates, r.update] } : d,
+    );
 
   const back = (
     <RouteLink to="/" className={`${styles.back} no-print`}>
       <ArrowLeftRegular aria-hidden="true" /> Back to the plan
     </RouteLink>
   );
-  if (error) return <>{back}<LoadError error={error} what="this action" onRetry={load} /></>;
+  if (error)
+    return (
+      <>
+        {back}
+        <LoadError error={error} what="this action" onRetry={load} />
+      </>
+    );
   if (!detail) return <Loading label="Loading the action…" />;
   const { action, updates } = detail;
   return (
@@ -88,7 +108,9 @@ export default function ActionPage({ id }: { id: string }) {
               <h2 id="updates-heading" className={styles.h2}>
                 Progress updates
               </h2>
-              <p className={styles.readOnly}>You can read this action. Updates come from {action.owner?.displayName ?? 'its owner'} or an E&D lead.</p>
+              <p className={styles.readOnly}>
+                You can read this action. Updates come from {action.owner?.displayName ?? 'its owner'} or an E&D lead.
+              </p>
             </section>
           )}
         </div>

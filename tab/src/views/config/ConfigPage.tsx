@@ -16,7 +16,12 @@ const CHOICES = [
 
 /** The settings URLs Teams needs for the channel tab, built from where this page was served (PUBLIC_URL). */
 export function tabConfig(origin: string, choice: (typeof CHOICES)[number]): pages.InstanceConfig {
-  return { contentUrl: origin + choice.path, websiteUrl: origin + choice.path, entityId: choice.entityId, suggestedDisplayName: choice.name };
+  return {
+    contentUrl: origin + choice.path,
+    websiteUrl: origin + choice.path,
+    entityId: choice.entityId,
+    suggestedDisplayName: choice.name,
+  };
 }
 
 /**
@@ -46,10 +51,15 @@ export default function ConfigPage({ host }: { host: Host }) {
   return (
     <>
       <PageHeading>Add the WRES action plan to this channel</PageHeading>
-      <p className={styles.intro}>Everyone in the channel will see the plan. Owners and E&D leads can add progress updates from it; board members can read it and print the board paper.</p>
+      <p className={styles.intro}>
+        Everyone in the channel will see the plan. Owners and E&D leads can add progress updates from it; board members can read it and
+        print the board paper.
+      </p>
       {!host.inTeams && (
         <MessageBar intent="info">
-          <MessageBarBody>This page is shown by Teams when the tab is added to a channel. Open it from Teams to save the tab.</MessageBarBody>
+          <MessageBarBody>
+            This page is shown by Teams when the tab is added to a channel. Open it from Teams to save the tab.
+          </MessageBarBody>
         </MessageBar>
       )}
       <Field label="Open the tab on">

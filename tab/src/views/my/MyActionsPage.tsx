@@ -21,10 +21,20 @@ const useStyles = makeStyles({
     padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL}`,
   },
   h2: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: `0 0 ${tokens.spacingVerticalXS}` },
-  facts: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(160px, 1fr))', gap: tokens.spacingHorizontalL, margin: `${tokens.spacingVerticalS} 0`, fontSize: tokens.fontSizeBase200 },
+  facts: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fit, minmax(160px, 1fr))',
+    gap: tokens.spacingHorizontalL,
+    margin: `${tokens.spacingVerticalS} 0`,
+    fontSize: tokens.fontSizeBase200,
+  },
   label: { display: 'block', color: tokens.colorNeutralForeground2 },
   latest: { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', fontSize: tokens.fontSizeBase200, margin: `0 0 ${tokens.spacingVerticalS}` },
-  form: { borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, paddingTop: tokens.spacingVerticalM, marginTop: tokens.spacingVerticalS },
+  form: {
+    borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    paddingTop: tokens.spacingVerticalM,
+    marginTop: tokens.spacingVerticalS,
+  },
 });
 
 function MyActionCard({ action: initial }: { action: ActionView }) {
@@ -55,7 +65,9 @@ function MyActionCard({ action: initial }: { action: ActionView }) {
         </span>
       </div>
       <p className={styles.latest}>
-        {action.latestUpdate ? `Last update ${formatInstantDay(action.latestUpdate.submittedAt)} by ${action.latestUpdate.authorName}: “${action.latestUpdate.text}”` : 'No update yet.'}
+        {action.latestUpdate
+          ? `Last update ${formatInstantDay(action.latestUpdate.submittedAt)} by ${action.latestUpdate.authorName}: “${action.latestUpdate.text}”`
+          : 'No update yet.'}
       </p>
       {open ? (
         <div className={styles.form}>

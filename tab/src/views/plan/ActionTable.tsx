@@ -8,7 +8,13 @@ import { formatDate, formatInstantDay } from '../../lib/format.js';
 import { RouteLink } from '../../router.js';
 
 const useStyles = makeStyles({
-  table: { width: '100%', borderCollapse: 'collapse', tableLayout: 'fixed', fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200 },
+  table: {
+    width: '100%',
+    borderCollapse: 'collapse',
+    tableLayout: 'fixed',
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
+  },
   th: {
     textAlign: 'left',
     fontWeight: tokens.fontWeightSemibold,
@@ -16,7 +22,12 @@ const useStyles = makeStyles({
     padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
   },
-  td: { padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS}`, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}`, verticalAlign: 'top', overflowWrap: 'anywhere' },
+  td: {
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS}`,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}`,
+    verticalAlign: 'top',
+    overflowWrap: 'anywhere',
+  },
   ref: { width: '4.5em', fontVariantNumeric: 'tabular-nums' },
   owner: { width: '14%' },
   due: { width: '12%' },
@@ -24,7 +35,13 @@ const useStyles = makeStyles({
   update: { width: '32%', '@media screen and (max-width: 720px)': { display: 'none' } },
   title: { fontSize: tokens.fontSizeBase300, lineHeight: tokens.lineHeightBase300 },
   meta: { display: 'block', color: tokens.colorNeutralForeground2, marginTop: '2px' },
-  overdue: { display: 'inline-flex', alignItems: 'center', gap: '2px', color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
+  overdue: {
+    display: 'inline-flex',
+    alignItems: 'center',
+    gap: '2px',
+    color: tokens.colorPaletteRedForeground1,
+    fontWeight: tokens.fontWeightSemibold,
+  },
   clamp: { display: '-webkit-box', WebkitLineClamp: 3, WebkitBoxOrient: 'vertical', overflow: 'hidden' },
   stale: { color: tokens.colorPaletteDarkOrangeForeground1, fontWeight: tokens.fontWeightSemibold },
 });

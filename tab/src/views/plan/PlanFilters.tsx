@@ -5,7 +5,13 @@ import { RAGS, RAG_LABELS, STATUSES, STATUS_LABELS, type Rag, type Status } from
 import { INITIAL_PLAN_VIEW, isFiltered, type PlanViewState } from './plan-view-state.js';
 
 const useStyles = makeStyles({
-  bar: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-end', gap: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`, marginBottom: tokens.spacingVerticalM },
+  bar: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'flex-end',
+    gap: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    marginBottom: tokens.spacingVerticalM,
+  },
   narrow: { minWidth: '130px' },
   owner: { minWidth: '200px', maxWidth: '280px' },
   search: { minWidth: '220px', flexGrow: 1, maxWidth: '360px' },
@@ -15,7 +21,15 @@ const useStyles = makeStyles({
 });
 
 /** Group-by and filter controls for the plan. Search waits for a short pause in typing before filtering. */
-export function PlanFilters({ view, owners, onChange }: { view: PlanViewState; owners: string[]; onChange: (next: PlanViewState) => void }) {
+export function PlanFilters({
+  view,
+  owners,
+  onChange,
+}: {
+  view: PlanViewState;
+  owners: string[];
+  onChange: (next: PlanViewState) => void;
+}) {
   const styles = useStyles();
   const [q, setQ] = useState(view.q);
   useEffect(() => setQ(view.q), [view.q]);
@@ -64,7 +78,12 @@ export function PlanFilters({ view, owners, onChange }: { view: PlanViewState; o
           ))}
         </Select>
       </Field>
-      <Checkbox className={styles.check} label="Overdue only" checked={view.overdue} onChange={(_e, d) => set('overdue', d.checked === true)} />
+      <Checkbox
+        className={styles.check}
+        label="Overdue only"
+        checked={view.overdue}
+        onChange={(_e, d) => set('overdue', d.checked === true)}
+      />
       <Field label="Search" className={styles.search}>
         <Input type="search" value={q} onChange={(_e, d) => setQ(d.value)} placeholder="Ref, action, owner or update" />
       </Field>

@@ -7,7 +7,6 @@ import { RAG_LABELS, type Rag } from '../../lib/domain.js';
 import { ActionTable } from './ActionTable.js';
 import { GROUP_PAGE } from './group-page.js';
 
-
 const useStyles = makeStyles({
   group: {
     backgroundColor: tokens.colorNeutralBackground1,
@@ -38,7 +37,13 @@ const useStyles = makeStyles({
     ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` },
   },
   counts: { fontWeight: tokens.fontWeightRegular, color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
-  more: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS} 0`, fontSize: tokens.fontSizeBase200 },
+  more: {
+    display: 'flex',
+    gap: tokens.spacingHorizontalS,
+    alignItems: 'center',
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS} 0`,
+    fontSize: tokens.fontSizeBase200,
+  },
 });
 
 function groupCounts(group: ActionGroup): string {
@@ -54,7 +59,15 @@ function groupCounts(group: ActionGroup): string {
   return [plural(group.actions.length, 'action'), ...(overdue ? [`${overdue} overdue`] : []), rags.join(', ')].join(' · ');
 }
 
-const GroupSection = memo(function GroupSection({ group, showAll, lazyPaint }: { group: ActionGroup; showAll: boolean; lazyPaint: boolean }) {
+const GroupSection = memo(function GroupSection({
+  group,
+  showAll,
+  lazyPaint,
+}: {
+  group: ActionGroup;
+  showAll: boolean;
+  lazyPaint: boolean;
+}) {
   const styles = useStyles();
   const [open, setOpen] = useState(true);
   const [limit, setLimit] = useState(GROUP_PAGE);
@@ -64,7 +77,11 @@ const GroupSection = memo(function GroupSection({ group, showAll, lazyPaint }: {
   const hidden = group.actions.length - visible.length;
   const expanded = open || showAll;
   return (
-    <section className={mergeClasses(styles.group, lazyPaint && styles.lazyPaint, 'plan-group')} aria-labelledby={headingId} data-group={group.key}>
+    <section
+      className={mergeClasses(styles.group, lazyPaint && styles.lazyPaint, 'plan-group')}
+      aria-labelledby={headingId}
+      data-group={group.key}
+    >
       <h3 className={styles.h3} id={headingId}>
         <button type="button" className={styles.toggle} aria-expanded={expanded} aria-controls={bodyId} onClick={() => setOpen(!open)}>
           {expanded ? <ChevronDownRegular aria-hidden="true" className="no-print" /> : <ChevronRightRegular aria-hidden="true" />}

@@ -18,7 +18,14 @@ import { WorsenedIndicators } from '../indicators/WorsenedIndicators.js';
 
 const useStyles = makeStyles({
   intro: { color: tokens.colorNeutralForeground2, margin: `0 0 ${tokens.spacingVerticalM}` },
-  head: { display: 'flex', flexWrap: 'wrap', justifyContent: 'space-between', alignItems: 'center', gap: tokens.spacingHorizontalM, marginBottom: tokens.spacingVerticalS },
+  head: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    justifyContent: 'space-between',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalM,
+    marginBottom: tokens.spacingVerticalS,
+  },
   h2: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: 0 },
   count: { color: tokens.colorNeutralForeground2, margin: `0 0 ${tokens.spacingVerticalS}` },
   empty: { padding: tokens.spacingVerticalL, color: tokens.colorNeutralForeground2 },
@@ -31,7 +38,13 @@ interface Loaded {
 
 function describeFilter(view: PlanViewState): string {
   const f = toFilter(view);
-  const parts = [f.owner && `owner ${f.owner}`, f.rag && `RAG ${f.rag}`, f.status && `status ${f.status}`, f.overdue && 'overdue only', f.q && `matching “${f.q}”`];
+  const parts = [
+    f.owner && `owner ${f.owner}`,
+    f.rag && `RAG ${f.rag}`,
+    f.status && `status ${f.status}`,
+    f.overdue && 'overdue only',
+    f.q && `matching “${f.q}”`,
+  ];
   return parts.filter(Boolean).join(', ');
 }
 
@@ -66,7 +79,10 @@ export function PlanPage() {
   };
 
   const view = useDeferredValue(planView);
-  const owners = useMemo(() => [...new Set((data?.plan.actions ?? []).map((a) => a.ownerLabel))].sort((a, b) => a.localeCompare(b, 'en-GB')), [data]);
+  const owners = useMemo(
+    () => [...new Set((data?.plan.actions ?? []).map((a) => a.ownerLabel))].sort((a, b) => a.localeCompare(b, 'en-GB')),
+    [data],
+  );
   const shown = useMemo(() => (data ? filterActions(data.plan.actions, toFilter(view)) : []), [data, view]);
   const groups = useMemo(() => groupActions(shown, view.group), [shown, view.group]);
 
@@ -92,10 +108,16 @@ export function PlanPage() {
         </div>
         <PlanFilters view={planView} owners={owners} onChange={setPlanView} />
         <p className={`${styles.count} no-print`} role="status" data-testid="plan-count">
-          {filtered ? `Showing ${plural(shown.length, 'action')} of ${data.plan.actions.length.toLocaleString('en-GB')}` : `${plural(shown.length, 'action')}`}
+          {filtered
+            ? `Showing ${plural(shown.length, 'action')} of ${data.plan.actions.length.toLocaleString('en-GB')}`
+            : `${plural(shown.length, 'action')}`}
           {view.group === 'indicator' && shown.length > 0 ? ' · an action citing several indicators is listed under each' : ''}
         </p>
-        {groups.length === 0 ? <p className={styles.empty}>No actions match these filters.</p> : <PlanGroups groups={groups} showAll={printing} />}
+        {groups.length === 0 ? (
+          <p className={styles.empty}>No actions match these filters.</p>
+        ) : (
+          <PlanGroups groups={groups} showAll={printing} />
+        )}
       </section>
     </>
   );

@@ -13,15 +13,31 @@ const useStyles = makeStyles({
     marginBottom: tokens.spacingVerticalL,
   },
   h2: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: `0 0 ${tokens.spacingVerticalS}` },
-  columns: { display: 'grid', gridTemplateColumns: 'minmax(260px, 1fr) minmax(360px, 2fr)', gap: tokens.spacingHorizontalXXL, '@media (max-width: 800px)': { gridTemplateColumns: '1fr' } },
-  stats: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(110px, 1fr))', gap: tokens.spacingHorizontalS, margin: `0 0 ${tokens.spacingVerticalM}` },
+  columns: {
+    display: 'grid',
+    gridTemplateColumns: 'minmax(260px, 1fr) minmax(360px, 2fr)',
+    gap: tokens.spacingHorizontalXXL,
+    '@media (max-width: 800px)': { gridTemplateColumns: '1fr' },
+  },
+  stats: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fit, minmax(110px, 1fr))',
+    gap: tokens.spacingHorizontalS,
+    margin: `0 0 ${tokens.spacingVerticalM}`,
+  },
   stat: { display: 'flex', flexDirection: 'column-reverse', margin: 0 },
   statValue: { fontSize: tokens.fontSizeHero700, lineHeight: tokens.lineHeightHero700, fontWeight: tokens.fontWeightSemibold, margin: 0 },
   statLabel: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
   attention: { color: tokens.colorPaletteRedForeground1 },
   h3: { fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold, margin: `${tokens.spacingVerticalS} 0` },
   ragList: { listStyleType: 'none', margin: 0, padding: 0, display: 'grid', rowGap: tokens.spacingVerticalXS },
-  ragRow: { display: 'grid', gridTemplateColumns: '120px 40px 1fr', alignItems: 'center', columnGap: tokens.spacingHorizontalS, fontSize: tokens.fontSizeBase300 },
+  ragRow: {
+    display: 'grid',
+    gridTemplateColumns: '120px 40px 1fr',
+    alignItems: 'center',
+    columnGap: tokens.spacingHorizontalS,
+    fontSize: tokens.fontSizeBase300,
+  },
   ragCount: { textAlign: 'right', fontWeight: tokens.fontWeightSemibold, fontVariantNumeric: 'tabular-nums' },
   track: { height: '10px', backgroundColor: tokens.colorNeutralBackground3, borderRadius: tokens.borderRadiusSmall, overflow: 'hidden' },
   fill: { height: '100%', borderRadius: tokens.borderRadiusSmall, forcedColorAdjust: 'none' },
@@ -62,7 +78,10 @@ export function SummaryPanel({ summary }: { summary: SummaryResponse }) {
                 <span>{RAG_LABELS[rag]}</span>
                 <span className={styles.ragCount}>{summary.byRag[rag]}</span>
                 <span className={styles.track} aria-hidden="true">
-                  <span className={styles.fill} style={{ display: 'block', width: `${(summary.byRag[rag] / max) * 100}%`, backgroundColor: RAG_FILL[rag] }} />
+                  <span
+                    className={styles.fill}
+                    style={{ display: 'block', width: `${(summary.byRag[rag] / max) * 100}%`, backgroundColor: RAG_FILL[rag] }}
+                  />
                 </span>
               </li>
             ))}

@@ -15,14 +15,37 @@ const useStyles = makeStyles({
   },
   h2: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: `0 0 ${tokens.spacingVerticalS}` },
   table: { width: '100%', borderCollapse: 'collapse', fontSize: tokens.fontSizeBase200 },
-  th: { textAlign: 'left', color: tokens.colorNeutralForeground2, fontWeight: tokens.fontWeightSemibold, padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}` },
-  td: { padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS}`, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}`, verticalAlign: 'top', overflowWrap: 'break-word' },
+  th: {
+    textAlign: 'left',
+    color: tokens.colorNeutralForeground2,
+    fontWeight: tokens.fontWeightSemibold,
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
+  },
+  td: {
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS}`,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}`,
+    verticalAlign: 'top',
+    overflowWrap: 'break-word',
+  },
   note: { whiteSpace: 'pre-wrap' },
   empty: { color: tokens.colorNeutralForeground2, margin: 0 },
   move: { display: 'inline-flex', gap: tokens.spacingHorizontalXS, alignItems: 'center' },
 });
 
-function Section({ id, title, count, headers, children }: { id: string; title: string; count: number; headers: string[]; children: ReactNode }) {
+function Section({
+  id,
+  title,
+  count,
+  headers,
+  children,
+}: {
+  id: string;
+  title: string;
+  count: number;
+  headers: string[];
+  children: ReactNode;
+}) {
   const styles = useStyles();
   return (
     <section className={`${styles.section} change-section`} aria-labelledby={id} data-testid={id}>

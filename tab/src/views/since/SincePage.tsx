@@ -9,7 +9,13 @@ import { formatLongDate, plural } from '../../lib/format.js';
 import { ChangeTables } from './ChangeTables.js';
 
 const useStyles = makeStyles({
-  controls: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-end', gap: tokens.spacingHorizontalM, margin: `${tokens.spacingVerticalS} 0 ${tokens.spacingVerticalL}` },
+  controls: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'flex-end',
+    gap: tokens.spacingHorizontalM,
+    margin: `${tokens.spacingVerticalS} 0 ${tokens.spacingVerticalL}`,
+  },
   intro: { color: tokens.colorNeutralForeground2, margin: `0 0 ${tokens.spacingVerticalS}` },
   headline: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: `0 0 ${tokens.spacingVerticalL}` },
 });
@@ -59,8 +65,9 @@ export default function SincePage() {
       ) : (
         <>
           <p className={styles.headline} role="status">
-            From {formatLongDate(data.since)} to {formatLongDate(data.today)}: {plural(data.updates.length, 'update')} · {plural(data.ragMoves.length, 'RAG move')} ·{' '}
-            {plural(data.completions.length, 'completion')} · {data.newlyOverdue.length} newly overdue
+            From {formatLongDate(data.since)} to {formatLongDate(data.today)}: {plural(data.updates.length, 'update')} ·{' '}
+            {plural(data.ragMoves.length, 'RAG move')} · {plural(data.completions.length, 'completion')} · {data.newlyOverdue.length} newly
+            overdue
           </p>
           <ChangeTables data={data} />
         </>
