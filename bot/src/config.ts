@@ -28,7 +28,7 @@ const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(1).max(65535).default(3978),
   /** Public base URL of the service, used in links from cards and digests to the tab. */
-  PUBLIC_URL: z.url().default('http://localhost:3978'),
+  PUBLIC_URL: z.url().optional(),
   STORE: z.enum(['sqlite', 'sharepoint']).default('sqlite'),
   DATABASE_PATH: z.string().min(1).default('data/wres.db'),
   /** Load the built-in sample plan into an empty store (default: on, except in production). */
@@ -115,7 +115,7 @@ const envSchema = z.object({
     }, 'must be an https:// URL (plain http:// only for a loopback test server)'),
 });
 
-export type Config = z.output<typeof envSchema> & { LOAD_SAMPLE_PLAN: boolean; isProduction: boolean };
+export type Config = Omit<z.output<typeof envSchema>, 'PUBLIC_URL' | 'LOAD_SAMPLE_PLAN'> & { PUBLIC_URL: string; LOAD_SAMPLE_PLAN: boolean; isProduction: boolean };
 
 /** Every environment variable name loadConfig reads, for deployment checks (infra wiring, docs). */
 export const CONFIG_VARIABLES: readonly string[] = Object.keys(envSchema.shape);
@@ -132,5 +132,5 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   }
   const c = parsed.data;
   const isProduction = c.NODE_ENV === 'production';
-  return { ...c, isProduction, LOAD_SAMPLE_PLAN: c.LOAD_SAMPLE_PLAN ?? !isProduction };
+  return { ...c, PUBLIC_URL: c.PUBLIC_URL ?? `http://localhost:${c.PORT}`, isProduction, LOAD_SAMPLE_PLAN: c.LOAD_SAMPLE_PLAN ?? !isProduction };
 }

@@ -1,5 +1,6 @@
 import express, { type ErrorRequestHandler, type RequestHandler, type Router } from 'express';
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Clock } from './domain/clock.js';
 import type { Config } from './config.js';
@@ -23,7 +24,11 @@ export interface ServerDeps {
   tabDir?: string;
 }
 
-const DEFAULT_TAB_DIR = fileURLToPath(new URL('../../tab/dist/', import.meta.url));
+/** The built tab, found from the sources (bot/src) or from the compiled service (dist/bot/src). */
+function defaultTabDir(): string {
+  const candidates = ['../../tab/dist/', '../../../tab/dist/'].map((p) => fileURLToPath(new URL(p, import.meta.url)));
+  return candidates.find((dir) => existsSync(join(dir, 'index.html'))) ?? candidates[0]!;
+}
 
 /**
  * Builds the express app without listening, so tests run it in-process.
@@ -51,7 +56,7 @@ export function createServer(deps: ServerDeps): express.Express {
   if (deps.apiRouter) app.use('/api', deps.apiRouter);
   app.use('/api', (_req, _res, next) => next(new AppError('not_found', 'No such API route.')));
 
-  const tabDir = deps.tabDir ?? DEFAULT_TAB_DIR;
+  const tabDir = deps.tabDir ?? defaultTabDir();
   if (existsSync(tabDir)) {
     app.use('/tab', express.static(tabDir, { index: 'index.html', maxAge: '1h', setHeaders: noCacheHtml }));
     // Client-side routes (e.g. /tab/actions/42) get the app shell.
