@@ -1,20 +1,10 @@
 // GET /api/plan over real HTTP: 5,000 actions in a temp SQLite file, the real app from
 // createServer with the tab's API router, listening on 127.0.0.1:0. 50 requests after a
 // warm-up; prints the median and p95 (target: median under 50 ms).
-import { mkdtempSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { createApiRouter } from '../bot/src/api/plan-api.js';
-import { loadConfig } from '../bot/src/config.js';
-import { fixedClock } from '../bot/src/domain/clock.js';
-import { memoryLogger } from '../bot/src/logger.js';
 import { buildSamplePlan } from '../bot/src/sample/sample-plan.js';
-import { createServer } from '../bot/src/server.js';
-import { PlanService } from '../bot/src/service/plan-service.js';
-import { SqlitePlanStore } from '../bot/src/store/sqlite/sqlite-plan-store.js';
 import type { ImportedAction } from '../bot/src/store/plan-store.js';
+import { startApi } from '../test/api/harness.js';
 
 const ACTIONS = 5000;
 const REQUESTS = 50;
@@ -33,29 +23,11 @@ const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.lengt
 
 /** Prints the median and p95 time of GET /api/plan with 5,000 actions. */
 export default async function (): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), 'wres-api-bench-'));
-  const config = loadConfig({ NODE_ENV: 'test', DATABASE_PATH: join(dir, 'wres.db'), LOAD_SAMPLE_PLAN: 'false', SCHEDULER: 'false' });
-  const store = new SqlitePlanStore(config.DATABASE_PATH);
-  await store.init();
-  const clock = fixedClock(NOW);
-  const logger = memoryLogger();
-  const service = new PlanService(store, clock);
-  const app = createServer({
-    config,
-    store,
-    service,
-    clock,
-    logger,
-    apiRouter: createApiRouter({ config, store, service, clock, logger }),
-  });
-  const server = app.listen(0, '127.0.0.1');
+  const api = await startApi({ ED_LEADS: '', LOAD_SAMPLE_PLAN: 'false', SCHEDULER: 'false' }, { plan: bigPlan(), now: NOW });
   try {
-    await store.importActions(bigPlan(), NOW);
-    await new Promise<void>((resolve) => server.once('listening', resolve));
-    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/plan`;
     let bytes = 0;
     const get = async () => {
-      const res = await fetch(url);
+      const res = await api.call('/api/plan');
       if (!res.ok) throw new Error(`GET /api/plan answered ${res.status}: ${await res.text()}`);
       bytes = (await res.arrayBuffer()).byteLength;
     };
@@ -74,8 +46,6 @@ export default async function (): Promise<void> {
       `median ${percentile(times, 50).toFixed(1)} ms, p95 ${percentile(times, 95).toFixed(1)} ms, cpu ${((cpu.user + cpu.system) / 1000 / REQUESTS).toFixed(1)} ms per request (target: median < 50 ms)`,
     );
   } finally {
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-    await store.close();
-    rmSync(dir, { recursive: true, force: true });
+    await api.close();
   }
 }

@@ -115,7 +115,11 @@ const envSchema = z.object({
     }, 'must be an https:// URL (plain http:// only for a loopback test server)'),
 });
 
-export type Config = Omit<z.output<typeof envSchema>, 'PUBLIC_URL' | 'LOAD_SAMPLE_PLAN'> & { PUBLIC_URL: string; LOAD_SAMPLE_PLAN: boolean; isProduction: boolean };
+export type Config = Omit<z.output<typeof envSchema>, 'PUBLIC_URL' | 'LOAD_SAMPLE_PLAN'> & {
+  PUBLIC_URL: string;
+  LOAD_SAMPLE_PLAN: boolean;
+  isProduction: boolean;
+};
 
 /** Every environment variable name loadConfig reads, for deployment checks (infra wiring, docs). */
 export const CONFIG_VARIABLES: readonly string[] = Object.keys(envSchema.shape);
@@ -132,5 +136,10 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   }
   const c = parsed.data;
   const isProduction = c.NODE_ENV === 'production';
-  return { ...c, PUBLIC_URL: c.PUBLIC_URL ?? `http://localhost:${c.PORT}`, isProduction, LOAD_SAMPLE_PLAN: c.LOAD_SAMPLE_PLAN ?? !isProduction };
+  return {
+    ...c,
+    PUBLIC_URL: c.PUBLIC_URL ?? `http://localhost:${c.PORT}`,
+    isProduction,
+    LOAD_SAMPLE_PLAN: c.LOAD_SAMPLE_PLAN ?? !isProduction,
+  };
 }

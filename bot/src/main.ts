@@ -21,7 +21,7 @@ async function start(): Promise<void> {
   for (const warning of assertProductionReady(config)) logger.warn(warning);
   assertTabApiAuthConfigured(config);
   const clock = systemClock;
-  const store = await createStore(config);
+  const store = await createStore(config, { clock, logger });
   await store.init();
   if (config.LOAD_SAMPLE_PLAN) {
     const loaded = await loadSamplePlanIfEmpty(store, clock);

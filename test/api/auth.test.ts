@@ -14,23 +14,13 @@ import {
   startApi,
   startIssuer,
   type TestApi,
-  type TestIssuer,
+  useEntraApi,
 } from './harness.js';
 
-let issuer: TestIssuer;
-let api: TestApi;
-
-beforeAll(async () => {
-  issuer = await startIssuer();
-  api = await startApi(entraEnv(issuer));
-});
-afterAll(async () => {
-  await api?.close();
-  await issuer?.close();
-});
+const ctx = useEntraApi();
 
 async function expect401(token: string | undefined, messagePart?: RegExp): Promise<void> {
-  const res = await api.call('/api/me', token ? { token } : {});
+  const res = await ctx.api.call('/api/me', token ? { token } : {});
   expect(res.status).toBe(401);
   expect(res.headers.get('cache-control')).toBe('no-store');
   const text = await res.text();
@@ -42,7 +32,7 @@ async function expect401(token: string | undefined, messagePart?: RegExp): Promi
 
 describe('Teams SSO token validation', () => {
   it('accepts a valid v2 token and reads the identity from its claims', async () => {
-    const res = await api.call('/api/me', { token: await issuer.token(personClaims(ASHA), { version: 2 }) });
+    const res = await ctx.api.call('/api/me', { token: await ctx.issuer.token(personClaims(ASHA), { version: 2 }) });
     expect(res.status).toBe(200);
     expect(res.headers.get('cache-control')).toBe('no-store');
     const me = (await res.json()) as MeResponse;
@@ -58,15 +48,17 @@ describe('Teams SSO token validation', () => {
   });
 
   it('accepts a valid v1 token (api:// audience, sts.windows.net issuer, upn)', async () => {
-    const token = await issuer.token({ oid: LEAD.aadObjectId, name: LEAD.displayName, upn: LEAD.email }, { version: 1 });
-    const me = (await (await api.call('/api/me', { token })).json()) as MeResponse;
+    const token = await ctx.issuer.token({ oid: LEAD.aadObjectId, name: LEAD.displayName, upn: LEAD.email }, { version: 1 });
+    const me = (await (await ctx.api.call('/api/me', { token })).json()) as MeResponse;
     expect(me.role).toBe('lead');
     expect(me.isLead).toBe(true);
     expect(me.email).toBe(LEAD.email);
   });
 
   it('accepts a v1 token whose audience is the client id', async () => {
-    const res = await api.call('/api/plan', { token: await issuer.token({ ...personClaims(BEN), aud: CLIENT_ID }, { version: 1 }) });
+    const res = await ctx.api.call('/api/plan', {
+      token: await ctx.issuer.token({ ...personClaims(BEN), aud: CLIENT_ID }, { version: 1 }),
+    });
     expect(res.status).toBe(200);
   });
 
@@ -75,23 +67,23 @@ describe('Teams SSO token validation', () => {
   });
 
   it('refuses a token for another application (wrong audience)', async () => {
-    await expect401(await issuer.token({ ...personClaims(ASHA), aud: 'api://someone-else' }));
+    await expect401(await ctx.issuer.token({ ...personClaims(ASHA), aud: 'api://someone-else' }));
   });
 
   it('refuses a v2 token whose audience is the api:// URI (v2 tokens carry the client id)', async () => {
-    await expect401(await issuer.token({ ...personClaims(ASHA), aud: `api://wres.example.org/botid-${CLIENT_ID}` }, { version: 2 }));
+    await expect401(await ctx.issuer.token({ ...personClaims(ASHA), aud: `api://wres.example.org/botid-${CLIENT_ID}` }, { version: 2 }));
   });
 
   it('refuses a token from an issuer that is not Entra', async () => {
-    await expect401(await issuer.token({ ...personClaims(ASHA), iss: 'https://evil.example.com/v2.0' }));
+    await expect401(await ctx.issuer.token({ ...personClaims(ASHA), iss: 'https://evil.example.com/v2.0' }));
   });
 
   it('refuses a token whose issuer names a different tenant from its tid', async () => {
-    await expect401(await issuer.token({ ...personClaims(ASHA), iss: `https://login.microsoftonline.com/${OTHER_TENANT}/v2.0` }));
+    await expect401(await ctx.issuer.token({ ...personClaims(ASHA), iss: `https://login.microsoftonline.com/${OTHER_TENANT}/v2.0` }));
   });
 
   it('refuses a tenant that is not allowed, and says so', async () => {
-    const token = await issuer.token({
+    const token = await ctx.issuer.token({
       ...personClaims(ASHA),
       tid: OTHER_TENANT,
       iss: `https://login.microsoftonline.com/${OTHER_TENANT}/v2.0`,
@@ -100,20 +92,20 @@ describe('Teams SSO token validation', () => {
   });
 
   it('refuses a token signed by a key Entra did not publish', async () => {
-    await expect401(await issuer.token(personClaims(ASHA), { key: 'untrusted' }));
+    await expect401(await ctx.issuer.token(personClaims(ASHA), { key: 'untrusted' }));
   });
 
   it('refuses an expired token with a message that says to reload', async () => {
-    await expect401(await issuer.token(personClaims(ASHA), { iatOffsetSeconds: -7200, expOffsetSeconds: -600 }), /expired/);
+    await expect401(await ctx.issuer.token(personClaims(ASHA), { iatOffsetSeconds: -7200, expOffsetSeconds: -600 }), /expired/);
   });
 
   it('refuses a token that is not valid yet', async () => {
-    await expect401(await issuer.token(personClaims(ASHA), { iatOffsetSeconds: 1800 }));
+    await expect401(await ctx.issuer.token(personClaims(ASHA), { iatOffsetSeconds: 1800 }));
   });
 
   it('refuses a token without the access_as_user scope (for example an app-only token)', async () => {
-    await expect401(await issuer.token({ ...personClaims(ASHA), scp: undefined }));
-    await expect401(await issuer.token({ ...personClaims(ASHA), scp: 'User.Read' }));
+    await expect401(await ctx.issuer.token({ ...personClaims(ASHA), scp: undefined }));
+    await expect401(await ctx.issuer.token({ ...personClaims(ASHA), scp: 'User.Read' }));
   });
 
   it('refuses a token that is not a JWT at all', async () => {
@@ -121,13 +113,13 @@ describe('Teams SSO token validation', () => {
   });
 
   it('refuses X-Dev-User when Entra is configured, even with a valid token', async () => {
-    const res = await api.call('/api/me', { token: await issuer.token(personClaims(BEN)), devUser: LEAD.email });
+    const res = await ctx.api.call('/api/me', { token: await ctx.issuer.token(personClaims(BEN)), devUser: LEAD.email });
     expect(res.status).toBe(401);
     expect(((await res.json()) as ApiErrorBody).error.message).toMatch(/X-Dev-User/);
   });
 
   it('answers unknown API routes with 404 once signed in', async () => {
-    const res = await api.call('/api/nothing-here', { token: await issuer.token(personClaims(ASHA)) });
+    const res = await ctx.api.call('/api/nothing-here', { token: await ctx.issuer.token(personClaims(ASHA)) });
     expect(res.status).toBe(404);
   });
 });
@@ -135,36 +127,36 @@ describe('Teams SSO token validation', () => {
 describe('roles when VIEWERS is set', () => {
   let viewersApi: TestApi;
   beforeAll(async () => {
-    viewersApi = await startApi(entraEnv(issuer, { VIEWERS: `${BOARD.email}` }));
+    viewersApi = await startApi(entraEnv(ctx.issuer, { VIEWERS: `${BOARD.email}` }));
   });
   afterAll(async () => viewersApi?.close());
 
   it('lets a listed viewer read, as a viewer', async () => {
-    const res = await viewersApi.call('/api/me', { token: await issuer.token(personClaims(BOARD)) });
+    const res = await viewersApi.call('/api/me', { token: await ctx.issuer.token(personClaims(BOARD)) });
     expect(res.status).toBe(200);
     expect(((await res.json()) as MeResponse).role).toBe('viewer');
   });
 
   it('lets an action owner read although not listed', async () => {
-    const res = await viewersApi.call('/api/plan', { token: await issuer.token(personClaims(BEN)) });
+    const res = await viewersApi.call('/api/plan', { token: await ctx.issuer.token(personClaims(BEN)) });
     expect(res.status).toBe(200);
   });
 
   it('lets an E&D lead read although not listed', async () => {
-    const res = await viewersApi.call('/api/summary', { token: await issuer.token(personClaims(LEAD)) });
+    const res = await viewersApi.call('/api/summary', { token: await ctx.issuer.token(personClaims(LEAD)) });
     expect(res.status).toBe(200);
   });
 
   it('refuses someone who is none of viewer, lead or owner, naming who they are signed in as', async () => {
-    const res = await viewersApi.call('/api/plan', { token: await issuer.token(personClaims(STRANGER)) });
+    const res = await viewersApi.call('/api/plan', { token: await ctx.issuer.token(personClaims(STRANGER)) });
     expect(res.status).toBe(403);
     expect(((await res.json()) as ApiErrorBody).error.message).toContain('Sam Stranger');
   });
 
   it('treats a listed Entra group as a viewer', async () => {
-    const groupApi = await startApi(entraEnv(issuer, { VIEWERS: 'board-group-id' }));
+    const groupApi = await startApi(entraEnv(ctx.issuer, { VIEWERS: 'board-group-id' }));
     try {
-      const res = await groupApi.call('/api/me', { token: await issuer.token(personClaims(STRANGER, { groups: ['board-group-id'] })) });
+      const res = await groupApi.call('/api/me', { token: await ctx.issuer.token(personClaims(STRANGER, { groups: ['board-group-id'] })) });
       expect(res.status).toBe(200);
     } finally {
       await groupApi.close();
@@ -189,10 +181,10 @@ describe('when Entra keys cannot be fetched', () => {
 });
 
 it('tenant allow-list falls back to MicrosoftAppTenantId when ALLOWED_TENANTS is empty', async () => {
-  const fallback = await startApi({ ...entraEnv(issuer, { ALLOWED_TENANTS: '' }), MicrosoftAppTenantId: TENANT });
+  const fallback = await startApi({ ...entraEnv(ctx.issuer, { ALLOWED_TENANTS: '' }), MicrosoftAppTenantId: TENANT });
   try {
-    expect((await fallback.call('/api/me', { token: await issuer.token(personClaims(ASHA)) })).status).toBe(200);
-    const other = await issuer.token({
+    expect((await fallback.call('/api/me', { token: await ctx.issuer.token(personClaims(ASHA)) })).status).toBe(200);
+    const other = await ctx.issuer.token({
       ...personClaims(ASHA),
       tid: OTHER_TENANT,
       iss: `https://login.microsoftonline.com/${OTHER_TENANT}/v2.0`,

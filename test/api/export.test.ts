@@ -1,34 +1,27 @@
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { SubmitUpdateRequest } from '../../bot/src/api/contract.js';
-import { ASHA, BOARD, actionId, entraEnv, personClaims, startApi, startIssuer, type TestApi, type TestIssuer } from './harness.js';
+import { ASHA, BOARD, actionId, personClaims, useEntraApi } from './harness.js';
 
-let issuer: TestIssuer;
-let api: TestApi;
+const ctx = useEntraApi();
 const EVIL = '=HYPERLINK("http://evil.example","Click for the update")';
 const FORMULA_START = /^[=+\-@\t\r]/;
 
 beforeAll(async () => {
-  issuer = await startIssuer();
-  api = await startApi(entraEnv(issuer));
-  const id = await actionId(api.store, '1.1');
+  const id = await actionId(ctx.api.store, '1.1');
   const body: SubmitUpdateRequest = {
     requestId: 'export-evil-note-1',
-    expectedVersion: (await api.store.getAction(id))!.version,
+    expectedVersion: (await ctx.api.store.getAction(id))!.version,
     text: EVIL,
     rag: 'Amber',
   };
-  const res = await api.call(`/api/actions/${id}/updates`, { method: 'POST', token: await issuer.token(personClaims(ASHA)), body });
+  const res = await ctx.api.call(`/api/actions/${id}/updates`, { method: 'POST', token: await ctx.issuer.token(personClaims(ASHA)), body });
   expect(res.status).toBe(201);
-});
-afterAll(async () => {
-  await api?.close();
-  await issuer?.close();
 });
 
 async function download(query: string): Promise<Response> {
-  return api.call(`/api/export?${query}`, { token: await issuer.token(personClaims(BOARD)) });
+  return ctx.api.call(`/api/export?${query}`, { token: await ctx.issuer.token(personClaims(BOARD)) });
 }
 
 async function csvRows(query: string): Promise<Record<string, string>[]> {

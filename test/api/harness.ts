@@ -3,21 +3,19 @@
  * store) on 127.0.0.1, and a local JWKS server issuing Teams-SSO-like tokens.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer as createHttpServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer as createHttpServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { exportJWK, generateKeyPair, SignJWT, type JWTPayload } from 'jose';
-import { createApiRouter } from '../../bot/src/api/plan-api.js';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { loadConfig, type Config } from '../../bot/src/config.js';
 import { fixedClock } from '../../bot/src/domain/clock.js';
 import type { Person } from '../../bot/src/domain/model.js';
 import { memoryLogger } from '../../bot/src/logger.js';
-import { createServer } from '../../bot/src/server.js';
-import { PlanService } from '../../bot/src/service/plan-service.js';
 import { SqlitePlanStore } from '../../bot/src/store/sqlite/sqlite-plan-store.js';
 import type { ImportedAction } from '../../bot/src/store/plan-store.js';
 import { IMPORTED_AT, makeImportedAction, makeImportedProgress } from '../store/fixtures.js';
+import { closeServer, listen, serveApp } from './serve-app.js';
 
 export const TENANT = '99999999-9999-4999-8999-999999999999';
 export const OTHER_TENANT = '88888888-8888-4888-8888-888888888888';
@@ -141,7 +139,7 @@ export async function startIssuer(nowIso = NOW): Promise<TestIssuer> {
       const key = options.key === 'untrusted' ? untrusted.privateKey : trusted.privateKey;
       return new SignJWT({ ...base, ...claims }).setProtectedHeader({ alg: 'RS256', kid: KID, typ: 'JWT' }).sign(key);
     },
-    close: () => close(server),
+    close: () => closeServer(server),
   };
 }
 
@@ -159,28 +157,23 @@ export interface TestApi {
   close(): Promise<void>;
 }
 
-/** Starts the service with `env` (NODE_ENV=test plus ED_LEADS=Lena unless overridden) over the test plan. */
-export async function startApi(env: Record<string, string> = {}): Promise<TestApi> {
+/**
+ * Starts the service with `env` (NODE_ENV=test plus ED_LEADS=Lena unless
+ * overridden) over the test plan, or over `options.plan` with the clock at `options.now`.
+ */
+export async function startApi(
+  env: Record<string, string> = {},
+  options: { plan?: ImportedAction[]; now?: string } = {},
+): Promise<TestApi> {
+  const now = options.now ?? NOW;
   const dir = mkdtempSync(join(tmpdir(), 'wres-api-'));
   const store = new SqlitePlanStore(join(dir, 'wres.db'));
   await store.init();
-  await store.importActions(testPlan(), IMPORTED_AT);
+  await store.importActions(options.plan ?? testPlan(), options.plan ? now : IMPORTED_AT);
   const config = loadConfig({ NODE_ENV: 'test', ED_LEADS: LEAD.email, ...env });
-  const clock = fixedClock(NOW);
   const logger = memoryLogger();
-  const service = new PlanService(store, clock);
-  const app = createServer({
-    config,
-    store,
-    service,
-    clock,
-    logger,
-    apiRouter: createApiRouter({ config, store, service, clock, logger }),
-    tabDir: join(dir, 'no-tab'),
-  });
-  const server = createHttpServer(app);
-  const port = await listen(server);
-  const baseUrl = `http://127.0.0.1:${port}`;
+  const app = await serveApp({ config, store, clock: fixedClock(now), logger, tabDir: join(dir, 'no-tab') });
+  const { baseUrl } = app;
   return {
     baseUrl,
     store,
@@ -198,7 +191,7 @@ export async function startApi(env: Record<string, string> = {}): Promise<TestAp
       });
     },
     async close() {
-      await close(server);
+      await app.close();
       await store.close();
       rmSync(dir, { recursive: true, force: true });
     },
@@ -210,21 +203,53 @@ export function entraEnv(issuer: TestIssuer, extra: Record<string, string> = {})
   return { AAD_APP_CLIENT_ID: CLIENT_ID, AAD_APP_ID_URI: APP_ID_URI, ALLOWED_TENANTS: TENANT, AAD_JWKS_URL: issuer.jwksUrl, ...extra };
 }
 
+/** The issuer and API started by useEntraApi's hooks; read them inside tests and hooks only. */
+export interface EntraApiContext {
+  readonly issuer: TestIssuer;
+  readonly api: TestApi;
+}
+
+/**
+ * Registers the test file's hooks: one token issuer for the file and an API
+ * trusting it (entraEnv plus `env`), started once for the file or, with
+ * `perTest`, afresh for every test. Both are closed afterwards.
+ */
+export function useEntraApi(options: { env?: Record<string, string>; perTest?: boolean } = {}): EntraApiContext {
+  let issuer: TestIssuer | undefined;
+  let api: TestApi | undefined;
+  const start = async () => {
+    api = await startApi(entraEnv(started(issuer), options.env));
+  };
+  const stop = async () => api?.close();
+  beforeAll(async () => {
+    issuer = await startIssuer();
+  });
+  afterAll(async () => issuer?.close());
+  if (options.perTest) {
+    beforeEach(start);
+    afterEach(stop);
+  } else {
+    beforeAll(start);
+    afterAll(stop);
+  }
+  return {
+    get issuer() {
+      return started(issuer);
+    },
+    get api() {
+      return started(api);
+    },
+  };
+}
+
+function started<T>(value: T | undefined): T {
+  if (!value) throw new Error('useEntraApi: read the issuer and API inside tests or hooks, after they start');
+  return value;
+}
+
 /** The id of the action with plan reference `ref`. */
 export async function actionId(store: SqlitePlanStore, ref: string): Promise<string> {
   const found = (await store.listActions()).find((a) => a.ref === ref);
   if (!found) throw new Error(`No action ${ref} in the test plan`);
   return found.id;
-}
-
-function listen(server: Server): Promise<number> {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port));
-  });
-}
-
-function close(server: Server): Promise<void> {
-  server.closeAllConnections();
-  return new Promise((resolve) => server.close(() => resolve()));
 }

@@ -1,42 +1,20 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ChangesResponse, MyActionsResponse, PlanResponse, SubmitUpdateRequest, SummaryResponse } from '../../bot/src/api/contract.js';
 import type { Action } from '../../bot/src/domain/model.js';
-import {
-  ASHA,
-  BEN,
-  BOARD,
-  LEAD,
-  actionId,
-  entraEnv,
-  personClaims,
-  startApi,
-  startIssuer,
-  type TestApi,
-  type TestIssuer,
-} from './harness.js';
+import { ASHA, BEN, BOARD, LEAD, actionId, personClaims, useEntraApi } from './harness.js';
 
-let issuer: TestIssuer;
-let api: TestApi;
-
-beforeAll(async () => {
-  issuer = await startIssuer();
-});
-afterAll(async () => issuer?.close());
-beforeEach(async () => {
-  api = await startApi(entraEnv(issuer));
-});
-afterEach(async () => api?.close());
+const ctx = useEntraApi({ perTest: true });
 
 async function get<T>(path: string, who: typeof ASHA): Promise<T> {
-  const res = await api.call(path, { token: await issuer.token(personClaims(who)) });
+  const res = await ctx.api.call(path, { token: await ctx.issuer.token(personClaims(who)) });
   expect(res.status, `${path} → ${res.status}`).toBe(200);
   expect(res.headers.get('cache-control')).toBe('no-store');
   return (await res.json()) as T;
 }
 
 async function update(ref: string, who: typeof ASHA, change: Partial<SubmitUpdateRequest>): Promise<void> {
-  const id = await actionId(api.store, ref);
-  const version = (await api.store.getAction(id))!.version;
+  const id = await actionId(ctx.api.store, ref);
+  const version = (await ctx.api.store.getAction(id))!.version;
   const body: SubmitUpdateRequest = {
     requestId: `reads-${ref}-${version}-${who.displayName}`,
     expectedVersion: version,
@@ -44,7 +22,7 @@ async function update(ref: string, who: typeof ASHA, change: Partial<SubmitUpdat
     rag: 'Green',
     ...change,
   };
-  const res = await api.call(`/api/actions/${id}/updates`, { method: 'POST', token: await issuer.token(personClaims(who)), body });
+  const res = await ctx.api.call(`/api/actions/${id}/updates`, { method: 'POST', token: await ctx.issuer.token(personClaims(who)), body });
   expect(res.status).toBe(201);
 }
 
@@ -94,7 +72,7 @@ describe('GET /api/plan', () => {
 describe('GET /api/summary', () => {
   it('matches the counts in the store, before and after updates', async () => {
     const first = await get<SummaryResponse>('/api/summary', BOARD);
-    const expected = countsFrom(await api.store.listActions(), first.today);
+    const expected = countsFrom(await ctx.api.store.listActions(), first.today);
     expect(first).toMatchObject({
       total: expected.total,
       complete: expected.complete,
@@ -109,7 +87,7 @@ describe('GET /api/summary', () => {
 
     await update('1.2', BEN, { rag: 'Blue', markComplete: true, text: 'Review finished and reported.' });
     const after = await get<SummaryResponse>('/api/summary', BOARD);
-    const now = countsFrom(await api.store.listActions(), after.today);
+    const now = countsFrom(await ctx.api.store.listActions(), after.today);
     expect(after).toMatchObject({ total: now.total, complete: now.complete, overdue: now.overdue, percentComplete: 50, stale: 1 });
     expect(after.byRag.Blue).toBe(now.blue);
     expect(after.perIndicator[2]).toMatchObject({ actions: 1, overdue: 0, byRag: { Red: 0, Blue: 1 } });
@@ -124,14 +102,14 @@ describe('GET /api/my-actions', () => {
   });
 
   it('matches owners by object id first: the same email under another object id is someone else', async () => {
-    const token = await issuer.token({
+    const token = await ctx.issuer.token({
       oid: '99999999-0000-4000-8000-000000000000',
       name: 'Ben O',
       preferred_username: 'BEN.OKAFOR@example.nhs.uk',
     });
-    const owned = await issuer.token(personClaims(BEN));
-    const byOid = (await (await api.call('/api/my-actions', { token: owned })).json()) as MyActionsResponse;
-    const byOtherOid = (await (await api.call('/api/my-actions', { token })).json()) as MyActionsResponse;
+    const owned = await ctx.issuer.token(personClaims(BEN));
+    const byOid = (await (await ctx.api.call('/api/my-actions', { token: owned })).json()) as MyActionsResponse;
+    const byOtherOid = (await (await ctx.api.call('/api/my-actions', { token })).json()) as MyActionsResponse;
     expect(byOid.actions).toHaveLength(1);
     // Ben's action records his object id, so a different object id is a different person.
     expect(byOtherOid.actions).toHaveLength(0);
@@ -169,9 +147,9 @@ describe('GET /api/changes', () => {
   });
 
   it('refuses a since that is not a date or is in the future', async () => {
-    const token = await issuer.token(personClaims(BOARD));
-    expect((await api.call('/api/changes?since=31/12/2025', { token })).status).toBe(400);
-    expect((await api.call('/api/changes?since=2025-02-30', { token })).status).toBe(400);
-    expect((await api.call('/api/changes?since=2026-04-01', { token })).status).toBe(400);
+    const token = await ctx.issuer.token(personClaims(BOARD));
+    expect((await ctx.api.call('/api/changes?since=31/12/2025', { token })).status).toBe(400);
+    expect((await ctx.api.call('/api/changes?since=2025-02-30', { token })).status).toBe(400);
+    expect((await ctx.api.call('/api/changes?since=2026-04-01', { token })).status).toBe(400);
   });
 });

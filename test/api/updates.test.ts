@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type {
   ActionDetailResponse,
   ApiErrorBody,
@@ -7,33 +7,11 @@ import type {
   SubmitUpdateRequest,
   SubmitUpdateResponse,
 } from '../../bot/src/api/contract.js';
-import {
-  ASHA,
-  BEN,
-  BOARD,
-  LEAD,
-  actionId,
-  entraEnv,
-  personClaims,
-  startApi,
-  startIssuer,
-  type TestApi,
-  type TestIssuer,
-} from './harness.js';
+import { ASHA, BEN, BOARD, LEAD, actionId, personClaims, useEntraApi } from './harness.js';
 
-let issuer: TestIssuer;
-let api: TestApi;
+const ctx = useEntraApi({ env: { VIEWERS: BOARD.email }, perTest: true });
 
-beforeAll(async () => {
-  issuer = await startIssuer();
-});
-afterAll(async () => issuer?.close());
-beforeEach(async () => {
-  api = await startApi(entraEnv(issuer, { VIEWERS: BOARD.email }));
-});
-afterEach(async () => api?.close());
-
-const tokenFor = (p: typeof ASHA) => issuer.token(personClaims(p));
+const tokenFor = (p: typeof ASHA) => ctx.issuer.token(personClaims(p));
 let counter = 0;
 function body(overrides: Partial<SubmitUpdateRequest> = {}): SubmitUpdateRequest {
   counter += 1;
@@ -47,16 +25,20 @@ function body(overrides: Partial<SubmitUpdateRequest> = {}): SubmitUpdateRequest
 }
 
 async function post(ref: string, who: typeof ASHA, payload: unknown): Promise<Response> {
-  return api.call(`/api/actions/${await actionId(api.store, ref)}/updates`, { method: 'POST', token: await tokenFor(who), body: payload });
+  return ctx.api.call(`/api/actions/${await actionId(ctx.api.store, ref)}/updates`, {
+    method: 'POST',
+    token: await tokenFor(who),
+    body: payload,
+  });
 }
 
 async function versionOf(ref: string): Promise<number> {
-  return (await api.store.getAction(await actionId(api.store, ref)))!.version;
+  return (await ctx.api.store.getAction(await actionId(ctx.api.store, ref)))!.version;
 }
 
 describe('POST /api/actions/:id/updates', () => {
   it('records an owner update (201) that then appears on the action page', async () => {
-    const id = await actionId(api.store, '1.1');
+    const id = await actionId(ctx.api.store, '1.1');
     const res = await post('1.1', ASHA, body({ expectedVersion: await versionOf('1.1'), text: '  Two panels audited.  ' }));
     expect(res.status).toBe(201);
     expect(res.headers.get('cache-control')).toBe('no-store');
@@ -75,7 +57,7 @@ describe('POST /api/actions/:id/updates', () => {
       latestUpdate: { text: 'Two panels audited.', authorName: 'Asha Patel' },
     });
 
-    const detail = (await (await api.call(`/api/actions/${id}`, { token: await tokenFor(BOARD) })).json()) as ActionDetailResponse;
+    const detail = (await (await ctx.api.call(`/api/actions/${id}`, { token: await tokenFor(BOARD) })).json()) as ActionDetailResponse;
     expect(detail.updates.at(-1)).toMatchObject({ id: created.update.id, text: 'Two panels audited.' });
     expect(detail.updates.map((u) => u.submittedAt)).toEqual([...detail.updates.map((u) => u.submittedAt)].sort());
     expect(detail.action.rag).toBe('Green');
@@ -83,13 +65,13 @@ describe('POST /api/actions/:id/updates', () => {
   });
 
   it('refuses a viewer (403) and stores nothing', async () => {
-    const id = await actionId(api.store, '1.1');
-    const before = await api.store.listUpdates(id);
+    const id = await actionId(ctx.api.store, '1.1');
+    const before = await ctx.api.store.listUpdates(id);
     const version = await versionOf('1.1');
     const res = await post('1.1', BOARD, body({ expectedVersion: version }));
     expect(res.status).toBe(403);
     expect(((await res.json()) as ApiErrorBody).error.message).toContain('Asha Patel');
-    expect(await api.store.listUpdates(id)).toEqual(before);
+    expect(await ctx.api.store.listUpdates(id)).toEqual(before);
     expect(await versionOf('1.1')).toBe(version);
   });
 
@@ -105,7 +87,7 @@ describe('POST /api/actions/:id/updates', () => {
   });
 
   it('stores a retried submission once: the same requestId answers 200 duplicate', async () => {
-    const id = await actionId(api.store, '1.2');
+    const id = await actionId(ctx.api.store, '1.2');
     const payload = body({ expectedVersion: await versionOf('1.2'), rag: 'Amber' });
     const first = await post('1.2', BEN, payload);
     const second = await post('1.2', BEN, payload);
@@ -114,20 +96,20 @@ describe('POST /api/actions/:id/updates', () => {
     const again = (await second.json()) as SubmitUpdateResponse;
     expect(again.outcome).toBe('duplicate');
     expect(again.update.id).toBe(((await first.json()) as SubmitUpdateResponse).update.id);
-    expect((await api.store.listUpdates(id)).filter((u) => u.requestId === payload.requestId)).toHaveLength(1);
+    expect((await ctx.api.store.listUpdates(id)).filter((u) => u.requestId === payload.requestId)).toHaveLength(1);
   });
 
   it('refuses a stale version with 409 and the current action, storing nothing', async () => {
     const stale = await versionOf('1.2');
     expect((await post('1.2', LEAD, body({ expectedVersion: stale, text: 'Lead checked in.', rag: 'Amber' }))).status).toBe(201);
-    const count = (await api.store.listUpdates(await actionId(api.store, '1.2'))).length;
+    const count = (await ctx.api.store.listUpdates(await actionId(ctx.api.store, '1.2'))).length;
     const res = await post('1.2', BEN, body({ expectedVersion: stale, text: 'My late note.' }));
     expect(res.status).toBe(409);
     const conflict = (await res.json()) as ConflictBody;
     expect(conflict.error.code).toBe('conflict');
     expect(conflict.error.message).toContain('Lena Hart');
     expect(conflict.action).toMatchObject({ version: stale + 1, rag: 'Amber', latestUpdate: { text: 'Lead checked in.' } });
-    expect((await api.store.listUpdates(await actionId(api.store, '1.2'))).length).toBe(count);
+    expect((await ctx.api.store.listUpdates(await actionId(ctx.api.store, '1.2'))).length).toBe(count);
   });
 
   it('answers 400 with field errors for an empty note and a missing RAG', async () => {
@@ -140,8 +122,8 @@ describe('POST /api/actions/:id/updates', () => {
   });
 
   it('answers 400 for a body that is not JSON', async () => {
-    const id = await actionId(api.store, '1.1');
-    const res = await fetch(`${api.baseUrl}/api/actions/${id}/updates`, {
+    const id = await actionId(ctx.api.store, '1.1');
+    const res = await fetch(`${ctx.api.baseUrl}/api/actions/${id}/updates`, {
       method: 'POST',
       headers: { authorization: `Bearer ${await tokenFor(ASHA)}`, 'content-type': 'application/json' },
       body: '{"text": ',
@@ -150,17 +132,17 @@ describe('POST /api/actions/:id/updates', () => {
   });
 
   it('cannot be redirected to another action through the body', async () => {
-    const other = await actionId(api.store, '1.2');
+    const other = await actionId(ctx.api.store, '1.2');
     const res = await post('1.1', ASHA, { ...body({ expectedVersion: await versionOf('1.1') }), actionId: other });
     expect(res.status).toBe(201);
-    expect(((await res.json()) as SubmitUpdateResponse).update.actionId).toBe(await actionId(api.store, '1.1'));
-    expect(await api.store.listUpdates(other)).toHaveLength(0);
+    expect(((await res.json()) as SubmitUpdateResponse).update.actionId).toBe(await actionId(ctx.api.store, '1.1'));
+    expect(await ctx.api.store.listUpdates(other)).toHaveLength(0);
   });
 
   it('answers 404 for an action that is not in the plan', async () => {
-    const res = await api.call('/api/actions/no-such-action/updates', { method: 'POST', token: await tokenFor(LEAD), body: body() });
+    const res = await ctx.api.call('/api/actions/no-such-action/updates', { method: 'POST', token: await tokenFor(LEAD), body: body() });
     expect(res.status).toBe(404);
-    expect((await api.call('/api/actions/no-such-action', { token: await tokenFor(LEAD) })).status).toBe(404);
+    expect((await ctx.api.call('/api/actions/no-such-action', { token: await tokenFor(LEAD) })).status).toBe(404);
   });
 
   it('completes an action when the owner marks it complete', async () => {

@@ -1,18 +1,9 @@
 import { AxeBuilder } from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openPage, startTabService, tabUrl, type TabService } from './harness.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { openPage, tabUrl, useTabBrowser } from './harness.js';
 
-let service: TabService;
-let browser: Browser;
-
-beforeAll(async () => {
-  [service, browser] = await Promise.all([startTabService(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await service?.close();
-});
+const ctx = useTabBrowser();
 
 /** Serious and critical WCAG 2.1 A/AA violations on the page, as "rule: target" lines for a readable failure. */
 async function seriousViolations(page: Page): Promise<string[]> {
@@ -27,7 +18,7 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
     { name: 'the plan', path: async () => '/', ready: (page: Page) => page.locator('tr[data-action-id]').first().waitFor() },
     {
       name: 'an action page',
-      path: async () => `/actions/${encodeURIComponent((await service.store.listActions())[0]!.id)}`,
+      path: async () => `/actions/${encodeURIComponent((await ctx.service.store.listActions())[0]!.id)}`,
       ready: (page: Page) => page.getByTestId('update-form').waitFor(),
     },
     { name: 'since the last board', path: async () => '/since', ready: (page: Page) => page.getByTestId('all-updates').waitFor() },
@@ -35,8 +26,8 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
   for (const theme of ['light', 'dark', 'contrast'] as const) {
     for (const target of pages) {
       it(`${target.name} has no serious or critical violations in the ${theme} theme`, { timeout: 60_000 }, async () => {
-        const { page } = await openPage(browser);
-        await page.goto(tabUrl(service.baseUrl, await target.path(), { theme }));
+        const { page } = await openPage(ctx.browser);
+        await page.goto(tabUrl(ctx.service.baseUrl, await target.path(), { theme }));
         await target.ready(page);
         expect(await page.locator('[data-theme]').getAttribute('data-theme')).toBe(theme === 'light' ? 'default' : theme);
         expect(await seriousViolations(page)).toEqual([]);
@@ -46,8 +37,8 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
   }
 
   it('can be used from the keyboard: skip link, visible focus, and the filters reachable by Tab', async () => {
-    const { page } = await openPage(browser);
-    await page.goto(tabUrl(service.baseUrl));
+    const { page } = await openPage(ctx.browser);
+    await page.goto(tabUrl(ctx.service.baseUrl));
     await page.locator('tr[data-action-id]').first().waitFor();
     const active = () =>
       page.locator(':focus').evaluate((el) => ({

@@ -5,19 +5,15 @@
  */
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { createApiRouter } from '../../bot/src/api/plan-api.js';
+import { afterAll, beforeAll } from 'vitest';
 import { loadConfig } from '../../bot/src/config.js';
 import { fixedClock } from '../../bot/src/domain/clock.js';
-import { memoryLogger } from '../../bot/src/logger.js';
-import { createServer } from '../../bot/src/server.js';
-import { PlanService } from '../../bot/src/service/plan-service.js';
 import type { ImportedAction } from '../../bot/src/store/plan-store.js';
 import { SqlitePlanStore } from '../../bot/src/store/sqlite/sqlite-plan-store.js';
+import { serveApp } from '../api/serve-app.js';
 
 /** "Now" for every browser test: Tuesday 10 March 2026, 09:00 UK time. */
 export const NOW = '2026-03-10T09:00:00Z';
@@ -46,32 +42,48 @@ export async function startTabService(options: { plan?: ImportedAction[] } = {})
     await loadSamplePlanIfEmpty(store, clock);
   }
   const config = loadConfig({ NODE_ENV: 'test', ED_LEADS: DEV_LEAD_EMAIL, VIEWERS: VIEWER_EMAIL, TIMEZONE: 'Europe/London' });
-  const logger = memoryLogger();
-  const service = new PlanService(store, clock);
   // A private copy of the built tab, so a rebuild by a concurrent test run cannot pull chunks from under the page.
   const tabDir = join(dir, 'tab');
   cpSync(fileURLToPath(new URL('../../tab/dist/', import.meta.url)), tabDir, { recursive: true });
-  const app = createServer({
-    config,
-    store,
-    service,
-    clock,
-    logger,
-    tabDir,
-    apiRouter: createApiRouter({ config, store, service, clock, logger }),
-  });
-  const server: Server = await new Promise((resolve) => {
-    const s = app.listen(0, '127.0.0.1', () => resolve(s));
-  });
-  const { port } = server.address() as AddressInfo;
+  const app = await serveApp({ config, store, clock, tabDir });
   return {
-    baseUrl: `http://127.0.0.1:${port}`,
+    baseUrl: app.baseUrl,
     store,
     async close() {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeAllConnections();
+      await app.close();
       await store.close();
       rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The service and browser started by useTabBrowser's hooks; read them inside tests and hooks only. */
+export interface TabBrowserContext {
+  readonly service: TabService;
+  readonly browser: Browser;
+}
+
+/** Registers the test file's hooks: the service with the sample plan and headless Chromium, started before its tests and closed after. */
+export function useTabBrowser(): TabBrowserContext {
+  let service: TabService | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    [service, browser] = await Promise.all([startTabService(), launchBrowser()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await service?.close();
+  });
+  const started = <T>(value: T | undefined): T => {
+    if (!value) throw new Error('useTabBrowser: read the service and browser inside tests or hooks, after they start');
+    return value;
+  };
+  return {
+    get service() {
+      return started(service);
+    },
+    get browser() {
+      return started(browser);
     },
   };
 }

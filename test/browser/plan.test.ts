@@ -1,27 +1,21 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Action } from '../../bot/src/domain/model.js';
-import { launchBrowser, openPage, shownActionIds, startTabService, tabUrl, TODAY, type TabService } from './harness.js';
+import { openPage, shownActionIds, tabUrl, TODAY, useTabBrowser } from './harness.js';
 
-let service: TabService;
-let browser: Browser;
+const ctx = useTabBrowser();
 let actions: Action[];
 
 beforeAll(async () => {
-  [service, browser] = await Promise.all([startTabService(), launchBrowser()]);
-  actions = await service.store.listActions();
-});
-afterAll(async () => {
-  await browser?.close();
-  await service?.close();
+  actions = await ctx.service.store.listActions();
 });
 
 const overdue = (a: Action) => a.status !== 'Complete' && a.dueDate !== null && a.dueDate < TODAY;
 const ids = (list: Action[]) => list.map((a) => a.id).sort();
 
 async function openPlan(): Promise<{ page: Page; errors: string[]; offsite: string[] }> {
-  const opened = await openPage(browser);
-  await opened.page.goto(tabUrl(service.baseUrl));
+  const opened = await openPage(ctx.browser);
+  await opened.page.goto(tabUrl(ctx.service.baseUrl));
   await opened.page.getByRole('heading', { level: 2, name: 'Actions' }).waitFor();
   await opened.page.locator('tr[data-action-id]').first().waitFor();
   return opened;

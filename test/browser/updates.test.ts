@@ -1,30 +1,21 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { Action } from '../../bot/src/domain/model.js';
-import { DEV_LEAD_EMAIL, launchBrowser, openPage, startTabService, tabUrl, VIEWER_EMAIL, type TabService } from './harness.js';
+import { DEV_LEAD_EMAIL, openPage, tabUrl, VIEWER_EMAIL, useTabBrowser } from './harness.js';
 
-let service: TabService;
-let browser: Browser;
-
-beforeAll(async () => {
-  [service, browser] = await Promise.all([startTabService(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await service?.close();
-});
+const ctx = useTabBrowser();
 
 /** Open actions owned by someone other than the development lead, each with a distinct owner email where possible. */
 async function ownedActions(): Promise<Action[]> {
-  const actions = await service.store.listActions();
+  const actions = await ctx.service.store.listActions();
   const owned = actions.filter((a) => a.owner?.email && a.owner.email.toLowerCase() !== DEV_LEAD_EMAIL && a.status !== 'Complete');
   expect(owned.length).toBeGreaterThan(2);
   return owned;
 }
 
 async function openAction(action: Action, devUser?: string): Promise<{ page: Page; errors: string[]; dialogs: string[] }> {
-  const opened = await openPage(browser);
-  await opened.page.goto(tabUrl(service.baseUrl, `/actions/${encodeURIComponent(action.id)}`, devUser ? { devUser } : {}));
+  const opened = await openPage(ctx.browser);
+  await opened.page.goto(tabUrl(ctx.service.baseUrl, `/actions/${encodeURIComponent(action.id)}`, devUser ? { devUser } : {}));
   await opened.page.getByRole('heading', { level: 1, name: `${action.ref} ${action.title}` }).waitFor();
   return opened;
 }
@@ -54,7 +45,7 @@ describe('progress updates in the tab', () => {
       await expect(newest.textContent()).resolves.toContain(`RAG${action.rag === 'None' ? 'Not rated' : action.rag}Green`);
     await expect(page.getByLabel('What has happened since the last update?').inputValue()).resolves.toBe('');
 
-    const stored = await service.store.listUpdates(action.id);
+    const stored = await ctx.service.store.listUpdates(action.id);
     expect(stored.at(-1)).toMatchObject({
       text: 'Audited the remaining two panels; one lacked a BME member.',
       ragTo: 'Green',
@@ -67,12 +58,12 @@ describe('progress updates in the tab', () => {
   it('keeps the typed note and says what to fix when the note is empty', async () => {
     const action = (await ownedActions())[1]!;
     const { page } = await openAction(action, action.owner!.email);
-    const before = (await service.store.listUpdates(action.id)).length;
+    const before = (await ctx.service.store.listUpdates(action.id)).length;
     const form = page.getByTestId('update-form');
     await form.getByLabel('What has happened since the last update?').fill('   ');
     await form.getByRole('button', { name: 'Send update' }).click();
     await form.getByText('Please write what has happened since the last update.').waitFor();
-    expect((await service.store.listUpdates(action.id)).length).toBe(before);
+    expect((await ctx.service.store.listUpdates(action.id)).length).toBe(before);
   });
 
   it('shows the newer update on a conflict, keeps the note, and sends it when confirmed', async () => {
@@ -108,7 +99,7 @@ describe('progress updates in the tab', () => {
 
     await conflict.getByRole('button', { name: 'Send my update as well' }).click();
     await page.getByTestId('timeline').locator('li').first().filter({ hasText: 'My note written before I saw the lead’s.' }).waitFor();
-    const texts = (await service.store.listUpdates(action.id)).map((u) => u.text);
+    const texts = (await ctx.service.store.listUpdates(action.id)).map((u) => u.text);
     expect(texts.slice(-2)).toEqual(['Lead chased the panel chairs.', 'My note written before I saw the lead’s.']);
   });
 
@@ -119,7 +110,7 @@ describe('progress updates in the tab', () => {
     expect(await page.getByTestId('update-form').count()).toBe(0);
     await expect(page.getByText('· Viewer').isVisible()).resolves.toBe(true);
 
-    const before = (await service.store.listUpdates(action.id)).length;
+    const before = (await ctx.service.store.listUpdates(action.id)).length;
     const forced = await page.evaluate(
       async ({ id, version, viewer }) => {
         const res = await fetch(`/api/actions/${encodeURIComponent(id)}/updates`, {
@@ -129,10 +120,10 @@ describe('progress updates in the tab', () => {
         });
         return res.status;
       },
-      { id: action.id, version: (await service.store.getAction(action.id))!.version, viewer: VIEWER_EMAIL },
+      { id: action.id, version: (await ctx.service.store.getAction(action.id))!.version, viewer: VIEWER_EMAIL },
     );
     expect(forced).toBe(403);
-    expect((await service.store.listUpdates(action.id)).length).toBe(before);
+    expect((await ctx.service.store.listUpdates(action.id)).length).toBe(before);
   });
 
   it('renders a note containing HTML as text: no element, no script', async () => {
@@ -145,7 +136,7 @@ describe('progress updates in the tab', () => {
     expect(await page.locator('main img').count()).toBe(0);
     expect(await page.locator('main script').count()).toBe(0);
 
-    await page.goto(tabUrl(service.baseUrl, '/', { devUser: action.owner!.email! }));
+    await page.goto(tabUrl(ctx.service.baseUrl, '/', { devUser: action.owner!.email! }));
     await page.locator(`tr[data-action-id="${action.id}"]`).first().filter({ hasText: note }).waitFor();
     expect(await page.locator('main img').count()).toBe(0);
     expect(dialogs).toEqual([]);

@@ -1,22 +1,13 @@
 import { AxeBuilder } from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openPage, startTabService, tabUrl, VIEWER_EMAIL, type TabService } from '../browser/harness.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { openPage, tabUrl, VIEWER_EMAIL, useTabBrowser } from '../browser/harness.js';
 
-let service: TabService;
-let browser: Browser;
-
-beforeAll(async () => {
-  [service, browser] = await Promise.all([startTabService(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await service?.close();
-});
+const ctx = useTabBrowser();
 
 async function open(path: string, query: { devUser?: string; theme?: string } = {}): Promise<{ page: Page; errors: string[] }> {
-  const { page, errors } = await openPage(browser);
-  await page.goto(tabUrl(service.baseUrl, path, query));
+  const { page, errors } = await openPage(ctx.browser);
+  await page.goto(tabUrl(ctx.service.baseUrl, path, query));
   return { page, errors };
 }
 
@@ -113,7 +104,7 @@ describe('the indicator page (sample plan and figures, today 10 Mar 2026)', () =
       '2026/27 +3.5 points Adverse (more BME than white staff report it) Better than 2025/26 (+8.2 points)',
     ]);
     await expect(page.getByTestId('direction').textContent()).resolves.toBe('Better');
-    const stored = (await service.store.listMetrics()).filter((m) => m.year === '2026/27').map((m) => [m.measure, m.value, m.source]);
+    const stored = (await ctx.service.store.listMetrics()).filter((m) => m.year === '2026/27').map((m) => [m.measure, m.value, m.source]);
     expect(stored.sort()).toEqual([
       ['survey8.bme', 9.5, 'tab'],
       ['survey8.white', 6, 'tab'],

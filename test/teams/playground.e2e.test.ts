@@ -6,24 +6,20 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApiRouter } from '../../bot/src/api/plan-api.js';
 import { loadConfig } from '../../bot/src/config.js';
 import { fixedClock } from '../../bot/src/domain/clock.js';
 import { isSamePerson } from '../../bot/src/domain/people.js';
 import { isComplete } from '../../bot/src/domain/rules.js';
-import { memoryLogger } from '../../bot/src/logger.js';
 import { loadSamplePlanIfEmpty } from '../../bot/src/sample/sample-plan.js';
-import { createServer } from '../../bot/src/server.js';
-import { PlanService } from '../../bot/src/service/plan-service.js';
 import { SqlitePlanStore } from '../../bot/src/store/sqlite/sqlite-plan-store.js';
 import { createTeamsBot } from '../../bot/src/teams/bot-app.js';
+import { serveApp, type ServedApp } from '../api/serve-app.js';
+import { launchBrowser } from '../browser/harness.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const CLI = join(root, 'node_modules/@microsoft/m365agentsplayground/cli.js');
@@ -33,8 +29,7 @@ const missing = [CLI, CHROMIUM].filter((p) => !existsSync(p));
 
 let work: string;
 let store: SqlitePlanStore;
-let server: Server;
-let appUrl: string;
+let app: ServedApp | undefined;
 let playground: ChildProcess | undefined;
 let playgroundUrl: string;
 let browser: Browser | undefined;
@@ -95,36 +90,10 @@ describe.skipIf(missing.length > 0)('the bot in the Microsoft 365 Agents Playgro
     store = new SqlitePlanStore(join(work, 'wres.db'));
     await store.init();
     await loadSamplePlanIfEmpty(store, clock);
-    const logger = memoryLogger();
     const config = loadConfig({ NODE_ENV: 'development', ED_LEADS: ALEX.email, SCHEDULER: 'false', PUBLIC_URL: 'http://localhost:3978' });
-    const service = new PlanService(store, clock);
-    const bot = createTeamsBot(config, { store, service, clock, logger });
-    const app = createServer({
-      config,
-      store,
-      service,
-      clock,
-      logger,
-      botHandler: bot.handler,
-      apiRouter: createApiRouter({ config, store, service, clock, logger }),
-    });
-    server = await new Promise((resolve) => {
-      const s = app.listen(0, '127.0.0.1', () => resolve(s));
-    });
-    appUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    playgroundUrl = await startPlayground(`${appUrl}/api/messages`);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
+    app = await serveApp({ config, store, clock, botHandler: (core) => createTeamsBot(config, core).handler });
+    playgroundUrl = await startPlayground(`${app.baseUrl}/api/messages`);
+    browser = await launchBrowser();
   });
 
   afterAll(async () => {
@@ -133,8 +102,7 @@ describe.skipIf(missing.length > 0)('the bot in the Microsoft 365 Agents Playgro
       playground.removeAllListeners('exit');
       playground.kill('SIGTERM');
     }
-    server?.closeAllConnections();
-    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+    await app?.close();
     await store?.close();
     if (work) rmSync(work, { recursive: true, force: true });
   });
@@ -178,7 +146,9 @@ describe.skipIf(missing.length > 0)('the bot in the Microsoft 365 Agents Playgro
     const stored = (await store.listUpdatesSince('2000-01-01T00:00:00Z')).filter((u) => u.text === note);
     expect(stored).toHaveLength(1);
     expect(stored[0]).toMatchObject({ source: 'teams', author: { aadObjectId: ALEX.aadObjectId } });
-    const plan = (await (await fetch(`${appUrl}/api/plan`)).json()) as { actions: { id: string; latestUpdate: { text: string } | null }[] };
+    const plan = (await (await fetch(`${app!.baseUrl}/api/plan`)).json()) as {
+      actions: { id: string; latestUpdate: { text: string } | null }[];
+    };
     expect(plan.actions.find((a) => a.id === stored[0]!.actionId)?.latestUpdate?.text).toBe(note);
     await page.close();
   });

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { runReminders } from '../reminders/reminder-job.js';
 import type { CliContext } from './context.js';
-import { NOW_OPTION, clockFor, cliLogger, cliNotifier, printReport } from './reminder-cli.js';
+import { cliNotifier, registerRunCommand } from './reminder-cli.js';
 
 /**
  * `wres remind [--now ISO] [--json]`: one reminder run, as the scheduler does
@@ -9,19 +9,11 @@ import { NOW_OPTION, clockFor, cliLogger, cliNotifier, printReport } from './rem
  * failed. Exit 0 when nothing failed, 1 when a send failed, 2 for bad input.
  */
 export function register(program: Command, ctx: CliContext): void {
-  program
-    .command('remind')
-    .description(
+  registerRunCommand(program, ctx, {
+    name: 'remind',
+    description:
       'Send the reminders due today to action owners in Teams (each goes once, however often this runs), and say what was sent, what was not and why.',
-    )
-    .option(...NOW_OPTION)
-    .option('--json', 'print the run report as JSON')
-    .action(async (flags: { now?: string; json?: boolean }) => {
-      const config = ctx.config();
-      const clock = clockFor(flags.now, config.TIMEZONE, ctx.clock);
-      const store = await ctx.store();
-      const logger = cliLogger(ctx);
-      const report = await runReminders({ store, notifier: cliNotifier(config, store, clock, logger), clock, config, logger });
-      printReport(ctx, report, flags.json);
-    });
+    run: ({ config, store, clock, logger }) =>
+      runReminders({ store, notifier: cliNotifier(config, store, clock, logger), clock, config, logger }),
+  });
 }

@@ -1,3 +1,4 @@
+import type { Command } from 'commander';
 import { DateTime } from 'luxon';
 import type { Config } from '../config.js';
 import { fixedClock, type Clock } from '../domain/clock.js';
@@ -11,7 +12,7 @@ import { createTeamsNotifier, type TeamsNotifier } from '../teams/proactive-send
 import type { CliContext } from './context.js';
 
 /** `--now` for `wres remind` and `wres digest`. */
-export const NOW_OPTION = [
+const NOW_OPTION = [
   '--now <iso>',
   'run as if the clock read this ISO date-time (e.g. 2026-03-18T09:00); without an offset it is read in TIMEZONE',
 ] as const;
@@ -28,7 +29,7 @@ export function clockFor(now: string | undefined, timeZone: string, fallback: Cl
 }
 
 /** Warnings and errors go to stderr as plain sentences; routine progress stays quiet. */
-export function cliLogger(ctx: CliContext): Logger {
+function cliLogger(ctx: CliContext): Logger {
   return {
     info: () => undefined,
     warn: (message) => ctx.err(message),
@@ -43,8 +44,40 @@ export function cliNotifier(config: Config, store: PlanStore, clock: Clock, logg
 }
 
 /** Prints the report (sentences, or JSON) and sets the exit code: 1 when anything failed. */
-export function printReport(ctx: CliContext, report: RunReport, json: boolean | undefined): void {
+function printReport(ctx: CliContext, report: RunReport, json: boolean | undefined): void {
   if (json) ctx.out(JSON.stringify(report, null, 2));
   else for (const line of describeReport(report)) ctx.out(line);
   if (report.failed.length) ctx.exitCode = 1;
+}
+
+/** What a run command works with: the CLI's config and store, the run's clock (from `--now`) and the stderr logger. */
+export interface RunContext {
+  config: Config;
+  store: PlanStore;
+  clock: Clock;
+  logger: Logger;
+}
+
+/**
+ * Registers a run command such as `wres remind`: `--now` and `--json` options;
+ * its action builds the RunContext, awaits `run` and prints the report
+ * (exit 1 when a send failed, 2 for bad input).
+ */
+export function registerRunCommand(
+  program: Command,
+  ctx: CliContext,
+  command: { name: string; description: string; run: (run: RunContext) => Promise<RunReport> },
+): void {
+  program
+    .command(command.name)
+    .description(command.description)
+    .option(...NOW_OPTION)
+    .option('--json', 'print the run report as JSON')
+    .action(async (flags: { now?: string; json?: boolean }) => {
+      const config = ctx.config();
+      const clock = clockFor(flags.now, config.TIMEZONE, ctx.clock);
+      const store = await ctx.store();
+      const report = await command.run({ config, store, clock, logger: cliLogger(ctx) });
+      printReport(ctx, report, flags.json);
+    });
 }

@@ -1,9 +1,8 @@
-import { readFile } from 'node:fs/promises';
 import { figureProblem, inconsistentFigures, measureFromHeader, measureLabel, normaliseFigureYear } from '../domain/indicator-figures.js';
 import type { IndicatorMetric } from '../domain/model.js';
 import { AppError } from '../errors.js';
 import { cleanCell, headerKey } from './cell-text.js';
-import { formatFromName, readDocument } from './import-plan.js';
+import { formatFromName, readDocument, readInputFile } from './import-plan.js';
 import type { ImportRowError, RawDocument, RawRow } from './types.js';
 
 /** How a figures file is laid out. */
@@ -190,12 +189,5 @@ function checkConsistency(seen: Map<string, { value: number; row: RawRow }>, err
 export async function importFiguresFile(path: string, importedAt: string): Promise<FiguresImportResult> {
   const format = formatFromName(path);
   if (format === 'docx') throw new AppError('bad_input', `${path} is a Word document: save the figures as an Excel (.xlsx) or CSV file.`);
-  let buffer: Buffer;
-  try {
-    buffer = await readFile(path);
-  } catch (e) {
-    const missing = (e as NodeJS.ErrnoException).code === 'ENOENT';
-    throw new AppError('bad_input', missing ? `There is no file at ${path}.` : `${path} could not be opened.`, { cause: e });
-  }
-  return readFigures(await readDocument(buffer, format, path), importedAt);
+  return readFigures(await readDocument(await readInputFile(path), format, path), importedAt);
 }

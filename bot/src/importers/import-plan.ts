@@ -41,17 +41,20 @@ export async function readDocument(buffer: Buffer, format: PlanFormat, name = 'T
   }
 }
 
-/** Reads and maps a plan file from disk (format from its extension). */
-export async function importPlanFile(path: string, options: ImportOptions): Promise<ImportResult> {
-  const format = formatFromName(path);
-  let buffer: Buffer;
+/** Reads an import file from disk. Rejects with `bad_input` when it is missing or cannot be opened. */
+export async function readInputFile(path: string): Promise<Buffer> {
   try {
-    buffer = await readFile(path);
+    return await readFile(path);
   } catch (e) {
     const missing = (e as NodeJS.ErrnoException).code === 'ENOENT';
     throw new AppError('bad_input', missing ? `There is no file at ${path}.` : `${path} could not be opened.`, { cause: e });
   }
-  return mapDocument(await readDocument(buffer, format, path), options);
+}
+
+/** Reads and maps a plan file from disk (format from its extension). */
+export async function importPlanFile(path: string, options: ImportOptions): Promise<ImportResult> {
+  const format = formatFromName(path);
+  return mapDocument(await readDocument(await readInputFile(path), format, path), options);
 }
 
 /**

@@ -8,7 +8,7 @@ import { forEachConcurrently } from './concurrency.js';
 import { composeDigest, type DigestConfig } from './digest-builder.js';
 import type { Notifier } from './notifier.js';
 import { ConversationDirectory, NO_CONVERSATION_REASON } from './recipients.js';
-import { emptyReport, type ReportItem, type RunReport } from './run-report.js';
+import { emptyReport, reportCounts, type ReportItem, type RunReport } from './run-report.js';
 import { sendOnce } from './send-once.js';
 
 export interface DigestJobDeps {
@@ -77,11 +77,6 @@ export async function runDigest(deps: DigestJobDeps): Promise<RunReport> {
       report.skipped.push({ ...item, reason: 'claimed-elsewhere', detail: 'another run has already sent it or is sending it' });
     else report.failed.push({ ...item, permanent: outcome.permanent, detail: outcome.detail });
   });
-  deps.logger.info('Digest run finished', {
-    today,
-    sent: report.sent.length,
-    skipped: report.skipped.length,
-    failed: report.failed.length,
-  });
+  deps.logger.info('Digest run finished', { today, ...reportCounts(report) });
   return report;
 }

@@ -9,7 +9,7 @@ import type { PlanStore, ReminderKey } from '../store/plan-store.js';
 import { forEachConcurrently } from './concurrency.js';
 import type { Notifier } from './notifier.js';
 import { ConversationDirectory, reachOwner } from './recipients.js';
-import { emptyReport, type ReportItem, type RunReport } from './run-report.js';
+import { emptyReport, reportCounts, type ReportItem, type RunReport } from './run-report.js';
 import { sendOnce } from './send-once.js';
 
 /** The configuration the reminder job reads. */
@@ -73,12 +73,7 @@ export async function runReminders(deps: ReminderJobDeps): Promise<RunReport> {
   await forEachConcurrently(queues, config.SEND_CONCURRENCY ?? 16, async (queue) => {
     for (const d of queue) await deliver(d, deps, directory, today, report);
   });
-  deps.logger.info('Reminder run finished', {
-    today,
-    sent: report.sent.length,
-    skipped: report.skipped.length,
-    failed: report.failed.length,
-  });
+  deps.logger.info('Reminder run finished', { today, ...reportCounts(report) });
   return report;
 }
 

@@ -28,6 +28,11 @@ export function emptyReport(job: RunReport['job'], today: string): RunReport {
   return { job, today, sent: [], skipped: [], failed: [] };
 }
 
+/** How many were sent, skipped and failed: the fields of a run's "finished" log line. */
+export function reportCounts(report: RunReport): { sent: number; skipped: number; failed: number } {
+  return { sent: report.sent.length, skipped: report.skipped.length, failed: report.failed.length };
+}
+
 /** Plain sentences for the command line and the log: a summary line, then one line per skip or failure. */
 export function describeReport(report: RunReport): string[] {
   const noun = report.job === 'digest' ? ['digest', 'digests'] : ['reminder', 'reminders'];

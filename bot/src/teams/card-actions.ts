@@ -124,39 +124,24 @@ function isRag(v: string | undefined): v is Exclude<(typeof RAGS)[number], 'None
   return v === 'Red' || v === 'Amber' || v === 'Green' || v === 'Blue';
 }
 
+/** A card saying why nothing was done, with the link to the plan. */
+function attentionCard(deps: BotDeps, title: string, message: string): CardElement {
+  return messageCard({ title, message, tone: 'attention', planUrl: planUrl(deps.settings.publicUrl) });
+}
+
 function refusalCard(deps: BotDeps, message: string): CardElement {
-  return messageCard({
-    title: 'You cannot update this action',
-    message: `${message} Nothing was saved.`,
-    tone: 'attention',
-    planUrl: planUrl(deps.settings.publicUrl),
-  });
+  return attentionCard(deps, 'You cannot update this action', `${message} Nothing was saved.`);
 }
 
 function goneCard(deps: BotDeps): CardElement {
-  return messageCard({
-    title: 'Action not found',
-    message: 'That action is no longer in the plan. Nothing was saved.',
-    tone: 'attention',
-    planUrl: planUrl(deps.settings.publicUrl),
-  });
+  return attentionCard(deps, 'Action not found', 'That action is no longer in the plan. Nothing was saved.');
 }
 
 function unavailableCard(deps: BotDeps, note: string): CardElement {
   const kept = note.trim() ? ` Your note was: “${note.trim()}”` : '';
-  return messageCard({
-    title: 'Your update was not saved',
-    message: `The plan cannot be reached just now. Please try again in a few minutes.${kept}`,
-    tone: 'attention',
-    planUrl: planUrl(deps.settings.publicUrl),
-  });
+  return attentionCard(deps, 'Your update was not saved', `The plan cannot be reached just now. Please try again in a few minutes.${kept}`);
 }
 
 function staleCard(deps: BotDeps): CardElement {
-  return messageCard({
-    title: 'This card is out of date',
-    message: 'It could not be read. Type "my actions" for fresh cards. Nothing was saved.',
-    tone: 'attention',
-    planUrl: planUrl(deps.settings.publicUrl),
-  });
+  return attentionCard(deps, 'This card is out of date', 'It could not be read. Type "my actions" for fresh cards. Nothing was saved.');
 }

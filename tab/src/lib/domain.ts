@@ -8,3 +8,4 @@ export { RAGS, STATUSES } from '../../../bot/src/domain/model.js';
 export { INDICATORS, indicatorLabel } from '../../../bot/src/domain/indicators.js';
 export { RAG_LABELS, STATUS_LABELS } from '../../../bot/src/domain/rules.js';
 export { filterActions, groupActions } from '../../../bot/src/domain/plan-filter.js';
+export { summariseViews } from '../../../bot/src/domain/summary-counts.js';

@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { AppError } from '../../errors.js';
-import type { ImportedAction, ImportedProgress, ImportSummary, NewAction } from '../plan-store.js';
-import { instantMs, type ActionRow, type UpdateRow } from './rows.js';
+import type { ImportedAction, ImportedProgress, ImportSummary } from '../plan-store.js';
+import { instantMs, PLAN_FIELDS, planColumns, type ActionRow, type UpdateRow } from './rows.js';
 import * as SQL from './sql.js';
 import type { StatementCache } from './statement-cache.js';
 
@@ -15,18 +15,6 @@ export function importRequestId(planYear: string, ref: string, submittedAt: stri
   return `import:${digest}`;
 }
 
-const PLAN_FIELDS = [
-  'theme',
-  'indicators',
-  'title',
-  'measure',
-  'owner_name',
-  'owner_email',
-  'owner_aad',
-  'lead_role',
-  'due_date',
-  'due_text',
-] as const satisfies readonly (keyof ActionRow)[];
 const STATE_FIELDS = ['status', 'rag', 'latest_text', 'latest_author', 'latest_at'] as const satisfies readonly (keyof ActionRow)[];
 
 function sameFields(a: ActionRow, b: ActionRow, fields: readonly (keyof ActionRow)[]): boolean {
@@ -98,22 +86,6 @@ export function applyImport(sql: StatementCache, items: ImportedAction[], import
     summary.updated += 1;
   }
   return summary;
-}
-
-/** The plan fields of an imported action, as columns. */
-function planColumns(a: NewAction): Pick<ActionRow, (typeof PLAN_FIELDS)[number]> {
-  return {
-    theme: a.theme,
-    indicators: JSON.stringify(a.indicators),
-    title: a.title,
-    measure: a.measure,
-    owner_name: a.owner ? a.owner.displayName : null,
-    owner_email: a.owner?.email ?? null,
-    owner_aad: a.owner?.aadObjectId ?? null,
-    lead_role: a.leadRole,
-    due_date: a.dueDate,
-    due_text: a.dueText,
-  };
 }
 
 /** The row the import asks for: plan fields from the import, state and identity from what is stored. */

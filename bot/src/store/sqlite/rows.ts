@@ -10,6 +10,7 @@ import type {
   UpdateSource,
 } from '../../domain/model.js';
 import { AppError } from '../../errors.js';
+import type { NewAction } from '../plan-store.js';
 
 /** A row of `actions`, as bound to and read from SQL (named parameters use the same keys). */
 export interface ActionRow {
@@ -90,12 +91,23 @@ export function instantMs(iso: string): number {
   return ms;
 }
 
-/** Maps an action to its row; the inverse of `actionFromRow`. */
-export function actionToRow(a: Action): ActionRow {
+/** The columns an imported plan sets (the rest is the action's state and identity). */
+export const PLAN_FIELDS = [
+  'theme',
+  'indicators',
+  'title',
+  'measure',
+  'owner_name',
+  'owner_email',
+  'owner_aad',
+  'lead_role',
+  'due_date',
+  'due_text',
+] as const satisfies readonly (keyof ActionRow)[];
+
+/** The plan fields of an action, as columns. */
+export function planColumns(a: NewAction): Pick<ActionRow, (typeof PLAN_FIELDS)[number]> {
   return {
-    id: a.id,
-    plan_year: a.planYear,
-    ref: a.ref,
     theme: a.theme,
     indicators: JSON.stringify(a.indicators),
     title: a.title,
@@ -106,6 +118,16 @@ export function actionToRow(a: Action): ActionRow {
     lead_role: a.leadRole,
     due_date: a.dueDate,
     due_text: a.dueText,
+  };
+}
+
+/** Maps an action to its row; the inverse of `actionFromRow`. */
+export function actionToRow(a: Action): ActionRow {
+  return {
+    id: a.id,
+    plan_year: a.planYear,
+    ref: a.ref,
+    ...planColumns(a),
     status: a.status,
     rag: a.rag,
     latest_text: a.latestUpdate?.text ?? null,

@@ -1,20 +1,18 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
-import { ArrowLeftRegular } from '@fluentui/react-icons';
-import { useCallback, useEffect, useState } from 'react';
 import type { ActionDetailResponse, SubmitUpdateResponse } from '../../api/types.js';
-import { useApp } from '../../app-context.js';
+import { BackLink } from '../../components/BackLink.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { RagBadge } from '../../components/RagBadge.js';
+import { usePanelStyles } from '../../components/panel-styles.js';
 import { LoadError, Loading } from '../../components/Status.js';
 import { Timeline } from '../../components/Timeline.js';
 import { UpdateForm } from '../../components/UpdateForm.js';
+import { useApiGet } from '../../components/use-api-get.js';
 import { STATUS_LABELS } from '../../lib/domain.js';
 import { DueCell } from '../plan/ActionTable.js';
-import { RouteLink } from '../../router.js';
 import { ActionDetails } from './ActionDetails.js';
 
 const useStyles = makeStyles({
-  back: { display: 'inline-flex', alignItems: 'center', gap: tokens.spacingHorizontalXS },
   facts: {
     display: 'flex',
     flexWrap: 'wrap',
@@ -29,13 +27,6 @@ const useStyles = makeStyles({
     gap: tokens.spacingHorizontalXXL,
     '@media (max-width: 900px)': { gridTemplateColumns: '1fr' },
   },
-  card: {
-    backgroundColor: tokens.colorNeutralBackground1,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL}`,
-    marginBottom: tokens.spacingVerticalL,
-  },
   h2: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: `0 0 ${tokens.spacingVerticalM}` },
   readOnly: { color: tokens.colorNeutralForeground2, margin: 0 },
 });
@@ -43,30 +34,20 @@ const useStyles = makeStyles({
 /** One action: its details, the progress timeline and (for its owner or a lead) the update form. */
 export default function ActionPage({ id }: { id: string }) {
   const styles = useStyles();
-  const { api } = useApp();
-  const [detail, setDetail] = useState<ActionDetailResponse | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const load = useCallback(() => {
-    setError(null);
-    api.get<ActionDetailResponse>(`/actions/${encodeURIComponent(id)}`).then(setDetail, setError);
-  }, [api, id]);
-  useEffect(load, [load]);
+  const panel = usePanelStyles();
+  const { data: detail, setData: setDetail, error, reload } = useApiGet<ActionDetailResponse>(`/actions/${encodeURIComponent(id)}`);
 
   const onRecorded = (r: SubmitUpdateResponse) =>
     setDetail((d) =>
       d ? { ...d, action: r.action, updates: d.updates.some((u) => u.id === r.update.id) ? d.updates : [...d.updates, r.update] } : d,
     );
 
-  const back = (
-    <RouteLink to="/" className={`${styles.back} no-print`}>
-      <ArrowLeftRegular aria-hidden="true" /> Back to the plan
-    </RouteLink>
-  );
+  const back = <BackLink to="/">Back to the plan</BackLink>;
   if (error)
     return (
       <>
         {back}
-        <LoadError error={error} what="this action" onRetry={load} />
+        <LoadError error={error} what="this action" onRetry={reload} />
       </>
     );
   if (!detail) return <Loading label="Loading the action…" />;
@@ -87,22 +68,22 @@ export default function ActionPage({ id }: { id: string }) {
       </div>
       <div className={styles.columns}>
         <div>
-          <section className={styles.card} aria-labelledby="details-heading">
+          <section className={panel.panel} aria-labelledby="details-heading">
             <h2 id="details-heading" className={styles.h2}>
               Details
             </h2>
             <ActionDetails action={action} />
           </section>
-          <section className={styles.card} aria-labelledby="history-heading">
+          <section className={panel.panel} aria-labelledby="history-heading">
             <h2 id="history-heading" className={styles.h2}>
               Progress history
             </h2>
             <Timeline updates={updates} />
           </section>
         </div>
-        <div className={styles.card} style={{ alignSelf: 'start' }}>
+        <div className={panel.panel} style={{ alignSelf: 'start' }}>
           {detail.canUpdate ? (
-            <UpdateForm key={action.id} action={action} onRecorded={onRecorded} onConflict={load} />
+            <UpdateForm key={action.id} action={action} onRecorded={onRecorded} onConflict={reload} />
           ) : (
             <section aria-labelledby="updates-heading">
               <h2 id="updates-heading" className={styles.h2}>

@@ -1,12 +1,11 @@
 import { MessageBar, MessageBarBody, makeStyles, tokens } from '@fluentui/react-components';
-import { ArrowLeftRegular } from '@fluentui/react-icons';
-import { useCallback, useEffect, useState } from 'react';
 import type { IndicatorsResponse } from '../../api/types.js';
-import { useApp } from '../../app-context.js';
+import { BackLink } from '../../components/BackLink.js';
 import { PageHeading } from '../../components/PageHeading.js';
+import { usePanelStyles } from '../../components/panel-styles.js';
 import { LoadError, Loading } from '../../components/Status.js';
+import { useApiGet } from '../../components/use-api-get.js';
 import { plural } from '../../lib/format.js';
-import { RouteLink } from '../../router.js';
 import { ActionTable } from '../plan/ActionTable.js';
 import { adverseRule, DIRECTION_LABELS, latestText, unitText } from './evidence-text.js';
 import { FiguresForm } from './FiguresForm.js';
@@ -14,7 +13,6 @@ import { TrendChart } from './TrendChart.js';
 import { TrendTable } from './TrendTable.js';
 
 const useStyles = makeStyles({
-  back: { display: 'inline-flex', alignItems: 'center', gap: tokens.spacingHorizontalXS },
   description: { color: tokens.colorNeutralForeground2, margin: `0 0 ${tokens.spacingVerticalM}`, maxWidth: '75ch' },
   facts: {
     display: 'flex',
@@ -26,13 +24,6 @@ const useStyles = makeStyles({
   factLabel: { display: 'block', fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
   factValue: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: 0 },
   worse: { color: tokens.colorPaletteRedForeground1 },
-  card: {
-    backgroundColor: tokens.colorNeutralBackground1,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL}`,
-    marginBottom: tokens.spacingVerticalL,
-  },
   h2: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: `0 0 ${tokens.spacingVerticalS}` },
   unit: { color: tokens.colorNeutralForeground2, margin: `0 0 ${tokens.spacingVerticalS}` },
   tableGap: { marginTop: tokens.spacingVerticalL, overflowX: 'auto' },
@@ -41,25 +32,15 @@ const useStyles = makeStyles({
 /** One indicator: what it measures, its trend as a chart and a table, the actions citing it, and (for leads) the figures form. */
 export default function IndicatorPage({ n }: { n: number }) {
   const styles = useStyles();
-  const { api } = useApp();
-  const [data, setData] = useState<IndicatorsResponse | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const load = useCallback(() => {
-    setError(null);
-    api.get<IndicatorsResponse>('/indicators').then(setData, setError);
-  }, [api]);
-  useEffect(load, [load]);
+  const panel = usePanelStyles();
+  const { data, error, reload } = useApiGet<IndicatorsResponse>('/indicators');
 
-  const back = (
-    <RouteLink to="/indicators" className={`${styles.back} no-print`}>
-      <ArrowLeftRegular aria-hidden="true" /> All indicators
-    </RouteLink>
-  );
+  const back = <BackLink to="/indicators">All indicators</BackLink>;
   if (error)
     return (
       <>
         {back}
-        <LoadError error={error} what="this indicator" onRetry={load} />
+        <LoadError error={error} what="this indicator" onRetry={reload} />
       </>
     );
   if (!data) return <Loading label="Loading the indicator…" />;
@@ -101,7 +82,7 @@ export default function IndicatorPage({ n }: { n: number }) {
           <MessageBarBody>This indicator worsened and no open action in the plan addresses it.</MessageBarBody>
         </MessageBar>
       )}
-      <section className={styles.card} aria-labelledby="trend-heading">
+      <section className={panel.panel} aria-labelledby="trend-heading">
         <h2 id="trend-heading" className={styles.h2}>
           Trend
         </h2>
@@ -113,7 +94,7 @@ export default function IndicatorPage({ n }: { n: number }) {
           <TrendTable evidence={e} />
         </div>
       </section>
-      <section className={styles.card} aria-labelledby="linked-heading">
+      <section className={panel.panel} aria-labelledby="linked-heading">
         <h2 id="linked-heading" className={styles.h2}>
           Actions for this indicator ({plural(e.actions.length, 'action')}, {open} open)
         </h2>
@@ -124,8 +105,8 @@ export default function IndicatorPage({ n }: { n: number }) {
         )}
       </section>
       {data.canEditFigures && (
-        <section className={`${styles.card} no-print`} aria-label="Enter figures">
-          <FiguresForm indicator={e.indicator} data={data} onSaved={load} />
+        <section className={`${panel.panel} no-print`} aria-label="Enter figures">
+          <FiguresForm indicator={e.indicator} data={data} onSaved={reload} />
         </section>
       )}
     </>

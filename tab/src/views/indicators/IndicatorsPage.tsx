@@ -1,23 +1,16 @@
-import { makeStyles, tokens } from '@fluentui/react-components';
-import { useCallback, useEffect, useState } from 'react';
+import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { IndicatorsResponse } from '../../api/types.js';
-import { useApp } from '../../app-context.js';
 import { PageHeading } from '../../components/PageHeading.js';
+import { usePanelStyles } from '../../components/panel-styles.js';
 import { LoadError, Loading } from '../../components/Status.js';
+import { useApiGet } from '../../components/use-api-get.js';
 import { RouteLink } from '../../router.js';
 import { adverseText, DIRECTION_LABELS, latestText } from './evidence-text.js';
 import { WorsenedIndicators } from './WorsenedIndicators.js';
 
 const useStyles = makeStyles({
   intro: { color: tokens.colorNeutralForeground2, margin: `0 0 ${tokens.spacingVerticalM}`, maxWidth: '75ch' },
-  card: {
-    backgroundColor: tokens.colorNeutralBackground1,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL}`,
-    marginBottom: tokens.spacingVerticalL,
-    overflowX: 'auto',
-  },
+  scroll: { overflowX: 'auto' },
   table: { width: '100%', borderCollapse: 'collapse', fontSize: tokens.fontSizeBase300 },
   th: {
     textAlign: 'left',
@@ -41,16 +34,10 @@ const useStyles = makeStyles({
 /** All nine WRES indicators: the latest value, whether it is adverse, which way it moved, and the open actions citing it. */
 export default function IndicatorsPage() {
   const styles = useStyles();
-  const { api } = useApp();
-  const [data, setData] = useState<IndicatorsResponse | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const load = useCallback(() => {
-    setError(null);
-    api.get<IndicatorsResponse>('/indicators').then(setData, setError);
-  }, [api]);
-  useEffect(load, [load]);
+  const panel = usePanelStyles();
+  const { data, error, reload } = useApiGet<IndicatorsResponse>('/indicators');
 
-  if (error) return <LoadError error={error} what="the indicators" onRetry={load} />;
+  if (error) return <LoadError error={error} what="the indicators" onRetry={reload} />;
   if (!data) return <Loading label="Loading the indicators…" />;
   return (
     <>
@@ -64,7 +51,7 @@ export default function IndicatorsPage() {
       <div className={styles.links}>
         <RouteLink to="/indicators/model-employer">Model Employer: BME staff by band against the goal</RouteLink>
       </div>
-      <section className={styles.card} aria-labelledby="all-indicators">
+      <section className={mergeClasses(panel.panel, styles.scroll)} aria-labelledby="all-indicators">
         <table className={styles.table} data-testid="indicators-table">
           <caption id="all-indicators" style={{ textAlign: 'left', fontWeight: 600, paddingBottom: 4 }}>
             The nine indicators

@@ -1,24 +1,16 @@
-import { Field, Select, makeStyles, tokens } from '@fluentui/react-components';
-import { ArrowLeftRegular } from '@fluentui/react-icons';
-import { useCallback, useEffect, useState } from 'react';
+import { Field, Select, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { useState } from 'react';
 import type { ModelEmployerResponse } from '../../api/types.js';
-import { useApp } from '../../app-context.js';
+import { BackLink } from '../../components/BackLink.js';
 import { PageHeading } from '../../components/PageHeading.js';
+import { usePanelStyles } from '../../components/panel-styles.js';
 import { LoadError, Loading } from '../../components/Status.js';
-import { RouteLink } from '../../router.js';
+import { useApiGet } from '../../components/use-api-get.js';
 import { BandChart, gapText, pct } from './BandChart.js';
 
 const useStyles = makeStyles({
-  back: { display: 'inline-flex', alignItems: 'center', gap: tokens.spacingHorizontalXS },
   intro: { color: tokens.colorNeutralForeground2, margin: `0 0 ${tokens.spacingVerticalM}`, maxWidth: '75ch' },
-  card: {
-    backgroundColor: tokens.colorNeutralBackground1,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL}`,
-    marginBottom: tokens.spacingVerticalL,
-    overflowX: 'auto',
-  },
+  scroll: { overflowX: 'auto' },
   table: { borderCollapse: 'collapse', fontSize: tokens.fontSizeBase300, marginTop: tokens.spacingVerticalL },
   caption: { textAlign: 'left', fontWeight: tokens.fontWeightSemibold, paddingBottom: tokens.spacingVerticalXS },
   th: {
@@ -39,26 +31,17 @@ const useStyles = makeStyles({
 /** The Model Employer view: BME share in each AfC band cluster against the organisation's aspirational goal, as a chart and a table. */
 export default function ModelEmployerPage() {
   const styles = useStyles();
-  const { api } = useApp();
+  const panel = usePanelStyles();
   const [year, setYear] = useState<string | null>(null);
-  const [data, setData] = useState<ModelEmployerResponse | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const load = useCallback(() => {
-    setError(null);
-    api.get<ModelEmployerResponse>(`/indicators/model-employer${year ? `?year=${encodeURIComponent(year)}` : ''}`).then(setData, setError);
-  }, [api, year]);
-  useEffect(load, [load]);
+  const query = year ? `?year=${encodeURIComponent(year)}` : '';
+  const { data, error, reload } = useApiGet<ModelEmployerResponse>(`/indicators/model-employer${query}`);
 
-  const back = (
-    <RouteLink to="/indicators" className={`${styles.back} no-print`}>
-      <ArrowLeftRegular aria-hidden="true" /> All indicators
-    </RouteLink>
-  );
+  const back = <BackLink to="/indicators">All indicators</BackLink>;
   if (error)
     return (
       <>
         {back}
-        <LoadError error={error} what="the Model Employer view" onRetry={load} />
+        <LoadError error={error} what="the Model Employer view" onRetry={reload} />
       </>
     );
   if (!data) return <Loading label="Loading the Model Employer view…" />;
@@ -83,7 +66,7 @@ export default function ModelEmployerPage() {
           </Select>
         </Field>
       )}
-      <section className={styles.card} aria-label={`Model Employer ${data.year ?? ''}`}>
+      <section className={mergeClasses(panel.panel, styles.scroll)} aria-label={`Model Employer ${data.year ?? ''}`}>
         {!data.rows || data.goalPercent === null ? (
           <p className={styles.intro}>
             {data.year

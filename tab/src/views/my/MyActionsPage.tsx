@@ -1,10 +1,11 @@
 import { Button, makeStyles, tokens } from '@fluentui/react-components';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { ActionView, MyActionsResponse, SubmitUpdateResponse } from '../../api/types.js';
 import { useApp } from '../../app-context.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { RagBadge } from '../../components/RagBadge.js';
 import { LoadError, Loading } from '../../components/Status.js';
+import { useApiGet } from '../../components/use-api-get.js';
 import { UpdateForm } from '../../components/UpdateForm.js';
 import { STATUS_LABELS } from '../../lib/domain.js';
 import { formatInstantDay, plural } from '../../lib/format.js';
@@ -85,16 +86,10 @@ function MyActionCard({ action: initial }: { action: ActionView }) {
 /** The signed-in owner's actions, soonest due first, each with the update form one click away. */
 export default function MyActionsPage() {
   const styles = useStyles();
-  const { api, me } = useApp();
-  const [data, setData] = useState<MyActionsResponse | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const load = useCallback(() => {
-    setError(null);
-    api.get<MyActionsResponse>('/my-actions').then(setData, setError);
-  }, [api]);
-  useEffect(load, [load]);
+  const { me } = useApp();
+  const { data, error, reload } = useApiGet<MyActionsResponse>('/my-actions');
 
-  if (error) return <LoadError error={error} what="your actions" onRetry={load} />;
+  if (error) return <LoadError error={error} what="your actions" onRetry={reload} />;
   if (!data) return <Loading label="Loading your actions…" />;
   const overdue = data.actions.filter((a) => a.overdue).length;
   return (

@@ -1,17 +1,11 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
 import type { SummaryResponse } from '../../api/types.js';
+import { usePanelStyles } from '../../components/panel-styles.js';
 import { RAG_FILL, RAG_ORDER } from '../../components/rag-colours.js';
 import { RAG_LABELS } from '../../lib/domain.js';
 import { IndicatorTable } from './IndicatorTable.js';
 
 const useStyles = makeStyles({
-  panel: {
-    backgroundColor: tokens.colorNeutralBackground1,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL}`,
-    marginBottom: tokens.spacingVerticalL,
-  },
   h2: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: `0 0 ${tokens.spacingVerticalS}` },
   columns: {
     display: 'grid',
@@ -46,6 +40,7 @@ const useStyles = makeStyles({
 /** The plan at a glance: totals, RAG counts as labelled bars, and one row per WRES indicator. */
 export function SummaryPanel({ summary }: { summary: SummaryResponse }) {
   const styles = useStyles();
+  const panel = usePanelStyles();
   const stats: { label: string; value: string; attention?: boolean }[] = [
     { label: 'Actions', value: summary.total.toLocaleString('en-GB') },
     { label: 'Complete', value: summary.complete.toLocaleString('en-GB') },
@@ -55,7 +50,7 @@ export function SummaryPanel({ summary }: { summary: SummaryResponse }) {
   ];
   const max = Math.max(1, ...RAG_ORDER.map((r) => summary.byRag[r]));
   return (
-    <section className={`${styles.panel} summary-panel`} aria-labelledby="summary-heading">
+    <section className={`${panel.panel} summary-panel`} aria-labelledby="summary-heading">
       <h2 id="summary-heading" className={styles.h2}>
         Summary
       </h2>

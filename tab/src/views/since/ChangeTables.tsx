@@ -1,18 +1,12 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
 import type { ActionRef, ChangesResponse } from '../../api/types.js';
+import { usePanelStyles } from '../../components/panel-styles.js';
 import { RagBadge } from '../../components/RagBadge.js';
 import { formatDate, formatInstant, formatInstantDay } from '../../lib/format.js';
 import { RouteLink } from '../../router.js';
 
 const useStyles = makeStyles({
-  section: {
-    backgroundColor: tokens.colorNeutralBackground1,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL}`,
-    marginBottom: tokens.spacingVerticalL,
-  },
   h2: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: `0 0 ${tokens.spacingVerticalS}` },
   table: { width: '100%', borderCollapse: 'collapse', fontSize: tokens.fontSizeBase200 },
   th: {
@@ -47,8 +41,9 @@ function Section({
   children: ReactNode;
 }) {
   const styles = useStyles();
+  const panel = usePanelStyles();
   return (
-    <section className={`${styles.section} change-section`} aria-labelledby={id} data-testid={id}>
+    <section className={`${panel.panel} change-section`} aria-labelledby={id} data-testid={id}>
       <h2 id={id} className={styles.h2}>
         {title} ({count})
       </h2>
