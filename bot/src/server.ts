@@ -37,6 +37,8 @@ function defaultTabDir(): string {
 export function createServer(deps: ServerDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
+  // API answers are no-store, so hashing every JSON body for an ETag is wasted work (static files keep theirs).
+  app.set('etag', false);
   app.use((_req, res, next) => {
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Referrer-Policy', 'same-origin');
