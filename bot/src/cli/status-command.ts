@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { addDays, localDate, shortDate } from '../domain/dates.js';
-import { RAGS, STATUSES, type Action } from '../domain/model.js';
+import { RAGS, STATUSES } from '../domain/model.js';
+import { summarisePlan } from '../domain/plan-summary.js';
 import { isOverdue, RAG_LABELS, STATUS_LABELS } from '../domain/rules.js';
 import type { CliContext } from './context.js';
 import { plural } from './text.js';
@@ -40,17 +41,16 @@ async function planStatus(ctx: CliContext): Promise<PlanStatus> {
   const [actions, health] = await Promise.all([store.listActions(), store.health()]);
   const today = localDate(ctx.clock.now(), config.TIMEZONE);
   const soon = addDays(today, 14);
-  const count = <K extends string>(keys: readonly K[], of: (a: Action) => K) =>
-    Object.fromEntries(keys.map((k) => [k, actions.filter((a) => of(a) === k).length])) as Record<K, number>;
+  const summary = summarisePlan(actions, { today, timeZone: config.TIMEZONE, staleAfterDays: config.STALE_AFTER_DAYS });
   return {
     store: health.kind,
     today,
     timeZone: config.TIMEZONE,
     actions: actions.length,
     progressNotes: health.updates,
-    byRag: count(RAGS, (a) => a.rag),
-    byStatus: count(STATUSES, (a) => a.status),
-    overdue: actions.filter((a) => isOverdue(a, today)).length,
+    byRag: summary.byRag,
+    byStatus: summary.byStatus,
+    overdue: summary.overdue,
     dueWithin14Days: actions.filter((a) => !isOverdue(a, today) && a.status !== 'Complete' && a.dueDate !== null && a.dueDate <= soon)
       .length,
     pendingWrites: health.pendingWrites,
