@@ -3,7 +3,6 @@ import { loadConfig } from './config.js';
 import { systemClock } from './domain/clock.js';
 import { isAppError } from './errors.js';
 import { consoleLogger } from './logger.js';
-import { assertTabApiAuthConfigured } from './api/auth.js';
 import { createApiRouter } from './api/plan-api.js';
 import { loadSamplePlanIfEmpty } from './sample/sample-plan.js';
 import { assertProductionReady } from './production-checks.js';
@@ -19,7 +18,6 @@ async function start(): Promise<void> {
   const logger = consoleLogger();
   const config = loadConfig(process.env);
   for (const warning of assertProductionReady(config)) logger.warn(warning);
-  assertTabApiAuthConfigured(config);
   const clock = systemClock;
   const store = await createStore(config, { clock, logger });
   await store.init();

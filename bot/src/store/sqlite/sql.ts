@@ -1,19 +1,11 @@
 /** SQL shared by the SQLite adapter's files. Named parameters match the row interfaces in rows.ts. */
+import { PLAN_FIELDS } from './rows.js';
 
 const ACTION_COLUMNS = [
   'id',
   'plan_year',
   'ref',
-  'theme',
-  'indicators',
-  'title',
-  'measure',
-  'owner_name',
-  'owner_email',
-  'owner_aad',
-  'lead_role',
-  'due_date',
-  'due_text',
+  ...PLAN_FIELDS,
   'status',
   'rag',
   'latest_text',

@@ -1,21 +1,13 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
 import type { IndicatorEvidence } from '../../api/types.js';
 import { adverseText, cellValue, changeText, direction } from './evidence-text.js';
+import { figureTableCells } from '../../components/table-styles.js';
 
 const useStyles = makeStyles({
   table: { borderCollapse: 'collapse', fontSize: tokens.fontSizeBase300, minWidth: '50%' },
   caption: { textAlign: 'left', fontWeight: tokens.fontWeightSemibold, padding: `0 0 ${tokens.spacingVerticalXS}` },
-  th: {
-    textAlign: 'left',
-    fontWeight: tokens.fontWeightSemibold,
-    color: tokens.colorNeutralForeground2,
-    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalL} ${tokens.spacingVerticalXS} 0`,
-    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
-  },
-  td: {
-    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalL} ${tokens.spacingVerticalXS} 0`,
-    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}`,
-  },
+  th: figureTableCells.th,
+  td: figureTableCells.td,
   num: { fontVariantNumeric: 'tabular-nums' },
   adverse: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
 });

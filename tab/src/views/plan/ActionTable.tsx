@@ -6,6 +6,7 @@ import { RagBadge } from '../../components/RagBadge.js';
 import { STATUS_LABELS } from '../../lib/domain.js';
 import { formatDate, formatInstantDay } from '../../lib/format.js';
 import { RouteLink } from '../../router.js';
+import { listTableCells } from '../../components/table-styles.js';
 
 const useStyles = makeStyles({
   table: {
@@ -15,19 +16,8 @@ const useStyles = makeStyles({
     fontSize: tokens.fontSizeBase200,
     lineHeight: tokens.lineHeightBase200,
   },
-  th: {
-    textAlign: 'left',
-    fontWeight: tokens.fontWeightSemibold,
-    color: tokens.colorNeutralForeground2,
-    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
-    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
-  },
-  td: {
-    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS}`,
-    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}`,
-    verticalAlign: 'top',
-    overflowWrap: 'anywhere',
-  },
+  th: listTableCells.th,
+  td: { ...listTableCells.td, overflowWrap: 'anywhere' },
   ref: { width: '4.5em', fontVariantNumeric: 'tabular-nums' },
   owner: { width: '14%' },
   due: { width: '12%' },

@@ -5,23 +5,13 @@ import { usePanelStyles } from '../../components/panel-styles.js';
 import { RagBadge } from '../../components/RagBadge.js';
 import { formatDate, formatInstant, formatInstantDay } from '../../lib/format.js';
 import { RouteLink } from '../../router.js';
+import { listTableCells } from '../../components/table-styles.js';
 
 const useStyles = makeStyles({
   h2: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: `0 0 ${tokens.spacingVerticalS}` },
   table: { width: '100%', borderCollapse: 'collapse', fontSize: tokens.fontSizeBase200 },
-  th: {
-    textAlign: 'left',
-    color: tokens.colorNeutralForeground2,
-    fontWeight: tokens.fontWeightSemibold,
-    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
-    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
-  },
-  td: {
-    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS}`,
-    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}`,
-    verticalAlign: 'top',
-    overflowWrap: 'break-word',
-  },
+  th: listTableCells.th,
+  td: { ...listTableCells.td, overflowWrap: 'break-word' },
   note: { whiteSpace: 'pre-wrap' },
   empty: { color: tokens.colorNeutralForeground2, margin: 0 },
   move: { display: 'inline-flex', gap: tokens.spacingHorizontalXS, alignItems: 'center' },
