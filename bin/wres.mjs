@@ -1,8 +1,16 @@
 #!/usr/bin/env node
-// The `wres` command line. Runs the TypeScript sources through tsx so it works
-// straight from a checkout (`npx wres …`) without a build step.
-import { register } from 'tsx/esm/api';
+// The `wres` command line. Runs the compiled CLI in dist/, building the
+// service first when its sources are newer (as `npm start` does), so
+// `npm ci && npx wres …` works from a fresh checkout without tsx.
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 
-register();
-const { main } = await import('../bot/src/cli/main.ts');
+const build = fileURLToPath(new URL('../scripts/build.mjs', import.meta.url));
+try {
+  // Build notes go to stderr: stdout may be an export piped to a file.
+  execFileSync(process.execPath, [build, '--if-needed', '--service-only'], { stdio: ['ignore', 2, 2] });
+} catch {
+  process.exit(1);
+}
+const { main } = await import('../dist/bot/src/cli/main.js');
 process.exitCode = await main(process.argv.slice(2));

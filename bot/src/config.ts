@@ -15,6 +15,15 @@ const bool = (dflt: boolean) =>
     .enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'])
     .optional()
     .transform((v) => (v === undefined ? dflt : ['true', '1', 'yes', 'on'].includes(v)));
+/** True for an address that only this machine can reach (127.0.0.0/8, ::1, localhost). */
+export function isLoopbackHost(host: string): boolean {
+  const h = host
+    .trim()
+    .toLowerCase()
+    .replace(/^\[(.*)\]$/, '$1');
+  return h === 'localhost' || h === '::1' || /^127(\.\d{1,3}){3}$/.test(h);
+}
+
 const optional = z
   .string()
   .optional()
@@ -27,6 +36,11 @@ const optional = z
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(1).max(65535).default(3978),
+  /**
+   * Address to listen on. Unset: 127.0.0.1 in development (the development
+   * identity must not be reachable from the network), all interfaces in production.
+   */
+  HOST: optional,
   /** Public base URL of the service, used in links from cards and digests to the tab. */
   PUBLIC_URL: z.url().optional(),
   STORE: z.enum(['sqlite', 'sharepoint']).default('sqlite'),
@@ -111,15 +125,26 @@ const envSchema = z.object({
     .default('https://login.microsoftonline.com/common/discovery/v2.0/keys')
     .refine((u) => {
       const url = new URL(u);
-      return url.protocol === 'https:' || (url.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname));
+      return url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackHost(url.hostname));
     }, 'must be an https:// URL (plain http:// only for a loopback test server)'),
 });
 
-export type Config = Omit<z.output<typeof envSchema>, 'PUBLIC_URL' | 'LOAD_SAMPLE_PLAN'> & {
+export type Config = Omit<z.output<typeof envSchema>, 'PUBLIC_URL' | 'LOAD_SAMPLE_PLAN' | 'HOST'> & {
   PUBLIC_URL: string;
   LOAD_SAMPLE_PLAN: boolean;
+  /** The address the server listens on: HOST, else 127.0.0.1 in development; undefined means every interface. */
+  HOST: string | undefined;
   isProduction: boolean;
 };
+
+/**
+ * True when nobody is really signed in: outside production with no tab
+ * sign-in configured (AAD_APP_CLIENT_ID), every caller is the development
+ * identity. Roles, authentication and the network check follow this one rule.
+ */
+export function usesDevelopmentIdentity(config: Pick<Config, 'isProduction' | 'AAD_APP_CLIENT_ID'>): boolean {
+  return !config.isProduction && !config.AAD_APP_CLIENT_ID;
+}
 
 /** Every environment variable name loadConfig reads, for deployment checks (infra wiring, docs). */
 export const CONFIG_VARIABLES: readonly string[] = Object.keys(envSchema.shape);
@@ -139,6 +164,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   return {
     ...c,
     PUBLIC_URL: c.PUBLIC_URL ?? `http://localhost:${c.PORT}`,
+    HOST: c.HOST ?? (isProduction ? undefined : '127.0.0.1'),
     isProduction,
     LOAD_SAMPLE_PLAN: c.LOAD_SAMPLE_PLAN ?? !isProduction,
   };

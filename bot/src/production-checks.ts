@@ -1,5 +1,5 @@
 import { allowedTenants } from './api/auth.js';
-import type { Config } from './config.js';
+import { isLoopbackHost, type Config } from './config.js';
 import { AppError } from './errors.js';
 
 /** What the production checks found: problems stop start-up, warnings are logged. */
@@ -92,4 +92,36 @@ export function assertProductionReady(config: Config): string[] {
     );
   }
   return warnings;
+}
+
+/**
+ * Outside production, without tab sign-in (AAD_APP_CLIENT_ID) every caller
+ * is the development identity and X-Dev-User picks anyone; without
+ * MicrosoftAppId the bot believes whoever posts to it. Such a service must
+ * only be reachable from this machine: returns why a non-loopback HOST is
+ * refused, or undefined when the address is safe.
+ */
+export function networkExposureProblem(config: Config): string | undefined {
+  if (config.isProduction || config.HOST === undefined || isLoopbackHost(config.HOST)) return undefined;
+  const missing = [
+    ...(config.AAD_APP_CLIENT_ID ? [] : ['tab sign-in (AAD_APP_CLIENT_ID)']),
+    ...(config.MicrosoftAppId ? [] : ['bot authentication (MicrosoftAppId)']),
+  ];
+  if (missing.length === 0) return undefined;
+  return (
+    `HOST is ${config.HOST}, which other machines can reach, but ${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} not configured: ` +
+    'anyone on the network could act as any user, including an E&D lead. Remove HOST to listen on 127.0.0.1 only, or configure sign-in.'
+  );
+}
+
+/**
+ * Everything that must hold before the service listens: the production
+ * requirements (see assertProductionReady) and, in development, that the
+ * unauthenticated development set-up is not exposed to the network. Throws
+ * an AppError('config'); returns the warnings to log.
+ */
+export function assertSafeToStart(config: Config): string[] {
+  const exposure = networkExposureProblem(config);
+  if (exposure) throw new AppError('config', `The service will not start: ${exposure}`);
+  return assertProductionReady(config);
 }

@@ -1,10 +1,14 @@
-import express, { type ErrorRequestHandler, type RequestHandler, type Router } from 'express';
+import compression from 'compression';
+import express, { type RequestHandler, type Router } from 'express';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Clock } from './domain/clock.js';
 import type { Config } from './config.js';
-import { AppError, isAppError } from './errors.js';
+import { AppError } from './errors.js';
+import { errorHandler, notFound } from './http/error-handler.js';
+import { securityHeaders } from './http/security-headers.js';
+import { mountTab } from './http/static-tab.js';
 import type { Logger } from './logger.js';
 import type { PlanService } from './service/plan-service.js';
 import type { PlanStore } from './store/plan-store.js';
@@ -30,65 +34,37 @@ function defaultTabDir(): string {
   return candidates.find((dir) => existsSync(join(dir, 'index.html'))) ?? candidates[0]!;
 }
 
+/** The largest activity Teams sends is well under this; a bigger body is refused with 413 before the bot sees it. */
+const BOT_BODY_LIMIT = '1mb';
+
 /**
  * Builds the express app without listening, so tests run it in-process.
- * Routes: GET /healthz, POST /api/messages, /api/* (tab API), /tab/ (static).
+ * Routes: GET /healthz (liveness only, unauthenticated), POST /api/messages,
+ * /api/* (tab API), /tab/ (static). Every response carries the security
+ * headers (security-headers.ts) and is compressed when the client accepts it.
  */
 export function createServer(deps: ServerDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
   // API answers are no-store, so hashing every JSON body for an ETag is wasted work (static files keep theirs).
   app.set('etag', false);
-  app.use((_req, res, next) => {
-    res.setHeader('X-Content-Type-Options', 'nosniff');
-    res.setHeader('Referrer-Policy', 'same-origin');
-    next();
+  app.use(securityHeaders({ production: deps.config.isProduction }));
+  app.use(compression());
+
+  // Liveness for load balancers and scripts: says nothing about the plan (counts are at /api/health, for leads).
+  app.get('/healthz', (_req, res) => {
+    res.setHeader('Cache-Control', 'no-store');
+    res.json({ status: 'ok' });
   });
 
-  app.get('/healthz', async (_req, res, next) => {
-    try {
-      const health = await deps.store.health();
-      res.json({ status: 'ok', store: health.kind, actions: health.actions, updates: health.updates, pendingWrites: health.pendingWrites });
-    } catch (e) {
-      next(e);
-    }
-  });
-
-  if (deps.botHandler) app.post('/api/messages', express.json({ limit: '1mb' }), deps.botHandler);
+  if (deps.botHandler) app.post('/api/messages', express.json({ limit: BOT_BODY_LIMIT }), deps.botHandler);
   if (deps.apiRouter) app.use('/api', deps.apiRouter);
   app.use('/api', (_req, _res, next) => next(new AppError('not_found', 'No such API route.')));
 
-  const tabDir = deps.tabDir ?? defaultTabDir();
-  if (existsSync(tabDir)) {
-    app.use('/tab', express.static(tabDir, { index: 'index.html', maxAge: '1h', setHeaders: noCacheHtml }));
-    // Client-side routes (e.g. /tab/actions/42) get the app shell.
-    app.get(/^\/tab(\/.*)?$/, (_req, res) => res.sendFile('index.html', { root: tabDir, headers: { 'Cache-Control': 'no-cache' } }));
-  } else {
-    app.get(/^\/tab(\/.*)?$/, (_req, res) => res.status(503).type('text/plain').send('The tab has not been built: run `npm run build`.'));
-  }
+  mountTab(app, deps.tabDir ?? defaultTabDir());
   app.get('/', (_req, res) => res.redirect('/tab/'));
 
+  app.use(notFound);
   app.use(errorHandler(deps.logger));
   return app;
-}
-
-function noCacheHtml(res: express.Response, path: string) {
-  if (path.endsWith('.html')) res.setHeader('Cache-Control', 'no-cache');
-}
-
-/** The one catch-all for HTTP: AppErrors become their status and message; anything else is logged and hidden. */
-function errorHandler(logger: Logger): ErrorRequestHandler {
-  return (err, req, res, _next) => {
-    if (isAppError(err)) {
-      if (err.status >= 500) logger.error(err.message, { code: err.code, path: req.path });
-      res.status(err.status).json({ error: { code: err.code, message: err.message, details: err.details } });
-      return;
-    }
-    if (err && typeof err === 'object' && 'type' in err && err.type === 'entity.parse.failed') {
-      res.status(400).json({ error: { code: 'bad_input', message: 'The request body is not valid JSON.' } });
-      return;
-    }
-    logger.error('Unhandled error', { path: req.path, error: err instanceof Error ? err.stack : String(err) });
-    res.status(500).json({ error: { code: 'internal', message: 'Something went wrong on our side. Please try again.' } });
-  };
 }

@@ -33,7 +33,7 @@ describe('the sample plan', () => {
     expect(alex.every((a) => a.owner?.email === 'alexw@example.com')).toBe(true);
     expect(alex.filter(dueSoon).length).toBeGreaterThanOrEqual(2);
     expect(alex.filter((a) => isOverdue(a, today))).toHaveLength(1);
-    expect(DEMO_ED_LEADS).toEqual(['alexw@example.com']);
+    expect(DEMO_ED_LEADS).toContain('alexw@example.com');
   });
 
   it('has Megan Bowen and others as owners, and some actions owned only by a role', () => {

@@ -30,6 +30,15 @@ export type {
 /** How the caller may use the plan. Lead beats owner beats viewer. */
 export type Role = 'lead' | 'owner' | 'viewer';
 
+/** GET /api/health (E&D leads): the store's counts and writes waiting to reach SharePoint. */
+export interface HealthResponse {
+  status: 'ok';
+  store: string;
+  actions: number;
+  updates: number;
+  pendingWrites: number;
+}
+
 /** GET /api/me */
 export interface MeResponse {
   displayName: string;
@@ -41,6 +50,8 @@ export interface MeResponse {
   ownsActions: number;
   /** True when the service is running without Entra sign-in and this is a made-up development identity. Show a banner. */
   devIdentity: boolean;
+  /** The organisation's IANA time zone (TIMEZONE, e.g. `Europe/London`): dates and times are shown in it. */
+  timeZone: string;
 }
 
 /** GET /api/plan — every action, ordered by plan year (newest first) then reference. */

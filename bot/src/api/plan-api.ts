@@ -10,14 +10,15 @@ import { summarisePlan } from '../domain/plan-summary.js';
 import { AppError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { PlanService } from '../service/plan-service.js';
-import { RoleDirectory } from '../service/roles.js';
+import { rolesFromConfig, type RoleDirectory } from '../service/roles.js';
 import type { PlanStore } from '../store/plan-store.js';
 import { actionRoutes } from './action-api.js';
-import { createAuthenticator, DEV_DEFAULT_PERSON, entraConfigured, type Authenticator } from './auth.js';
+import { createAuthenticator, type Authenticator } from './auth.js';
 import { authenticateCaller, callerOf } from './caller.js';
 import { changesSince } from './changes-report.js';
 import type { ChangesResponse, MeResponse, MyActionsResponse, PlanResponse, SummaryResponse } from './contract.js';
 import { exportRoute } from './export-api.js';
+import { healthRoute } from './health-api.js';
 import { indicatorRoutes } from './indicators-api.js';
 import { planViews, viewContext } from './views.js';
 
@@ -28,7 +29,7 @@ export interface ApiDeps {
   service: PlanService;
   clock: Clock;
   logger: Logger;
-  /** Default: from ED_LEADS and VIEWERS (in development without Entra and with no ED_LEADS, Alex Wilber is the lead). */
+  /** Built once by the composition root (rolesFromConfig); the default builds them the same way, for tests. */
   roles?: RoleDirectory;
   /** Default: Entra SSO validation when AAD_APP_CLIENT_ID is set, else the development identity (never in production). */
   authenticator?: Authenticator;
@@ -42,16 +43,14 @@ const noStore: RequestHandler = (_req, res, next) => {
 /**
  * The tab's JSON API, mounted under /api. Every route is authenticated (see
  * auth.ts) and answers with `Cache-Control: no-store`. Bodies are typed in
- * contract.ts; routes: GET /me, /plan, /summary, /my-actions, /changes,
+ * contract.ts; routes: GET /me, /health (leads), /plan, /summary, /my-actions, /changes,
  * /actions/:id, /export, /indicators, /indicators/model-employer; POST
  * /actions/:id/updates; PUT /indicators/figures (see indicators-api.ts). Throws a `config`
  * AppError at construction in production without Entra configuration.
  */
 export function createApiRouter(deps: ApiDeps): Router {
   const { config, clock } = deps;
-  // With the development identity and no ED_LEADS, the demo user Alex Wilber is the lead, so the tab shows everything.
-  const devLeads = !entraConfigured(config) && config.ED_LEADS.length === 0 ? [DEV_DEFAULT_PERSON.email] : config.ED_LEADS;
-  const roles = deps.roles ?? new RoleDirectory({ edLeads: devLeads, viewers: config.VIEWERS });
+  const roles = deps.roles ?? rolesFromConfig(config);
   const authenticator = deps.authenticator ?? createAuthenticator(config, clock, deps.logger);
   const router = Router();
   router.use(noStore);
@@ -67,9 +66,12 @@ export function createApiRouter(deps: ApiDeps): Router {
       isLead: c.actor.isLead,
       ownsActions: c.ownsActions,
       devIdentity: c.devIdentity,
+      timeZone: config.TIMEZONE,
     };
     res.json(body);
   });
+
+  router.get('/health', healthRoute(deps.store));
 
   router.get('/plan', (_req, res) => {
     const ctx = viewContext(config, clock);

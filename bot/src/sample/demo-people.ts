@@ -10,7 +10,8 @@ export interface DemoPerson extends Person {
 /**
  * The demo directory: the users the Microsoft 365 Agents Playground knows
  * (Alex Wilber is its default signed-in user), so cards and the tab line up
- * with who is chatting there.
+ * with who is chatting there, plus a board member (Nestor Wilke) who owns
+ * nothing and only reads.
  */
 export const DEMO_PEOPLE = {
   alex: {
@@ -49,10 +50,20 @@ export const DEMO_PEOPLE = {
     aadObjectId: '00000000-0000-0000-0000-0000000000025',
     jobTitle: 'Equality, Diversity and Inclusion Manager',
   },
+  nestor: {
+    displayName: 'Nestor Wilke',
+    email: 'nestorw@example.com',
+    aadObjectId: '00000000-0000-0000-0000-0000000000026',
+    jobTitle: 'Non-executive Director (board member)',
+  },
 } as const satisfies Record<string, DemoPerson>;
 
 /** Key of a demo person. */
 export type DemoPersonKey = keyof typeof DEMO_PEOPLE;
 
-/** E&D leads for the Playground demo (ED_LEADS): the Playground's default user. */
-export const DEMO_ED_LEADS: readonly string[] = ['alexw@example.com'];
+/**
+ * The demo organisation's E&D leads, used when ED_LEADS is empty in
+ * development (see rolesFromConfig): the Playground's default user and the
+ * Equality, Diversity and Inclusion Manager.
+ */
+export const DEMO_ED_LEADS: readonly string[] = [DEMO_PEOPLE.alex.email, DEMO_PEOPLE.lynne.email];

@@ -1,15 +1,18 @@
 import type { RequestHandler } from 'express';
 import {
+  type Activity,
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
   ConfigurationServiceClientCredentialFactory,
   type ConfigurationBotFrameworkAuthenticationOptions,
+  type TurnContext,
 } from 'botbuilder';
 import type { Config } from '../config.js';
 import { AppError } from '../errors.js';
 import { buildDigest } from '../reminders/digest-builder.js';
-import { RoleDirectory } from '../service/roles.js';
+import { rolesFromConfig, type RoleDirectory } from '../service/roles.js';
 import type { BotDeps } from './bot-deps.js';
+import { authenticationFailure } from './request-auth.js';
 import { turnErrorHandler } from './turn-errors.js';
 import { WresBot } from './wres-bot.js';
 
@@ -30,41 +33,87 @@ export interface BotApp {
 }
 
 /**
+ * Where the Bot Framework publishes the keys that sign Teams' requests, and
+ * the issuer they carry. Default: the public cloud's. Other clouds (and the
+ * tests' local key server) give their own.
+ */
+export interface BotTokenEndpoints {
+  openIdMetadataUrl: string;
+  tokenIssuer: string;
+}
+
+/** The CloudAdapter with its protected processActivity opened up, so the HTTP edge can translate authentication failures. */
+class TeamsCloudAdapter extends CloudAdapter {
+  /** Authenticates the request, runs the turn and returns the invoke response (if any); rejects when the token fails. */
+  handle(authHeader: string, activity: Activity, logic: (context: TurnContext) => Promise<void>) {
+    return this.processActivity(authHeader, activity, logic);
+  }
+}
+
+/** An activity as posted by Teams: an object with a type; botbuilder checks the rest. */
+function activityOf(body: unknown): Activity {
+  if (!body || typeof body !== 'object' || typeof (body as { type?: unknown }).type !== 'string') {
+    throw new AppError('bad_input', 'The request body is not a Bot Framework activity.');
+  }
+  return body as Activity;
+}
+
+/**
  * Builds the CloudAdapter from the configured Microsoft App credentials and
  * the WRES bot on top of it. With no MicrosoftAppId the adapter checks no
  * tokens (local development only); in production that refuses to start.
+ * The handler answers a request whose token fails any check with 401, and
+ * 503 when the signing keys cannot be fetched, in our own words.
  */
-export function createBotApp(credentials: BotCredentials, deps: BotDeps): BotApp {
-  const adapter = new CloudAdapter(botAuthentication(credentials));
+export function createBotApp(credentials: BotCredentials, deps: BotDeps, endpoints?: BotTokenEndpoints): BotApp {
+  const adapter = new TeamsCloudAdapter(botAuthentication(credentials, endpoints));
   const { logger } = deps;
   if (!credentials.MicrosoftAppId) logger.warn('Bot authentication is off (no MicrosoftAppId): for local development only');
   adapter.onTurnError = turnErrorHandler(logger);
   const bot = new WresBot(deps);
   const handler: RequestHandler = async (req, res, next) => {
+    // Errors before the turn starts come from checking the caller's token; the turn's own go to onTurnError.
+    let turnStarted = false;
     try {
-      await adapter.process(req, res, (context) => bot.run(context));
+      const activity = activityOf(req.body);
+      const answer = await adapter.handle(req.get('authorization') ?? '', activity, (context) => {
+        turnStarted = true;
+        return bot.run(context);
+      });
+      res.status(answer?.status ?? 200);
+      if (answer?.body !== undefined) res.json(answer.body);
+      else res.end();
     } catch (e) {
-      next(e);
+      next(turnStarted ? e : authenticationFailure(e, logger));
     }
   };
   return { handler, adapter, bot, appId: credentials.MicrosoftAppId ?? '' };
 }
 
 /**
- * The composition root's one call: the bot app from configuration, with
- * roles from ED_LEADS / VIEWERS and the reminders module's digest.
+ * The composition root's one call: the bot app from configuration, with the
+ * roles the root built (rolesFromConfig when not given, for tests and
+ * senders) and the reminders module's digest.
  */
-export function createTeamsBot(config: Config, core: Pick<BotDeps, 'store' | 'service' | 'clock' | 'logger'>): BotApp {
-  const roles = new RoleDirectory({ edLeads: config.ED_LEADS, viewers: config.VIEWERS });
-  return createBotApp(config, {
-    ...core,
-    roles,
-    settings: { publicUrl: config.PUBLIC_URL, timeZone: config.TIMEZONE },
-    digest: () => buildDigest({ store: core.store, clock: core.clock, config }),
-  });
+export function createTeamsBot(
+  config: Config,
+  core: Pick<BotDeps, 'store' | 'service' | 'clock' | 'logger'> & { roles?: RoleDirectory },
+  endpoints?: BotTokenEndpoints,
+): BotApp {
+  const { roles = rolesFromConfig(config), ...rest } = core;
+  return createBotApp(
+    config,
+    {
+      ...rest,
+      roles,
+      settings: { publicUrl: config.PUBLIC_URL, timeZone: config.TIMEZONE },
+      digest: () => buildDigest({ store: core.store, clock: core.clock, config }),
+    },
+    endpoints,
+  );
 }
 
-function botAuthentication(c: BotCredentials): ConfigurationBotFrameworkAuthentication {
+function botAuthentication(c: BotCredentials, endpoints?: BotTokenEndpoints): ConfigurationBotFrameworkAuthentication {
   if (!c.MicrosoftAppId) {
     if (c.isProduction)
       throw new AppError('config', 'MicrosoftAppId is required in production: without it the bot would accept unauthenticated requests.');
@@ -77,6 +126,14 @@ function botAuthentication(c: BotCredentials): ConfigurationBotFrameworkAuthenti
     MicrosoftAppType: c.MicrosoftAppType,
     ...(c.MicrosoftAppPassword ? { MicrosoftAppPassword: c.MicrosoftAppPassword } : {}),
     ...(c.MicrosoftAppTenantId ? { MicrosoftAppTenantId: c.MicrosoftAppTenantId } : {}),
+    ...(endpoints
+      ? {
+          ToBotFromChannelOpenIdMetadataUrl: endpoints.openIdMetadataUrl,
+          ToBotFromChannelTokenIssuer: endpoints.tokenIssuer,
+          ToBotFromEmulatorOpenIdMetadataUrl: endpoints.openIdMetadataUrl,
+          ValidateAuthority: true,
+        }
+      : {}),
   };
   return new ConfigurationBotFrameworkAuthentication(options, new ConfigurationServiceClientCredentialFactory(options));
 }
