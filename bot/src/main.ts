@@ -1,23 +1,29 @@
 import 'dotenv/config';
+import { createApiRouter } from './api/plan-api.js';
 import { loadConfig } from './config.js';
 import { systemClock } from './domain/clock.js';
 import { isAppError } from './errors.js';
+import { listen } from './listen.js';
 import { consoleLogger } from './logger.js';
-import { createApiRouter } from './api/plan-api.js';
+import { assertSafeToStart } from './production-checks.js';
+import { scheduleJobs } from './reminders/scheduler.js';
 import { loadSamplePlanIfEmpty } from './sample/sample-plan.js';
-import { assertProductionReady } from './production-checks.js';
 import { createServer } from './server.js';
 import { PlanService } from './service/plan-service.js';
+import { rolesFromConfig } from './service/roles.js';
 import { createStore } from './store/create-store.js';
 import { createTeamsBot } from './teams/bot-app.js';
 import { createTeamsNotifier } from './teams/proactive-sender.js';
-import { scheduleJobs } from './reminders/scheduler.js';
 
-/** The entry point: wires the service from configuration and listens on PORT. */
+/**
+ * The entry point: checks configuration, wires the service (roles built
+ * once, here, for the bot, the API and the jobs), listens on HOST:PORT, and
+ * only then starts the scheduler. A busy port exits 1 with what to do.
+ */
 async function start(): Promise<void> {
   const logger = consoleLogger();
   const config = loadConfig(process.env);
-  for (const warning of assertProductionReady(config)) logger.warn(warning);
+  for (const warning of assertSafeToStart(config)) logger.warn(warning);
   const clock = systemClock;
   const store = await createStore(config, { clock, logger });
   await store.init();
@@ -25,8 +31,10 @@ async function start(): Promise<void> {
     const loaded = await loadSamplePlanIfEmpty(store, clock);
     if (loaded) logger.info('Loaded the sample plan into the empty store', { actions: loaded });
   }
+  const roles = rolesFromConfig(config);
+  if (roles.demoLeads) logger.info('ED_LEADS is empty: the demo E&D leads (Alex Wilber, Lynne Robbins) lead, in development only');
   const service = new PlanService(store, clock);
-  const teamsBot = createTeamsBot(config, { store, service, clock, logger });
+  const teamsBot = createTeamsBot(config, { store, service, clock, logger, roles });
   const app = createServer({
     config,
     store,
@@ -34,13 +42,20 @@ async function start(): Promise<void> {
     clock,
     logger,
     botHandler: teamsBot.handler,
-    apiRouter: createApiRouter({ config, store, service, clock, logger }),
+    apiRouter: createApiRouter({ config, store, service, clock, logger, roles }),
   });
-  const server = app.listen(config.PORT, () => {
-    logger.info(`WRES Action Tracker is listening on ${config.PUBLIC_URL}`, { port: config.PORT, store: store.kind });
+  const server = await listen(app, config.PORT, config.HOST).catch(async (e: unknown) => {
+    await store.close();
+    throw e;
   });
+  logger.info(`WRES Action Tracker is listening on ${config.PUBLIC_URL}`, {
+    host: config.HOST ?? 'all interfaces',
+    port: config.PORT,
+    store: store.kind,
+  });
+  logger.info(`Open the tab at ${new URL('/tab/', config.PUBLIC_URL).href}`);
   const scheduler = config.SCHEDULER
-    ? scheduleJobs({ store, clock, config, logger, notifier: createTeamsNotifier(config, teamsBot, logger) })
+    ? scheduleJobs({ store, clock, config, logger, roles, notifier: createTeamsNotifier(config, teamsBot, logger) })
     : null;
   const stop = () => {
     server.close();

@@ -34,6 +34,16 @@ function defaultTabDir(): string {
   return candidates.find((dir) => existsSync(join(dir, 'index.html'))) ?? candidates[0]!;
 }
 
+/** A path with a broken %-escape (`%c0%ae`, a lone `%`) is bad input wherever it is going. */
+const refuseBrokenPaths: RequestHandler = (req, _res, next) => {
+  try {
+    decodeURIComponent(req.path);
+    next();
+  } catch {
+    next(new AppError('bad_input', 'The address is not valid: it contains a broken %-escape.'));
+  }
+};
+
 /** The largest activity Teams sends is well under this; a bigger body is refused with 413 before the bot sees it. */
 const BOT_BODY_LIMIT = '1mb';
 
@@ -50,6 +60,7 @@ export function createServer(deps: ServerDeps): express.Express {
   app.set('etag', false);
   app.use(securityHeaders({ production: deps.config.isProduction }));
   app.use(compression());
+  app.use(refuseBrokenPaths);
 
   // Liveness for load balancers and scripts: says nothing about the plan (counts are at /api/health, for leads).
   app.get('/healthz', (_req, res) => {

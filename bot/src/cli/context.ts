@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { loadConfig, type Config } from '../config.js';
 import type { Clock } from '../domain/clock.js';
+import { rolesFromConfig, type RoleDirectory } from '../service/roles.js';
 import { createStore } from '../store/create-store.js';
 import type { PlanStore } from '../store/plan-store.js';
 
@@ -19,6 +20,8 @@ export interface CliIo {
 export interface CliContext {
   readonly clock: Clock;
   config(): Config;
+  /** Roles from configuration, built once per run the way the server builds them (rolesFromConfig). */
+  roles(): RoleDirectory;
   store(): Promise<PlanStore>;
   /** Prints a line on stdout. */
   out(line: string): void;
@@ -39,11 +42,13 @@ export function createCliContext(
   io: CliIo,
 ): CliContext & { close(): Promise<void> } {
   let config: Config | undefined;
+  let roles: RoleDirectory | undefined;
   let store: Promise<PlanStore> | undefined;
   const ctx = {
     clock,
     exitCode: 0,
     config: () => (config ??= loadConfig(env)),
+    roles: () => (roles ??= rolesFromConfig(ctx.config())),
     store: () =>
       (store ??= (async () => {
         const s = await createStore(ctx.config());

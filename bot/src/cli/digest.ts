@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import { runDigest } from '../reminders/digest-job.js';
-import { RoleDirectory } from '../service/roles.js';
 import type { CliContext } from './context.js';
 import { cliNotifier, registerRunCommand } from './reminder-cli.js';
 
@@ -15,8 +14,9 @@ export function register(program: Command, ctx: CliContext): void {
     description:
       "Send this week's digest of overdue and quiet actions to the E&D leads in Teams (once per lead per week), and say who got it.",
     run: ({ config, store, clock, logger }) => {
-      if (config.ED_LEADS.length === 0) ctx.err('No E&D leads are configured: set ED_LEADS to their emails to send the digest.');
-      const roles = new RoleDirectory({ edLeads: config.ED_LEADS, viewers: config.VIEWERS });
+      const roles = ctx.roles();
+      if (roles.demoLeads) ctx.err('ED_LEADS is empty: sending to the demo E&D leads (development only).');
+      else if (config.ED_LEADS.length === 0) ctx.err('No E&D leads are configured: set ED_LEADS to their emails to send the digest.');
       return runDigest({ store, notifier: cliNotifier(config, store, clock, logger), clock, config, roles, logger });
     },
   });

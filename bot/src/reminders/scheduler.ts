@@ -2,7 +2,7 @@ import { Cron } from 'croner';
 import type { Config } from '../config.js';
 import type { Clock } from '../domain/clock.js';
 import type { Logger } from '../logger.js';
-import { RoleDirectory } from '../service/roles.js';
+import { rolesFromConfig, type RoleDirectory } from '../service/roles.js';
 import type { PlanStore } from '../store/plan-store.js';
 import { runDigest } from './digest-job.js';
 import type { Notifier } from './notifier.js';
@@ -107,11 +107,19 @@ export function startScheduler(deps: {
 
 /**
  * The server's schedule: reminder and digest runs through `notifier` on
- * working days at REMINDER_TIME, E&D leads from ED_LEADS.
+ * working days at REMINDER_TIME, E&D leads from the roles the composition
+ * root built (rolesFromConfig when not given).
  */
-export function scheduleJobs(deps: { store: PlanStore; notifier: Notifier; clock: Clock; config: Config; logger: Logger }): Scheduler {
+export function scheduleJobs(deps: {
+  store: PlanStore;
+  notifier: Notifier;
+  clock: Clock;
+  config: Config;
+  logger: Logger;
+  roles?: RoleDirectory;
+}): Scheduler {
   const { config } = deps;
-  const roles = new RoleDirectory({ edLeads: config.ED_LEADS, viewers: config.VIEWERS });
+  const roles = deps.roles ?? rolesFromConfig(config);
   return startScheduler({
     config,
     logger: deps.logger,
