@@ -2,8 +2,9 @@
 // `npm run playground`: the WRES service with the sample plan in a throwaway SQLite file, and the
 // Microsoft 365 Agents Playground (a local Teams-like chat) pointed at its bot endpoint.
 // Everything stays on this machine; Ctrl+C stops both and deletes the temporary data.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,6 +12,21 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const appPort = Number(process.env.PLAYGROUND_APP_PORT || 3978);
 const playgroundPort = Number(process.env.PLAYGROUND_PORT || 56150);
+
+// Another copy on the service's port would answer our health check and take our chat: refuse before starting anything.
+const portFree = (port) =>
+  new Promise((resolve) => {
+    const probe = createServer();
+    probe.once('error', () => resolve(false));
+    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
+  });
+if (!(await portFree(appPort))) {
+  console.error(`port ${appPort} is in use — stop the other copy or set PLAYGROUND_APP_PORT`);
+  process.exit(1);
+}
+
+// The service runs from dist/, built first when its sources changed, as `npm start` does.
+execFileSync(process.execPath, [join(root, 'scripts/build.mjs'), '--if-needed'], { stdio: 'inherit' });
 const work = mkdtempSync(join(tmpdir(), 'wres-playground-'));
 const children = [];
 
@@ -68,15 +84,15 @@ process.on('SIGINT', () => stop(0));
 process.on('SIGTERM', () => stop(0));
 
 const appUrl = `http://127.0.0.1:${appPort}`;
-start('wres', process.execPath, ['--import', 'tsx', join(root, 'bot/src/main.ts')], {
+start('wres', process.execPath, [join(root, 'dist/bot/src/main.js')], {
   NODE_ENV: 'development',
   PORT: String(appPort),
   PUBLIC_URL: process.env.PUBLIC_URL || `http://localhost:${appPort}`,
   STORE: 'sqlite',
   DATABASE_PATH: process.env.DATABASE_PATH || join(work, 'wres.db'),
   LOAD_SAMPLE_PLAN: 'true',
-  // The Playground's default user, Alex Wilber, is an E&D lead in the demo.
-  ED_LEADS: process.env.ED_LEADS || 'alexw@example.com',
+  // Empty ED_LEADS: the demo leads (Alex Wilber, the Playground's default user, and Lynne Robbins), as in the tab and the CLI.
+  ED_LEADS: process.env.ED_LEADS || '',
   SCHEDULER: process.env.SCHEDULER || 'false',
   // No bot credentials: botbuilder then checks no tokens. Never do this outside a laptop.
   MicrosoftAppId: '',
