@@ -10,8 +10,8 @@ import { scheduleJobs } from './reminders/scheduler.js';
 import { loadSamplePlanIfEmpty } from './sample/sample-plan.js';
 import { createServer } from './server.js';
 import { PlanService } from './service/plan-service.js';
-import { rolesFromConfig } from './service/roles.js';
-import { createStore } from './store/create-store.js';
+import { linkRoleAccounts, rolesFromConfig } from './service/roles.js';
+import { createStore, userDirectoryOf } from './store/create-store.js';
 import { createTeamsBot } from './teams/bot-app.js';
 import { createTeamsNotifier } from './teams/proactive-sender.js';
 
@@ -32,6 +32,7 @@ async function start(): Promise<void> {
     if (loaded) logger.info('Loaded the sample plan into the empty store', { actions: loaded });
   }
   const roles = rolesFromConfig(config);
+  await linkRoleAccounts(roles, store, userDirectoryOf(store));
   if (roles.demoLeads) logger.info('ED_LEADS is empty: the demo E&D leads (Alex Wilber, Lynne Robbins) lead, in development only');
   const service = new PlanService(store, clock);
   const teamsBot = createTeamsBot(config, { store, service, clock, logger, roles });

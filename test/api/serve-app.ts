@@ -8,6 +8,7 @@ import type { Clock } from '../../bot/src/domain/clock.js';
 import { memoryLogger, type Logger } from '../../bot/src/logger.js';
 import { createServer } from '../../bot/src/server.js';
 import { PlanService } from '../../bot/src/service/plan-service.js';
+import { linkRoleAccounts, rolesFromConfig, type RoleDirectory } from '../../bot/src/service/roles.js';
 import type { PlanStore } from '../../bot/src/store/plan-store.js';
 
 /** The app listening on 127.0.0.1. */
@@ -27,10 +28,13 @@ export async function serveApp(deps: {
   clock: Clock;
   logger?: Logger;
   tabDir?: string;
-  botHandler?: (core: { store: PlanStore; service: PlanService; clock: Clock; logger: Logger }) => RequestHandler;
+  botHandler?: (core: { store: PlanStore; service: PlanService; clock: Clock; logger: Logger; roles: RoleDirectory }) => RequestHandler;
 }): Promise<ServedApp> {
   const { config, store, clock, logger = memoryLogger(), tabDir } = deps;
   const service = new PlanService(store, clock);
+  // As main.ts does: one set of roles for the bot and the API, linked to the accounts the store knows.
+  const roles = rolesFromConfig(config);
+  await linkRoleAccounts(roles, store);
   const app = createServer({
     config,
     store,
@@ -38,8 +42,8 @@ export async function serveApp(deps: {
     clock,
     logger,
     ...(tabDir ? { tabDir } : {}),
-    ...(deps.botHandler ? { botHandler: deps.botHandler({ store, service, clock, logger }) } : {}),
-    apiRouter: createApiRouter({ config, store, service, clock, logger }),
+    ...(deps.botHandler ? { botHandler: deps.botHandler({ store, service, clock, logger, roles }) } : {}),
+    apiRouter: createApiRouter({ config, store, service, clock, logger, roles }),
   });
   const server = createHttpServer(app);
   const port = await listen(server);

@@ -24,10 +24,20 @@ export interface RouteResult {
   body?: unknown;
 }
 
+/** A person in the fake Entra directory, as `GET /users/{id or userPrincipalName}` returns them. */
+export interface FakeUser {
+  id: string;
+  displayName: string;
+  mail: string | null;
+  userPrincipalName: string;
+}
+
 /** The state and knobs the routes work on. */
 export interface RouteContext {
   origin: string;
   sites: FakeSite[];
+  /** The tenant's users (the directory behind `/users`). */
+  users: FakeUser[];
   maxPageSize: number;
   /** Items in a list past which even a Prefer-ed non-indexed filter fails. */
   largeListThreshold: number;
@@ -108,6 +118,7 @@ function dispatch(ctx: RouteContext, method: string, url: string, headers: Recor
     return json(200, { id: site.id, displayName: site.displayName, webUrl: `https://${site.hostname}${site.path}` });
   }
   const seg = rawPath.split('/').filter(Boolean).map(decodeURIComponent);
+  if (seg[0] === 'users' && seg.length === 2 && method === 'GET') return userRoute(ctx, seg[1]!);
   if (seg[0] !== 'sites' || seg.length < 2)
     throw new GraphFault(400, 'BadRequest', `Resource not found for the segment '${seg[0] ?? ''}'.`);
   const site = findSite(ctx, seg[1]!);
@@ -124,6 +135,19 @@ function dispatch(ctx: RouteContext, method: string, url: string, headers: Recor
   }
   if (seg[4] === 'items') return itemsRoute(ctx, site, list, method, seg.slice(5), rawQuery, headers, body);
   throw new GraphFault(400, 'BadRequest', `Unsupported request ${method} ${rawPath}`);
+}
+
+/** `GET /users/{id | userPrincipalName}`: the user, or 404 Request_ResourceNotFound as Entra answers. */
+function userRoute(ctx: RouteContext, ref: string): RouteResult {
+  const key = ref.toLowerCase();
+  const user = ctx.users.find((u) => u.id.toLowerCase() === key || u.userPrincipalName.toLowerCase() === key);
+  if (!user)
+    throw new GraphFault(
+      404,
+      'Request_ResourceNotFound',
+      `Resource '${ref}' does not exist or one of its queried reference-property objects are not present.`,
+    );
+  return json(200, user);
 }
 
 function listsRoute(ctx: RouteContext, site: FakeSite, method: string, body: unknown): RouteResult {

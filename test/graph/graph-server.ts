@@ -8,7 +8,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { addSite, route, type RouteContext, type RouteResult } from './fake-graph-routes.js';
+import { addSite, route, type FakeUser, type RouteContext, type RouteResult } from './fake-graph-routes.js';
 import { identityRoute, type IdentityState } from './identity-endpoints.js';
 import type { FakeList, FakeSite } from './fake-sharepoint.js';
 
@@ -35,6 +35,8 @@ export interface GraphServer {
   /** https://127.0.0.1:port */
   origin: string;
   site: FakeSite;
+  /** The tenant's users behind `GET /users/{id or userPrincipalName}`; add to it in a test. */
+  users: FakeUser[];
   identity: IdentityState;
   /** Graph requests received (token requests not included), each as `METHOD path`. */
   requests: string[];
@@ -72,6 +74,7 @@ export async function startGraphServer(opts: GraphServerOptions = {}): Promise<G
   const ctx: RouteContext = {
     origin: '',
     sites: [],
+    users: [],
     maxPageSize: opts.maxPageSize ?? 999,
     largeListThreshold: opts.largeListThreshold ?? 5000,
   };
@@ -89,6 +92,7 @@ export async function startGraphServer(opts: GraphServerOptions = {}): Promise<G
   const state: GraphServer = {
     origin: '',
     site,
+    users: ctx.users,
     identity,
     requests: [],
     batchedRequests: [],

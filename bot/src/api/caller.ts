@@ -1,7 +1,7 @@
 import type { RequestHandler, Response } from 'express';
 import type { Action } from '../domain/model.js';
 import type { Actor } from '../domain/people.js';
-import { isSamePerson } from '../domain/people.js';
+import { isSamePerson, sameKey } from '../domain/people.js';
 import { AppError } from '../errors.js';
 import type { Identity, RoleDirectory } from '../service/roles.js';
 import type { PlanStore } from '../store/plan-store.js';
@@ -22,7 +22,8 @@ export interface Caller {
 /** In development, fills a demo person's name and object id from the plan when they own an action there. */
 function enrichFromPlan(identity: Identity, actions: Action[]): Identity {
   if (identity.aadObjectId || !identity.email) return identity;
-  const owner = actions.map((a) => a.owner).find((o) => o && isSamePerson(o, { email: identity.email! }));
+  // The made-up development identity is only an email: take the plan's account for it, so it acts as that owner.
+  const owner = actions.map((a) => a.owner).find((o) => sameKey(o?.email, identity.email));
   if (!owner) return identity;
   return {
     ...identity,

@@ -9,15 +9,22 @@ export interface Actor {
   isLead: boolean;
 }
 
-function sameEmail(a?: string, b?: string): boolean {
+/** True when both are present and equal, ignoring case and surrounding spaces (emails and object ids alike). */
+export function sameKey(a?: string, b?: string): boolean {
   return !!a && !!b && a.trim().toLowerCase() === b.trim().toLowerCase();
 }
 
-/** True when `person` is the same human as `actor`, matched by Entra object id or email. */
+/**
+ * True when `person` is the same human as `actor`. Identity is the Entra
+ * object id: a person stored with one matches only an actor with the same
+ * object id, so an email claim alone never makes anyone that person. A
+ * person stored with only an email (not yet linked to an account) matches
+ * by email.
+ */
 export function isSamePerson(person: Person | null, actor: Pick<Actor, 'aadObjectId' | 'email'>): boolean {
   if (!person) return false;
-  if (person.aadObjectId && actor.aadObjectId) return person.aadObjectId.toLowerCase() === actor.aadObjectId.toLowerCase();
-  return sameEmail(person.email, actor.email);
+  if (person.aadObjectId) return sameKey(person.aadObjectId, actor.aadObjectId);
+  return sameKey(person.email, actor.email);
 }
 
 /** Owners update their own actions; E&D leads update any. */

@@ -1,6 +1,8 @@
 import { usesDevelopmentIdentity, type Config } from '../config.js';
-import type { Actor } from '../domain/people.js';
+import { sameKey, type Actor } from '../domain/people.js';
+import type { UserDirectory } from '../domain/user-directory.js';
 import { DEMO_ED_LEADS } from '../sample/demo-people.js';
+import type { PlanStore } from '../store/plan-store.js';
 
 /** What the edge knows for sure about a signed-in user (from a verified token or Teams activity). */
 export interface Identity {
@@ -28,9 +30,32 @@ export class RoleDirectory {
     this.viewers = new Set(lists.viewers.map((s) => s.toLowerCase()));
   }
 
+  /** Entra object ids of listed emails, once known (directory or first contact): then only that account matches. */
+  private readonly accounts = new Map<string, string>();
+
+  /**
+   * Records the accounts behind listed emails (from the directory or from
+   * people the store knows). From then on a caller matches such an email
+   * only with that object id: an email claim alone is not enough.
+   */
+  linkAccounts(people: Iterable<{ email?: string | undefined; aadObjectId?: string | undefined }>): void {
+    for (const p of people) {
+      const email = p.email?.trim().toLowerCase();
+      if (email && p.aadObjectId && (this.leads.has(email) || this.viewers.has(email))) this.accounts.set(email, p.aadObjectId);
+    }
+  }
+
+  /** The emails listed in ED_LEADS or VIEWERS (entries with an @), for resolving their accounts. */
+  listedEmails(): string[] {
+    return [...new Set([...this.leads, ...this.viewers])].filter((k) => k.includes('@'));
+  }
+
   private matches(set: Set<string>, who: Identity): boolean {
-    const keys = [who.email, who.aadObjectId, ...(who.groups ?? [])].filter((k): k is string => !!k);
-    return keys.some((k) => set.has(k.toLowerCase()));
+    if ([who.aadObjectId, ...(who.groups ?? [])].some((k) => !!k && set.has(k.toLowerCase()))) return true;
+    const email = who.email?.trim().toLowerCase();
+    if (!email || !set.has(email)) return false;
+    const account = this.accounts.get(email);
+    return account === undefined || sameKey(account, who.aadObjectId);
   }
 
   isLead(who: Identity): boolean {
@@ -68,4 +93,22 @@ export class RoleDirectory {
 export function rolesFromConfig(config: Pick<Config, 'ED_LEADS' | 'VIEWERS' | 'isProduction' | 'AAD_APP_CLIENT_ID'>): RoleDirectory {
   const demoLeads = usesDevelopmentIdentity(config) && config.ED_LEADS.length === 0;
   return new RoleDirectory({ edLeads: demoLeads ? DEMO_ED_LEADS : config.ED_LEADS, viewers: config.VIEWERS, demoLeads });
+}
+
+/**
+ * Links the emails in ED_LEADS and VIEWERS to Entra accounts, so that from
+ * then on an email claim alone never makes a caller a lead or a viewer: from
+ * the people the store knows (action owners with an object id, users who
+ * installed the bot) and then, where there is one, the organisation's
+ * directory, which has the last word. Call once at start-up.
+ */
+export async function linkRoleAccounts(roles: RoleDirectory, store: PlanStore, users?: UserDirectory): Promise<void> {
+  const [actions, conversations] = await Promise.all([store.listActions(), store.listConversations()]);
+  roles.linkAccounts(actions.flatMap((a) => (a.owner ? [a.owner] : [])));
+  roles.linkAccounts(conversations);
+  const emails = roles.listedEmails();
+  if (users && emails.length > 0) {
+    const ids = await users.objectIdsFor(emails);
+    roles.linkAccounts([...ids].map(([email, aadObjectId]) => ({ email, aadObjectId })));
+  }
 }

@@ -106,6 +106,13 @@ export interface PlanStore {
   saveConversation(ref: ConversationRef): Promise<void>;
   getConversation(aadObjectId: string): Promise<ConversationRef | null>;
   listConversations(): Promise<ConversationRef[]>;
+  /**
+   * First contact: gives every action owned by `email` (any case) that has no
+   * Entra object id yet the object id `aadObjectId`, so from then on only
+   * that account matches as the owner. Owners with an object id are left
+   * alone; the actions' versions do not change. Resolves with how many were linked.
+   */
+  linkOwnerObjectId(email: string, aadObjectId: string): Promise<number>;
   /** Records that a user cannot be reached (reason) or can again (null). */
   setUnreachable(aadObjectId: string, reason: string | null): Promise<void>;
 

@@ -60,7 +60,10 @@ async function memberInfo(context: TurnContext, logger: Logger): Promise<{ email
 /**
  * Stores how to reach the sender proactively (keyed by Entra object id) and
  * clears any "unreachable" mark. Only personal (1:1) conversations are kept:
- * a channel is not a way to reach one person. Returns the stored reference.
+ * a channel is not a way to reach one person. First contact also links the
+ * actions owned by the sender's email (as Teams reports it) that have no
+ * object id yet to this account, so only it is their owner from then on.
+ * Returns the stored reference.
  */
 export async function rememberConversation(
   context: TurnContext,
@@ -83,6 +86,7 @@ export async function rememberConversation(
   };
   await store.saveConversation(ref);
   await store.setUnreachable(user.aadObjectId, null);
+  if (user.email) await store.linkOwnerObjectId(user.email, user.aadObjectId);
   return ref;
 }
 

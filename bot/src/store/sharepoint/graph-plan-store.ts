@@ -1,3 +1,5 @@
+import type { UserDirectory } from '../../domain/user-directory.js';
+import { withOwnerObjectIds } from '../owner-object-ids.js';
 import type { Clock } from '../../domain/clock.js';
 import type { Action, ConversationRef, IndicatorMetric, ProgressUpdate, ReminderSent } from '../../domain/model.js';
 import { AppError } from '../../errors.js';
@@ -39,6 +41,8 @@ export interface GraphPlanStoreOptions {
   maxRetries: number;
   specs?: ListSpecs;
   pacing?: Partial<FlushPacing>;
+  /** Resolves imported owners' emails to Entra object ids (identity by object id); without it owners keep only their email. */
+  users?: UserDirectory;
 }
 
 const refOrder = new Intl.Collator('en-GB', { numeric: true, sensitivity: 'base' });
@@ -93,6 +97,11 @@ export class GraphPlanStore implements PlanStore {
     Object.assign(this, { lists, outbox, writer });
     const left = await this.sync.flush();
     if (left > 0) this.o.logger.warn('Progress updates are still waiting for SharePoint', { pendingWrites: left });
+  }
+
+  /** The organisation's directory this store resolves owners through, if it was given one. */
+  get users(): UserDirectory | undefined {
+    return this.o.users;
   }
 
   async close(): Promise<void> {
@@ -157,8 +166,9 @@ export class GraphPlanStore implements PlanStore {
     return withPending(known.action, known.lastRequestId, outbox.pending(id));
   }
 
-  async importActions(items: ImportedAction[], importedAt: string): Promise<ImportSummary> {
+  async importActions(imported: ImportedAction[], importedAt: string): Promise<ImportSummary> {
     const { lists } = this.ready();
+    const items = this.o.users ? await withOwnerObjectIds(imported, this.o.users) : imported;
     const [existing, log] = await Promise.all([
       lists.readAll('actions', 'reading the plan'),
       lists.readAll('updates', 'reading progress updates'),
@@ -233,6 +243,25 @@ export class GraphPlanStore implements PlanStore {
   listConversations(): Promise<ConversationRef[]> {
     return new GraphDirectory(this.ready().lists).listConversations();
   }
+  /** One filtered read on the indexed OwnerEmail column, then the links in `$batch`es; linked actions leave the cache. */
+  async linkOwnerObjectId(email: string, aadObjectId: string): Promise<number> {
+    const { lists } = this.ready();
+    const wanted = email.trim().toLowerCase();
+    const filter = `fields/OwnerEmail eq '${email.trim().replace(/'/g, "''")}'`;
+    const owned = (await lists.readAll('actions', "finding the new user's actions", filter))
+      .map(actionFromItem)
+      .filter((k) => k.action.owner?.email?.toLowerCase() === wanted && !k.action.owner.aadObjectId);
+    const steps = owned.map((k, i) => ({
+      id: String(i),
+      method: 'PATCH' as const,
+      url: `${lists.items('actions', k.action.id)}/fields`,
+      body: { OwnerAadId: aadObjectId },
+    }));
+    const answers = await lists.writeAll(steps, "linking the new user's actions to their account");
+    for (const k of owned) this.index.delete(k.action.id);
+    return [...answers.values()].filter((a) => a.status >= 200 && a.status < 300).length;
+  }
+
   setUnreachable(aadObjectId: string, reason: string | null): Promise<void> {
     return new GraphDirectory(this.ready().lists).setUnreachable(aadObjectId, reason);
   }

@@ -79,6 +79,7 @@ export const UPSERT_CONVERSATION = `INSERT INTO conversations
 export const SELECT_CONVERSATION = 'SELECT * FROM conversations WHERE aad_object_id = ?';
 export const SELECT_CONVERSATION_BY_EMAIL = 'SELECT * FROM conversations WHERE email = ? ORDER BY updated_at DESC LIMIT 1';
 export const SELECT_CONVERSATIONS = 'SELECT * FROM conversations ORDER BY display_name, aad_object_id';
+export const LINK_OWNER_OBJECT_ID = 'UPDATE actions SET owner_aad = ? WHERE owner_email = ? AND owner_aad IS NULL';
 export const SET_UNREACHABLE = 'UPDATE conversations SET unreachable_reason = ? WHERE aad_object_id = ?';
 
 export const UPSERT_METRIC = `INSERT INTO indicator_metrics (year, measure, value, source, updated_at)

@@ -222,6 +222,10 @@ export class SqlitePlanStore implements PlanStore {
     return this.read((sql) => sql.get<[], ConversationRow>(SQL.SELECT_CONVERSATIONS).all().map(conversationFromRow));
   }
 
+  async linkOwnerObjectId(email: string, aadObjectId: string): Promise<number> {
+    return this.write((sql) => sql.get<[string, string]>(SQL.LINK_OWNER_OBJECT_ID).run(aadObjectId, email.trim()).changes);
+  }
+
   /** Sets or clears the unreachable reason; an unknown user is ignored (nothing to mark). */
   async setUnreachable(aadObjectId: string, reason: string | null): Promise<void> {
     return this.write((sql) => {
