@@ -38,6 +38,8 @@ export interface RouteContext {
   sites: FakeSite[];
   /** The tenant's users (the directory behind `/users`). */
   users: FakeUser[];
+  /** Answer `/users` with 403, as Graph does for an app without User.ReadBasic.All. */
+  refuseUsers: boolean;
   maxPageSize: number;
   /** Items in a list past which even a Prefer-ed non-indexed filter fails. */
   largeListThreshold: number;
@@ -139,6 +141,7 @@ function dispatch(ctx: RouteContext, method: string, url: string, headers: Recor
 
 /** `GET /users/{id | userPrincipalName}`: the user, or 404 Request_ResourceNotFound as Entra answers. */
 function userRoute(ctx: RouteContext, ref: string): RouteResult {
+  if (ctx.refuseUsers) throw new GraphFault(403, 'Authorization_RequestDenied', 'Insufficient privileges to complete the operation.');
   const key = ref.toLowerCase();
   const user = ctx.users.find((u) => u.id.toLowerCase() === key || u.userPrincipalName.toLowerCase() === key);
   if (!user)

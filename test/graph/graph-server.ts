@@ -37,6 +37,8 @@ export interface GraphServer {
   site: FakeSite;
   /** The tenant's users behind `GET /users/{id or userPrincipalName}`; add to it in a test. */
   users: FakeUser[];
+  /** Set to answer `/users` with 403 (the app lacks User.ReadBasic.All). */
+  refuseUsers: boolean;
   identity: IdentityState;
   /** Graph requests received (token requests not included), each as `METHOD path`. */
   requests: string[];
@@ -75,6 +77,7 @@ export async function startGraphServer(opts: GraphServerOptions = {}): Promise<G
     origin: '',
     sites: [],
     users: [],
+    refuseUsers: false,
     maxPageSize: opts.maxPageSize ?? 999,
     largeListThreshold: opts.largeListThreshold ?? 5000,
   };
@@ -93,6 +96,12 @@ export async function startGraphServer(opts: GraphServerOptions = {}): Promise<G
     origin: '',
     site,
     users: ctx.users,
+    get refuseUsers() {
+      return ctx.refuseUsers;
+    },
+    set refuseUsers(refused: boolean) {
+      ctx.refuseUsers = refused;
+    },
     identity,
     requests: [],
     batchedRequests: [],

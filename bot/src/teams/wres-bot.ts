@@ -45,6 +45,8 @@ export class WresBot extends TeamsActivityHandler {
     const user = await senderOf(context, store, logger);
     const ref = await rememberConversation(context, user, store, clock.now());
     if (ref) logger.info('Stored a Teams conversation reference', { hasEmail: !!ref.email });
+    // First contact tells the roles which account is behind a listed email.
+    if (ref) roles.linkAccounts([ref]);
     if (!greet || context.activity.conversation?.conversationType === 'channel') return;
     await sendReplies(context, await welcome(this.deps, actorOf(user, roles)));
   }
