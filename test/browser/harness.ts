@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, expect, onTestFinished } from 'vitest';
 import { loadConfig } from '../../bot/src/config.js';
 import { fixedClock } from '../../bot/src/domain/clock.js';
 import type { ImportedAction } from '../../bot/src/store/plan-store.js';
@@ -104,9 +104,23 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** A fresh page that fails the test on any request leaving loopback and records page errors and dialogs. */
-export async function openPage(browser: Browser): Promise<{ page: Page; errors: string[]; dialogs: string[]; offsite: string[] }> {
+/** Reports every Content-Security-Policy violation in the page to the test (runs before the page's own scripts). */
+const REPORT_CSP_VIOLATIONS = `document.addEventListener('securitypolicyviolation', (e) =>
+  window.__wresCspViolation(e.violatedDirective + ' blocked ' + (e.blockedURI || 'inline code') + ' at ' + e.sourceFile + ':' + e.lineNumber));`;
+
+/**
+ * A fresh page that fails the test on any request leaving loopback and on any
+ * Content-Security-Policy violation (the service sends its real CSP), and
+ * records page errors and dialogs.
+ */
+export async function openPage(
+  browser: Browser,
+): Promise<{ page: Page; errors: string[]; dialogs: string[]; offsite: string[]; cspViolations: string[] }> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/London' });
+  const cspViolations: string[] = [];
+  await context.exposeBinding('__wresCspViolation', (_source, text: string) => void cspViolations.push(text));
+  await context.addInitScript({ content: REPORT_CSP_VIOLATIONS });
+  onTestFinished(() => expect(cspViolations, 'Content-Security-Policy violations').toEqual([]));
   const page = await context.newPage();
   const errors: string[] = [];
   const dialogs: string[] = [];
@@ -120,7 +134,7 @@ export async function openPage(browser: Browser): Promise<{ page: Page; errors: 
     offsite.push(route.request().url());
     return route.abort();
   });
-  return { page, errors, dialogs, offsite };
+  return { page, errors, dialogs, offsite, cspViolations };
 }
 
 /** The tab URL for `path` (e.g. "/actions/3"), acting as `devUser` and in `theme` when given. */

@@ -98,7 +98,7 @@ export function toActionView(action: Action, ctx: ViewContext, canUpdate: boolea
 // One collator for every comparison: localeCompare with options builds a new one per call, which dominates sorting 5,000 actions.
 const natural = new Intl.Collator('en-GB', { numeric: true });
 
-/** Natural order of texts such as references and plan years ("1.2" before "1.10"). */
+/** Natural order of texts such as references and plan years ("1.2" before "1.10"): the one collator for plan order, used by the API and both stores. */
 export const compareNatural = (a: string, b: string): number => natural.compare(a, b);
 
 /** Orders by plan year (newest first), then reference in natural order ("1.2" before "1.10"). */

@@ -1,3 +1,4 @@
+import { compareNatural } from '../../domain/action-view.js';
 import type { UserDirectory } from '../../domain/user-directory.js';
 import { withOwnerObjectIds } from '../owner-object-ids.js';
 import type { Clock } from '../../domain/clock.js';
@@ -45,8 +46,7 @@ export interface GraphPlanStoreOptions {
   users?: UserDirectory;
 }
 
-const refOrder = new Intl.Collator('en-GB', { numeric: true, sensitivity: 'base' });
-const byPlanOrder = (a: Action, b: Action) => refOrder.compare(a.planYear, b.planYear) || refOrder.compare(a.ref, b.ref);
+const byPlanOrder = (a: Action, b: Action) => compareNatural(a.planYear, b.planYear) || compareNatural(a.ref, b.ref);
 const byTime = (a: ProgressUpdate, b: ProgressUpdate) => a.submittedAt.localeCompare(b.submittedAt) || Number(a.id) - Number(b.id);
 const COUNT_TTL_MS = 60_000;
 

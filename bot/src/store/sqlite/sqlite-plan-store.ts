@@ -1,3 +1,4 @@
+import { compareNatural } from '../../domain/action-view.js';
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { Action, ConversationRef, IndicatorMetric, ProgressUpdate, ReminderSent } from '../../domain/model.js';
@@ -32,13 +33,8 @@ import * as SQL from './sql.js';
 import { toAppError } from './sqlite-errors.js';
 import { StatementCache } from './statement-cache.js';
 
-const refOrder = new Intl.Collator('en-GB', {
-  numeric: true,
-  sensitivity: 'base',
-});
-
 function byPlanOrder(a: Action, b: Action): number {
-  return refOrder.compare(a.planYear, b.planYear) || refOrder.compare(a.ref, b.ref);
+  return compareNatural(a.planYear, b.planYear) || compareNatural(a.ref, b.ref);
 }
 
 function keyParams(key: ReminderKey): {
