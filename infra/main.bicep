@@ -1,4 +1,4 @@
-// WRES Action Tracker on Azure: a Linux App Service (Node 20 LTS) running the
+// WRES Action Tracker on Azure: a Linux App Service (Node 22 LTS) running the
 // bot, the tab and its API; a user-assigned managed identity for Graph (and
 // for the bot itself with UserAssignedMSI); the Azure Bot with its Teams channel.
 // The SharePoint lists and the app registrations are set up separately: docs/deploy.md.
@@ -121,7 +121,7 @@ resource web 'Microsoft.Web/sites@2023-12-01' = {
     serverFarmId: plan.id
     httpsOnly: true
     siteConfig: {
-      linuxFxVersion: 'NODE|20-lts'
+      linuxFxVersion: 'NODE|22-lts'
       appCommandLine: 'node dist/bot/src/main.js'
       alwaysOn: true
       healthCheckPath: '/healthz'

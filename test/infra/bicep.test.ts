@@ -26,6 +26,7 @@ const NOT_SET_IN_AZURE: Record<string, string> = {
   TEAMS_MESSAGES_PER_SECOND: "tuning; the default is Teams' documented budget",
   SEND_CONCURRENCY: 'tuning; the default suits',
   AAD_JWKS_URL: "the default, Entra's public signing keys",
+  HOST: 'production listens on every interface, as App Service needs',
 };
 /** App Service's own settings, not read by the service. */
 const PLATFORM_SETTINGS = ['SCM_DO_BUILD_DURING_DEPLOYMENT'];
@@ -120,10 +121,10 @@ describe('infra/main.bicep', () => {
     expect(readResourceProperties(main, 'teamsChannel').get('channelName')).toBe("'MsTeamsChannel'");
   });
 
-  it('runs Node 20 LTS on Linux over HTTPS only, always on, with the /healthz health check', () => {
+  it('runs Node 22 LTS on Linux over HTTPS only, always on, with the /healthz health check', () => {
     const web = readResourceProperties(main, 'web');
     expect(web.get('httpsOnly')).toBe('true');
-    expect(main).toMatch(/^\s+linuxFxVersion: 'NODE\|20-lts'$/m);
+    expect(main).toMatch(/^\s+linuxFxVersion: 'NODE\|22-lts'$/m);
     expect(main).toMatch(/^\s+alwaysOn: true$/m);
     expect(main).toMatch(/^\s+healthCheckPath: '\/healthz'$/m);
     expect(readResourceProperties(main, 'plan').get('reserved')).toBe('true');
