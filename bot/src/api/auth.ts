@@ -39,7 +39,7 @@ export const DEV_DEFAULT_PERSON: Required<Pick<Identity, 'displayName' | 'email'
 };
 
 /** True when Entra token validation is configured (an app client id is set). */
-export function entraConfigured(config: Pick<Config, 'AAD_APP_CLIENT_ID'>): boolean {
+function entraConfigured(config: Pick<Config, 'AAD_APP_CLIENT_ID'>): boolean {
   return !!config.AAD_APP_CLIENT_ID;
 }
 

@@ -7,7 +7,7 @@ import { notFound } from './error-handler.js';
 const HASHED_ASSET = /-[A-Za-z0-9_-]{8,}\.[a-z0-9]+$/;
 
 /** Hashed assets are kept for a year and never revalidated; the app shell is checked on every visit. */
-export const IMMUTABLE = 'public, max-age=31536000, immutable';
+const IMMUTABLE = 'public, max-age=31536000, immutable';
 const SHELL = 'no-cache';
 const OTHER = 'public, max-age=3600';
 
