@@ -1,3 +1,4 @@
+import { createServer as createHttpServer } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiErrorBody, MeResponse } from '../../bot/src/api/contract.js';
 import {
@@ -16,6 +17,7 @@ import {
   type TestApi,
   useEntraApi,
 } from './harness.js';
+import { closeServer, listen } from './serve-app.js';
 
 const ctx = useEntraApi();
 
@@ -177,6 +179,21 @@ describe('when Entra keys cannot be fetched', () => {
       expect(unreachable.logger.lines.some((l) => l.message.includes('signing keys'))).toBe(true);
     } finally {
       await unreachable.close();
+    }
+  });
+
+  it.each([500, 503])('answers 503 when the key endpoint answers %i, in our own words', async (status) => {
+    const failing = createHttpServer((_req, res) => void res.writeHead(status, { 'content-type': 'text/plain' }).end('upstream broke'));
+    const port = await listen(failing);
+    const api = await startApi(entraEnv(ctx.issuer, { AAD_JWKS_URL: `http://127.0.0.1:${port}/keys` }));
+    try {
+      const res = await api.call('/api/me', { token: await ctx.issuer.token(personClaims(ASHA)) });
+      expect(res.status).toBe(503);
+      const body = (await res.json()) as ApiErrorBody;
+      expect(body.error).toEqual({ code: 'unavailable', message: 'Sign-in could not be checked just now. Please try again in a minute.' });
+    } finally {
+      await api.close();
+      await closeServer(failing);
     }
   });
 });

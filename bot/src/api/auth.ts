@@ -140,13 +140,23 @@ export function entraAuthenticator(config: Config, clock: Clock, logger: Logger,
   };
 }
 
+/**
+ * True when Entra's keys could not be had: a timeout, an unreadable key set,
+ * a key endpoint answering other than 200 (jose's generic error), or a
+ * network failure (not a jose error at all).
+ */
+function keysUnavailable(e: unknown): boolean {
+  if (!(e instanceof joseErrors.JOSEError)) return true;
+  return e instanceof joseErrors.JWKSTimeout || e instanceof joseErrors.JWKSInvalid || e.code === joseErrors.JOSEError.code;
+}
+
 function verificationError(e: unknown, logger: Logger): AppError {
   if (e instanceof joseErrors.JWTExpired) return unauthenticated('Your Teams sign-in has expired. Please reload the tab.');
-  if (e instanceof joseErrors.JWKSTimeout || !(e instanceof joseErrors.JOSEError)) {
+  if (keysUnavailable(e)) {
     logger.warn('Could not fetch Entra signing keys', { reason: e instanceof Error ? e.message : String(e) });
     return new AppError('unavailable', 'Sign-in could not be checked just now. Please try again in a minute.');
   }
-  logger.info('Rejected a sign-in token', { reason: e.code });
+  logger.info('Rejected a sign-in token', { reason: e instanceof joseErrors.JOSEError ? e.code : 'unknown' });
   return unauthenticated(BAD_TOKEN);
 }
 
