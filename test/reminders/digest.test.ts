@@ -14,7 +14,7 @@ const MONDAY = '2026-03-23T08:00:00Z';
 
 async function remind(store: SqlitePlanStore, actionId: string, stage: string, recipient: string, sentAt: string) {
   const key = { actionId, stage, dueDate: (await store.getAction(actionId))?.dueDate ?? '' };
-  await store.claimReminder({ ...key, recipient, sentAt });
+  await store.claimReminder({ ...key, recipient, sentAt, leaseUntil: sentAt });
   await store.markReminderSent(key, sentAt);
 }
 

@@ -8,6 +8,7 @@ import {
 import type { Config } from '../config.js';
 import { AppError } from '../errors.js';
 import { buildDigest } from '../reminders/digest-builder.js';
+import { policyConfig } from '../reminders/reminder-job.js';
 import { RoleDirectory } from '../service/roles.js';
 import type { BotDeps } from './bot-deps.js';
 import { turnErrorHandler } from './turn-errors.js';
@@ -59,7 +60,12 @@ export function createTeamsBot(config: Config, core: Pick<BotDeps, 'store' | 'se
   return createBotApp(config, {
     ...core,
     roles,
-    settings: { publicUrl: config.PUBLIC_URL, timeZone: config.TIMEZONE },
+    settings: {
+      publicUrl: config.PUBLIC_URL,
+      timeZone: config.TIMEZONE,
+      reminderPolicy: policyConfig(config),
+      devCommands: !config.isProduction,
+    },
     digest: () => buildDigest({ store: core.store, clock: core.clock, config }),
   });
 }

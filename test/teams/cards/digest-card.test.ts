@@ -27,6 +27,7 @@ function aDigest(overrides: Partial<Digest> = {}): Digest {
     stale: [{ ...overdue, id: 'a-5-1', ref: '5.1', title: 'Zero tolerance posters', days: 45, owner: 'Sam Lee' }],
     notAnswering: [{ owner: 'Sam Lee', timesReminded: 3, since: '2021-02-12' }],
     unreachable: [{ owner: 'Head of Resourcing', reason: 'no Teams account linked', openActions: 2 }],
+    undelivered: [],
     worsenedWithoutAction: [{ indicator: 3, summary: '2.5 → 2.8' }],
     tabUrl: 'https://wres.example/tab/',
     ...overrides,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isIndicatorNumber } from '../../domain/indicators.js';
 import {
+  LEDGER_STATES,
   RAGS,
   STATUSES,
   UPDATE_SOURCES,
@@ -11,7 +12,7 @@ import {
   type ReminderSent,
 } from '../../domain/model.js';
 import { AppError } from '../../errors.js';
-import type { NewAction } from '../plan-store.js';
+import type { NewAction, ReminderClaim } from '../plan-store.js';
 
 /** A list item as Graph returns it with `$expand=fields(...)`. */
 export const itemSchema = z.object({
@@ -27,7 +28,7 @@ export const SELECT = {
   actions:
     'ActionKey,PlanYear,Ref,Theme,Indicators,ActionText,Measure,OwnerName,OwnerEmail,OwnerAadId,LeadRole,DueDateKey,DueText,ActionStatus,Rag,LatestText,LatestAuthor,LatestAt,UpdatedAt,RowVersion,LastRequestId',
   updates: 'RequestId,ActionId,UpdateText,RagFrom,RagTo,StatusFrom,StatusTo,AuthorName,AuthorAadId,SubmittedAt,UpdateSource',
-  reminders: 'LedgerKey,ActionId,Stage,DueDateKey,Recipient,LedgerState,SentAt',
+  reminders: 'LedgerKey,ActionId,Stage,DueDateKey,Recipient,LedgerState,SentAt,LeaseUntil,Attempts,FailureReason',
   conversations: 'Title,AadObjectId,Email,TenantId,ConversationReference,UnreachableReason,UpdatedAt',
   metrics: 'MetricKey,MetricYear,Measure,MetricValue,UpdateSource,UpdatedAt',
 } as const;
@@ -207,8 +208,17 @@ const reminderFields = z.object({
   Stage: z.string(),
   DueDateKey: text,
   Recipient: text,
-  LedgerState: z.enum(['pending', 'sent']),
+  LedgerState: z.enum(LEDGER_STATES),
   SentAt: z.string(),
+  LeaseUntil: optText,
+  // Items written before attempts were counted have none: their one claim.
+  Attempts: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .nullish()
+    .transform((n) => n ?? 1),
+  FailureReason: optText,
 });
 
 /** The unique ledger key (actionId|stage|dueDate). */
@@ -217,21 +227,51 @@ export const ledgerKey = (k: { actionId: string; stage: string; dueDate: string 
 /** A ledger entry as read from the Reminders Sent list. */
 export function reminderFromItem(item: ListItem): ReminderSent {
   const f = parseFields(reminderFields, item, 'WRES Reminders Sent');
-  return { actionId: f.ActionId, stage: f.Stage, dueDate: f.DueDateKey, recipient: f.Recipient, state: f.LedgerState, sentAt: f.SentAt };
+  return {
+    actionId: f.ActionId,
+    stage: f.Stage,
+    dueDate: f.DueDateKey,
+    recipient: f.Recipient,
+    state: f.LedgerState,
+    sentAt: f.SentAt,
+    attempts: f.Attempts,
+    ...(f.LeaseUntil && f.LedgerState === 'pending' ? { leaseUntil: f.LeaseUntil } : {}),
+    ...(f.FailureReason && f.LedgerState === 'failed' ? { failure: f.FailureReason } : {}),
+  };
 }
 
-/** The fields of a new ledger item (a claim). */
-export function reminderItemFields(e: Omit<ReminderSent, 'state'>): Record<string, unknown> {
+/** The fields of a new ledger item (a first claim). */
+export function reminderItemFields(c: ReminderClaim): Record<string, unknown> {
   return {
-    Title: line(e.stage),
-    LedgerKey: line(ledgerKey(e)),
-    ActionId: e.actionId,
-    Stage: line(e.stage),
-    DueDateKey: e.dueDate,
-    Recipient: line(e.recipient),
-    LedgerState: 'pending',
-    SentAt: e.sentAt,
+    Title: line(c.stage),
+    LedgerKey: line(ledgerKey(c)),
+    ActionId: c.actionId,
+    Stage: line(c.stage),
+    DueDateKey: c.dueDate,
+    ...reminderClaimFields(c, 1),
   };
+}
+
+/** The fields that (re)claim a ledger item: pending under a new lease, for `attempts` tries so far. */
+export function reminderClaimFields(c: ReminderClaim, attempts: number): Record<string, unknown> {
+  return {
+    Recipient: line(c.recipient),
+    LedgerState: 'pending',
+    SentAt: c.sentAt,
+    LeaseUntil: c.leaseUntil,
+    Attempts: attempts,
+    FailureReason: '',
+  };
+}
+
+/** The fields that record a failed delivery and its reason. */
+export function reminderFailedFields(failure: { reason: string; at: string }): Record<string, unknown> {
+  return { LedgerState: 'failed', SentAt: failure.at, LeaseUntil: '', FailureReason: line(failure.reason) };
+}
+
+/** The fields that record a delivery. */
+export function reminderSentFields(sentAt: string): Record<string, unknown> {
+  return { LedgerState: 'sent', SentAt: sentAt, LeaseUntil: '', FailureReason: '' };
 }
 
 const conversationFields = z.object({
