@@ -46,12 +46,6 @@ export function ledgerStanding(entry: LedgerFacts, at: string | Date): LedgerSta
   return ms(at) < ms(entry.leaseUntil ?? entry.sentAt) ? 'sending' : 'interrupted';
 }
 
-/** True while the entry keeps its stage from being sent again: sent, or being sent under a live lease. */
-export function holdsStage(entry: LedgerFacts, at: string | Date): boolean {
-  const standing = ledgerStanding(entry, at);
-  return standing === 'sent' || standing === 'sending';
-}
-
 /** What a claim made at `at` does over the entry already in the ledger (null: none). */
 export function claimOver(existing: LedgerFacts | null, at: string): ClaimResult {
   if (!existing) return 'claimed';

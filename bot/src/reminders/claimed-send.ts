@@ -19,6 +19,9 @@ export type SendOutcome =
   | { kind: 'claimed-elsewhere' }
   | { kind: 'failed'; permanent: boolean; detail: string; retry?: RetryKind };
 
+/** Words for a reminder another run has sent or holds: if that run died, a run after its lease sends it. */
+export const CLAIMED_ELSEWHERE = 'another run has sent it or is sending it (if that run stopped, a run after its lease sends it)';
+
 /** What a claimed send works with; `leaseMinutes` is REMINDER_LEASE_MINUTES. */
 export interface ClaimedSendDeps {
   store: PlanStore;

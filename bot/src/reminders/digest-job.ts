@@ -9,7 +9,7 @@ import { composeDigest, type DigestConfig } from './digest-builder.js';
 import type { Notifier } from './notifier.js';
 import { ConversationDirectory, NO_CONVERSATION_REASON } from './recipients.js';
 import { emptyReport, reportCounts, type ReportItem, type RunReport } from './run-report.js';
-import { sendClaimed } from './claimed-send.js';
+import { CLAIMED_ELSEWHERE, sendClaimed } from './claimed-send.js';
 
 export interface DigestJobDeps {
   store: PlanStore;
@@ -75,7 +75,7 @@ export async function runDigest(deps: DigestJobDeps): Promise<RunReport> {
     const ledgerDeps = { ...deps, leaseMinutes: config.REMINDER_LEASE_MINUTES };
     const outcome = await sendClaimed(ledgerDeps, key, conversation, () => deps.notifier.sendDigest(conversation, digest));
     if (outcome.kind === 'claimed-elsewhere') {
-      report.skipped.push({ ...item, reason: 'claimed-elsewhere', detail: 'another run has already sent it or is sending it' });
+      report.skipped.push({ ...item, reason: 'claimed-elsewhere', detail: CLAIMED_ELSEWHERE });
       return;
     }
     const tried = outcome.retry ? { ...item, retry: outcome.retry } : item;

@@ -2,7 +2,6 @@ import type { Config } from '../config.js';
 import type { Clock } from '../domain/clock.js';
 import { localDate } from '../domain/dates.js';
 import type { Action, ConversationRef } from '../domain/model.js';
-import { holdsStage } from '../domain/reminder-ledger.js';
 import { remindersDue, type DueReminder, type ReminderPolicyConfig } from '../domain/reminder-policy.js';
 import { isComplete } from '../domain/rules.js';
 import type { Logger } from '../logger.js';
@@ -11,7 +10,7 @@ import { forEachConcurrently } from './concurrency.js';
 import type { Notifier } from './notifier.js';
 import { ConversationDirectory, reachOwner } from './recipients.js';
 import { emptyReport, reportCounts, type ReportItem, type RunReport } from './run-report.js';
-import { sendClaimed } from './claimed-send.js';
+import { CLAIMED_ELSEWHERE, sendClaimed } from './claimed-send.js';
 
 /** The configuration the reminder job reads. */
 export type ReminderJobConfig = Pick<Config, 'REMINDER_OFFSETS_DAYS' | 'STALE_AFTER_DAYS' | 'TIMEZONE' | 'REMINDER_LEASE_MINUTES'> &
@@ -39,8 +38,8 @@ interface Delivery {
 
 /**
  * One reminder run as of `clock.now()`: for every open action, the stages the
- * policy says are due (a stage counts as done while the ledger holds it:
- * sent, or claimed under a live lease). Each is re-read just before sending
+ * policy says are due (a stage counts as done once the ledger has it sent).
+ * Each is re-read just before sending
  * (an action updated, completed or removed since the run began is skipped
  * and reported), claimed in the ledger under a lease (a live claim
  * elsewhere means skip), sent through the Notifier, then marked sent. A
@@ -57,8 +56,9 @@ export async function runReminders(deps: ReminderJobDeps): Promise<RunReport> {
   const report = emptyReport('reminders', today);
   const [actions, ledger, conversations] = await Promise.all([store.listActions(), store.listReminders(), store.listConversations()]);
   const directory = new ConversationDirectory(conversations);
+  // Only a sent stage is done: a claimed, failed or lapsed one is due again, and the claim decides who sends it.
   const ledgerByAction = groupBy(
-    ledger.filter((e) => holdsStage(e, now)),
+    ledger.filter((e) => e.state === 'sent'),
     (e) => e.actionId,
   );
   const policy = policyConfig(config);
@@ -111,8 +111,7 @@ async function deliver(
   });
   const item = outcome.kind !== 'claimed-elsewhere' && outcome.retry ? { ...d.item, retry: outcome.retry } : d.item;
   if (outcome.kind === 'sent') report.sent.push(item);
-  else if (outcome.kind === 'claimed-elsewhere')
-    report.skipped.push({ ...item, reason: 'claimed-elsewhere', detail: 'another run has already sent it or is sending it' });
+  else if (outcome.kind === 'claimed-elsewhere') report.skipped.push({ ...item, reason: 'claimed-elsewhere', detail: CLAIMED_ELSEWHERE });
   else {
     if (outcome.permanent) directory.markUnreachable(d.conversation, outcome.detail);
     report.failed.push({ ...item, permanent: outcome.permanent, detail: outcome.detail });
