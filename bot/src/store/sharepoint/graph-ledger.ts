@@ -10,8 +10,8 @@ import {
   reminderFromItem,
   reminderItemFields,
   reminderSentFields,
-  type ListItem,
-} from './item-fields.js';
+} from './reminder-fields.js';
+import type { ListItem } from './item-fields.js';
 import { eq, type ListAccess } from './list-access.js';
 
 const bySent = (a: ReminderSent, b: ReminderSent) =>

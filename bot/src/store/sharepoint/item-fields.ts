@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { isIndicatorNumber } from '../../domain/indicators.js';
 import {
-  LEDGER_STATES,
   RAGS,
   STATUSES,
   UPDATE_SOURCES,
@@ -9,10 +8,9 @@ import {
   type ConversationRef,
   type IndicatorMetric,
   type ProgressUpdate,
-  type ReminderSent,
 } from '../../domain/model.js';
 import { AppError } from '../../errors.js';
-import type { NewAction, ReminderClaim } from '../plan-store.js';
+import type { NewAction } from '../plan-store.js';
 
 /** A list item as Graph returns it with `$expand=fields(...)`. */
 export const itemSchema = z.object({
@@ -33,11 +31,13 @@ export const SELECT = {
   metrics: 'MetricKey,MetricYear,Measure,MetricValue,UpdateSource,UpdatedAt',
 } as const;
 
-const text = z
+/** Optional text read as '' when absent. */
+export const text = z
   .string()
   .nullish()
   .transform((v) => v ?? '');
-const optText = z
+/** Optional text read as undefined when absent or empty. */
+export const optText = z
   .string()
   .nullish()
   .transform((v) => (v ? v : undefined));
@@ -69,7 +69,8 @@ const actionFields = z.object({
   LastRequestId: optText,
 });
 
-function parseFields<T extends z.ZodType>(schema: T, item: ListItem, list: string): z.output<T> {
+/** The item's fields checked against `schema`; an unreadable item rejects with `internal`, naming the list and item. */
+export function parseFields<T extends z.ZodType>(schema: T, item: ListItem, list: string): z.output<T> {
   const r = schema.safeParse(item.fields);
   if (!r.success) {
     const what = r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
@@ -82,7 +83,7 @@ function parseFields<T extends z.ZodType>(schema: T, item: ListItem, list: strin
 }
 
 /** SharePoint single-line text holds 255 characters. */
-const line = (s: string) => s.slice(0, 255);
+export const line = (s: string) => s.slice(0, 255);
 
 /** The (planYear, ref) key, unique in SharePoint itself. */
 export const actionKey = (planYear: string, ref: string) => `${planYear}|${ref}`;
@@ -201,77 +202,6 @@ export function updateItemFields(u: Omit<ProgressUpdate, 'id'>): Record<string, 
     SubmittedAt: u.submittedAt,
     UpdateSource: u.source,
   };
-}
-
-const reminderFields = z.object({
-  ActionId: z.string(),
-  Stage: z.string(),
-  DueDateKey: text,
-  Recipient: text,
-  LedgerState: z.enum(LEDGER_STATES),
-  SentAt: z.string(),
-  LeaseUntil: optText,
-  // Items written before attempts were counted have none: their one claim.
-  Attempts: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .nullish()
-    .transform((n) => n ?? 1),
-  FailureReason: optText,
-});
-
-/** The unique ledger key (actionId|stage|dueDate). */
-export const ledgerKey = (k: { actionId: string; stage: string; dueDate: string }) => `${k.actionId}|${k.stage}|${k.dueDate}`;
-
-/** A ledger entry as read from the Reminders Sent list. */
-export function reminderFromItem(item: ListItem): ReminderSent {
-  const f = parseFields(reminderFields, item, 'WRES Reminders Sent');
-  return {
-    actionId: f.ActionId,
-    stage: f.Stage,
-    dueDate: f.DueDateKey,
-    recipient: f.Recipient,
-    state: f.LedgerState,
-    sentAt: f.SentAt,
-    attempts: f.Attempts,
-    ...(f.LeaseUntil && f.LedgerState === 'pending' ? { leaseUntil: f.LeaseUntil } : {}),
-    ...(f.FailureReason && f.LedgerState === 'failed' ? { failure: f.FailureReason } : {}),
-  };
-}
-
-/** The fields of a new ledger item (a first claim). */
-export function reminderItemFields(c: ReminderClaim): Record<string, unknown> {
-  return {
-    Title: line(c.stage),
-    LedgerKey: line(ledgerKey(c)),
-    ActionId: c.actionId,
-    Stage: line(c.stage),
-    DueDateKey: c.dueDate,
-    ...reminderClaimFields(c, 1),
-  };
-}
-
-/** The fields that (re)claim a ledger item: pending under a new lease, for `attempts` tries so far. */
-export function reminderClaimFields(c: ReminderClaim, attempts: number): Record<string, unknown> {
-  return {
-    Recipient: line(c.recipient),
-    LedgerState: 'pending',
-    SentAt: c.sentAt,
-    LeaseUntil: c.leaseUntil,
-    Attempts: attempts,
-    FailureReason: '',
-  };
-}
-
-/** The fields that record a failed delivery and its reason. */
-export function reminderFailedFields(failure: { reason: string; at: string }): Record<string, unknown> {
-  return { LedgerState: 'failed', SentAt: failure.at, LeaseUntil: '', FailureReason: line(failure.reason) };
-}
-
-/** The fields that record a delivery. */
-export function reminderSentFields(sentAt: string): Record<string, unknown> {
-  return { LedgerState: 'sent', SentAt: sentAt, LeaseUntil: '', FailureReason: '' };
 }
 
 const conversationFields = z.object({
