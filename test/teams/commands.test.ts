@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { VERBS } from '../../bot/src/teams/cards/verbs.js';
 import { allTexts, checkCard, findAll, unescapeForReader } from './cards/card-check.js';
 import { RoleDirectory } from '../../bot/src/service/roles.js';
+import { makeRecordUpdate } from '../store/fixtures.js';
 import { answerText } from '../../bot/src/teams/commands.js';
 import {
   ASHA,
@@ -165,10 +166,20 @@ describe('"remind me" (development only)', () => {
     expect(headline).toMatchObject({ text: 'WRES action 1.2 · 10 days overdue (due Sat 28 Feb)', color: 'Attention' });
   });
 
-  it('says so when nothing is due today', async () => {
-    const { texts, cards } = await say(LEAD, 'remind me');
-    expect(cards).toEqual([]);
-    expect(texts).toEqual(['None of your open actions has a reminder due today. Type "my actions" to see them all.']);
+  it('says so when nothing is due today, and when there is nothing to remind about', async () => {
+    // 1.3 (Asha, due 31 Mar) has a fresh update, so neither a deadline reminder nor a nudge is due; 1.1 is done.
+    const plan = await h.store.listActions();
+    const [a11, a13] = ['1.1', '1.3'].map((ref) => plan.find((a) => a.ref === ref)!);
+    await h.store.recordUpdate(
+      makeRecordUpdate(a11!, { text: 'Done', rag: 'Blue', status: 'Complete', submittedAt: '2026-03-09T10:00:00Z' }),
+    );
+    await h.store.recordUpdate(makeRecordUpdate(a13!, { text: 'On track', submittedAt: '2026-03-09T10:00:00Z' }));
+    const asha = await say(ASHA, 'remind me');
+    expect(asha.cards).toEqual([]);
+    expect(asha.texts).toEqual(['None of your open actions has a reminder due today. Type "my actions" to see them all.']);
+
+    const lead = await say(LEAD, 'remind me');
+    expect(lead.texts).toEqual(['You have no open actions in the WRES action plan, so no reminder is due.']);
   });
 
   it('is listed in help outside production', async () => {

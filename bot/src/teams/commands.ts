@@ -113,16 +113,20 @@ export async function remindMe(deps: BotDeps, actor: Actor): Promise<Reply[]> {
   const now = deps.clock.now();
   const today = todayIn(settings, now);
   const mine = openActionsOf(await deps.store.listActions(), actor);
+  if (!mine.length) return [{ text: 'You have no open actions in the WRES action plan, so no reminder is due.' }];
   const due = mine.flatMap((action) => remindersDue(action, today, settings.reminderPolicy, []).map((r) => ({ action, stage: r.stage })));
+  if (!due.length) return [{ text: 'None of your open actions has a reminder due today. Type "my actions" to see them all.' }];
+  const shown = due.slice(0, MAX_SEPARATE_CARDS);
+  const one = due.length === 1;
   const notYet = mine.length - due.length;
-  const later = notYet > 0 ? ` ${plural(notYet, 'other open action')} ${notYet === 1 ? 'has' : 'have'} no reminder due yet.` : '';
-  if (!due.length) {
-    return [{ text: `None of your open actions has a reminder due today.${later} Type "my actions" to see them all.` }];
-  }
-  const intro = `Here ${due.length === 1 ? 'is the reminder' : `are the ${due.length} reminders`} the daily run would send you today, as ${due.length === 1 ? 'it arrives' : 'they arrive'} (a development preview: nothing is recorded, so the run still sends ${due.length === 1 ? 'it' : 'them'}).${later}`;
+  const notes = [
+    notYet > 0 ? `${plural(notYet, 'other open action')} ${notYet === 1 ? 'has' : 'have'} no reminder due yet.` : '',
+    shown.length < due.length ? `The first ${shown.length} are below; type "my actions" for the rest.` : '',
+  ];
+  const intro = `Here ${one ? 'is the reminder' : `are the ${due.length} reminders`} the daily run would send you today, as ${one ? 'it arrives' : 'they arrive'} (a development preview: nothing is recorded, so the run still sends ${one ? 'it' : 'them'}).`;
   return [
-    { text: intro },
-    ...due.slice(0, MAX_SEPARATE_CARDS).map(({ action, stage }) => ({
+    { text: [intro, ...notes].filter(Boolean).join(' ') },
+    ...shown.map(({ action, stage }) => ({
       card: reminderFor(settings, now, action, { stage }),
       summary: `WRES action ${action.ref}: ${stageInWords(stage, today)}`,
     })),
