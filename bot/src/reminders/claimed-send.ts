@@ -87,6 +87,6 @@ export async function sendClaimed(
 }
 
 /** A short, log-safe description of an unexpected error. */
-export function errorText(e: unknown): string {
+function errorText(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }

@@ -41,7 +41,7 @@ export function emptyReport(job: RunReport['job'], today: string): RunReport {
 }
 
 /** How many a run sent again after an interrupted run: each may have arrived twice. */
-export function retriedAfterInterruption(report: RunReport): number {
+function retriedAfterInterruption(report: RunReport): number {
   return report.sent.filter((s) => s.retry === 'after-interruption').length;
 }
 

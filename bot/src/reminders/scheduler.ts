@@ -79,12 +79,12 @@ const realTimer: FollowUpTimer = {
 };
 
 /** True when a run left something owed that a run after the lease could deliver: a passing failure, or another run's claim. */
-export function needsFollowUp(report: RunReport): boolean {
+function needsFollowUp(report: RunReport): boolean {
   return report.failed.some((f) => !f.permanent) || report.skipped.some((s) => s.reason === 'claimed-elsewhere');
 }
 
 /** True on a working day (Monday to Friday) in `timeZone` at or after REMINDER_TIME: that day's run is due or done. */
-export function runTimeHasPassed(now: Date, config: Pick<Config, 'REMINDER_TIME' | 'TIMEZONE'>): boolean {
+function runTimeHasPassed(now: Date, config: Pick<Config, 'REMINDER_TIME' | 'TIMEZONE'>): boolean {
   const local = DateTime.fromJSDate(now, { zone: config.TIMEZONE });
   return local.weekday <= 5 && local.toFormat('HH:mm') >= config.REMINDER_TIME;
 }

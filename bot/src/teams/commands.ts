@@ -98,7 +98,7 @@ export async function myActions(deps: BotDeps, actor: Actor): Promise<Reply[]> {
  * the stage each would carry, sent now into this chat. A preview: nothing
  * goes into the reminder ledger, so the real run still sends them.
  */
-export async function remindMe(deps: BotDeps, actor: Actor): Promise<Reply[]> {
+async function remindMe(deps: BotDeps, actor: Actor): Promise<Reply[]> {
   const { settings } = deps;
   if (!settings.devCommands) {
     const message =
