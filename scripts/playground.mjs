@@ -120,6 +120,7 @@ start(
     if (!port) return;
     console.log(`\nPLAYGROUND_URL=http://localhost:${port}`);
     console.log(`Open http://localhost:${port} to chat with the WRES bot as Alex Wilber (an action owner and E&D lead).`);
-    console.log('Try: "my actions", "overdue", "digest", "help". Press Ctrl+C to stop.\n');
+    console.log('Type "remind me" to receive now the reminder cards the daily run would send you today,');
+    console.log('and "digest" for the E&D lead\'s weekly digest. Also try "my actions", "overdue", "help". Press Ctrl+C to stop.\n');
   },
 );

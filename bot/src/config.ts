@@ -107,6 +107,12 @@ const envSchema = z.object({
   ),
   /** Teams' per-app-per-tenant budget the proactive sender paces itself under (Teams documents 50). */
   TEAMS_MESSAGES_PER_SECOND: z.coerce.number().int().min(1).max(50).default(50),
+  /**
+   * Minutes a run may hold a reminder it is sending. A claim older than this
+   * (its run died) is taken over and sent by the next run; keep it longer
+   * than one send can take, retries included.
+   */
+  REMINDER_LEASE_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
   /** Reminders and digests in flight at once; pacing still applies. */
   SEND_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(16),
 

@@ -1,9 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ChangesResponse } from '../../bot/src/api/contract.js';
+import { loadConfig } from '../../bot/src/config.js';
 import { fixedClock } from '../../bot/src/domain/clock.js';
 import { addDays, daysBetween } from '../../bot/src/domain/dates.js';
 import { isOverdue } from '../../bot/src/domain/rules.js';
 import { buildSamplePlan, DEMO_ED_LEADS, DEMO_PEOPLE, loadSamplePlanIfEmpty } from '../../bot/src/sample/sample-plan.js';
 import type { PlanStore } from '../../bot/src/store/plan-store.js';
+import { serveApp, type ServedApp } from '../api/serve-app.js';
 import { memoryStore } from '../import/store-helpers.js';
 
 // 08:30 on a winter Monday in London; the sample's dates are all relative to it.
@@ -82,5 +85,53 @@ describe('loading the sample plan', () => {
     await store.importActions([plan[0]!], now.toISOString());
     expect(await loadSamplePlanIfEmpty(store, fixedClock(now.toISOString()))).toBe(0);
     expect((await store.health()).actions).toBe(1);
+  });
+});
+
+describe('"Since the last board" on the sample plan', () => {
+  let store: PlanStore;
+  let app: ServedApp;
+  beforeEach(async () => {
+    store = await memoryStore();
+    const clock = fixedClock(now.toISOString());
+    await loadSamplePlanIfEmpty(store, clock);
+    const config = loadConfig({ NODE_ENV: 'development', SCHEDULER: 'false', ED_LEADS: 'alexw@example.com' });
+    app = await serveApp({ config, store, clock });
+  });
+  afterEach(async () => {
+    await app.close();
+    await store.close();
+  });
+
+  it('shows RAG moves and completions, and counts every "Blue — complete" update in its table as a completion', async () => {
+    const res = await fetch(`${app.baseUrl}/api/changes`);
+    expect(res.status).toBe(200);
+    const changes = (await res.json()) as ChangesResponse;
+    expect(changes.ragMoves.length).toBeGreaterThanOrEqual(3);
+    expect(changes.completions.length).toBeGreaterThanOrEqual(2);
+
+    // The table's "Blue — complete" rows are the completions, no more and no fewer.
+    const toBlue = changes.updates.filter((u) => u.ragTo === 'Blue');
+    expect(toBlue.length).toBeGreaterThan(0);
+    expect(changes.completions.map((c) => `${c.action.ref}@${c.at}`).sort()).toEqual(toBlue.map((u) => `${u.ref}@${u.submittedAt}`).sort());
+    const moved = changes.updates.filter((u) => u.ragFrom !== u.ragTo && u.ragTo !== 'Blue');
+    expect(changes.ragMoves.map((m) => `${m.action.ref}@${m.at}`).sort()).toEqual(moved.map((u) => `${u.ref}@${u.submittedAt}`).sort());
+  });
+
+  it('ends each action where the plan says it stands: the history’s last RAG is the action’s RAG', async () => {
+    const byId = new Map((await store.listActions()).map((a) => [a.id, a]));
+    for (const spec of plan) {
+      const action = [...byId.values()].find((a) => a.ref === spec.action.ref)!;
+      expect({ ref: action.ref, rag: action.rag, status: action.status }).toEqual({
+        ref: spec.action.ref,
+        rag: spec.action.rag,
+        status: spec.action.status,
+      });
+      const log = await store.listUpdates(action.id);
+      expect(log.map((u) => u.text)).toEqual(spec.history.map((h) => h.text));
+      const last = log.at(-1);
+      if (last) expect(last.ragTo).toBe(action.rag);
+      for (let i = 1; i < log.length; i++) expect(log[i]!.ragFrom).toBe(log[i - 1]!.ragTo);
+    }
   });
 });

@@ -184,6 +184,7 @@ function patchColumn(list: FakeList, id: string, body: Record<string, unknown>):
   const col = list.columns.find((c) => c.id === id);
   if (!col) throw new GraphFault(404, 'itemNotFound', 'Column not found');
   if (typeof body.indexed === 'boolean') col.indexed = body.indexed;
+  if (body.choice && typeof body.choice === 'object' && col.facets.choice) col.facets.choice = body.choice;
   if (typeof body.enforceUniqueValues === 'boolean') {
     if (body.enforceUniqueValues && !col.indexed)
       throw new GraphFault(400, 'invalidRequest', 'enforceUniqueValues requires the column to be indexed.');

@@ -25,6 +25,7 @@ const NOT_SET_IN_AZURE: Record<string, string> = {
   SHAREPOINT_CACHE_SECONDS: 'tuning; the default suits',
   TEAMS_MESSAGES_PER_SECOND: "tuning; the default is Teams' documented budget",
   SEND_CONCURRENCY: 'tuning; the default suits',
+  REMINDER_LEASE_MINUTES: 'tuning; the default suits',
   AAD_JWKS_URL: "the default, Entra's public signing keys",
   HOST: 'production listens on every interface, as App Service needs',
 };

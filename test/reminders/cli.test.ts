@@ -47,8 +47,12 @@ describe('wres remind and wres digest', () => {
     const first = await wres('remind', '--now', '2026-03-18T09:00');
     expect(first.code).toBe(0);
     expect(first.out).toContain('Reminder run for 2026-03-18: 2 reminders sent, 1 not sent, 0 failed.');
-    expect(first.out).toContain('Sent action 2.3 (due-7) to Asha Patel.');
-    expect(first.out).toContain('Did not send action 2.5 (due-7) to Head of Resourcing: no named person owns this action in the plan.');
+    expect(first.out).toContain('Sent the 7-day reminder for action 2.3 to Asha Patel.');
+    expect(first.out).toContain(
+      'Did not send the 7-day reminder for action 2.5 to Head of Resourcing: no named person owns this action in the plan.',
+    );
+    // Words, not ledger ids.
+    expect(first.out).not.toMatch(/\b(due|overdue|stale|digest)-\d/);
     expect(connector.sentCards()).toHaveLength(2);
 
     const again = await wres('remind', '--now', '2026-03-18T15:00');
@@ -61,7 +65,13 @@ describe('wres remind and wres digest', () => {
     const run = await wres('remind', '--now', '2026-03-18T09:00:00Z');
     expect(run.code).toBe(1);
     expect(run.out).toContain(
-      'Could not send action 2.4 (due-7) to Ben Okafor: this person has blocked the app in Teams (now marked not reachable in Teams).',
+      'Could not send the 7-day reminder for action 2.4 to Ben Okafor: this person has blocked the app in Teams (now marked not reachable in Teams).',
+    );
+
+    const status = await wres('status');
+    expect(status.out).toContain('Reminders that could not be delivered: 1 (the next reminder run tries each again):');
+    expect(status.out).toContain(
+      '  - The 7-day reminder for action 2.4 to Ben Okafor: this person has blocked the app in Teams (1 attempt, last Wed 18 Mar).',
     );
   });
 
@@ -79,6 +89,9 @@ describe('wres remind and wres digest', () => {
     const leadChat = (conversationFor(LEAD).reference.conversation as { id: string }).id;
     expect(JSON.stringify(connector.sentCards(leadChat))).toContain('3 overdue');
     const again = await wres('digest', '--now', '2026-03-31T09:00');
-    expect(again.out).toContain("Did not send weekly digest (digest-2026-03-30) to Dee Lead: this week's digest has already gone to them.");
+    expect(again.out).toContain(
+      "Did not send the weekly digest (week of 30 Mar 2026) to Dee Lead: this week's digest has already gone to them.",
+    );
+    expect(again.out).not.toMatch(/digest-\d/);
   });
 });

@@ -3,7 +3,9 @@ import { fixedClock } from '../../bot/src/domain/clock.js';
 import type { Action } from '../../bot/src/domain/model.js';
 import { memoryLogger } from '../../bot/src/logger.js';
 import { buildDigest } from '../../bot/src/reminders/digest-builder.js';
-import { runDigest } from '../../bot/src/reminders/digest-job.js';
+import { digestKey, runDigest } from '../../bot/src/reminders/digest-job.js';
+import { describeReport } from '../../bot/src/reminders/run-report.js';
+import { INTERRUPTED_REASON } from '../../bot/src/reminders/undelivered.js';
 import { runReminders } from '../../bot/src/reminders/reminder-job.js';
 import { RoleDirectory } from '../../bot/src/service/roles.js';
 import type { SqlitePlanStore } from '../../bot/src/store/sqlite/sqlite-plan-store.js';
@@ -14,7 +16,7 @@ const MONDAY = '2026-03-23T08:00:00Z';
 
 async function remind(store: SqlitePlanStore, actionId: string, stage: string, recipient: string, sentAt: string) {
   const key = { actionId, stage, dueDate: (await store.getAction(actionId))?.dueDate ?? '' };
-  await store.claimReminder({ ...key, recipient, sentAt });
+  await store.claimReminder({ ...key, recipient, sentAt, leaseUntil: sentAt });
   await store.markReminderSent(key, sentAt);
 }
 
@@ -128,6 +130,55 @@ describe('buildDigest', () => {
     expect(digest.worsenedWithoutAction).toEqual([{ indicator: 3, summary: '2023/24 2.00 → 2024/25 2.80' }]);
   });
 
+  it('shows the lead each reminder that could not be delivered, and why, until a later one for the action goes', async () => {
+    // A run died while sending 1.2's due-date reminder (its lease ran out at 09:15).
+    const interrupted = { actionId: actions['1.2']!.id, stage: 'due-0', dueDate: '2026-03-19' };
+    await store.claimReminder({
+      ...interrupted,
+      recipient: ASHA.aadObjectId!,
+      sentAt: '2026-03-19T09:00:00Z',
+      leaseUntil: '2026-03-19T09:15:00Z',
+    });
+    // Teams refused Ben's second overdue reminder.
+    const refused = { actionId: actions['1.3']!.id, stage: 'overdue-14', dueDate: '2026-03-02' };
+    await store.claimReminder({
+      ...refused,
+      recipient: BEN.aadObjectId!,
+      sentAt: '2026-03-16T09:00:00Z',
+      leaseUntil: '2026-03-16T09:15:00Z',
+    });
+    await store.markReminderFailed(refused, { reason: 'this person has blocked the app in Teams', at: '2026-03-16T09:00:05Z' });
+    // Not owed any more: 1.1's failed reminder was overtaken by a later one; 1.7 is complete.
+    for (const [action, stage, at] of [
+      ['1.1', 'due-1', '2026-03-08T09:00:00Z'],
+      ['1.7', 'due-0', '2026-03-02T09:00:00Z'],
+    ] as const) {
+      const key = { actionId: actions[action]!.id, stage, dueDate: actions[action]!.dueDate! };
+      await store.claimReminder({ ...key, recipient: ASHA.aadObjectId!, sentAt: at, leaseUntil: at });
+      await store.markReminderFailed(key, { reason: 'Teams answered HTTP 503', at });
+    }
+
+    const digest = await buildDigest({ store, clock: fixedClock(MONDAY), config });
+    expect(digest.undelivered).toEqual([
+      {
+        what: 'the overdue reminder, weekly (14 days overdue) for action 1.3',
+        title: 'Action 1.3',
+        who: 'Ben Okafor',
+        reason: 'this person has blocked the app in Teams',
+        attempts: 1,
+        lastTriedAt: '2026-03-16T09:00:05Z',
+      },
+      {
+        what: 'the reminder on the due date for action 1.2',
+        title: 'Action 1.2',
+        who: 'Asha Patel',
+        reason: INTERRUPTED_REASON,
+        attempts: 1,
+        lastTriedAt: '2026-03-19T09:00:00Z',
+      },
+    ]);
+  });
+
   it('lists an owner as not reachable after Teams refused a reminder with 403', async () => {
     const notifier = new RecordingNotifier();
     notifier.failWith(
@@ -181,6 +232,18 @@ describe('runDigest', () => {
     const nextMonday = await run(restarted, notifier, '2026-03-30T08:00:00Z');
     expect(nextMonday.sent.map((s) => s.stage)).toEqual(['digest-2026-03-30']);
     expect(notifier.digests).toHaveLength(2);
+  });
+
+  it('sends a digest again after a run died while sending it, once the lease has run out, and says it may have gone twice', async () => {
+    const key = digestKey(LEAD.aadObjectId!, '2026-03-23');
+    await store.claimReminder({ ...key, recipient: LEAD.aadObjectId!, sentAt: '2026-03-23T08:01:00Z', leaseUntil: '2026-03-23T08:16:00Z' });
+    const notifier = new RecordingNotifier();
+    const during = await run(store, notifier, '2026-03-23T08:10:00Z');
+    expect(during.skipped).toContainEqual(expect.objectContaining({ who: 'Dee Lead', reason: 'claimed-elsewhere' }));
+    const after = await run(store, notifier, '2026-03-23T08:20:00Z');
+    expect(after.sent).toEqual([{ subject: 'weekly digest', stage: 'digest-2026-03-23', who: 'Dee Lead', retry: 'after-interruption' }]);
+    expect(describeReport(after)).toContain('1 digest retried after an interrupted run — it may have arrived twice.');
+    expect(notifier.digests).toHaveLength(1);
   });
 
   it('catches up later in the week when Monday was missed, and retries a failed send', async () => {

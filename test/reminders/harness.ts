@@ -100,11 +100,17 @@ type Sent =
 export class RecordingNotifier implements Notifier {
   readonly sent: Sent[] = [];
   private readonly scripted: { aadObjectId: string; result: SendResult; left: number }[] = [];
+  private readonly during = new Map<string, () => Promise<void>>();
 
   constructor(private readonly options: { yieldFirst?: boolean } = {}) {}
 
   failWith(aadObjectId: string, result: SendResult, times = 1): void {
     this.scripted.push({ aadObjectId, result, left: times });
+  }
+
+  /** Runs `fn` while the reminder for action `ref` is being sent (once), as if someone acted meanwhile. */
+  whileSending(ref: string, fn: () => Promise<void>): void {
+    this.during.set(ref, fn);
   }
 
   get reminders() {
@@ -116,6 +122,9 @@ export class RecordingNotifier implements Notifier {
   }
 
   async sendReminder(to: ConversationRef, action: Action, context: ReminderContext): Promise<SendResult> {
+    const meanwhile = this.during.get(action.ref);
+    this.during.delete(action.ref);
+    await meanwhile?.();
     return this.answer(to, { kind: 'reminder', to, action, context });
   }
 

@@ -15,7 +15,7 @@ function action(overrides: Partial<Action> = {}): Action {
 }
 
 function sent(stage: string, dueDate: string, day: string, actionId = 'a1'): ReminderSent {
-  return { actionId, stage, dueDate, recipient: 'aad-priya', state: 'sent', sentAt: `${day}T09:00:00Z` };
+  return { actionId, stage, dueDate, recipient: 'aad-priya', state: 'sent', sentAt: `${day}T09:00:00Z`, attempts: 1 };
 }
 
 /** Runs the policy once a day from `from` to `to`, recording what it sends as the job would. */

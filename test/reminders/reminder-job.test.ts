@@ -6,6 +6,7 @@ import { memoryLogger } from '../../bot/src/logger.js';
 import { runReminders } from '../../bot/src/reminders/reminder-job.js';
 import { describeReport } from '../../bot/src/reminders/run-report.js';
 import type { SqlitePlanStore } from '../../bot/src/store/sqlite/sqlite-plan-store.js';
+import { makeRecordUpdate } from '../store/fixtures.js';
 import { ASHA, BEN, CARA, RecordingNotifier, TempPlan, conversationFor, testConfig } from './harness.js';
 
 const config = testConfig();
@@ -79,7 +80,7 @@ describe('runReminders', () => {
       ['action 1.3', 'Ben Okafor', 'unreachable'],
     ]);
     expect(describeReport(report).join('\n')).toContain(
-      'Did not send action 1.3 (due-7) to Ben Okafor: this person has blocked the app in Teams.',
+      'Did not send the 7-day reminder for action 1.3 to Ben Okafor: this person has blocked the app in Teams.',
     );
     expect(notifier.reminders.map((r) => r.action.ref)).toEqual(['1.4']);
     // Nothing was claimed for them, so they are reminded once they can be reached.
@@ -123,7 +124,7 @@ describe('runReminders', () => {
     expect([...ra.skipped, ...rb.skipped].every((s) => s.reason === 'claimed-elsewhere')).toBe(true);
   });
 
-  it('retries a failed send on the next run', async () => {
+  it('keeps a failed send in the ledger with its reason, and retries it on the next run', async () => {
     await plan.seed(store, { '3.1': { owner: ASHA, dueDate: '2026-03-25' } });
     const notifier = new RecordingNotifier();
     notifier.failWith(ASHA.aadObjectId!, { ok: false, permanent: false, reason: 'Teams answered HTTP 503' });
@@ -131,11 +132,63 @@ describe('runReminders', () => {
     expect(first.failed).toEqual([
       expect.objectContaining({ subject: 'action 3.1', stage: 'due-7', permanent: false, detail: 'Teams answered HTTP 503' }),
     ]);
-    expect(await store.listReminders()).toEqual([]);
+    expect(describeReport(first)).toContain(
+      'Could not send the 7-day reminder for action 3.1 to Asha Patel: Teams answered HTTP 503 (kept as not delivered; the next run tries again).',
+    );
+    expect(await store.listReminders()).toEqual([
+      expect.objectContaining({ stage: 'due-7', state: 'failed', failure: 'Teams answered HTTP 503', attempts: 1 }),
+    ]);
 
     const second = await run(store, notifier, '2026-03-19T09:00:00Z');
-    expect(second.sent).toEqual([expect.objectContaining({ subject: 'action 3.1', stage: 'due-7' })]);
+    expect(second.sent).toEqual([expect.objectContaining({ subject: 'action 3.1', stage: 'due-7', retry: 'after-failure' })]);
     expect(notifier.reminders).toHaveLength(1);
+    expect(await store.listReminders()).toEqual([expect.objectContaining({ state: 'sent', attempts: 2 })]);
+  });
+
+  it('takes over a reminder claimed by a run that died, once its lease has run out, and says it may have arrived twice', async () => {
+    const { '3.1': action } = await plan.seed(store, { '3.1': { owner: ASHA, dueDate: '2026-03-25' } });
+    // A run claimed it at 09:00 and was killed before it could mark it sent.
+    const key = { actionId: action!.id, stage: 'due-7', dueDate: '2026-03-25' };
+    await store.claimReminder({ ...key, recipient: ASHA.aadObjectId!, sentAt: '2026-03-18T09:00:00Z', leaseUntil: '2026-03-18T09:15:00Z' });
+    const notifier = new RecordingNotifier();
+
+    const during = await run(store, notifier, '2026-03-18T09:10:00Z');
+    expect(describeReport(during)).toContain(
+      'Did not send the 7-day reminder for action 3.1 to Asha Patel: another run has sent it or is sending it (if that run stopped, a run after its lease sends it).',
+    );
+    expect(notifier.reminders).toEqual([]);
+
+    const after = await run(store, notifier, '2026-03-18T09:16:00Z');
+    expect(after.sent).toEqual([expect.objectContaining({ subject: 'action 3.1', stage: 'due-7', retry: 'after-interruption' })]);
+    expect(notifier.reminders.map((r) => r.action.ref)).toEqual(['3.1']);
+    expect(describeReport(after)).toEqual([
+      'Reminder run for 2026-03-18: 1 reminder sent, 0 not sent, 0 failed.',
+      '1 reminder retried after an interrupted run — it may have arrived twice.',
+      'Sent the 7-day reminder for action 3.1 to Asha Patel (again: a run stopped while sending it, so it may have arrived twice).',
+    ]);
+    expect(await store.listReminders()).toEqual([expect.objectContaining({ state: 'sent', attempts: 2 })]);
+    expect((await run(store, notifier, '2026-03-19T09:00:00Z')).sent).toEqual([]);
+  });
+
+  it('does not send a reminder for an action completed or updated while the run was sending, and says why', async () => {
+    const seeded = await plan.seed(store, {
+      '3.1': { owner: ASHA, dueDate: '2026-03-25' },
+      '3.2': { owner: ASHA, dueDate: '2026-03-25' },
+      '3.3': { owner: ASHA, dueDate: '2026-03-25' },
+    });
+    const notifier = new RecordingNotifier();
+    // While the paced run sends 3.1, Asha completes 3.2 and writes a note on 3.3 from the tab.
+    notifier.whileSending('3.1', async () => {
+      await store.recordUpdate(makeRecordUpdate(seeded['3.2']!, { text: 'Done', rag: 'Blue', status: 'Complete' }));
+      await store.recordUpdate(makeRecordUpdate(seeded['3.3']!, { text: 'Half way' }));
+    });
+    const report = await run(store, notifier, '2026-03-18T09:00:00Z');
+    expect(notifier.reminders.map((r) => r.action.ref)).toEqual(['3.1']);
+    expect(report.skipped.map((s) => [s.subject, s.reason, s.detail])).toEqual([
+      ['action 3.2', 'changed-since-planned', 'it was marked complete after this run began'],
+      ['action 3.3', 'changed-since-planned', 'it was updated after this run began; the next run looks at it again'],
+    ]);
+    expect((await store.listReminders()).map((r) => r.actionId)).toEqual([seeded['3.1']!.id]);
   });
 
   it('marks an owner unreachable on a permanent refusal, stops sending to them, and resumes after they reinstall', async () => {
@@ -152,7 +205,9 @@ describe('runReminders', () => {
     expect((await store.getConversation(ASHA.aadObjectId!))?.unreachableReason).toBe(
       'the app is not installed for this person (removed or never added)',
     );
-    expect(await store.listReminders()).toEqual([]);
+    expect(await store.listReminders()).toEqual([
+      expect.objectContaining({ state: 'failed', failure: 'the app is not installed for this person (removed or never added)' }),
+    ]);
 
     expect((await run(store, notifier, '2026-03-19T09:00:00Z')).skipped.map((s) => s.reason)).toEqual(['unreachable', 'unreachable']);
     await store.saveConversation(conversationFor(ASHA));

@@ -121,6 +121,7 @@ describe('TeamsNotifier against the Bot Connector over HTTP', () => {
       stale: [],
       notAnswering: [],
       unreachable: [],
+      undelivered: [],
       worsenedWithoutAction: [],
       tabUrl: 'https://wres.example.nhs.uk/tab/',
     };

@@ -4,8 +4,8 @@
  * pass overrides for the fields a test cares about.
  */
 import { randomUUID } from 'node:crypto';
-import type { Action, ConversationRef, IndicatorMetric, Rag, ReminderSent, Status } from '../../bot/src/domain/model.js';
-import type { ImportedAction, ImportedProgress, NewAction, RecordUpdateCommand } from '../../bot/src/store/plan-store.js';
+import type { Action, ConversationRef, IndicatorMetric, Rag, Status } from '../../bot/src/domain/model.js';
+import type { ImportedAction, ImportedProgress, NewAction, RecordUpdateCommand, ReminderClaim } from '../../bot/src/store/plan-store.js';
 
 /** The instant most fixtures are stamped with (no milliseconds: SharePoint drops them). */
 export const IMPORTED_AT = '2026-01-05T09:00:00Z';
@@ -114,17 +114,15 @@ export function makeRecordUpdate(action: Action, overrides: UpdateOverrides = {}
   };
 }
 
-/** A reminder ledger entry (without state) for `actionId`. */
-export function makeReminder(
-  actionId: string,
-  overrides: Partial<Omit<ReminderSent, 'state' | 'actionId'>> = {},
-): Omit<ReminderSent, 'state'> {
+/** A claim on a reminder for `actionId`: claimed at 08:00 on 24 March 2026 with a 15-minute lease. */
+export function makeReminder(actionId: string, overrides: Partial<Omit<ReminderClaim, 'actionId'>> = {}): ReminderClaim {
   return {
     actionId,
     stage: 'due-7',
     dueDate: '2020-03-31',
     recipient: '11111111-1111-4111-8111-111111111111',
     sentAt: '2026-03-24T08:00:00Z',
+    leaseUntil: '2026-03-24T08:15:00Z',
     ...overrides,
   };
 }

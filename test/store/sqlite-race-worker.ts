@@ -23,7 +23,7 @@ let conflicts = 0;
 const recordedAt: string[] = [];
 for (let round = 0; round < rounds; round += 1) {
   for (const action of actions) {
-    if (await store.claimReminder(makeReminder(action.id, { stage: `due-${round}`, recipient: name }))) claimed += 1;
+    if ((await store.claimReminder(makeReminder(action.id, { stage: `due-${round}`, recipient: name }))) === 'claimed') claimed += 1;
     const current = await store.getAction(action.id);
     if (!current) throw new Error(`action ${action.id} vanished`);
     const result = await store.recordUpdate(makeRecordUpdate(current, { text: `${name} round ${round}` }));

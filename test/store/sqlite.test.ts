@@ -70,6 +70,45 @@ describe('SqlitePlanStore on a file', () => {
     }
   });
 
+  it('moves a version 1 ledger to leases: a claim left pending by the old version counts as lapsed and is retried', async () => {
+    const db = new Database(file.replace('data/nested/', ''));
+    try {
+      runMigrations(
+        db,
+        MIGRATIONS.filter((m) => m.version === 1),
+      );
+      const insert = db.prepare('INSERT INTO reminders (action_id, stage, due_date, recipient, state, sent_at) VALUES (?, ?, ?, ?, ?, ?)');
+      insert.run('a1', 'due-7', '2026-03-25', 'asha', 'pending', '2026-03-18T09:00:00Z');
+      insert.run('a1', 'due-14', '2026-03-25', 'asha', 'sent', '2026-03-11T09:00:00Z');
+    } finally {
+      db.close();
+    }
+    const store = await open(file.replace('data/nested/', ''));
+    expect(await store.listReminders('a1')).toEqual([
+      {
+        actionId: 'a1',
+        stage: 'due-14',
+        dueDate: '2026-03-25',
+        recipient: 'asha',
+        state: 'sent',
+        sentAt: '2026-03-11T09:00:00Z',
+        attempts: 1,
+      },
+      {
+        actionId: 'a1',
+        stage: 'due-7',
+        dueDate: '2026-03-25',
+        recipient: 'asha',
+        state: 'pending',
+        sentAt: '2026-03-18T09:00:00Z',
+        leaseUntil: '2026-03-18T09:00:00Z',
+        attempts: 1,
+      },
+    ]);
+    const retry = makeReminder('a1', { dueDate: '2026-03-25', sentAt: '2026-03-19T09:00:00Z', leaseUntil: '2026-03-19T09:15:00Z' });
+    expect(await store.claimReminder(retry)).toBe('retry-after-interruption');
+  });
+
   it('applies a new migration step on the next start and skips the ones already applied', async () => {
     await (await open()).close();
     const db = new Database(file);
@@ -105,7 +144,7 @@ describe('SqlitePlanStore on a file', () => {
     const second = await open();
     expect(await second.listActions()).toEqual(before.actions);
     expect(await second.listUpdates(action.id)).toEqual(before.updates);
-    expect(await second.claimReminder(makeReminder(action.id))).toBe(false);
+    expect(await second.claimReminder(makeReminder(action.id))).toBe('held');
     expect(await second.getConversation(makeConversation().aadObjectId)).toEqual(makeConversation());
     expect(await second.health()).toEqual({
       kind: 'sqlite',
@@ -125,7 +164,7 @@ describe('SqlitePlanStore on a file', () => {
       a.claimReminder(makeReminder(id, { recipient: 'instance-a' })),
       b.claimReminder(makeReminder(id, { recipient: 'instance-b' })),
     ]);
-    expect(claims.filter(Boolean)).toHaveLength(1);
+    expect(claims.filter((c) => c === 'claimed')).toHaveLength(1);
     expect(await b.listReminders(id)).toHaveLength(1);
   });
 

@@ -1,7 +1,21 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { VERBS } from '../../bot/src/teams/cards/verbs.js';
 import { allTexts, checkCard, findAll, unescapeForReader } from './cards/card-check.js';
-import { ASHA, BEN, LEAD, cardAction, conversationOf, message, startBotHarness, type BotHarness, type TestUser } from './bot-harness.js';
+import { RoleDirectory } from '../../bot/src/service/roles.js';
+import { makeRecordUpdate } from '../store/fixtures.js';
+import { answerText } from '../../bot/src/teams/commands.js';
+import {
+  ASHA,
+  BEN,
+  LEAD,
+  PUBLIC_URL,
+  cardAction,
+  conversationOf,
+  message,
+  startBotHarness,
+  type BotHarness,
+  type TestUser,
+} from './bot-harness.js';
 
 let h: BotHarness;
 beforeEach(async () => {
@@ -124,5 +138,74 @@ describe('the compact list', () => {
     expect(res.body).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.activity.message' });
     const posted = h.connector.sentCards(conversationOf(BEN)).slice(before);
     expect(headlines(posted)).toEqual(['WRES action 3.1 · due in 22 days (Wed 1 Apr)']);
+  });
+});
+
+describe('"remind me" (development only)', () => {
+  it('sends the caller the reminder cards the daily run would send today, through the card builder, and records nothing', async () => {
+    const before = h.connector.sentActivities(conversationOf(ASHA)).length;
+    const { texts, cards } = await say(ASHA, 'Remind me');
+    expect(texts).toEqual([
+      'Here are the 2 reminders the daily run would send you today, as they arrive (a development preview: nothing is recorded, so the run still sends them).',
+    ]);
+    // 1.1 is due in a week; 1.3 has had no update since it was imported on 5 January.
+    expect(headlines(cards)).toEqual(['WRES action 1.1 · due in 7 days (Tue 17 Mar)', 'WRES action 1.3 · How is it going?']);
+    expect(findAll(cards[0], 'Action.Execute').map((b) => b.title)).toContain('Send update');
+    const summaries = h.connector
+      .sentActivities(conversationOf(ASHA))
+      .slice(before)
+      .map((a) => a.summary)
+      .filter(Boolean);
+    expect(summaries).toEqual(['WRES action 1.1: 7-day reminder', 'WRES action 1.3: no update for 64 days (since 5 Jan 2026)']);
+    expect(await h.store.listReminders()).toEqual([]);
+  });
+
+  it('gives an overdue owner the weekly overdue reminder', async () => {
+    const { cards } = await say(BEN, 'remind me');
+    const headline = findAll(cards[0], 'TextBlock').find((t) => String(t.text).startsWith('WRES action'));
+    expect(headline).toMatchObject({ text: 'WRES action 1.2 · 10 days overdue (due Sat 28 Feb)', color: 'Attention' });
+  });
+
+  it('says so when nothing is due today, and when there is nothing to remind about', async () => {
+    // 1.3 (Asha, due 31 Mar) has a fresh update, so neither a deadline reminder nor a nudge is due; 1.1 is done.
+    const plan = await h.store.listActions();
+    const [a11, a13] = ['1.1', '1.3'].map((ref) => plan.find((a) => a.ref === ref)!);
+    await h.store.recordUpdate(
+      makeRecordUpdate(a11!, { text: 'Done', rag: 'Blue', status: 'Complete', submittedAt: '2026-03-09T10:00:00Z' }),
+    );
+    await h.store.recordUpdate(makeRecordUpdate(a13!, { text: 'On track', submittedAt: '2026-03-09T10:00:00Z' }));
+    const asha = await say(ASHA, 'remind me');
+    expect(asha.cards).toEqual([]);
+    expect(asha.texts).toEqual(['None of your open actions has a reminder due today. Type "my actions" to see them all.']);
+
+    const lead = await say(LEAD, 'remind me');
+    expect(lead.texts).toEqual(['You have no open actions in the WRES action plan, so no reminder is due.']);
+  });
+
+  it('is listed in help outside production', async () => {
+    const { cards } = await say(ASHA, 'help');
+    expect(allTexts(cards[0]).some((t) => t.startsWith('remind me:'))).toBe(true);
+  });
+
+  it('is refused politely in production, and not offered in help there', async () => {
+    const deps = {
+      settings: {
+        publicUrl: PUBLIC_URL,
+        timeZone: 'Europe/London',
+        reminderPolicy: { offsetsDays: [14, 7, 1, 0], staleAfterDays: 30, timeZone: 'Europe/London' },
+        devCommands: false,
+      },
+      store: h.store,
+      service: h.service,
+      roles: new RoleDirectory({ edLeads: [LEAD.email], viewers: [] }),
+      clock: h.clock,
+      logger: h.logger,
+    };
+    const asha = { displayName: ASHA.displayName, email: ASHA.email, aadObjectId: ASHA.aadObjectId, isLead: false };
+    const [refusal, ...rest] = await answerText(deps, asha, 'remind me');
+    expect(rest).toEqual([]);
+    expect(refusal && 'card' in refusal ? allTexts(refusal.card)[0] : refusal).toBe('“remind me” is only for trying the app out');
+    const [help] = await answerText(deps, asha, 'help');
+    expect(help && 'card' in help && allTexts(help.card).some((t) => t.startsWith('remind me'))).toBe(false);
   });
 });

@@ -107,7 +107,7 @@ describe.skipIf(missing.length > 0)('the bot in the Microsoft 365 Agents Playgro
     if (work) rmSync(work, { recursive: true, force: true });
   });
 
-  it('greets Alex with his actions, answers "my actions", and records an update sent from a card', { timeout: 120_000 }, async () => {
+  it('greets Alex, answers "my actions", records an update sent from a card, and answers "remind me"', { timeout: 120_000 }, async () => {
     const mine = (await store.listActions()).filter((a) => !isComplete(a) && isSamePerson(a.owner, ALEX));
     expect(mine.length).toBeGreaterThan(0);
     const page = await openChat();
@@ -150,6 +150,17 @@ describe.skipIf(missing.length > 0)('the bot in the Microsoft 365 Agents Playgro
       actions: { id: string; latestUpdate: { text: string } | null }[];
     };
     expect(plan.actions.find((a) => a.id === stored[0]!.actionId)?.latestUpdate?.text).toBe(note);
+
+    // The README's way to see reminders as they arrive.
+    const cardsBeforeReminders = await page.getByRole('button', { name: 'Send update' }).count();
+    await say(page, 'remind me');
+    await page
+      .getByText(/^Here (is the reminder|are the \d+ reminders) the daily run would send you today/)
+      .first()
+      .waitFor({ timeout: 30_000 });
+    await expect
+      .poll(() => page.getByRole('button', { name: 'Send update' }).count(), { timeout: 30_000 })
+      .toBeGreaterThan(cardsBeforeReminders);
     await page.close();
   });
 });

@@ -5,14 +5,15 @@ import { cliNotifier, registerRunCommand } from './reminder-cli.js';
 
 /**
  * `wres remind [--now ISO] [--json]`: one reminder run, as the scheduler does
- * each working morning, printing what was sent, not sent and why, and what
- * failed. Exit 0 when nothing failed, 1 when a send failed, 2 for bad input.
+ * each working morning, printing in words what was sent (and sent again after
+ * an interrupted run), not sent and why, and what failed. Exit 0 when nothing
+ * failed, 1 when a send failed, 2 for bad input.
  */
 export function register(program: Command, ctx: CliContext): void {
   registerRunCommand(program, ctx, {
     name: 'remind',
     description:
-      'Send the reminders due today to action owners in Teams (each goes once, however often this runs), and say what was sent, what was not and why.',
+      'Send the reminders due today to action owners in Teams (each goes once, however often this runs; one a killed run was sending goes again after REMINDER_LEASE_MINUTES), and say what was sent, what was not and why.',
     run: ({ config, store, clock, logger }) =>
       runReminders({ store, notifier: cliNotifier(config, store, clock, logger), clock, config, logger }),
   });

@@ -5,6 +5,7 @@ import { summarisePlan } from '../domain/plan-summary.js';
 import { isOverdue, RAG_LABELS, STATUS_LABELS } from '../domain/rules.js';
 import type { CliContext } from './context.js';
 import { plural } from './text.js';
+import { undeliveredReminders, type UndeliveredReminder } from '../reminders/undelivered.js';
 
 /** The figures `wres status` prints; `--json` prints this object. */
 export interface PlanStatus {
@@ -18,14 +19,19 @@ export interface PlanStatus {
   overdue: number;
   dueWithin14Days: number;
   pendingWrites: number;
+  /** Reminders and digests that could not be delivered, with the reason; the next run tries them again. */
+  undeliveredReminders: UndeliveredReminder[];
 }
 
-/** `wres status [--json]`: counts by RAG and status, overdue today, and writes waiting for SharePoint. */
+/**
+ * `wres status [--json]`: counts by RAG and status, overdue today, writes
+ * waiting for SharePoint, and reminders that could not be delivered (why).
+ */
 export function register(program: Command, ctx: CliContext): void {
   program
     .command('status')
     .description(
-      'Show how the plan stands: actions by RAG rating and status, how many are overdue today, and writes still waiting for SharePoint.',
+      'Show how the plan stands: actions by RAG rating and status, how many are overdue today, writes still waiting for SharePoint, and reminders that could not be delivered.',
     )
     .option('--json', 'print the figures as JSON')
     .action(async (flags: { json?: boolean }) => {
@@ -38,8 +44,14 @@ export function register(program: Command, ctx: CliContext): void {
 async function planStatus(ctx: CliContext): Promise<PlanStatus> {
   const config = ctx.config();
   const store = await ctx.store();
-  const [actions, health] = await Promise.all([store.listActions(), store.health()]);
-  const today = localDate(ctx.clock.now(), config.TIMEZONE);
+  const [actions, health, ledger, conversations] = await Promise.all([
+    store.listActions(),
+    store.health(),
+    store.listReminders(),
+    store.listConversations(),
+  ]);
+  const now = ctx.clock.now();
+  const today = localDate(now, config.TIMEZONE);
   const soon = addDays(today, 14);
   const summary = summarisePlan(actions, { today, timeZone: config.TIMEZONE, staleAfterDays: config.STALE_AFTER_DAYS });
   return {
@@ -54,6 +66,7 @@ async function planStatus(ctx: CliContext): Promise<PlanStatus> {
     dueWithin14Days: actions.filter((a) => !isOverdue(a, today) && a.status !== 'Complete' && a.dueDate !== null && a.dueDate <= soon)
       .length,
     pendingWrites: health.pendingWrites,
+    undeliveredReminders: undeliveredReminders({ ledger, actions, conversations }, now, today),
   };
 }
 
@@ -70,5 +83,22 @@ function describe(s: PlanStatus): string[] {
     s.store === 'sqlite'
       ? `Changes waiting to be written: ${s.pendingWrites}.`
       : `Changes waiting to be written to SharePoint: ${s.pendingWrites}.`,
+    ...undeliveredLines(s),
   ];
+}
+
+function undeliveredLines(s: PlanStatus): string[] {
+  const list = s.undeliveredReminders;
+  if (list.length === 0) return ['Reminders that could not be delivered: none.'];
+  return [
+    `Reminders that could not be delivered: ${list.length} (the next reminder run tries each again):`,
+    ...list.map(
+      (u) =>
+        `  - ${capitalise(u.what)} to ${u.who}: ${u.reason} (${plural(u.attempts, 'attempt')}, last ${shortDate(localDate(new Date(u.lastTriedAt), s.timeZone), s.today)}).`,
+    ),
+  ];
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -77,6 +77,10 @@ export interface ProgressUpdate {
   requestId: string;
 }
 
+/** Where a reminder ledger entry stands; see `domain/reminder-ledger.ts` for the lease rules. */
+export const LEDGER_STATES = ['pending', 'sent', 'failed'] as const;
+export type LedgerState = (typeof LEDGER_STATES)[number];
+
 /** A reminder ledger entry. Unique on (actionId, stage, dueDate). */
 export interface ReminderSent {
   actionId: string;
@@ -86,9 +90,19 @@ export interface ReminderSent {
   dueDate: string;
   /** Entra object id (or email) of the person reminded. */
   recipient: string;
-  /** `pending` while being sent (claimed), `sent` once the channel accepted it. */
-  state: 'pending' | 'sent';
-  sentAt: string; // ISO instant of the claim or the send
+  /**
+   * `pending` while a run is sending it (claimed, until `leaseUntil`),
+   * `sent` once the channel accepted it, `failed` when the last attempt
+   * failed (`failure` says why; the next run tries again).
+   */
+  state: LedgerState;
+  sentAt: string; // ISO instant of the claim, the send or the failure
+  /** Pending only: when the claim lapses; after it a later run takes the reminder over. */
+  leaseUntil?: string;
+  /** How many runs have claimed it: 1 for the first, more after failures or interrupted runs. */
+  attempts: number;
+  /** Failed only: why it could not be delivered, in words. */
+  failure?: string;
 }
 
 /**

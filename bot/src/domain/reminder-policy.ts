@@ -18,9 +18,11 @@
  *    (the service was down, the action was imported late), it is sent on the
  *    next run only if it is still the latest stage whose day has come; earlier
  *    missed stages are dropped.
- * 4. **Once each.** A stage already in the ledger (sent, or claimed by a run
- *    that is sending it) is never sent again. The ledger key is (action,
- *    stage, due date), so moving the due date starts a fresh cycle.
+ * 4. **Once each.** A stage the ledger has as sent is not due again; the
+ *    job passes only sent entries, and the ledger's claim (with its lease)
+ *    settles a stage another run is sending, has failed or was interrupted
+ *    on. The ledger key is (action, stage, due date), so moving the due date
+ *    starts a fresh cycle.
  * 5. **Stale nudges.** An open action with no progress update (else no edit)
  *    for STALE_AFTER_DAYS (default 30) gets one "how is it going?" nudge,
  *    stage `stale-<date of the last update>`: one per quiet spell, dated or

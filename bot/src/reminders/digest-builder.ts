@@ -8,6 +8,7 @@ import { isComplete, isOverdue } from '../domain/rules.js';
 import type { PlanStore } from '../store/plan-store.js';
 import type { Digest, DigestAction } from './digest.js';
 import { ConversationDirectory, ownerKey, reachOwner } from './recipients.js';
+import { undeliveredReminders } from './undelivered.js';
 
 /** Reminders without an update since, from which an owner counts as not answering. */
 export const NOT_ANSWERING_AFTER = 3;
@@ -36,17 +37,19 @@ export async function buildDigest(deps: { store: PlanStore; clock: Clock; config
     store.listConversations(),
     store.listMetrics(),
   ]);
-  return composeDigest({ actions, ledger, conversations, metrics }, localDate(deps.clock.now(), deps.config.TIMEZONE), deps.config);
+  return composeDigest({ actions, ledger, conversations, metrics }, deps.clock.now(), deps.config);
 }
 
 /**
- * The digest for `today` (pure). Overdue actions grouped by owner, most
+ * The digest as of `now` (pure). Overdue actions grouped by owner, most
  * overdue first; actions with no update for STALE_AFTER_DAYS; owners
  * reminded three or more times with no update since; owners with open
  * actions the bot cannot reach (no named person, app not installed, or
- * Teams refused); RAG counts; indicators that worsened with no open action.
+ * Teams refused); reminders that could not be delivered, with the reason;
+ * RAG counts; indicators that worsened with no open action.
  */
-export function composeDigest(inputs: DigestInputs, today: string, config: DigestConfig): Digest {
+export function composeDigest(inputs: DigestInputs, now: Date, config: DigestConfig): Digest {
+  const today = localDate(now, config.TIMEZONE);
   const open = inputs.actions.filter((a) => !isComplete(a));
   const directory = new ConversationDirectory(inputs.conversations);
   const sunday = addDays(today, 7 - weekday(today));
@@ -70,6 +73,7 @@ export function composeDigest(inputs: DigestInputs, today: string, config: Diges
     stale,
     notAnswering: notAnswering(open, inputs.ledger),
     unreachable: unreachable(open, directory),
+    undelivered: undeliveredReminders(inputs, now, today),
     worsenedWithoutAction: worsenedWithoutAction(open, inputs.metrics),
     tabUrl: `${config.PUBLIC_URL.replace(/\/+$/, '')}/tab/`,
   };

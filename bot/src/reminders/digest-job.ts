@@ -9,13 +9,13 @@ import { composeDigest, type DigestConfig } from './digest-builder.js';
 import type { Notifier } from './notifier.js';
 import { ConversationDirectory, NO_CONVERSATION_REASON } from './recipients.js';
 import { emptyReport, reportCounts, type ReportItem, type RunReport } from './run-report.js';
-import { sendOnce } from './send-once.js';
+import { CLAIMED_ELSEWHERE, sendClaimed } from './claimed-send.js';
 
 export interface DigestJobDeps {
   store: PlanStore;
   notifier: Notifier;
   clock: Clock;
-  config: DigestConfig & { SEND_CONCURRENCY?: number };
+  config: DigestConfig & { SEND_CONCURRENCY?: number; REMINDER_LEASE_MINUTES: number };
   /** The E&D leads come from ED_LEADS (emails or object ids). */
   roles: RoleDirectory;
   logger: Logger;
@@ -37,7 +37,8 @@ export function digestKey(leadObjectId: string, today: string): ReminderKey {
  */
 export async function runDigest(deps: DigestJobDeps): Promise<RunReport> {
   const { store, clock, config } = deps;
-  const today = localDate(clock.now(), config.TIMEZONE);
+  const now = clock.now();
+  const today = localDate(now, config.TIMEZONE);
   const report = emptyReport('digest', today);
   const [actions, ledger, conversations, metrics] = await Promise.all([
     store.listActions(),
@@ -45,7 +46,7 @@ export async function runDigest(deps: DigestJobDeps): Promise<RunReport> {
     store.listConversations(),
     store.listMetrics(),
   ]);
-  const digest = composeDigest({ actions, ledger, conversations, metrics }, today, config);
+  const digest = composeDigest({ actions, ledger, conversations, metrics }, now, config);
   const directory = new ConversationDirectory(conversations);
   const sent = new Set(ledger.filter((e) => e.state === 'sent').map((e) => `${e.actionId}|${e.stage}`));
   const leads = new Map<string, { conversation: ConversationRef; item: ReportItem }>();
@@ -71,11 +72,15 @@ export async function runDigest(deps: DigestJobDeps): Promise<RunReport> {
       report.skipped.push({ ...item, reason: 'already-sent', detail: "this week's digest has already gone to them" });
       return;
     }
-    const outcome = await sendOnce(deps, key, conversation, () => deps.notifier.sendDigest(conversation, digest));
-    if (outcome.kind === 'sent') report.sent.push(item);
-    else if (outcome.kind === 'claimed-elsewhere')
-      report.skipped.push({ ...item, reason: 'claimed-elsewhere', detail: 'another run has already sent it or is sending it' });
-    else report.failed.push({ ...item, permanent: outcome.permanent, detail: outcome.detail });
+    const ledgerDeps = { ...deps, leaseMinutes: config.REMINDER_LEASE_MINUTES };
+    const outcome = await sendClaimed(ledgerDeps, key, conversation, () => deps.notifier.sendDigest(conversation, digest));
+    if (outcome.kind === 'claimed-elsewhere') {
+      report.skipped.push({ ...item, reason: 'claimed-elsewhere', detail: CLAIMED_ELSEWHERE });
+      return;
+    }
+    const tried = outcome.retry ? { ...item, retry: outcome.retry } : item;
+    if (outcome.kind === 'sent') report.sent.push(tried);
+    else report.failed.push({ ...tried, permanent: outcome.permanent, detail: outcome.detail });
   });
   deps.logger.info('Digest run finished', { today, ...reportCounts(report) });
   return report;

@@ -1,4 +1,5 @@
 import type { IndicatorNumber, LatestUpdate, Rag } from '../domain/model.js';
+import type { UndeliveredReminder } from './undelivered.js';
 
 /** An overdue or stale action as the digest lists it. */
 export interface DigestAction {
@@ -25,6 +26,8 @@ export interface Digest {
   notAnswering: { owner: string; timesReminded: number; since: string }[];
   /** Owners with open actions whom the bot cannot reach in Teams. */
   unreachable: { owner: string; reason: string; openActions: number }[];
+  /** Reminders and digests that could not be delivered (and why); the next run tries them again. */
+  undelivered: UndeliveredReminder[];
   /** Indicators that worsened year on year and have no open action. */
   worsenedWithoutAction: { indicator: IndicatorNumber; summary: string }[];
   /** Link that opens the plan tab. */

@@ -10,10 +10,10 @@ import { forEachConcurrently } from './concurrency.js';
 import type { Notifier } from './notifier.js';
 import { ConversationDirectory, reachOwner } from './recipients.js';
 import { emptyReport, reportCounts, type ReportItem, type RunReport } from './run-report.js';
-import { sendOnce } from './send-once.js';
+import { CLAIMED_ELSEWHERE, sendClaimed } from './claimed-send.js';
 
 /** The configuration the reminder job reads. */
-export type ReminderJobConfig = Pick<Config, 'REMINDER_OFFSETS_DAYS' | 'STALE_AFTER_DAYS' | 'TIMEZONE'> &
+export type ReminderJobConfig = Pick<Config, 'REMINDER_OFFSETS_DAYS' | 'STALE_AFTER_DAYS' | 'TIMEZONE' | 'REMINDER_LEASE_MINUTES'> &
   Partial<Pick<Config, 'SEND_CONCURRENCY'>>;
 
 export interface ReminderJobDeps {
@@ -38,22 +38,29 @@ interface Delivery {
 
 /**
  * One reminder run as of `clock.now()`: for every open action, the stages the
- * policy says are due; each is claimed in the ledger before it is sent
- * (a claim someone else holds means skip), sent through the Notifier, then
- * marked sent. A transient failure releases the claim so the next run
- * retries; a permanent one (403) marks the owner unreachable and releases
- * too, so a later install can retry. A crash between claim and send leaves
- * the claim pending: that stage is then never sent twice, at worst not at all.
- * Owners without a person, a conversation or delivery are reported, never
- * skipped silently.
+ * policy says are due (a stage counts as done once the ledger has it sent).
+ * Each is re-read just before sending
+ * (an action updated, completed or removed since the run began is skipped
+ * and reported), claimed in the ledger under a lease (a live claim
+ * elsewhere means skip), sent through the Notifier, then marked sent. A
+ * failure is recorded with its reason and retried by the next run; a
+ * permanent one (403) also marks the owner unreachable. A claim left by a
+ * run that died is taken over once its lease has run out and reported as
+ * "may have arrived twice". Owners without a person, a conversation or
+ * delivery are reported, never skipped silently.
  */
 export async function runReminders(deps: ReminderJobDeps): Promise<RunReport> {
   const { store, clock, config } = deps;
-  const today = localDate(clock.now(), config.TIMEZONE);
+  const now = clock.now();
+  const today = localDate(now, config.TIMEZONE);
   const report = emptyReport('reminders', today);
   const [actions, ledger, conversations] = await Promise.all([store.listActions(), store.listReminders(), store.listConversations()]);
   const directory = new ConversationDirectory(conversations);
-  const ledgerByAction = groupBy(ledger, (e) => e.actionId);
+  // Only a sent stage is done: a claimed, failed or lapsed one is due again, and the claim decides who sends it.
+  const ledgerByAction = groupBy(
+    ledger.filter((e) => e.state === 'sent'),
+    (e) => e.actionId,
+  );
   const policy = policyConfig(config);
   const deliveries: Delivery[] = [];
 
@@ -85,23 +92,38 @@ async function deliver(
   report: RunReport,
 ): Promise<void> {
   // An earlier delivery in this run may have found this person unreachable.
-  const current = directory.forPerson(d.conversation);
-  if (current?.unreachableReason) {
-    report.skipped.push({ ...d.item, reason: 'unreachable', detail: current.unreachableReason });
+  const person = directory.forPerson(d.conversation);
+  if (person?.unreachableReason) {
+    report.skipped.push({ ...d.item, reason: 'unreachable', detail: person.unreachableReason });
+    return;
+  }
+  // The run may have been paced for minutes: someone may have answered or completed the action meanwhile.
+  const changed = changeSincePlanned(d.action, await deps.store.getAction(d.action.id));
+  if (changed) {
+    report.skipped.push({ ...d.item, reason: 'changed-since-planned', detail: changed });
     return;
   }
   const key: ReminderKey = { actionId: d.action.id, stage: d.due.stage, dueDate: d.due.dueDate };
-  const outcome = await sendOnce(deps, key, d.conversation, async () => {
+  const ledgerDeps = { ...deps, leaseMinutes: deps.config.REMINDER_LEASE_MINUTES };
+  const outcome = await sendClaimed(ledgerDeps, key, d.conversation, async () => {
     const recent = (await deps.store.listUpdates(d.action.id)).slice(-3).reverse();
     return deps.notifier.sendReminder(d.conversation, d.action, { stage: d.due.stage, today, recent });
   });
-  if (outcome.kind === 'sent') report.sent.push(d.item);
-  else if (outcome.kind === 'claimed-elsewhere')
-    report.skipped.push({ ...d.item, reason: 'claimed-elsewhere', detail: 'another run has already sent it or is sending it' });
+  const item = outcome.kind !== 'claimed-elsewhere' && outcome.retry ? { ...d.item, retry: outcome.retry } : d.item;
+  if (outcome.kind === 'sent') report.sent.push(item);
+  else if (outcome.kind === 'claimed-elsewhere') report.skipped.push({ ...item, reason: 'claimed-elsewhere', detail: CLAIMED_ELSEWHERE });
   else {
     if (outcome.permanent) directory.markUnreachable(d.conversation, outcome.detail);
-    report.failed.push({ ...d.item, permanent: outcome.permanent, detail: outcome.detail });
+    report.failed.push({ ...item, permanent: outcome.permanent, detail: outcome.detail });
   }
+}
+
+/** Why a planned reminder no longer fits its action, in words; null when the action is as the run read it. */
+function changeSincePlanned(planned: Action, current: Action | null): string | null {
+  if (!current) return 'the action is no longer in the plan';
+  if (current.version === planned.version) return null;
+  if (isComplete(current)) return 'it was marked complete after this run began';
+  return 'it was updated after this run began; the next run looks at it again';
 }
 
 function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {

@@ -1,16 +1,28 @@
+import { isDigestStage, stageInWords } from '../domain/reminder-stages.js';
+import type { RetryKind } from './claimed-send.js';
+
 /** One reminder or digest the run dealt with. */
 export interface ReportItem {
   /** What it was about: "action 2.3" or "weekly digest". */
   subject: string;
   actionId?: string;
-  /** Ledger stage, e.g. `due-7`, `digest-2026-03-09`. */
+  /** Ledger stage, e.g. `due-7`, `digest-2026-03-09` (`stageInWords` says it in words). */
   stage: string;
   /** The person it was for, as users know them. */
   who: string;
+  /** Set when it had been claimed before: after a failed attempt, or after a run that stopped while sending it. */
+  retry?: RetryKind;
 }
 
 /** Why something due was not sent. */
-export type SkipReason = 'already-sent' | 'claimed-elsewhere' | 'no-owner' | 'no-conversation' | 'unreachable';
+export type SkipReason =
+  | 'already-sent'
+  | 'claimed-elsewhere'
+  | 'no-owner'
+  | 'no-conversation'
+  | 'unreachable'
+  /** The action changed (updated, completed, removed) after the run read the plan. */
+  | 'changed-since-planned';
 
 /** What one reminder or digest run did: nothing due is ever left out silently. */
 export interface RunReport {
@@ -28,28 +40,47 @@ export function emptyReport(job: RunReport['job'], today: string): RunReport {
   return { job, today, sent: [], skipped: [], failed: [] };
 }
 
-/** How many were sent, skipped and failed: the fields of a run's "finished" log line. */
-export function reportCounts(report: RunReport): { sent: number; skipped: number; failed: number } {
-  return { sent: report.sent.length, skipped: report.skipped.length, failed: report.failed.length };
+/** How many a run sent again after an interrupted run: each may have arrived twice. */
+function retriedAfterInterruption(report: RunReport): number {
+  return report.sent.filter((s) => s.retry === 'after-interruption').length;
 }
 
-/** Plain sentences for the command line and the log: a summary line, then one line per skip or failure. */
+/** How many were sent, skipped and failed: the fields of a run's "finished" log line. */
+export function reportCounts(report: RunReport): { sent: number; skipped: number; failed: number; retriedAfterInterruption: number } {
+  return {
+    sent: report.sent.length,
+    skipped: report.skipped.length,
+    failed: report.failed.length,
+    retriedAfterInterruption: retriedAfterInterruption(report),
+  };
+}
+
+/** What a report item was, in words: "the 7-day reminder for action 2.3", "the weekly digest (week of 9 Mar 2026)". */
+export function itemInWords(item: Pick<ReportItem, 'subject' | 'stage'>, today: string): string {
+  const words = stageInWords(item.stage, today);
+  return isDigestStage(item.stage) ? `the ${words}` : `the ${words} for ${item.subject}`;
+}
+
+const RETRY_NOTE: Record<RetryKind, string> = {
+  'after-failure': ' (tried again after a failed attempt)',
+  'after-interruption': ' (again: a run stopped while sending it, so it may have arrived twice)',
+};
+
+/** Plain sentences for the command line and the log: a summary line, then one line per item. */
 export function describeReport(report: RunReport): string[] {
   const noun = report.job === 'digest' ? ['digest', 'digests'] : ['reminder', 'reminders'];
   const count = (n: number) => `${n} ${n === 1 ? noun[0] : noun[1]}`;
+  const what = (item: ReportItem) => itemInWords(item, report.today);
   const lines = [
     `${report.job === 'digest' ? 'Digest' : 'Reminder'} run for ${report.today}: ${count(report.sent.length)} sent, ${report.skipped.length} not sent, ${report.failed.length} failed.`,
   ];
-  for (const s of report.sent) lines.push(`Sent ${label(s)} to ${s.who}.`);
-  for (const s of report.skipped) lines.push(`Did not send ${label(s)} to ${s.who}: ${s.detail}.`);
+  const again = retriedAfterInterruption(report);
+  if (again > 0) lines.push(`${count(again)} retried after an interrupted run — ${again === 1 ? 'it' : 'they'} may have arrived twice.`);
+  for (const s of report.sent) lines.push(`Sent ${what(s)} to ${s.who}${s.retry ? RETRY_NOTE[s.retry] : ''}.`);
+  for (const s of report.skipped) lines.push(`Did not send ${what(s)} to ${s.who}: ${s.detail}.`);
   for (const f of report.failed) {
-    lines.push(
-      `Could not send ${label(f)} to ${f.who}: ${f.detail}${f.permanent ? ' (now marked not reachable in Teams)' : ' (will be tried again on the next run)'}.`,
-    );
+    const next = f.permanent ? ' (now marked not reachable in Teams)' : ' (kept as not delivered; the next run tries again)';
+    lines.push(`Could not send ${what(f)} to ${f.who}: ${f.detail}${next}.`);
   }
   return lines;
-}
-
-function label(item: ReportItem): string {
-  return `${item.subject} (${item.stage})`;
 }

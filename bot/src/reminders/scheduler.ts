@@ -1,4 +1,5 @@
 import { Cron } from 'croner';
+import { DateTime } from 'luxon';
 import type { Config } from '../config.js';
 import type { Clock } from '../domain/clock.js';
 import type { Logger } from '../logger.js';
@@ -66,40 +67,86 @@ export interface Scheduler {
   stop(): Promise<void>;
 }
 
+/** One-shot timers, injectable so tests need not wait. */
+export interface FollowUpTimer {
+  setTimeout(fn: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+const realTimer: FollowUpTimer = {
+  setTimeout: (fn, ms) => setTimeout(fn, ms).unref(),
+  clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
+};
+
+/** True when a run left something owed that a run after the lease could deliver: a passing failure, or another run's claim. */
+function needsFollowUp(report: RunReport): boolean {
+  return report.failed.some((f) => !f.permanent) || report.skipped.some((s) => s.reason === 'claimed-elsewhere');
+}
+
+/** True on a working day (Monday to Friday) in `timeZone` at or after REMINDER_TIME: that day's run is due or done. */
+function runTimeHasPassed(now: Date, config: Pick<Config, 'REMINDER_TIME' | 'TIMEZONE'>): boolean {
+  const local = DateTime.fromJSDate(now, { zone: config.TIMEZONE });
+  return local.weekday <= 5 && local.toFormat('HH:mm') >= config.REMINDER_TIME;
+}
+
 /**
  * Schedules the reminder run at REMINDER_TIME in TIMEZONE on working days,
  * and the digest a minute later on the same days: the digest ledger lets each
  * lead have one a week, so it goes on Monday and a later day only catches up
- * after downtime. Runs never overlap, in this process; the ledger keeps
+ * after downtime. Started after that time on a working day (a restart, a
+ * crash mid-run), it runs both at once to catch up. A run that left
+ * reminders owed (a passing failure, or a claim another run holds) is
+ * followed by one more run after REMINDER_LEASE_MINUTES, when a dead run's
+ * claims have lapsed. Runs never overlap, in this process; the ledger keeps
  * other instances from sending twice.
  */
 export function startScheduler(deps: {
-  config: Pick<Config, 'REMINDER_TIME' | 'TIMEZONE'>;
+  config: Pick<Config, 'REMINDER_TIME' | 'TIMEZONE' | 'REMINDER_LEASE_MINUTES'>;
   logger: Logger;
+  clock: Clock;
   runReminders: () => Promise<RunReport>;
   runDigest: () => Promise<RunReport>;
+  timer?: FollowUpTimer;
 }): Scheduler {
   const { config, logger } = deps;
+  const timer = deps.timer ?? realTimer;
   const runner = new JobRunner(logger);
+  const followUps = new Set<unknown>();
   const [hh, mm] = config.REMINDER_TIME.split(':').map(Number) as [number, number];
   const digestTime = `${String(mm === 59 ? (hh + 1) % 24 : hh).padStart(2, '0')}:${String((mm + 1) % 60).padStart(2, '0')}`;
   const options = { timezone: config.TIMEZONE, protect: true, catch: true };
-  const reminders = new Cron(weekdayPattern(config.REMINDER_TIME), { ...options, name: 'wres-reminders' }, async () => {
-    await runner.run('reminders', deps.runReminders);
-  });
-  const digest = new Cron(weekdayPattern(digestTime), { ...options, name: 'wres-digest' }, async () => {
-    await runner.run('digest', deps.runDigest);
-  });
+
+  const run = async (name: 'reminders' | 'digest', followUp: boolean): Promise<void> => {
+    const report = await runner.run(name, name === 'reminders' ? deps.runReminders : deps.runDigest);
+    if (followUp || !report || !needsFollowUp(report)) return;
+    const delayMs = (config.REMINDER_LEASE_MINUTES + 1) * 60_000;
+    logger.info(`Some ${name} are still owed: trying again in ${config.REMINDER_LEASE_MINUTES + 1} minutes`, { job: name });
+    const handle = timer.setTimeout(() => {
+      followUps.delete(handle);
+      void run(name, true);
+    }, delayMs);
+    followUps.add(handle);
+  };
+
+  const reminders = new Cron(weekdayPattern(config.REMINDER_TIME), { ...options, name: 'wres-reminders' }, () => run('reminders', false));
+  const digest = new Cron(weekdayPattern(digestTime), { ...options, name: 'wres-digest' }, () => run('digest', false));
   logger.info('Reminder scheduler started', {
     reminders: reminders.nextRun()?.toISOString(),
     digest: digest.nextRun()?.toISOString(),
     timeZone: config.TIMEZONE,
   });
+  if (runTimeHasPassed(deps.clock.now(), config)) {
+    logger.info("Catching up today's reminder and digest runs (started after REMINDER_TIME)");
+    void run('reminders', false);
+    void run('digest', false);
+  }
   return {
     nextRuns: () => ({ reminders: reminders.nextRun(), digest: digest.nextRun() }),
     async stop() {
       reminders.stop();
       digest.stop();
+      for (const handle of followUps) timer.clearTimeout(handle);
+      followUps.clear();
       await runner.idle();
     },
   };
@@ -117,12 +164,15 @@ export function scheduleJobs(deps: {
   config: Config;
   logger: Logger;
   roles?: RoleDirectory;
+  timer?: FollowUpTimer;
 }): Scheduler {
   const { config } = deps;
   const roles = deps.roles ?? rolesFromConfig(config);
   return startScheduler({
     config,
     logger: deps.logger,
+    clock: deps.clock,
+    ...(deps.timer ? { timer: deps.timer } : {}),
     runReminders: () => runReminders(deps),
     runDigest: () => runDigest({ ...deps, roles }),
   });

@@ -12,10 +12,19 @@ export interface SampleActionSpec {
   leadRole: string;
   /** Days from today; 'ongoing' for work with no end date. */
   due: number | 'ongoing';
+  /** The rating before the notes, when the plan was loaded; default `rag` (the notes moved nothing). */
+  ragAtStart?: Rag;
+  /** The rating now: where the notes leave it (Blue: complete). */
   rag: Rag;
-  /** Progress notes as [days ago, text], oldest first. */
-  notes: [number, string][];
+  /** Progress notes, oldest first. */
+  notes: SampleNote[];
 }
+
+/**
+ * A progress update as [days ago, text], or [days ago, text, RAG] when the
+ * owner changed the rating with it: a RAG move, or Blue for a completion.
+ */
+export type SampleNote = readonly [daysAgo: number, text: string, rag?: Rag];
 
 const T = {
   workforce: 'BME staff are under-represented at band 8a and above',
@@ -55,10 +64,11 @@ export const SAMPLE_ACTIONS: SampleActionSpec[] = [
     owner: 'patti',
     leadRole: '',
     due: -12,
+    ragAtStart: 'Green',
     rag: 'Amber',
     notes: [
       [50, 'Campaign wording agreed with the BME staff network.'],
-      [41, 'Launched in the staff bulletin; 112 records updated in the first fortnight. Not stated now 9.8%.'],
+      [41, 'Launched in the staff bulletin; 112 records updated in the first fortnight. Not stated now 9.8%.', 'Amber'],
     ],
   },
   {
@@ -97,8 +107,9 @@ export const SAMPLE_ACTIONS: SampleActionSpec[] = [
     owner: 'alex',
     leadRole: 'Recruitment Lead',
     due: -6,
+    ragAtStart: 'Amber',
     rag: 'Red',
-    notes: [[35, 'Only 9 trained BME panel members across the Trust; we need at least 20 to cover every panel.']],
+    notes: [[35, 'Only 9 trained BME panel members across the Trust; we need at least 20 to cover every panel.', 'Red']],
   },
   {
     ref: '2.3',
@@ -133,10 +144,15 @@ export const SAMPLE_ACTIONS: SampleActionSpec[] = [
     owner: 'alex',
     leadRole: 'Recruitment Lead',
     due: -30,
+    ragAtStart: 'Green',
     rag: 'Blue',
     notes: [
       [60, 'Pilot running on 14 vacancies.'],
-      [32, 'Evaluation to the Workforce Equality Group: the shortlisting ratio improved from 1.61 to 1.18. Pilot closed; roll-out agreed.'],
+      [
+        32,
+        'Evaluation to the Workforce Equality Group: the shortlisting ratio improved from 1.61 to 1.18. Pilot closed; roll-out agreed.',
+        'Blue',
+      ],
     ],
   },
   {
@@ -148,10 +164,11 @@ export const SAMPLE_ACTIONS: SampleActionSpec[] = [
     owner: 'megan',
     leadRole: '',
     due: -45,
+    ragAtStart: 'Amber',
     rag: 'Blue',
     notes: [
       [80, 'Checklist drafted with staff side.'],
-      [47, 'Checklist in use from 1st of the month; all new cases reviewed.'],
+      [47, 'Checklist in use from 1st of the month; all new cases reviewed.', 'Blue'],
     ],
   },
   {
@@ -187,8 +204,9 @@ export const SAMPLE_ACTIONS: SampleActionSpec[] = [
     owner: 'adele',
     leadRole: '',
     due: 'ongoing',
+    ragAtStart: 'Amber',
     rag: 'Green',
-    notes: [[14, 'Q2 report done: relative likelihood 1.09, down from 1.31 last year.']],
+    notes: [[14, 'Q2 report done: relative likelihood 1.09, down from 1.31 last year.', 'Green']],
   },
   {
     ref: '4.2',
@@ -211,8 +229,9 @@ export const SAMPLE_ACTIONS: SampleActionSpec[] = [
     owner: 'adele',
     leadRole: '',
     due: -20,
+    ragAtStart: 'Amber',
     rag: 'Red',
-    notes: [[45, 'Draft process with staff side for comment.']],
+    notes: [[45, 'Draft process with staff side for comment; no reply yet, so the deadline will be missed.', 'Red']],
   },
   {
     ref: '5.1',
@@ -223,10 +242,11 @@ export const SAMPLE_ACTIONS: SampleActionSpec[] = [
     owner: 'patti',
     leadRole: '',
     due: 3,
+    ragAtStart: 'Green',
     rag: 'Amber',
     notes: [
       [25, 'Posters designed with the BME staff network.'],
-      [2, 'Print run delayed a week; the electronic screens in outpatients are already live.'],
+      [2, 'Print run delayed a week; the electronic screens in outpatients are already live.', 'Amber'],
     ],
   },
   {
@@ -286,8 +306,9 @@ export const SAMPLE_ACTIONS: SampleActionSpec[] = [
     owner: null,
     leadRole: 'Head of Resourcing',
     due: -60,
+    ragAtStart: 'Green',
     rag: 'Blue',
-    notes: [[64, 'Open advertising now required by the vacancy control panel.']],
+    notes: [[64, 'Open advertising now required by the vacancy control panel.', 'Blue']],
   },
   {
     ref: '7.3',
@@ -310,8 +331,9 @@ export const SAMPLE_ACTIONS: SampleActionSpec[] = [
     owner: 'lynne',
     leadRole: '',
     due: -9,
+    ragAtStart: 'Green',
     rag: 'Amber',
-    notes: [[34, 'Comments themed; workshop with the network postponed to fit the survey timetable.']],
+    notes: [[34, 'Comments themed; workshop with the network postponed to fit the survey timetable.', 'Amber']],
   },
   {
     ref: '8.2',
@@ -346,8 +368,9 @@ export const SAMPLE_ACTIONS: SampleActionSpec[] = [
     owner: 'lynne',
     leadRole: '',
     due: -25,
+    ragAtStart: 'Green',
     rag: 'Blue',
-    notes: [[27, 'Session held with an external facilitator; commitments minuted.']],
+    notes: [[27, 'Session held with an external facilitator; commitments minuted.', 'Blue']],
   },
   {
     ref: '9.3',

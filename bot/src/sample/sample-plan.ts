@@ -1,8 +1,9 @@
 import { DateTime } from 'luxon';
 import type { Clock } from '../domain/clock.js';
 import { addDays, localDate } from '../domain/dates.js';
-import type { Person, Status } from '../domain/model.js';
-import { normaliseState } from '../domain/rules.js';
+import type { Action, Person, Rag, Status } from '../domain/model.js';
+import { nextState, normaliseState } from '../domain/rules.js';
+import { AppError } from '../errors.js';
 import { currentPlanYear } from '../importers/plan-year.js';
 import type { ImportedAction, PlanStore } from '../store/plan-store.js';
 import { DEMO_PEOPLE } from './demo-people.js';
@@ -70,12 +71,59 @@ function noonOn(date: string): string {
 /**
  * Loads the sample plan when the store has no actions, so a first run has
  * something to show (with three years of demo WRES figures when the store has
- * none). Returns how many actions were loaded (0 when the store already had a plan).
+ * none): each action is imported as the plan first stood, then its progress
+ * notes are recorded as its owner's updates, with the RAG moves and
+ * completions they made — so "Since the last board" shows what it is for.
+ * Returns how many actions were loaded (0 when the store already had a plan).
  */
 export async function loadSamplePlanIfEmpty(store: PlanStore, clock: Clock): Promise<number> {
   if ((await store.health()).actions > 0) return 0;
   const now = clock.now();
-  const summary = await store.importActions(buildSamplePlan(now), now.toISOString());
+  const today = localDate(now, ZONE);
+  const plan = buildSamplePlan(now).map((item, i) => ({ item, spec: SAMPLE_ACTIONS[i]! }));
+  const summary = await store.importActions(
+    plan.map(({ item, spec }) => ({ action: { ...item.action, ...stateAtStart(spec) }, history: [] })),
+    now.toISOString(),
+  );
+  const byRef = new Map((await store.listActions()).map((a) => [a.ref, a]));
+  for (const { spec } of plan) await recordNotes(store, byRef.get(spec.ref)!, spec, today);
   await loadSampleFiguresIfEmpty(store, now);
   return summary.created;
+}
+
+/** The rating and status before any note. */
+function stateAtStart(spec: SampleActionSpec): { rag: Rag; status: Status } {
+  const rag = spec.ragAtStart ?? spec.rag;
+  if (spec.due === 'ongoing') return normaliseState(rag, 'Ongoing');
+  return normaliseState(rag, rag === 'None' ? 'NotStarted' : 'InProgress');
+}
+
+/** Records each note as an update by the owner (the E&D team in the tab when no person owns it). */
+async function recordNotes(store: PlanStore, start: Action, spec: SampleActionSpec, today: string): Promise<void> {
+  let action = start;
+  for (const [i, [daysAgo, text, rag]] of spec.notes.entries()) {
+    const next = nextState(action, rag ? { rag } : {});
+    const submittedAt = noonOn(addDays(today, -daysAgo));
+    const author = action.owner
+      ? { name: action.owner.displayName, ...(action.owner.aadObjectId ? { aadObjectId: action.owner.aadObjectId } : {}) }
+      : { name: 'E&D team' };
+    const result = await store.recordUpdate({
+      update: {
+        actionId: action.id,
+        text,
+        ragFrom: action.rag,
+        ragTo: next.rag,
+        statusFrom: action.status,
+        statusTo: next.status,
+        author,
+        submittedAt,
+        source: action.owner ? 'teams' : 'tab',
+        requestId: `sample-${spec.ref}-${i + 1}`,
+      },
+      expectedVersion: action.version,
+      next: { ...next, latestUpdate: { text, authorName: author.name, submittedAt }, updatedAt: submittedAt },
+    });
+    if (result.kind === 'conflict') throw new AppError('conflict', `The sample action ${spec.ref} changed while it was being loaded.`);
+    action = result.action;
+  }
 }

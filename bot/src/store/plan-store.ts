@@ -1,3 +1,4 @@
+import type { ClaimResult } from '../domain/reminder-ledger.js';
 import type { Action, ConversationRef, IndicatorMetric, LatestUpdate, ProgressUpdate, Rag, ReminderSent, Status } from '../domain/model.js';
 
 /** An action as an importer or the API creates it: the store assigns id, version and updatedAt. */
@@ -56,6 +57,11 @@ export interface StoreHealth {
 /** Key of a reminder ledger entry. */
 export type ReminderKey = Pick<ReminderSent, 'actionId' | 'stage' | 'dueDate'>;
 
+/** A claim on a reminder: who it is for, when it was claimed (`sentAt`) and when its lease runs out. */
+export type ReminderClaim = Pick<ReminderSent, 'actionId' | 'stage' | 'dueDate' | 'recipient' | 'sentAt'> & { leaseUntil: string };
+
+export type { ClaimResult } from '../domain/reminder-ledger.js';
+
 /**
  * The port every plan store implements (SQLite on a laptop, SharePoint
  * through Graph in production). One contract test suite runs against each.
@@ -93,14 +99,21 @@ export interface PlanStore {
   listUpdatesSince(sinceIso: string): Promise<ProgressUpdate[]>;
 
   /**
-   * Claims a reminder before it is sent. Returns false when the ledger
-   * already has (actionId, stage, dueDate): someone else sent or is sending it.
+   * Claims a reminder before it is sent, with a lease until
+   * `claim.leaseUntil`, atomically (exactly one caller wins): a new key, a
+   * failed entry or a pending entry whose lease has run out is claimed (the
+   * result says which; `attempts` goes up by one); a sent entry or a live
+   * claim answers `held`. The rule is `claimOver` in domain/reminder-ledger.ts.
    */
-  claimReminder(entry: Omit<ReminderSent, 'state'>): Promise<boolean>;
-  /** Marks a claimed reminder as delivered. */
+  claimReminder(claim: ReminderClaim): Promise<ClaimResult>;
+  /** Marks a claimed reminder as delivered. Rejects with `not_found` when there is no entry. */
   markReminderSent(key: ReminderKey, sentAt: string): Promise<void>;
-  /** Drops a claim whose send failed, so the next run retries it. */
-  releaseReminder(key: ReminderKey): Promise<void>;
+  /**
+   * Records that a claimed reminder could not be delivered, and why: the
+   * entry stays visible as `failed` and the next claim retries it. An entry
+   * already sent (by a run that took it over) stays sent.
+   */
+  markReminderFailed(key: ReminderKey, failure: { reason: string; at: string }): Promise<void>;
   listReminders(actionId?: string): Promise<ReminderSent[]>;
 
   saveConversation(ref: ConversationRef): Promise<void>;

@@ -10,6 +10,7 @@ import {
 import type { Config } from '../config.js';
 import { AppError } from '../errors.js';
 import { buildDigest } from '../reminders/digest-builder.js';
+import { policyConfig } from '../reminders/reminder-job.js';
 import { rolesFromConfig, type RoleDirectory } from '../service/roles.js';
 import type { BotDeps } from './bot-deps.js';
 import { authenticationFailure } from './request-auth.js';
@@ -106,7 +107,12 @@ export function createTeamsBot(
     {
       ...rest,
       roles,
-      settings: { publicUrl: config.PUBLIC_URL, timeZone: config.TIMEZONE },
+      settings: {
+        publicUrl: config.PUBLIC_URL,
+        timeZone: config.TIMEZONE,
+        reminderPolicy: policyConfig(config),
+        devCommands: !config.isProduction,
+      },
       digest: () => buildDigest({ store: core.store, clock: core.clock, config }),
     },
     endpoints,

@@ -1,4 +1,5 @@
 import type { Clock } from '../domain/clock.js';
+import type { ReminderPolicyConfig } from '../domain/reminder-policy.js';
 import type { Logger } from '../logger.js';
 import type { Digest } from '../reminders/digest.js';
 import type { RoleDirectory } from '../service/roles.js';
@@ -14,6 +15,10 @@ export interface BotSettings {
   publicUrl: string;
   /** IANA time zone of the organisation (TIMEZONE). */
   timeZone: string;
+  /** When reminders fall due (REMINDER_OFFSETS_DAYS, STALE_AFTER_DAYS, TIMEZONE): `remind me` previews them. */
+  reminderPolicy: ReminderPolicyConfig;
+  /** Development-only chat commands such as `remind me`; false in production, where they are refused politely. */
+  devCommands: boolean;
 }
 
 /** Everything the Teams bot's handlers need, built by the composition root. */

@@ -1,19 +1,24 @@
 import type { Actor } from '../domain/people.js';
+import { remindersDue } from '../domain/reminder-policy.js';
+import { stageInWords } from '../domain/reminder-stages.js';
 import { isOverdue } from '../domain/rules.js';
 import type { BotDeps } from './bot-deps.js';
 import { byDueDate, openActionsOf, reminderFor, todayIn } from './card-views.js';
 import { actionListCard } from './cards/action-list-card.js';
 import { digestCard } from './cards/digest-card.js';
 import { truncate } from './cards/escape.js';
-import { helpCard } from './cards/help-card.js';
+import { helpCard, type HelpCardModel } from './cards/help-card.js';
 import { messageCard } from './cards/message-card.js';
 import { planUrl, type CardElement } from './cards/parts.js';
 
 /** One message the bot sends back: plain text or a card. */
 export type Reply = { text: string } | { card: CardElement; summary: string };
 
-/** The commands the bot understands in chat. */
+/** The commands the bot understands in chat (the Teams manifest offers each). */
 export type Command = 'my-actions' | 'overdue' | 'digest' | 'help';
+
+/** Commands for trying the app out: understood outside production only, never in the manifest. */
+export type DevCommand = 'remind-me';
 
 /**
  * Up to this many open actions are sent as one reminder card each; more come
@@ -21,10 +26,11 @@ export type Command = 'my-actions' | 'overdue' | 'digest' | 'help';
  */
 export const MAX_SEPARATE_CARDS = 5;
 
-const WORDS: Record<string, Command> = {
+const WORDS: Record<string, Command | DevCommand> = {
   'my actions': 'my-actions',
   'my action': 'my-actions',
   actions: 'my-actions',
+  'remind me': 'remind-me',
   overdue: 'overdue',
   digest: 'digest',
   help: 'help',
@@ -32,7 +38,7 @@ const WORDS: Record<string, Command> = {
 };
 
 /** Reads a chat message (mention already removed): case-insensitive, spaces and trailing punctuation ignored. */
-export function parseCommand(text: string): Command | null {
+export function parseCommand(text: string): Command | DevCommand | null {
   const key = text
     .toLowerCase()
     .replace(/\s+/g, ' ')
@@ -47,20 +53,17 @@ export async function answerText(deps: BotDeps, actor: Actor, text: string): Pro
   switch (command) {
     case 'my-actions':
       return myActions(deps, actor);
+    case 'remind-me':
+      return remindMe(deps, actor);
     case 'overdue':
       return actor.isLead ? overdue(deps) : [leadsOnly(deps, 'overdue')];
     case 'digest':
       return actor.isLead ? digest(deps) : [leadsOnly(deps, 'digest')];
     case 'help':
-      return [{ card: helpCard({ publicUrl: deps.settings.publicUrl, isLead: actor.isLead }), summary: 'What I can do' }];
+      return [{ card: helpCard(helpModel(deps, actor)), summary: 'What I can do' }];
     default: {
       const intro = text.trim() ? `Sorry, I did not understand “${truncate(text.trim(), 60)}”.` : undefined;
-      return [
-        {
-          card: helpCard({ publicUrl: deps.settings.publicUrl, isLead: actor.isLead, ...(intro ? { intro } : {}) }),
-          summary: 'What I can do',
-        },
-      ];
+      return [{ card: helpCard({ ...helpModel(deps, actor), ...(intro ? { intro } : {}) }), summary: 'What I can do' }];
     }
   }
 }
@@ -87,6 +90,55 @@ export async function myActions(deps: BotDeps, actor: Actor): Promise<Reply[]> {
       ? 'You have 1 open action in the WRES action plan:'
       : `You have ${mine.length} open actions in the WRES action plan, soonest due first:`;
   return [{ text: intro }, ...mine.map((a) => ({ card: reminderFor(deps.settings, now, a), summary: `WRES action ${a.ref}` }))];
+}
+
+/**
+ * Development only (refused politely in production): the reminder cards the
+ * daily run would send the actor today, built by the same card builder with
+ * the stage each would carry, sent now into this chat. A preview: nothing
+ * goes into the reminder ledger, so the real run still sends them.
+ */
+async function remindMe(deps: BotDeps, actor: Actor): Promise<Reply[]> {
+  const { settings } = deps;
+  if (!settings.devCommands) {
+    const message =
+      'Reminders arrive here on their own, on working mornings before each deadline. Type "my actions" to see and update your actions now.';
+    return [
+      {
+        card: messageCard({ title: '“remind me” is only for trying the app out', message, planUrl: planUrl(settings.publicUrl) }),
+        summary: 'Reminders arrive on their own',
+      },
+    ];
+  }
+  const now = deps.clock.now();
+  const today = todayIn(settings, now);
+  const mine = openActionsOf(await deps.store.listActions(), actor);
+  if (!mine.length) return [{ text: 'You have no open actions in the WRES action plan, so no reminder is due.' }];
+  const due = mine.flatMap((action) => remindersDue(action, today, settings.reminderPolicy, []).map((r) => ({ action, stage: r.stage })));
+  if (!due.length) return [{ text: 'None of your open actions has a reminder due today. Type "my actions" to see them all.' }];
+  const shown = due.slice(0, MAX_SEPARATE_CARDS);
+  const one = due.length === 1;
+  const notYet = mine.length - due.length;
+  const notes = [
+    notYet > 0 ? `${plural(notYet, 'other open action')} ${notYet === 1 ? 'has' : 'have'} no reminder due yet.` : '',
+    shown.length < due.length ? `The first ${shown.length} are below; type "my actions" for the rest.` : '',
+  ];
+  const intro = `Here ${one ? 'is the reminder' : `are the ${due.length} reminders`} the daily run would send you today, as ${one ? 'it arrives' : 'they arrive'} (a development preview: nothing is recorded, so the run still sends ${one ? 'it' : 'them'}).`;
+  return [
+    { text: [intro, ...notes].filter(Boolean).join(' ') },
+    ...shown.map(({ action, stage }) => ({
+      card: reminderFor(settings, now, action, { stage }),
+      summary: `WRES action ${action.ref}: ${stageInWords(stage, today)}`,
+    })),
+  ];
+}
+
+function helpModel(deps: BotDeps, actor: Actor): HelpCardModel {
+  return { publicUrl: deps.settings.publicUrl, isLead: actor.isLead, devCommands: deps.settings.devCommands };
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 async function overdue(deps: BotDeps): Promise<Reply[]> {

@@ -2,59 +2,92 @@ import { describe, expect, it } from 'vitest';
 import { IMPORTED_AT, makeImportedAction, makeReminder } from '../fixtures.js';
 import { actionByRef, useStore, type MakeStore } from './harness.js';
 
-/** The reminder ledger: a reminder goes out once per (action, stage, due date). */
+/**
+ * The reminder ledger: at-least-once with a lease. One claim per (action,
+ * stage, due date) at a time; a lapsed or failed claim is taken over by
+ * exactly one later caller; a sent reminder stays sent.
+ */
 export function describeLedgerContract(makeStore: MakeStore): void {
   describe('reminder ledger', () => {
     const store = useStore(makeStore);
+    const KEY = { stage: 'due-7', dueDate: '2020-03-31' };
 
     async function actionId(ref = '1.1'): Promise<string> {
       await store().importActions([makeImportedAction({ ref })], IMPORTED_AT);
       return (await actionByRef(store(), ref)).id;
     }
 
-    it('lets a reminder be claimed once', async () => {
+    it('lets a reminder be claimed once while its lease runs', async () => {
       const id = await actionId();
-      expect(await store().claimReminder(makeReminder(id))).toBe(true);
-      expect(
-        await store().claimReminder(
-          makeReminder(id, {
-            recipient: 'someone-else',
-            sentAt: '2026-03-24T08:05:00Z',
-          }),
-        ),
-      ).toBe(false);
-
-      const entries = await store().listReminders(id);
-      expect(entries).toEqual([{ ...makeReminder(id), state: 'pending' }]);
+      expect(await store().claimReminder(makeReminder(id))).toBe('claimed');
+      expect(await store().claimReminder(makeReminder(id, { recipient: 'someone-else', sentAt: '2026-03-24T08:14:59Z' }))).toBe('held');
+      expect(await store().listReminders(id)).toEqual([{ ...makeReminder(id), state: 'pending', attempts: 1 }]);
     });
 
-    it('lets a released claim be claimed again by the next run', async () => {
+    it('lets exactly one of two later runs take over a claim whose lease has run out', async () => {
       const id = await actionId();
-      const key = { actionId: id, stage: 'due-7', dueDate: '2020-03-31' };
-      expect(await store().claimReminder(makeReminder(id))).toBe(true);
-      await store().releaseReminder(key);
-      expect(await store().listReminders(id)).toEqual([]);
-      expect(await store().claimReminder(makeReminder(id, { sentAt: '2026-03-25T08:00:00Z' }))).toBe(true);
-      expect(await store().listReminders(id)).toMatchObject([{ state: 'pending', sentAt: '2026-03-25T08:00:00Z' }]);
+      await store().claimReminder(makeReminder(id));
+      const later = { sentAt: '2026-03-24T08:20:00Z', leaseUntil: '2026-03-24T08:35:00Z' };
+      const results = await Promise.all([
+        store().claimReminder(makeReminder(id, { ...later, recipient: 'run-a' })),
+        store().claimReminder(makeReminder(id, { ...later, recipient: 'run-b' })),
+      ]);
+      expect([...results].sort()).toEqual(['held', 'retry-after-interruption']);
+      const winner = results[0] === 'held' ? 'run-b' : 'run-a';
+      expect(await store().listReminders(id)).toEqual([
+        { ...makeReminder(id, { ...later, recipient: winner }), state: 'pending', attempts: 2 },
+      ]);
     });
 
-    it('keeps a sent reminder: it cannot be released or claimed again', async () => {
+    it('keeps a failed delivery visible, with its reason, and lets the next claim retry it at once', async () => {
       const id = await actionId();
-      const key = { actionId: id, stage: 'due-7', dueDate: '2020-03-31' };
+      const key = { actionId: id, ...KEY };
+      await store().claimReminder(makeReminder(id));
+      await store().markReminderFailed(key, { reason: 'Teams answered HTTP 503', at: '2026-03-24T08:00:05Z' });
+      expect(await store().listReminders(id)).toEqual([
+        {
+          actionId: id,
+          ...KEY,
+          recipient: makeReminder(id).recipient,
+          state: 'failed',
+          sentAt: '2026-03-24T08:00:05Z',
+          attempts: 1,
+          failure: 'Teams answered HTTP 503',
+        },
+      ]);
+
+      const retry = makeReminder(id, { sentAt: '2026-03-24T08:01:00Z', leaseUntil: '2026-03-24T08:16:00Z' });
+      expect(await store().claimReminder(retry)).toBe('retry-after-failure');
+      expect(await store().listReminders(id)).toEqual([{ ...retry, state: 'pending', attempts: 2 }]);
+    });
+
+    it('keeps a sent reminder sent: a late failure report or a later claim changes nothing', async () => {
+      const id = await actionId();
+      const key = { actionId: id, ...KEY };
       await store().claimReminder(makeReminder(id));
       await store().markReminderSent(key, '2026-03-24T08:00:03Z');
+      await store().markReminderFailed(key, { reason: 'timed out', at: '2026-03-24T08:00:04Z' });
+      expect(await store().claimReminder(makeReminder(id, { sentAt: '2026-03-25T08:00:00Z', leaseUntil: '2026-03-25T08:15:00Z' }))).toBe(
+        'held',
+      );
+      expect(await store().listReminders(id)).toEqual([
+        { actionId: id, ...KEY, recipient: makeReminder(id).recipient, state: 'sent', sentAt: '2026-03-24T08:00:03Z', attempts: 1 },
+      ]);
+    });
 
-      await store().releaseReminder(key);
-      expect(await store().claimReminder(makeReminder(id))).toBe(false);
-      expect(await store().listReminders(id)).toEqual([{ ...makeReminder(id), state: 'sent', sentAt: '2026-03-24T08:00:03Z' }]);
+    it('refuses to mark sent a reminder nobody claimed', async () => {
+      const id = await actionId();
+      await expect(store().markReminderSent({ actionId: id, ...KEY }, '2026-03-24T08:00:03Z')).rejects.toMatchObject({
+        code: 'not_found',
+      });
     });
 
     it('treats a changed due date as a fresh reminder cycle', async () => {
       const id = await actionId();
-      expect(await store().claimReminder(makeReminder(id, { dueDate: '2020-03-31' }))).toBe(true);
-      expect(await store().claimReminder(makeReminder(id, { dueDate: '2020-06-30' }))).toBe(true);
-      expect(await store().claimReminder(makeReminder(id, { dueDate: '2020-06-30', stage: 'due-1' }))).toBe(true);
-      expect(await store().claimReminder(makeReminder(id, { dueDate: '2020-06-30' }))).toBe(false);
+      expect(await store().claimReminder(makeReminder(id, { dueDate: '2020-03-31' }))).toBe('claimed');
+      expect(await store().claimReminder(makeReminder(id, { dueDate: '2020-06-30' }))).toBe('claimed');
+      expect(await store().claimReminder(makeReminder(id, { dueDate: '2020-06-30', stage: 'due-1' }))).toBe('claimed');
+      expect(await store().claimReminder(makeReminder(id, { dueDate: '2020-06-30' }))).toBe('held');
       expect(await store().listReminders(id)).toHaveLength(3);
     });
 

@@ -27,6 +27,16 @@ function aDigest(overrides: Partial<Digest> = {}): Digest {
     stale: [{ ...overdue, id: 'a-5-1', ref: '5.1', title: 'Zero tolerance posters', days: 45, owner: 'Sam Lee' }],
     notAnswering: [{ owner: 'Sam Lee', timesReminded: 3, since: '2021-02-12' }],
     unreachable: [{ owner: 'Head of Resourcing', reason: 'no Teams account linked', openActions: 2 }],
+    undelivered: [
+      {
+        what: 'the 7-day reminder for action 2.3',
+        title: 'Audit shortlisting panels',
+        who: 'Priya Shah',
+        reason: 'Teams answered HTTP 503',
+        attempts: 2,
+        lastTriedAt: '2021-03-09T09:00:05Z',
+      },
+    ],
     worsenedWithoutAction: [{ indicator: 3, summary: '2.5 → 2.8' }],
     tabUrl: 'https://wres.example/tab/',
     ...overrides,
@@ -51,6 +61,10 @@ describe('digestCard', () => {
     expect(texts).toContain('Sam Lee — reminded 3 times since Fri 12 Feb');
     expect(texts).toContain('Sam Lee — **5.1** Zero tolerance posters (45 days since the last update)');
     expect(texts).toContain('Indicator 3 — Formal disciplinary: 2.5 → 2.8');
+    expect(texts).toContain('Reminders that could not be delivered');
+    expect(texts).toContain(
+      'Priya Shah — the 7-day reminder for action 2.3 (Audit shortlisting panels): Teams answered HTTP 503 · 2 attempts, last Tue 9 Mar',
+    );
   });
 
   it('links to the plan', () => {
@@ -60,10 +74,10 @@ describe('digestCard', () => {
 
   it('says when nothing is overdue and leaves out empty sections', () => {
     const texts = allTexts(
-      digestCard(aDigest({ overdueByOwner: [], stale: [], notAnswering: [], unreachable: [], worsenedWithoutAction: [] })),
+      digestCard(aDigest({ overdueByOwner: [], stale: [], notAnswering: [], unreachable: [], undelivered: [], worsenedWithoutAction: [] })),
     );
     expect(texts).toContain('Nothing is overdue.');
-    expect(texts.some((t) => t === 'Not answering' || t === 'Not reachable in Teams')).toBe(false);
+    expect(texts.some((t) => ['Not answering', 'Not reachable in Teams', 'Reminders that could not be delivered'].includes(t))).toBe(false);
   });
 
   it('caps long lists, escapes names and stays under 80 KB', () => {

@@ -15,6 +15,8 @@ import type {
   PlanStore,
   RecordUpdateCommand,
   RecordUpdateResult,
+  ClaimResult,
+  ReminderClaim,
   ReminderKey,
   StoreHealth,
 } from '../plan-store.js';
@@ -221,14 +223,14 @@ export class GraphPlanStore implements PlanStore {
     );
   }
 
-  claimReminder(entry: Omit<ReminderSent, 'state'>): Promise<boolean> {
-    return new GraphLedger(this.ready().lists).claim(entry);
+  claimReminder(claim: ReminderClaim): Promise<ClaimResult> {
+    return new GraphLedger(this.ready().lists).claim(claim);
   }
   markReminderSent(key: ReminderKey, sentAt: string): Promise<void> {
     return new GraphLedger(this.ready().lists).markSent(key, sentAt);
   }
-  releaseReminder(key: ReminderKey): Promise<void> {
-    return new GraphLedger(this.ready().lists).release(key);
+  markReminderFailed(key: ReminderKey, failure: { reason: string; at: string }): Promise<void> {
+    return new GraphLedger(this.ready().lists).markFailed(key, failure);
   }
   listReminders(actionId?: string): Promise<ReminderSent[]> {
     return new GraphLedger(this.ready().lists).list(actionId);

@@ -8,7 +8,6 @@ import {
   type ConversationRef,
   type IndicatorMetric,
   type ProgressUpdate,
-  type ReminderSent,
 } from '../../domain/model.js';
 import { AppError } from '../../errors.js';
 import type { NewAction } from '../plan-store.js';
@@ -27,16 +26,18 @@ export const SELECT = {
   actions:
     'ActionKey,PlanYear,Ref,Theme,Indicators,ActionText,Measure,OwnerName,OwnerEmail,OwnerAadId,LeadRole,DueDateKey,DueText,ActionStatus,Rag,LatestText,LatestAuthor,LatestAt,UpdatedAt,RowVersion,LastRequestId',
   updates: 'RequestId,ActionId,UpdateText,RagFrom,RagTo,StatusFrom,StatusTo,AuthorName,AuthorAadId,SubmittedAt,UpdateSource',
-  reminders: 'LedgerKey,ActionId,Stage,DueDateKey,Recipient,LedgerState,SentAt',
+  reminders: 'LedgerKey,ActionId,Stage,DueDateKey,Recipient,LedgerState,SentAt,LeaseUntil,Attempts,FailureReason',
   conversations: 'Title,AadObjectId,Email,TenantId,ConversationReference,UnreachableReason,UpdatedAt',
   metrics: 'MetricKey,MetricYear,Measure,MetricValue,UpdateSource,UpdatedAt',
 } as const;
 
-const text = z
+/** Optional text read as '' when absent. */
+export const text = z
   .string()
   .nullish()
   .transform((v) => v ?? '');
-const optText = z
+/** Optional text read as undefined when absent or empty. */
+export const optText = z
   .string()
   .nullish()
   .transform((v) => (v ? v : undefined));
@@ -68,7 +69,8 @@ const actionFields = z.object({
   LastRequestId: optText,
 });
 
-function parseFields<T extends z.ZodType>(schema: T, item: ListItem, list: string): z.output<T> {
+/** The item's fields checked against `schema`; an unreadable item rejects with `internal`, naming the list and item. */
+export function parseFields<T extends z.ZodType>(schema: T, item: ListItem, list: string): z.output<T> {
   const r = schema.safeParse(item.fields);
   if (!r.success) {
     const what = r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
@@ -81,7 +83,7 @@ function parseFields<T extends z.ZodType>(schema: T, item: ListItem, list: strin
 }
 
 /** SharePoint single-line text holds 255 characters. */
-const line = (s: string) => s.slice(0, 255);
+export const line = (s: string) => s.slice(0, 255);
 
 /** The (planYear, ref) key, unique in SharePoint itself. */
 export const actionKey = (planYear: string, ref: string) => `${planYear}|${ref}`;
@@ -199,38 +201,6 @@ export function updateItemFields(u: Omit<ProgressUpdate, 'id'>): Record<string, 
     SubmittedOn: toSeconds(u.submittedAt),
     SubmittedAt: u.submittedAt,
     UpdateSource: u.source,
-  };
-}
-
-const reminderFields = z.object({
-  ActionId: z.string(),
-  Stage: z.string(),
-  DueDateKey: text,
-  Recipient: text,
-  LedgerState: z.enum(['pending', 'sent']),
-  SentAt: z.string(),
-});
-
-/** The unique ledger key (actionId|stage|dueDate). */
-export const ledgerKey = (k: { actionId: string; stage: string; dueDate: string }) => `${k.actionId}|${k.stage}|${k.dueDate}`;
-
-/** A ledger entry as read from the Reminders Sent list. */
-export function reminderFromItem(item: ListItem): ReminderSent {
-  const f = parseFields(reminderFields, item, 'WRES Reminders Sent');
-  return { actionId: f.ActionId, stage: f.Stage, dueDate: f.DueDateKey, recipient: f.Recipient, state: f.LedgerState, sentAt: f.SentAt };
-}
-
-/** The fields of a new ledger item (a claim). */
-export function reminderItemFields(e: Omit<ReminderSent, 'state'>): Record<string, unknown> {
-  return {
-    Title: line(e.stage),
-    LedgerKey: line(ledgerKey(e)),
-    ActionId: e.actionId,
-    Stage: line(e.stage),
-    DueDateKey: e.dueDate,
-    Recipient: line(e.recipient),
-    LedgerState: 'pending',
-    SentAt: e.sentAt,
   };
 }
 

@@ -12,7 +12,7 @@ const columnsSchema = z.object({
       indexed: z.boolean().optional(),
       enforceUniqueValues: z.boolean().optional(),
       text: z.object({ allowMultipleLines: z.boolean().optional() }).optional(),
-      choice: z.unknown().optional(),
+      choice: z.looseObject({ choices: z.array(z.string()).optional() }).optional(),
       number: z.unknown().optional(),
       dateTime: z.object({ format: z.string().optional() }).optional(),
     }),
@@ -25,6 +25,8 @@ export type SchemaGap =
   | { kind: 'list'; list: ListSpec }
   | { kind: 'column'; list: ListSpec; listId: string; column: ColumnSpec }
   | { kind: 'flags'; list: ListSpec; listId: string; column: ColumnSpec; columnId: string }
+  /** A choice column that lacks some of the defined choices (e.g. a state added in a later version). */
+  | { kind: 'choices'; list: ListSpec; listId: string; column: ColumnSpec; columnId: string; found: string[]; missing: string[] }
   | { kind: 'type'; list: ListSpec; column: ColumnSpec; found: string };
 
 /** What the site holds: list ids by key (for lists that exist) and every gap. */
@@ -78,6 +80,11 @@ export async function checkSchema(graph: GraphApi, siteId: string, specs: ListSp
       else if (typeOf(c) !== column.type) gaps.push({ kind: 'type', list: spec, column, found: typeOf(c) });
       else if ((column.indexed && !c.indexed) || (column.unique && !c.enforceUniqueValues))
         gaps.push({ kind: 'flags', list: spec, listId, column, columnId: c.id });
+      else if (column.type === 'choice') {
+        const found = c.choice?.choices ?? [];
+        const missing = (column.choices ?? []).filter((x) => !found.includes(x));
+        if (missing.length > 0) gaps.push({ kind: 'choices', list: spec, listId, column, columnId: c.id, found, missing });
+      }
     }
   }
   return { listIds, gaps };
@@ -94,7 +101,13 @@ export function describeGap(g: SchemaGap): string {
       return `column "${g.column.name}" in "${g.list.displayName}" must be ${g.column.unique ? 'indexed and enforce unique values' : 'indexed'}`;
     case 'type':
       return `column "${g.column.name}" in "${g.list.displayName}" is ${g.found}, not ${g.column.type} (fix or delete it by hand, then run wres provision)`;
+    case 'choices':
+      return `column "${g.column.name}" in "${g.list.displayName}" lacks the ${quoted(g.missing)} ${g.missing.length === 1 ? 'choice' : 'choices'}`;
   }
+}
+
+function quoted(words: string[]): string {
+  return words.map((w) => `"${w}"`).join(', ');
 }
 
 /** Closes one gap (not a wrong type: that needs a person) and returns what was done. */
@@ -123,6 +136,14 @@ export async function closeGap(graph: GraphApi, siteId: string, g: SchemaGap): P
         `indexing the column "${g.column.name}"`,
       );
       return `${g.column.unique ? 'Indexed and made unique' : 'Indexed'} column "${g.column.name}" in "${g.list.displayName}"`;
+    case 'choices':
+      // Keep any choice someone added by hand; add the missing ones.
+      await graph.patch(
+        `${site}/lists/${g.listId}/columns/${g.columnId}`,
+        { choice: { ...(columnDefinition(g.column).choice as object), choices: [...g.found, ...g.missing] } },
+        `adding choices to the column "${g.column.name}"`,
+      );
+      return `Added the ${quoted(g.missing)} ${g.missing.length === 1 ? 'choice' : 'choices'} to column "${g.column.name}" in "${g.list.displayName}"`;
     case 'type':
       throw new AppError('config', describeGap(g));
   }

@@ -98,6 +98,30 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 3,
+    name: 'reminder leases and failed deliveries',
+    // SQLite cannot change a CHECK constraint in place: rebuild the table. A claim left pending by
+    // an earlier version has no lease; it counts as lapsed, so the next run retries it.
+    sql: `
+      CREATE TABLE reminders_v3 (
+        action_id   TEXT NOT NULL,
+        stage       TEXT NOT NULL,
+        due_date    TEXT NOT NULL,
+        recipient   TEXT NOT NULL,
+        state       TEXT NOT NULL CHECK (state IN ('pending', 'sent', 'failed')),
+        sent_at     TEXT NOT NULL,
+        lease_until TEXT,
+        attempts    INTEGER NOT NULL DEFAULT 1 CHECK (attempts >= 1),
+        failure     TEXT,
+        PRIMARY KEY (action_id, stage, due_date)
+      );
+      INSERT INTO reminders_v3 (action_id, stage, due_date, recipient, state, sent_at, lease_until, attempts)
+        SELECT action_id, stage, due_date, recipient, state, sent_at, CASE WHEN state = 'pending' THEN sent_at END, 1 FROM reminders;
+      DROP TABLE reminders;
+      ALTER TABLE reminders_v3 RENAME TO reminders;
+    `,
+  },
 ];
 
 /**

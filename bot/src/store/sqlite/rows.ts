@@ -62,6 +62,9 @@ export interface ReminderRow {
   recipient: string;
   state: string;
   sent_at: string;
+  lease_until: string | null;
+  attempts: number;
+  failure: string | null;
 }
 
 /** A row of `conversations`. */
@@ -222,6 +225,9 @@ export function reminderFromRow(r: ReminderRow): ReminderSent {
     recipient: r.recipient,
     state: r.state as ReminderSent['state'],
     sentAt: r.sent_at,
+    attempts: r.attempts,
+    ...(r.lease_until ? { leaseUntil: r.lease_until } : {}),
+    ...(r.failure ? { failure: r.failure } : {}),
   };
 }
 

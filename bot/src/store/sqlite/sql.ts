@@ -60,13 +60,18 @@ export const SELECT_LIVE_ACTION_IDS = "SELECT DISTINCT action_id FROM progress_u
 export const SELECT_IMPORT_REQUEST_IDS = "SELECT request_id FROM progress_updates WHERE source = 'import'";
 export const SELECT_IMPORT_TEXT = "SELECT 1 FROM progress_updates WHERE action_id = ? AND source = 'import' AND text = ? LIMIT 1";
 
-export const CLAIM_REMINDER = `INSERT INTO reminders (action_id, stage, due_date, recipient, state, sent_at)
-  VALUES (@action_id, @stage, @due_date, @recipient, 'pending', @sent_at)
-  ON CONFLICT (action_id, stage, due_date) DO NOTHING`;
-export const MARK_REMINDER_SENT = `UPDATE reminders SET state = 'sent', sent_at = @sent_at
+export const SELECT_REMINDER = 'SELECT * FROM reminders WHERE action_id = @action_id AND stage = @stage AND due_date = @due_date';
+export const INSERT_REMINDER_CLAIM = `INSERT INTO reminders (action_id, stage, due_date, recipient, state, sent_at, lease_until, attempts)
+  VALUES (@action_id, @stage, @due_date, @recipient, 'pending', @sent_at, @lease_until, 1)`;
+/** Takes over a failed or lapsed entry; the caller has checked, in the same transaction, that it may. */
+export const RENEW_REMINDER_CLAIM = `UPDATE reminders SET recipient = @recipient, state = 'pending', sent_at = @sent_at,
+  lease_until = @lease_until, attempts = attempts + 1, failure = NULL
   WHERE action_id = @action_id AND stage = @stage AND due_date = @due_date`;
-export const RELEASE_REMINDER = `DELETE FROM reminders
-  WHERE action_id = @action_id AND stage = @stage AND due_date = @due_date AND state = 'pending'`;
+export const MARK_REMINDER_SENT = `UPDATE reminders SET state = 'sent', sent_at = @sent_at, lease_until = NULL, failure = NULL
+  WHERE action_id = @action_id AND stage = @stage AND due_date = @due_date`;
+/** A sent entry stays sent: another run may have taken the claim over and delivered it. */
+export const MARK_REMINDER_FAILED = `UPDATE reminders SET state = 'failed', sent_at = @sent_at, lease_until = NULL, failure = @failure
+  WHERE action_id = @action_id AND stage = @stage AND due_date = @due_date AND state <> 'sent'`;
 export const SELECT_REMINDERS = 'SELECT * FROM reminders ORDER BY sent_at, action_id, stage, due_date';
 export const SELECT_REMINDERS_FOR_ACTION = 'SELECT * FROM reminders WHERE action_id = ? ORDER BY sent_at, stage, due_date';
 

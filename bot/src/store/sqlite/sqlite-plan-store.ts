@@ -9,10 +9,13 @@ import type {
   PlanStore,
   RecordUpdateCommand,
   RecordUpdateResult,
+  ReminderClaim,
   ReminderKey,
+  ClaimResult,
   StoreHealth,
 } from '../plan-store.js';
 import { applyImport } from './import-actions.js';
+import { sqliteLedger } from './ledger.js';
 import { openDatabase } from './open-database.js';
 import {
   actionFromRow,
@@ -20,13 +23,11 @@ import {
   conversationToRow,
   instantMs,
   metricFromRow,
-  reminderFromRow,
   updateFromRow,
   updateToRow,
   type ActionRow,
   type ConversationRow,
   type MetricRow,
-  type ReminderRow,
   type UpdateRow,
 } from './rows.js';
 import * as SQL from './sql.js';
@@ -35,14 +36,6 @@ import { StatementCache } from './statement-cache.js';
 
 function byPlanOrder(a: Action, b: Action): number {
   return compareNatural(a.planYear, b.planYear) || compareNatural(a.ref, b.ref);
-}
-
-function keyParams(key: ReminderKey): {
-  action_id: string;
-  stage: string;
-  due_date: string;
-} {
-  return { action_id: key.actionId, stage: key.stage, due_date: key.dueDate };
 }
 
 /**
@@ -156,41 +149,22 @@ export class SqlitePlanStore implements PlanStore {
     return this.read((sql) => sql.get<[number], UpdateRow>(SQL.SELECT_UPDATES_SINCE).all(instantMs(sinceIso)).map(updateFromRow));
   }
 
-  async claimReminder(entry: Omit<ReminderSent, 'state'>): Promise<boolean> {
-    return this.write((sql) => {
-      const result = sql.get<[Record<string, string>]>(SQL.CLAIM_REMINDER).run({
-        ...keyParams(entry),
-        recipient: entry.recipient,
-        sent_at: entry.sentAt,
-      });
-      return result.changes === 1;
-    });
+  /** Claims, or takes over a failed or lapsed claim, in one immediate transaction (see `claimOver`). */
+  async claimReminder(claim: ReminderClaim): Promise<ClaimResult> {
+    return this.write((sql) => sqliteLedger.claim(sql, claim));
   }
 
   /** Marks a claimed reminder as delivered; rejects with `not_found` when there is no claim to mark. */
   async markReminderSent(key: ReminderKey, sentAt: string): Promise<void> {
-    return this.write((sql) => {
-      const result = sql.get<[Record<string, string>]>(SQL.MARK_REMINDER_SENT).run({ ...keyParams(key), sent_at: sentAt });
-      if (result.changes === 0) {
-        throw new AppError('not_found', `No reminder ${key.stage} was claimed for that action.`);
-      }
-    });
+    return this.write((sql) => sqliteLedger.markSent(sql, key, sentAt));
   }
 
-  async releaseReminder(key: ReminderKey): Promise<void> {
-    return this.write((sql) => {
-      sql.get<[Record<string, string>]>(SQL.RELEASE_REMINDER).run(keyParams(key));
-    });
+  async markReminderFailed(key: ReminderKey, failure: { reason: string; at: string }): Promise<void> {
+    return this.write((sql) => sqliteLedger.markFailed(sql, key, failure));
   }
 
   async listReminders(actionId?: string): Promise<ReminderSent[]> {
-    return this.read((sql) => {
-      const rows =
-        actionId === undefined
-          ? sql.get<[], ReminderRow>(SQL.SELECT_REMINDERS).all()
-          : sql.get<[string], ReminderRow>(SQL.SELECT_REMINDERS_FOR_ACTION).all(actionId);
-      return rows.map(reminderFromRow);
-    });
+    return this.read((sql) => sqliteLedger.list(sql, actionId));
   }
 
   async saveConversation(ref: ConversationRef): Promise<void> {

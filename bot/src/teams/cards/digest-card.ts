@@ -12,8 +12,9 @@ const TITLE_MAX = 90;
 /**
  * The E&D lead's weekly digest: week-of heading, counts, RAG counts with
  * words, overdue actions by owner (days and last update), owners the bot
- * cannot reach in Teams, owners not answering, stale actions, indicators
- * that worsened with no open action, and "Open the plan".
+ * cannot reach in Teams, reminders that could not be delivered (and why),
+ * owners not answering, stale actions, indicators that worsened with no
+ * open action, and "Open the plan".
  */
 export function digestCard(digest: Digest): CardElement {
   const monday = addDays(digest.today, 1 - weekday(digest.today));
@@ -31,6 +32,17 @@ export function digestCard(digest: Digest): CardElement {
       ...section(
         'Not reachable in Teams',
         digest.unreachable.map((u) => `${safeText(u.owner, 80)} — ${safeText(u.reason, 160)} · ${plural(u.openActions, 'open action')}`),
+      ),
+    );
+  }
+  if (digest.undelivered.length) {
+    body.push(
+      ...section(
+        'Reminders that could not be delivered',
+        digest.undelivered.map(
+          (u) =>
+            `${safeText(u.who, 80)} — ${safeText(u.what, 120)}${u.title ? ` (${safeText(u.title, 60)})` : ''}: ${safeText(u.reason, 160)} · ${plural(u.attempts, 'attempt')}, last ${shortDate(u.lastTriedAt.slice(0, 10), digest.today)}`,
+        ),
       ),
     );
   }

@@ -6,6 +6,8 @@ export interface HelpCardModel {
   publicUrl: string;
   /** E&D leads also see the lead-only commands. */
   isLead: boolean;
+  /** Development installations also offer `remind me`. */
+  devCommands?: boolean;
   /** Shown first (escaped), e.g. when the user typed something the bot did not understand. */
   intro?: string;
 }
@@ -16,6 +18,9 @@ export function helpCard(model: HelpCardModel): CardElement {
     { title: 'my actions', value: 'Your open actions, soonest due first, each ready for an update.' },
     { title: 'help', value: 'This list.' },
   ];
+  if (model.devCommands) {
+    commands.splice(1, 0, { title: 'remind me', value: 'The reminder cards the daily run would send you today, now (development only).' });
+  }
   if (model.isLead) {
     commands.splice(
       1,
