@@ -11,6 +11,7 @@ import { memoryLogger } from '../../bot/src/logger.js';
 import { GraphPlanStore } from '../../bot/src/store/sharepoint/graph-plan-store.js';
 import { loadListSpecs } from '../../bot/src/store/sharepoint/list-definitions.js';
 import { provisionLists } from '../../bot/src/store/sharepoint/provision-lists.js';
+import { SkippingTimer } from '../reminders/virtual-timer.js';
 import { startGraphServer, type GraphServer, type GraphServerOptions } from './graph-server.js';
 
 /** A Graph client for `server`, signing in with its test client secret. */
@@ -26,7 +27,8 @@ export function clientFor(server: GraphServer, opts: { timeoutMs?: number; maxRe
     credential,
     timeoutMs: opts.timeoutMs ?? 5000,
     maxRetries: opts.maxRetries ?? 3,
-    retryDelaySeconds: 0.01,
+    // Retries wait on a timer that moves at once: the stand-in never holds a Retry-After against us.
+    timer: new SkippingTimer(),
   });
 }
 
@@ -65,7 +67,6 @@ export async function startRig(
         clock: o.clock ?? systemClock,
         logger,
         cacheSeconds: o.cacheSeconds ?? 30,
-        maxRetries: opts.maxRetries ?? 3,
         pacing: { autoFlush: false },
       });
       await store.init();

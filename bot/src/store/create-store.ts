@@ -19,7 +19,6 @@ export async function createStore(config: Config, deps: { clock?: Clock; logger?
         clock: deps.clock ?? systemClock,
         logger: deps.logger ?? consoleLogger(),
         cacheSeconds: config.SHAREPOINT_CACHE_SECONDS,
-        maxRetries: config.GRAPH_MAX_RETRIES,
       });
   }
 }

@@ -32,3 +32,8 @@ export function mergePending(updates: ProgressUpdate[], entries: OutboxEntry[]):
   if (queued.length === 0) return updates;
   return [...updates, ...queued].sort((a, b) => a.submittedAt.localeCompare(b.submittedAt));
 }
+
+/** A progress log oldest first; updates of the same instant in the order SharePoint numbered them. */
+export function sortedLog(updates: ProgressUpdate[]): ProgressUpdate[] {
+  return [...updates].sort((a, b) => a.submittedAt.localeCompare(b.submittedAt) || Number(a.id) - Number(b.id));
+}
