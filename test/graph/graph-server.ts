@@ -2,7 +2,8 @@
 // (see tls-setup.ts). Faithful where the store depends on it: bearer tokens, sites by id
 // and path, list and column creation, items with fields, indexed $filter, $top and
 // nextLink paging, eTags and 412, unique columns and 409, $batch with dependsOn,
-// and injected 429/503/timeouts. Counts every Graph request for the benchmark.
+// and injected 429/503/timeouts — on whole requests and, as Graph does, on single steps
+// inside a $batch that itself answers 200. Counts every Graph request for the benchmark.
 import { createServer, type Server } from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { readFileSync } from 'node:fs';
@@ -12,10 +13,17 @@ import { addSite, route, type RouteContext, type RouteResult } from './fake-grap
 import { identityRoute, type IdentityState } from './identity-endpoints.js';
 import type { FakeList, FakeSite } from './fake-sharepoint.js';
 
-/** Injected failures: each Graph request (and each request inside a batch) fails with probability `rate`. */
+/**
+ * Injected failures: each Graph request, and each step inside a `$batch`,
+ * fails with probability `rate`. A step fails the way Graph fails one: its
+ * own 429/503 with its own Retry-After (a "timeout" step answers 504) while
+ * the batch answers 200.
+ */
 export interface FaultOptions {
   rate: number;
   kinds: ('429' | '503' | 'timeout')[];
+  /** Where faults strike: whole HTTP requests, steps inside batches, or both (the default). */
+  where?: ('request' | 'step')[];
   /** Retry-After sent with 429/503, in seconds (fractions allowed, to keep tests fast). */
   retryAfterSeconds: number;
   /** How long a "timeout" holds the connection before dropping it; longer than the client's timeout. */
@@ -40,6 +48,10 @@ export interface GraphServer {
   requests: string[];
   /** Inner requests of every $batch, as `METHOD url`. */
   batchedRequests: string[];
+  /** Steps inside batches that were answered with an injected fault. */
+  faultedSteps: number;
+  /** Whole requests that were answered with an injected fault. */
+  faultedRequests: number;
   faults: FaultOptions | null;
   latencyMs: number;
   list(displayName: string): FakeList | undefined;
@@ -92,6 +104,8 @@ export async function startGraphServer(opts: GraphServerOptions = {}): Promise<G
     identity,
     requests: [],
     batchedRequests: [],
+    faultedSteps: 0,
+    faultedRequests: 0,
     faults: opts.faults ?? null,
     latencyMs: opts.latencyMs ?? 0,
     list: (name) => site.lists.find((l) => l.displayName === name),
@@ -100,9 +114,9 @@ export async function startGraphServer(opts: GraphServerOptions = {}): Promise<G
       await new Promise<void>((r) => server.close(() => r()));
     },
   };
-  const pickFault = (): '429' | '503' | 'timeout' | null => {
+  const pickFault = (at: 'request' | 'step'): '429' | '503' | 'timeout' | null => {
     const f = state.faults;
-    if (!f || f.rate <= 0 || random() >= f.rate) return null;
+    if (!f || f.rate <= 0 || !(f.where ?? ['request', 'step']).includes(at) || random() >= f.rate) return null;
     return f.kinds[Math.floor(random() * f.kinds.length)] ?? null;
   };
   const throttled = (kind: '429' | '503'): RouteResult => ({
@@ -129,7 +143,8 @@ export async function startGraphServer(opts: GraphServerOptions = {}): Promise<G
     }
     if (!url.pathname.startsWith('/v1.0/'))
       return send(res, { status: 400, body: { error: { code: 'BadRequest', message: 'Invalid version.' } } });
-    const fault = pickFault();
+    const fault = pickFault('request');
+    if (fault) state.faultedRequests++;
     if (fault === '429' || fault === '503') return send(res, throttled(fault));
     const processFirst = fault === 'timeout' && random() < 0.5;
     if (fault === 'timeout' && !processFirst) return hold(res);
@@ -181,12 +196,15 @@ export async function startGraphServer(opts: GraphServerOptions = {}): Promise<G
           body: { error: { code: 'BadRequest', message: `Resource not found for the segment '${r.url.split('/').filter(Boolean)[0]}'.` } },
         };
       } else {
-        const fault = pickFault();
+        const fault = pickFault('step');
         const h = Object.fromEntries(Object.entries({ ...outer, ...(r.headers ?? {}) }).map(([k, v]) => [k.toLowerCase(), v]));
+        if (fault) state.faultedSteps++;
         result =
           fault === '429' || fault === '503'
             ? throttled(fault)
-            : route(ctx, r.method, r.url.startsWith('/') ? r.url : `/${r.url}`, h, r.body);
+            : fault === 'timeout'
+              ? { status: 504, body: { error: { code: 'gatewayTimeout', message: 'The request timed out.' } } }
+              : route(ctx, r.method, r.url.startsWith('/') ? r.url : `/${r.url}`, h, r.body);
       }
       done.set(r.id, result.status);
       responses.push({

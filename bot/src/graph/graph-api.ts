@@ -45,19 +45,34 @@ type Failed = { ok: false; error: unknown };
 type Sent<T> = { ok: true; value: T } | Failed;
 
 /**
- * Thin typed face of the Graph client. Every call runs under the client's
- * one `RetryPolicy`: a request answered 429/503/504 is sent again after its
+ * Thin typed face of the Graph client. Every call runs under one
+ * `RetryPolicy`: a request answered 429/503/504 is sent again after its
  * Retry-After (or a back-off), and so is each such step of a `$batch`, in the
  * same loop and budget. Every method rejects with an `AppError` (see
  * `toAppError`); `doing` words the message for a user.
  */
 export class GraphApi {
+  private bulkView: GraphApi | null = null;
+
   constructor(
     private readonly client: Client,
     /** scheme://host[:port] of the Graph endpoint. */
     readonly origin: string,
     private readonly retries: RetryPolicy,
+    /** The budget `bulk()` runs under. */
+    private readonly bulkRetries: RetryPolicy = retries,
   ) {}
+
+  /**
+   * The same client under the bulk budget: for work a person waits for at a
+   * terminal and that must not stop part-way for a passing throttle (import
+   * writes, provisioning, start-up checks). Everything else — a card, the
+   * tab — keeps the short budget and leaves the rest to the outbox or a retry.
+   */
+  bulk(): GraphApi {
+    this.bulkView ??= new GraphApi(this.client, this.origin, this.bulkRetries);
+    return this.bulkView;
+  }
 
   /** GET a path (relative, or an absolute nextLink on this origin). */
   async get(path: string, doing: string): Promise<unknown> {

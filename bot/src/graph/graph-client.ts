@@ -21,12 +21,19 @@ export interface GraphClientOptions {
 }
 
 /**
- * What one Graph request (or one `$batch` step) may spend on retries beyond
- * `maxRetries`: back-off from 1 s when Graph gives no Retry-After, at most
- * 30 s at once and 30 s in all. Asked to wait longer, the request fails as
- * `unavailable` at once; a progress update then waits in the outbox.
+ * What one Graph request (or one `$batch` step) may spend waiting to retry,
+ * besides `maxRetries`: back-off from 1 s when Graph gives no Retry-After, at
+ * most 30 s at once and 30 s in all. Asked to wait longer, the request fails
+ * as `unavailable` at once; a progress update then waits in the outbox.
  */
 export const GRAPH_RETRY_WAITS: Omit<RetryBudget, 'maxAttempts'> = { baseDelayMs: 1000, maxDelayMs: 30_000, maxTotalWaitMs: 30_000 };
+
+/**
+ * The budget of `GraphApi.bulk()` (import writes, provisioning, start-up
+ * checks): up to 20 attempts per request or step and 5 minutes of waiting,
+ * so a long import rides out throttling instead of stopping part-way.
+ */
+export const GRAPH_BULK_RETRIES: RetryBudget = { maxAttempts: 20, baseDelayMs: 1000, maxDelayMs: 60_000, maxTotalWaitMs: 5 * 60_000 };
 
 class CredentialAuthProvider implements AuthenticationProvider {
   constructor(
@@ -70,9 +77,9 @@ function named(name: string, message: string): Error {
  * `${baseUrl}/.default` to the base URL's host (also when it is not a
  * Microsoft Graph host, e.g. a test server), abandons a request after
  * `timeoutMs`, and returns a `GraphApi` that retries 429/503/504 — whole
- * requests and each `$batch` step alike — under one `RetryPolicy`
- * (Retry-After first, `maxRetries` and `GRAPH_RETRY_WAITS`) and whose calls
- * reject with `AppError`.
+ * requests and each `$batch` step alike — in one loop (Retry-After first;
+ * `maxRetries` and `GRAPH_RETRY_WAITS`, or `GRAPH_BULK_RETRIES` for bulk
+ * work) and whose calls reject with `AppError`.
  */
 export function createGraphClient(o: GraphClientOptions): GraphApi {
   const base = new URL(o.baseUrl);
@@ -87,6 +94,12 @@ export function createGraphClient(o: GraphClientOptions): GraphApi {
       new TimeoutFetchHandler(o.timeoutMs),
     ],
   });
-  const retries = new RetryPolicy({ maxAttempts: o.maxRetries + 1, ...GRAPH_RETRY_WAITS }, o.timer ?? systemTimer, o.random);
-  return new GraphApi(client, origin, retries);
+  const timer = o.timer ?? systemTimer;
+  const retries = new RetryPolicy({ maxAttempts: o.maxRetries + 1, ...GRAPH_RETRY_WAITS }, timer, o.random);
+  const bulk = new RetryPolicy(
+    { ...GRAPH_BULK_RETRIES, maxAttempts: Math.max(GRAPH_BULK_RETRIES.maxAttempts, o.maxRetries + 1) },
+    timer,
+    o.random,
+  );
+  return new GraphApi(client, origin, retries, bulk);
 }

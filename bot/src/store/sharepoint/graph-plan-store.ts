@@ -78,8 +78,9 @@ export class GraphPlanStore implements PlanStore {
    */
   async init(): Promise<void> {
     if (this.lists) return;
-    const site = await resolveSite(this.o.graph, this.o.site);
-    const { listIds, gaps } = await checkSchema(this.o.graph, site.id, this.specs);
+    // Start-up is patient: a passing throttle must not stop the service or a CLI command from starting.
+    const site = await resolveSite(this.o.graph.bulk(), this.o.site);
+    const { listIds, gaps } = await checkSchema(this.o.graph.bulk(), site.id, this.specs);
     if (gaps.length > 0) {
       throw new AppError(
         'config',

@@ -63,13 +63,15 @@ export class ListAccess {
   }
 
   /**
-   * Runs independent writes in `$batch`es of 20, one after another. Each
-   * throttled step is retried by `GraphApi.batch`; returns every final answer.
+   * Runs independent bulk writes (an import, figures) in `$batch`es of 20,
+   * one after another. Each throttled step is retried by `GraphApi.batch`
+   * under the bulk budget; returns every final answer.
    */
   async writeAll(steps: BatchStep[], doing: string): Promise<Map<string, BatchAnswer>> {
     const done = new Map<string, BatchAnswer>();
+    const graph = this.graph.bulk();
     for (let i = 0; i < steps.length; i += MAX_BATCH) {
-      for (const [id, answer] of await this.graph.batch(steps.slice(i, i + MAX_BATCH), doing)) done.set(id, answer);
+      for (const [id, answer] of await graph.batch(steps.slice(i, i + MAX_BATCH), doing)) done.set(id, answer);
     }
     return done;
   }
