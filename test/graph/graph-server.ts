@@ -31,6 +31,16 @@ export interface FaultOptions {
   seed: number;
 }
 
+/** One fault answered on purpose: the next matching request (or batch step) gets `status`, `times` times. */
+export interface ScriptedFault {
+  where: 'request' | 'step';
+  status: number;
+  retryAfter?: string;
+  /** Matches `METHOD path` for a request, `METHOD url #stepId` for a batch step; every one when absent. */
+  match?: RegExp;
+  times: number;
+}
+
 export interface GraphServerOptions {
   latencyMs?: number;
   maxPageSize?: number;
@@ -53,6 +63,8 @@ export interface GraphServer {
   /** Whole requests that were answered with an injected fault. */
   faultedRequests: number;
   faults: FaultOptions | null;
+  /** Faults answered before any random one, in order, each for its `times`. */
+  script: ScriptedFault[];
   latencyMs: number;
   list(displayName: string): FakeList | undefined;
   close(): Promise<void>;
@@ -107,12 +119,23 @@ export async function startGraphServer(opts: GraphServerOptions = {}): Promise<G
     faultedSteps: 0,
     faultedRequests: 0,
     faults: opts.faults ?? null,
+    script: [],
     latencyMs: opts.latencyMs ?? 0,
     list: (name) => site.lists.find((l) => l.displayName === name),
     close: async () => {
       server.closeAllConnections();
       await new Promise<void>((r) => server.close(() => r()));
     },
+  };
+  const scripted = (at: 'request' | 'step', what: string): RouteResult | null => {
+    const f = state.script.find((x) => x.where === at && x.times > 0 && (!x.match || x.match.test(what)));
+    if (!f) return null;
+    f.times--;
+    return {
+      status: f.status,
+      headers: f.retryAfter === undefined ? {} : { 'Retry-After': f.retryAfter },
+      body: { error: { code: f.status === 429 ? 'TooManyRequests' : 'serviceNotAvailable', message: `Scripted ${f.status}` } },
+    };
   };
   const pickFault = (at: 'request' | 'step'): '429' | '503' | 'timeout' | null => {
     const f = state.faults;
@@ -143,6 +166,8 @@ export async function startGraphServer(opts: GraphServerOptions = {}): Promise<G
     }
     if (!url.pathname.startsWith('/v1.0/'))
       return send(res, { status: 400, body: { error: { code: 'BadRequest', message: 'Invalid version.' } } });
+    const planned = scripted('request', `${req.method} ${url.pathname.slice('/v1.0'.length)}`);
+    if (planned) return send(res, planned);
     const fault = pickFault('request');
     if (fault) state.faultedRequests++;
     if (fault === '429' || fault === '503') return send(res, throttled(fault));
@@ -196,11 +221,13 @@ export async function startGraphServer(opts: GraphServerOptions = {}): Promise<G
           body: { error: { code: 'BadRequest', message: `Resource not found for the segment '${r.url.split('/').filter(Boolean)[0]}'.` } },
         };
       } else {
-        const fault = pickFault('step');
+        const planned = scripted('step', `${r.method} ${r.url} #${r.id}`);
+        const fault = planned ? null : pickFault('step');
         const h = Object.fromEntries(Object.entries({ ...outer, ...(r.headers ?? {}) }).map(([k, v]) => [k.toLowerCase(), v]));
         if (fault) state.faultedSteps++;
-        result =
-          fault === '429' || fault === '503'
+        result = planned
+          ? planned
+          : fault === '429' || fault === '503'
             ? throttled(fault)
             : fault === 'timeout'
               ? { status: 504, body: { error: { code: 'gatewayTimeout', message: 'The request timed out.' } } }
