@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../bot/src/domain/clock.js';
 import { PlanService } from '../../bot/src/service/plan-service.js';
+import { updateItemFields } from '../../bot/src/store/sharepoint/item-fields.js';
 import { IMPORTED_AT, makeImportedAction, makeImportedPlan, makeRecordUpdate } from '../store/fixtures.js';
 import { startRig, type StoreRig } from './harness.js';
 
@@ -15,6 +16,10 @@ const itemReads = (r: StoreRig, list: string) => {
   const id = r.server.list(list)!.id;
   return r.server.requests.filter((q) => q === `GET /v1.0/sites/${encodeURIComponent(r.server.site.id)}/lists/${id}/items`).length;
 };
+
+/** The texts of every stored progress update. */
+const valuesOf = (r: StoreRig, field: string) =>
+  [...r.server.list('WRES Progress Updates')!.items.values()].map((i) => String(i.fields[field]));
 
 describe('GraphPlanStore against the local Graph server', () => {
   it('reads a plan that spans several pages by following nextLink', async () => {
@@ -88,6 +93,67 @@ describe('GraphPlanStore against the local Graph server', () => {
     if (first.kind !== 'recorded' || retry.kind !== 'duplicate') return;
     expect(retry.update).toEqual(first.update);
     expect(rig.server.list('WRES Progress Updates')!.items.size).toBe(1);
+  });
+
+  it('puts an action back as it was when its write turns out to reuse a stored request id (SharePoint’s unique RequestId)', async () => {
+    rig = await startRig();
+    const store = await rig.open();
+    await store.importActions([makeImportedAction({ ref: '1.1' }), makeImportedAction({ ref: '1.2' })], IMPORTED_AT);
+    const [a, c] = await store.listActions();
+    const before = { ...rig.server.list('WRES Actions')!.items.get(c!.id)!.fields };
+    await store.recordUpdate(makeRecordUpdate(a!, { requestId: 'reused-sp-0001', text: 'On A' }));
+
+    // C is at the version the submission expects, so the write goes out and SharePoint's unique column refuses the update item.
+    const reused = await store.recordUpdate(makeRecordUpdate(c!, { requestId: 'reused-sp-0001', text: 'On C', rag: 'Red' }));
+
+    expect(reused).toMatchObject({ kind: 'refused', action: c });
+    const after = rig.server.list('WRES Actions')!.items.get(c!.id)!.fields;
+    const state = (f: Record<string, unknown>) =>
+      ['RowVersion', 'Rag', 'ActionStatus', 'LatestText', 'LastRequestId'].map((k) => f[k] ?? null);
+    expect(state(after)).toEqual(state(before));
+    const fresh = await rig.open({ cacheSeconds: 0 });
+    expect(await fresh.getAction(c!.id)).toEqual(c);
+    expect(valuesOf(rig, 'UpdateText')).toEqual(['On A']);
+  });
+
+  it('refuses a request id already queued in the outbox for a different update, and answers the same one as a duplicate', async () => {
+    rig = await startRig();
+    const store = await rig.open();
+    await store.importActions([makeImportedAction({ ref: '1.1' }), makeImportedAction({ ref: '1.2' })], IMPORTED_AT);
+    const [a, c] = await store.listActions();
+    rig.server.faults = { rate: 1, kinds: ['503'], where: ['request'], retryAfterSeconds: 1, holdMs: 0, seed: 5 };
+    const cmd = makeRecordUpdate(a!, { requestId: 'queued-0001', text: 'Written offline' });
+    expect(await store.recordUpdate(cmd)).toMatchObject({ kind: 'recorded', pending: true });
+
+    expect(await store.recordUpdate(cmd)).toMatchObject({ kind: 'duplicate', pending: true, update: { text: 'Written offline' } });
+    const reused = await store.recordUpdate(makeRecordUpdate(c!, { requestId: 'queued-0001', text: 'Other action' }));
+    expect(reused).toMatchObject({ kind: 'refused', action: c });
+
+    rig.server.faults = null;
+    expect(await store.flushOutbox()).toBe(0);
+    expect(valuesOf(rig, 'UpdateText')).toEqual(['Written offline']);
+    expect((await store.getAction(c!.id))?.version).toBe(c!.version);
+  });
+
+  it('sets aside, loudly, a queued update whose request id SharePoint already holds for another update', async () => {
+    rig = await startRig();
+    const store = await rig.open();
+    await store.importActions([makeImportedAction({ ref: '1.1' }), makeImportedAction({ ref: '1.2' })], IMPORTED_AT);
+    const [a, c] = await store.listActions();
+    rig.server.faults = { rate: 1, kinds: ['503'], where: ['request'], retryAfterSeconds: 1, holdMs: 0, seed: 5 };
+    expect(await store.recordUpdate(makeRecordUpdate(c!, { requestId: 'clash-0001', text: 'Queued on C' }))).toMatchObject({
+      pending: true,
+    });
+    rig.server.faults = null;
+    // Meanwhile another instance, with its own outbox, stored an update on A under the same request id.
+    const elsewhere = makeRecordUpdate(a!, { requestId: 'clash-0001', text: 'Stored on A' });
+    const updates = `/sites/${encodeURIComponent(rig.server.site.id)}/lists/${rig.server.list('WRES Progress Updates')!.id}/items`;
+    await rig.graph.post(updates, { fields: updateItemFields(elsewhere.update) }, 'storing an update elsewhere');
+
+    expect(await store.flushOutbox()).toBe(0);
+    expect(valuesOf(rig, 'UpdateText')).toEqual(['Stored on A']);
+    expect(rig.server.list('WRES Actions')!.items.get(c!.id)!.fields.RowVersion).toBe(c!.version);
+    expect(rig.logger.lines.some((e) => e.level === 'error' && e.message.includes('set aside'))).toBe(true);
   });
 
   it('keeps UK due dates on the right day all year in the date column, with the text key as the truth', async () => {

@@ -140,7 +140,7 @@ export class UpdateWriter {
     const history = await this.logFrom(answers.get('log')!);
     if (created.status === 201) {
       const update = updateFromItem(itemSchema.parse(created.body));
-      return { kind: 'recorded', action: after.action, update, history: sortedLog([...(history ?? []), update]) };
+      return { kind: 'recorded', action: after.action, update, history: withUpdate(history, update) };
     }
     if (created.status === 409) return this.undoMove(cmd, before, after);
     return this.createUpdate(cmd, after.action, history);
@@ -181,7 +181,7 @@ export class UpdateWriter {
       return repeated(cmd, found.earlier, action, found.history);
     }
     const update = updateFromItem(itemSchema.parse(body));
-    return { kind: 'recorded', action, update, history: sortedLog([...(history ?? []), update]) };
+    return { kind: 'recorded', action, update, history: withUpdate(history, update) };
   }
 
   /** The stored update with cmd's requestId (if any) and the action's progress log, in one round trip. */
@@ -223,6 +223,11 @@ function repeated(cmd: RecordUpdateCommand, earlier: ProgressUpdate, action: Act
   const reason = requestIdReuse(earlier, cmd.update);
   if (reason !== null) return { kind: 'refused', action, reason };
   return { kind: 'duplicate', action, update: earlier, history };
+}
+
+/** The log with `update` in it once (the batch's read may or may not have seen it), oldest first. */
+function withUpdate(history: ProgressUpdate[] | null, update: ProgressUpdate): ProgressUpdate[] {
+  return sortedLog([...(history ?? []).filter((u) => u.requestId !== update.requestId), update]);
 }
 
 function unavailable(error: AppError): Delivery {
