@@ -3,12 +3,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { systemClock, type Clock } from '../../bot/src/domain/clock.js';
+import { systemClock, type Clock, type Timer } from '../../bot/src/domain/clock.js';
 import type { GraphApi } from '../../bot/src/graph/graph-api.js';
 import { createGraphClient } from '../../bot/src/graph/graph-client.js';
 import { createGraphCredential } from '../../bot/src/graph/graph-credential.js';
 import { memoryLogger } from '../../bot/src/logger.js';
 import { GraphPlanStore } from '../../bot/src/store/sharepoint/graph-plan-store.js';
+import type { FlushPacing } from '../../bot/src/store/sharepoint/outbox-sync.js';
 import { loadListSpecs } from '../../bot/src/store/sharepoint/list-definitions.js';
 import { provisionLists } from '../../bot/src/store/sharepoint/provision-lists.js';
 import { SkippingTimer } from '../reminders/virtual-timer.js';
@@ -39,7 +40,13 @@ export interface StoreRig {
   outboxPath: string;
   logger: ReturnType<typeof memoryLogger>;
   /** Opens (and initialises) a store on the rig's server and outbox. */
-  open(overrides?: { clock?: Clock; cacheSeconds?: number; graph?: GraphApi }): Promise<GraphPlanStore>;
+  open(overrides?: {
+    clock?: Clock;
+    cacheSeconds?: number;
+    graph?: GraphApi;
+    timer?: Timer;
+    pacing?: Partial<FlushPacing>;
+  }): Promise<GraphPlanStore>;
   close(): Promise<void>;
 }
 
@@ -67,7 +74,8 @@ export async function startRig(
         clock: o.clock ?? systemClock,
         logger,
         cacheSeconds: o.cacheSeconds ?? 30,
-        pacing: { autoFlush: false },
+        pacing: o.pacing ?? { autoFlush: false },
+        ...(o.timer ? { timer: o.timer } : {}),
       });
       await store.init();
       opened.push(store);
