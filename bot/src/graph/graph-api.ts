@@ -2,6 +2,7 @@ import { BatchRequestContent, GraphError, type Client } from '@microsoft/microso
 import { z } from 'zod';
 import { AppError } from '../errors.js';
 import type { Attempt, RetryPolicy } from '../retry.js';
+import { longestRetryAfter, noAnswer, stepsToRepeat } from './batch-steps.js';
 import { isRetryableStatus, toAppError } from './graph-errors.js';
 
 /** One request inside a JSON `$batch`. `url` is relative to the version root, e.g. `/sites/{id}/lists/{id}/items`. */
@@ -188,31 +189,6 @@ export class GraphApi {
       throw new AppError('internal', 'Graph returned a next page on another host; refusing to follow it.');
     }
   }
-}
-
-/**
- * The steps to send again: those answered 429/503/504, and those skipped
- * (424) because a step they depend on is being sent again. A dependency that
- * has since succeeded is dropped from `dependsOn`.
- */
-function stepsToRepeat(steps: BatchStep[], answers: Map<string, BatchAnswer>): BatchStep[] {
-  const again = new Set<string>();
-  for (const s of steps) {
-    const status = answers.get(s.id)!.status;
-    if (isRetryableStatus(status) || (status === 424 && (s.dependsOn ?? []).some((d) => again.has(d)))) again.add(s.id);
-  }
-  return steps.filter((s) => again.has(s.id)).map((s) => ({ ...s, dependsOn: (s.dependsOn ?? []).filter((d) => again.has(d)) }));
-}
-
-/** The Retry-After (in seconds) of the answer that asks for the longest wait, if any asks. */
-function longestRetryAfter(answers: BatchAnswer[]): string | undefined {
-  const asked = answers.map((a) => Number(a.headers['retry-after'])).filter((v) => Number.isFinite(v) && v >= 0);
-  return asked.length ? String(Math.max(...asked)) : undefined;
-}
-
-/** A step Graph left out of its answer: treated as a gateway timeout, so it is sent again. */
-function noAnswer(id: string): BatchAnswer {
-  return { id, status: 504, headers: {}, body: { error: { code: 'noAnswer', message: 'No answer for this step.' } } };
 }
 
 function lower(h: Record<string, string>): Record<string, string> {

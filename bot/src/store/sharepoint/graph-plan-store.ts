@@ -24,8 +24,8 @@ import { loadListSpecs, type ListKey, type ListSpecs } from './list-definitions.
 import { eq, ListAccess } from './list-access.js';
 import { ListCounts } from './list-counts.js';
 import { checkSchema, describeGap } from './list-schema.js';
-import { OutboxSync, type FlushPacing, type OfflineAnswers } from './outbox-sync.js';
-import { mergePending, provisionalUpdate, sortedLog, withPending } from './pending-view.js';
+import { OutboxSync, type FlushPacing } from './outbox-sync.js';
+import { mergePending, offlineAnswers, sortedLog, withPending } from './pending-view.js';
 import { UpdateWriter } from './update-writer.js';
 
 /** Everything the SharePoint store is built from (see `createStore` for the configuration it comes from). */
@@ -168,27 +168,9 @@ export class GraphPlanStore implements PlanStore {
    */
   async recordUpdate(cmd: RecordUpdateCommand): Promise<RecordUpdateResult> {
     const { sync, counts } = this.ready();
-    const result = await sync.submit(cmd, this.offline);
+    const result = await sync.submit(cmd, offlineAnswers(this.index, this.ready().outbox));
     if (result.kind === 'recorded' && !result.pending) counts.addedUpdate();
     return result;
-  }
-
-  /** Answers from what this instance knows while SharePoint cannot be reached. */
-  private readonly offline: OfflineAnswers = {
-    accepted: (entry, duplicate) => {
-      const action = this.offlineView(entry.actionId);
-      const update = provisionalUpdate(entry);
-      const history = mergePending([], this.ready().outbox.pending(entry.actionId));
-      return { kind: duplicate ? 'duplicate' : 'recorded', action, update, history, pending: true };
-    },
-    refused: (cmd, reason) => ({ kind: 'refused', action: this.offlineView(cmd.update.actionId), reason }),
-  };
-
-  /** The action as last read plus what waits in the outbox; rejects when it was never read. */
-  private offlineView(actionId: string): Action {
-    const known = this.index.peek(actionId);
-    if (!known) throw new AppError('unavailable', 'SharePoint cannot be reached just now. Please try again in a few minutes.');
-    return withPending(known.action, known.lastRequestId, this.ready().outbox.pending(actionId));
   }
 
   async listUpdates(actionId: string): Promise<ProgressUpdate[]> {

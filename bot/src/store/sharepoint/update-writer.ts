@@ -7,8 +7,9 @@ import type { Logger } from '../../logger.js';
 import type { RecordUpdateCommand } from '../plan-store.js';
 import type { ActionIndex, KnownAction } from './action-index.js';
 import { actionFromItem, itemSchema, stateFields, updateFromItem, updateItemFields } from './item-fields.js';
-import { answerMessage, eq, type ListAccess } from './list-access.js';
+import { answerMessage, type ListAccess } from './list-access.js';
 import { sortedLog } from './pending-view.js';
+import { UpdateLog } from './update-log.js';
 
 /** How one attempt to deliver an update to SharePoint ended. */
 export type Delivery =
@@ -41,11 +42,15 @@ const SAVING = 'saving the progress update';
  * Throttled steps are retried inside `GraphApi.batch`, not here.
  */
 export class UpdateWriter {
+  private readonly log: UpdateLog;
+
   constructor(
     private readonly lists: ListAccess,
     private readonly index: ActionIndex,
     private readonly logger: Logger,
-  ) {}
+  ) {
+    this.log = new UpdateLog(lists);
+  }
 
   /** Delivers `cmd`. Rejects with `not_found` when the action does not exist; transient failures resolve as `unavailable`. */
   async deliver(cmd: RecordUpdateCommand, mode: DeliveryMode): Promise<Delivery> {
@@ -112,7 +117,7 @@ export class UpdateWriter {
         dependsOn: ['action'],
       },
       // Serial (the SDK allows serial or parallel batches): the log read comes after the new update.
-      { id: 'log', method: 'GET', url: this.lists.query('updates', eq('ActionId', a.id)), dependsOn: ['update'] },
+      { ...this.log.read(a.id), id: 'log', dependsOn: ['update'] },
     ];
   }
 
@@ -123,7 +128,7 @@ export class UpdateWriter {
    * replay, deliver anyway.
    */
   private async settle(cmd: RecordUpdateCommand, known: KnownAction, mode: DeliveryMode): Promise<Delivery | null> {
-    const { earlier, history } = await this.lookUp(cmd);
+    const { earlier, history } = await this.log.lookUp(cmd.update);
     if (earlier) return repeated(cmd, earlier, known.action, history);
     if (known.lastRequestId === cmd.update.requestId) return this.createUpdate(cmd, known.action, history);
     if (mode === 'inline') return { kind: 'conflict', action: known.action };
@@ -137,7 +142,7 @@ export class UpdateWriter {
   private async afterMove(cmd: RecordUpdateCommand, before: KnownAction, answers: Map<string, BatchAnswer>): Promise<Delivery> {
     const after = this.remember(cmd.update.actionId, answers.get('action')!.body);
     const created = answers.get('update')!;
-    const history = await this.logFrom(answers.get('log')!);
+    const history = await this.log.from(answers.get('log')!);
     if (created.status === 201) {
       const update = updateFromItem(itemSchema.parse(created.body));
       return { kind: 'recorded', action: after.action, update, history: withUpdate(history, update) };
@@ -164,7 +169,7 @@ export class UpdateWriter {
       this.logger.error('A refused progress update could not be undone on its action', { actionId: id, requestId: cmd.update.requestId });
       if (!isTransient(e) && graphFailure(e)?.status !== 412) throw e;
     }
-    const { earlier, history } = await this.lookUp(cmd);
+    const { earlier, history } = await this.log.lookUp(cmd.update);
     if (!earlier) throw new AppError('unavailable', `SharePoint reported this submission as stored but did not find it while ${SAVING}.`);
     return repeated(cmd, earlier, before.action, history);
   }
@@ -176,37 +181,12 @@ export class UpdateWriter {
       body = await this.lists.graph.post(this.lists.items('updates'), { fields: updateItemFields(cmd.update) }, SAVING);
     } catch (e) {
       if (graphFailure(e)?.status !== 409) throw e;
-      const found = await this.lookUp(cmd);
+      const found = await this.log.lookUp(cmd.update);
       if (!found.earlier) throw e;
       return repeated(cmd, found.earlier, action, found.history);
     }
     const update = updateFromItem(itemSchema.parse(body));
     return { kind: 'recorded', action, update, history: withUpdate(history, update) };
-  }
-
-  /** The stored update with cmd's requestId (if any) and the action's progress log, in one round trip. */
-  private async lookUp(cmd: RecordUpdateCommand): Promise<{ earlier: ProgressUpdate | null; history: ProgressUpdate[] }> {
-    const doing = 'looking for an earlier submission';
-    const answers = await this.lists.graph.batch(
-      [
-        { id: 'earlier', method: 'GET', url: this.lists.query('updates', eq('RequestId', cmd.update.requestId), 1) },
-        { id: 'log', method: 'GET', url: this.lists.query('updates', eq('ActionId', cmd.update.actionId)) },
-      ],
-      doing,
-    );
-    const earlier = await this.logFrom(answers.get('earlier')!);
-    const history = await this.logFrom(answers.get('log')!);
-    if (!earlier || !history) throw new AppError('unavailable', `SharePoint stayed busy while ${doing}.`);
-    return { earlier: earlier[0] ?? null, history };
-  }
-
-  /** The updates a log read answered (following further pages), oldest first; null when the read failed. */
-  private async logFrom(answer: BatchAnswer): Promise<ProgressUpdate[] | null> {
-    if (answer.status !== 200) return null;
-    const page = answer.body as { value?: unknown[]; '@odata.nextLink'?: string };
-    const items = [...(page.value ?? [])];
-    if (page['@odata.nextLink']) items.push(...(await this.lists.graph.getAll(page['@odata.nextLink'], 'reading the progress log')));
-    return sortedLog(items.map((i) => updateFromItem(itemSchema.parse(i))));
   }
 
   /** Remembers the action as a PATCH of its fields answered it. */
