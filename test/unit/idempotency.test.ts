@@ -6,7 +6,6 @@ const stored: Submission = {
   author: { name: 'Asha Patel', aadObjectId: 'AAD-ASHA' },
   text: 'Two panels held.',
   ragTo: 'Green',
-  statusTo: 'InProgress',
 };
 
 describe('requestIdReuse', () => {
@@ -21,7 +20,7 @@ describe('requestIdReuse', () => {
     ['someone else', { author: { name: 'Asha Patel' } }],
     ['different note', { text: 'Two panels held!' }],
     ['different note', { ragTo: 'Amber' as const }],
-    ['different note', { statusTo: 'Complete' as const }],
+    ['different note', { ragTo: 'Blue' as const }],
   ])('refuses a reuse by %s', (words, change) => {
     expect(requestIdReuse(stored, { ...stored, ...change })).toContain(words);
   });
