@@ -99,6 +99,49 @@ describe('POST /api/actions/:id/updates', () => {
     expect((await ctx.api.store.listUpdates(id)).filter((u) => u.requestId === payload.requestId)).toHaveLength(1);
   });
 
+  it('refuses a requestId already used on another action with 409 and a readable message, never "duplicate"', async () => {
+    const payload = body({ expectedVersion: await versionOf('1.2'), text: 'Note for 1.2', rag: 'Amber' });
+    expect((await post('1.2', LEAD, payload)).status).toBe(201);
+    const other = await actionId(ctx.api.store, '2.1');
+    const version = await versionOf('2.1');
+
+    const res = await post('2.1', LEAD, { ...payload, expectedVersion: version, text: 'Note for 2.1' });
+
+    expect(res.status).toBe(409);
+    const refused = (await res.json()) as ApiErrorBody;
+    expect(refused.error).toEqual({ code: 'conflict', message: expect.stringContaining('already used for an update on another action') });
+    expect(await ctx.api.store.listUpdates(other)).toEqual([]);
+    expect(await versionOf('2.1')).toBe(version);
+  });
+
+  it('refuses a requestId sent again with a different note with 409, keeping the first note', async () => {
+    const id = await actionId(ctx.api.store, '1.2');
+    const payload = body({ expectedVersion: await versionOf('1.2'), text: 'First wording', rag: 'Amber' });
+    expect((await post('1.2', BEN, payload)).status).toBe(201);
+    const res = await post('1.2', BEN, { ...payload, text: 'Second wording' });
+    expect(res.status).toBe(409);
+    expect(((await res.json()) as ApiErrorBody).error.message).toContain('different note');
+    expect((await ctx.api.store.listUpdates(id)).filter((u) => u.requestId === payload.requestId).map((u) => u.text)).toEqual([
+      'First wording',
+    ]);
+  });
+
+  it('stores a note without control characters: line breaks kept as line feeds, NUL and the like removed', async () => {
+    const res = await post(
+      '1.1',
+      ASHA,
+      body({ expectedVersion: await versionOf('1.1'), text: 'Panels\u0000 held\r\nnext:\u000bboard\u0085done\u001b.' }),
+    );
+    expect(res.status).toBe(201);
+    expect(((await res.json()) as SubmitUpdateResponse).update.text).toBe('Panels held\nnext:\nboard\ndone.');
+  });
+
+  it('answers 400 for a note that is nothing but control characters', async () => {
+    const res = await post('1.1', ASHA, body({ expectedVersion: await versionOf('1.1'), text: '\u0000\u0007 \u001b' }));
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as BadUpdateBody).error.details.text).toMatch(/write what has happened/);
+  });
+
   it('refuses a stale version with 409 and the current action, storing nothing', async () => {
     const stale = await versionOf('1.2');
     expect((await post('1.2', LEAD, body({ expectedVersion: stale, text: 'Lead checked in.', rag: 'Amber' }))).status).toBe(201);

@@ -1,16 +1,14 @@
 // The Graph benchmark body. Run by bench/graph.bench.ts in a child process whose
 // NODE_EXTRA_CA_CERTS trusts the throwaway certificate (Node reads it only at start-up).
 // Prints figures; asserts nothing.
-import { fixedClock } from '../../bot/src/domain/clock.js';
-import { PlanService } from '../../bot/src/service/plan-service.js';
-import { IMPORTED_AT, makeImportedAction, makeRecordUpdate } from '../store/fixtures.js';
+import { IMPORTED_AT, makeImportedAction } from '../store/fixtures.js';
+import { countCardPath } from './card-path.js';
 import { startRig } from './harness.js';
 
 const LATENCY_MS = 30;
 const PLAN_SIZE = 5000;
-const SUBMISSIONS = 20;
 
-async function main(): Promise<void> {
+async function fullPlanRead(): Promise<void> {
   const rig = await startRig();
   try {
     const store = await rig.open({ cacheSeconds: 3600 });
@@ -19,45 +17,36 @@ async function main(): Promise<void> {
     );
     await store.importActions(plan, IMPORTED_AT);
     rig.server.latencyMs = LATENCY_MS;
-
-    let at = rig.server.requests.length;
-    let t = performance.now();
+    const at = rig.server.requests.length;
+    const t = performance.now();
     const actions = await store.listActions();
-    const readMs = performance.now() - t;
-    const readRequests = rig.server.requests.length - at;
     console.log(
-      `full plan read: ${actions.length} actions, ${readRequests} Graph requests (minimum ${Math.ceil(PLAN_SIZE / 999)} pages of 999), ${readMs.toFixed(0)} ms at ${LATENCY_MS} ms latency`,
-    );
-
-    at = rig.server.requests.length;
-    t = performance.now();
-    for (let i = 0; i < SUBMISSIONS; i++) {
-      const a = actions[i]!;
-      await store.recordUpdate(makeRecordUpdate(a, { requestId: `bench-${i}-xxxxxxxx` }));
-    }
-    const perRecord = (rig.server.requests.length - at) / SUBMISSIONS;
-    console.log(
-      `card submission (recordUpdate, action already read): ${perRecord.toFixed(2)} Graph requests, ${((performance.now() - t) / SUBMISSIONS).toFixed(0)} ms each`,
-    );
-
-    const fresh = await rig.open({ cacheSeconds: 0 });
-    at = rig.server.requests.length;
-    t = performance.now();
-    for (let i = 0; i < SUBMISSIONS; i++) {
-      const a = actions[SUBMISSIONS + i]!;
-      const actor = { displayName: 'Asha Patel', aadObjectId: a.owner!.aadObjectId!, isLead: false };
-      await new PlanService(fresh, fixedClock('2026-01-06T10:30:00Z')).submitUpdate(
-        actor,
-        { actionId: a.id, requestId: `bench-cold-${i}-xx`, expectedVersion: a.version, text: 'Bench', rag: 'Green' },
-        'teams',
-      );
-    }
-    console.log(
-      `card submission end to end (PlanService, action not read recently): ${((rig.server.requests.length - at) / SUBMISSIONS).toFixed(2)} Graph requests, ${((performance.now() - t) / SUBMISSIONS).toFixed(0)} ms each`,
+      `full plan read: ${actions.length} actions, ${rig.server.requests.length - at} Graph requests (minimum ${Math.ceil(PLAN_SIZE / 999)} pages of 999), ${(performance.now() - t).toFixed(0)} ms at ${LATENCY_MS} ms latency`,
     );
   } finally {
     await rig.close();
   }
 }
 
-await main();
+/** Card submissions through the full bot invoke path (conversation lookup → submit → receipt), cold and warm, at two plan sizes. */
+async function cardPath(): Promise<void> {
+  const runs = [];
+  for (const size of [500, 5000]) {
+    const run = await countCardPath(size, LATENCY_MS, 9);
+    runs.push({ size, ...run });
+    await run.bot.close();
+    await run.rig.close();
+  }
+  for (const r of runs) {
+    console.log(
+      `card submission through the bot at ${r.size.toLocaleString('en-GB')} actions and updates: ${r.cold} Graph requests cold (${r.coldMs.toFixed(0)} ms), ${r.warm} warm (median ${r.warmMs.toFixed(0)} ms of 9) at ${LATENCY_MS} ms latency`,
+    );
+  }
+  const [small, large] = runs;
+  console.log(
+    `card submission, 5,000 ÷ 500: requests ${(large!.cold / small!.cold).toFixed(2)}× cold, ${(large!.warm / small!.warm).toFixed(2)}× warm; wall ${(large!.coldMs / small!.coldMs).toFixed(2)}× cold, ${(large!.warmMs / small!.warmMs).toFixed(2)}× warm (target: the same count, ≤ 2 warm, ≤ 3 cold)`,
+  );
+}
+
+await fullPlanRead();
+await cardPath();

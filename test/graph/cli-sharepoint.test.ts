@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -63,6 +63,29 @@ describe('wres provision and status with STORE=sharepoint', () => {
     expect(status.code).toBe(2);
     expect(status.err).toContain('list "WRES Actions" is missing');
     expect(status.err).toContain('Run `wres provision`');
+  });
+});
+
+describe('wres import with STORE=sharepoint while Graph throttles single steps inside $batch', () => {
+  it('sends each throttled step again after its Retry-After and imports every action exactly once', async () => {
+    expect((await run(['provision'])).code).toBe(0);
+    const rows = Array.from(
+      { length: 60 },
+      (_, i) => `1.${i + 1},Indicator 2,Action ${i + 1} of the plan,Head of Resourcing,31/03/2027,Amber`,
+    );
+    const file = join(dir, 'plan.csv');
+    writeFileSync(file, ['Ref,Indicator,Action,Lead,Due by,RAG', ...rows].join('\n'));
+    // The batch answers 200; one step in five answers 429 or 503 with its own Retry-After, as Graph's do.
+    server.faults = { rate: 0.2, kinds: ['429', '503'], where: ['step'], retryAfterSeconds: 0, holdMs: 0, seed: 20260315 };
+
+    const result = await run(['import', file, '--plan-year', '2026/27']);
+    server.faults = null;
+
+    expect(result.err).toBe('');
+    expect(result.code).toBe(0);
+    expect(server.faultedSteps).toBeGreaterThan(5);
+    const refs = [...server.list('WRES Actions')!.items.values()].map((i) => String(i.fields.Ref));
+    expect(refs.sort()).toEqual(rows.map((r) => r.split(',')[0]).sort());
   });
 });
 

@@ -140,6 +140,14 @@ export function createItem(list: FakeList, fields: Record<string, unknown>): Fak
   return item;
 }
 
+/** Adds an item for test set-up without the unique-column check (which is O(n) per item): only for data unique by construction. */
+export function seedItem(list: FakeList, fields: Record<string, unknown>): FakeItem {
+  const now = new Date().toISOString();
+  const item = { id: String(list.nextId++), guid: randomUUID(), version: 1, fields: normalise(list, fields), created: now, modified: now };
+  list.items.set(item.id, item);
+  return item;
+}
+
 /** `PATCH …/items/{id}/fields`: updates fields if `ifMatch` (when given) is the current eTag. */
 export function patchItem(list: FakeList, id: string, fields: Record<string, unknown>, ifMatch: string | undefined): FakeItem {
   const item = list.items.get(id);

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGraphClient } from '../../bot/src/graph/graph-client.js';
 import { createGraphCredential } from '../../bot/src/graph/graph-credential.js';
 import { resolveSite } from '../../bot/src/graph/site.js';
+import { SkippingTimer } from '../reminders/virtual-timer.js';
 import { startGraphServer, type GraphServer } from './graph-server.js';
 
 let server: GraphServer;
@@ -17,7 +18,7 @@ function secretClient(secret = server.identity.clientSecret) {
     GRAPH_CLIENT_SECRET: secret,
     AZURE_AUTHORITY_HOST: server.origin,
   });
-  return createGraphClient({ baseUrl: server.origin, credential, timeoutMs: 2000, maxRetries: 2, retryDelaySeconds: 0.01 });
+  return createGraphClient({ baseUrl: server.origin, credential, timeoutMs: 2000, maxRetries: 2, timer: new SkippingTimer() });
 }
 
 describe('Graph client factory', () => {

@@ -2,7 +2,8 @@
 // (see tls-setup.ts). Faithful where the store depends on it: bearer tokens, sites by id
 // and path, list and column creation, items with fields, indexed $filter, $top and
 // nextLink paging, eTags and 412, unique columns and 409, $batch with dependsOn,
-// and injected 429/503/timeouts. Counts every Graph request for the benchmark.
+// and injected 429/503/timeouts — on whole requests and, as Graph does, on single steps
+// inside a $batch that itself answers 200. Counts every Graph request for the benchmark.
 import { createServer, type Server } from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { readFileSync } from 'node:fs';
@@ -12,15 +13,32 @@ import { addSite, route, type FakeUser, type RouteContext, type RouteResult } fr
 import { identityRoute, type IdentityState } from './identity-endpoints.js';
 import type { FakeList, FakeSite } from './fake-sharepoint.js';
 
-/** Injected failures: each Graph request (and each request inside a batch) fails with probability `rate`. */
+/**
+ * Injected failures: each Graph request, and each step inside a `$batch`,
+ * fails with probability `rate`. A step fails the way Graph fails one: its
+ * own 429/503 with its own Retry-After (a "timeout" step answers 504) while
+ * the batch answers 200.
+ */
 export interface FaultOptions {
   rate: number;
   kinds: ('429' | '503' | 'timeout')[];
+  /** Where faults strike: whole HTTP requests, steps inside batches, or both (the default). */
+  where?: ('request' | 'step')[];
   /** Retry-After sent with 429/503, in seconds (fractions allowed, to keep tests fast). */
   retryAfterSeconds: number;
   /** How long a "timeout" holds the connection before dropping it; longer than the client's timeout. */
   holdMs: number;
   seed: number;
+}
+
+/** One fault answered on purpose: the next matching request (or batch step) gets `status`, `times` times. */
+export interface ScriptedFault {
+  where: 'request' | 'step';
+  status: number;
+  retryAfter?: string;
+  /** Matches `METHOD path` for a request, `METHOD url #stepId` for a batch step; every one when absent. */
+  match?: RegExp;
+  times: number;
 }
 
 export interface GraphServerOptions {
@@ -44,7 +62,13 @@ export interface GraphServer {
   requests: string[];
   /** Inner requests of every $batch, as `METHOD url`. */
   batchedRequests: string[];
+  /** Steps inside batches that were answered with an injected fault. */
+  faultedSteps: number;
+  /** Whole requests that were answered with an injected fault. */
+  faultedRequests: number;
   faults: FaultOptions | null;
+  /** Faults answered before any random one, in order, each for its `times`. */
+  script: ScriptedFault[];
   latencyMs: number;
   list(displayName: string): FakeList | undefined;
   close(): Promise<void>;
@@ -105,7 +129,10 @@ export async function startGraphServer(opts: GraphServerOptions = {}): Promise<G
     identity,
     requests: [],
     batchedRequests: [],
+    faultedSteps: 0,
+    faultedRequests: 0,
     faults: opts.faults ?? null,
+    script: [],
     latencyMs: opts.latencyMs ?? 0,
     list: (name) => site.lists.find((l) => l.displayName === name),
     close: async () => {
@@ -113,9 +140,19 @@ export async function startGraphServer(opts: GraphServerOptions = {}): Promise<G
       await new Promise<void>((r) => server.close(() => r()));
     },
   };
-  const pickFault = (): '429' | '503' | 'timeout' | null => {
+  const scripted = (at: 'request' | 'step', what: string): RouteResult | null => {
+    const f = state.script.find((x) => x.where === at && x.times > 0 && (!x.match || x.match.test(what)));
+    if (!f) return null;
+    f.times--;
+    return {
+      status: f.status,
+      headers: f.retryAfter === undefined ? {} : { 'Retry-After': f.retryAfter },
+      body: { error: { code: f.status === 429 ? 'TooManyRequests' : 'serviceNotAvailable', message: `Scripted ${f.status}` } },
+    };
+  };
+  const pickFault = (at: 'request' | 'step'): '429' | '503' | 'timeout' | null => {
     const f = state.faults;
-    if (!f || f.rate <= 0 || random() >= f.rate) return null;
+    if (!f || f.rate <= 0 || !(f.where ?? ['request', 'step']).includes(at) || random() >= f.rate) return null;
     return f.kinds[Math.floor(random() * f.kinds.length)] ?? null;
   };
   const throttled = (kind: '429' | '503'): RouteResult => ({
@@ -142,7 +179,10 @@ export async function startGraphServer(opts: GraphServerOptions = {}): Promise<G
     }
     if (!url.pathname.startsWith('/v1.0/'))
       return send(res, { status: 400, body: { error: { code: 'BadRequest', message: 'Invalid version.' } } });
-    const fault = pickFault();
+    const planned = scripted('request', `${req.method} ${url.pathname.slice('/v1.0'.length)}`);
+    if (planned) return send(res, planned);
+    const fault = pickFault('request');
+    if (fault) state.faultedRequests++;
     if (fault === '429' || fault === '503') return send(res, throttled(fault));
     const processFirst = fault === 'timeout' && random() < 0.5;
     if (fault === 'timeout' && !processFirst) return hold(res);
@@ -194,12 +234,17 @@ export async function startGraphServer(opts: GraphServerOptions = {}): Promise<G
           body: { error: { code: 'BadRequest', message: `Resource not found for the segment '${r.url.split('/').filter(Boolean)[0]}'.` } },
         };
       } else {
-        const fault = pickFault();
+        const planned = scripted('step', `${r.method} ${r.url} #${r.id}`);
+        const fault = planned ? null : pickFault('step');
         const h = Object.fromEntries(Object.entries({ ...outer, ...(r.headers ?? {}) }).map(([k, v]) => [k.toLowerCase(), v]));
-        result =
-          fault === '429' || fault === '503'
+        if (fault) state.faultedSteps++;
+        result = planned
+          ? planned
+          : fault === '429' || fault === '503'
             ? throttled(fault)
-            : route(ctx, r.method, r.url.startsWith('/') ? r.url : `/${r.url}`, h, r.body);
+            : fault === 'timeout'
+              ? { status: 504, body: { error: { code: 'gatewayTimeout', message: 'The request timed out.' } } }
+              : route(ctx, r.method, r.url.startsWith('/') ? r.url : `/${r.url}`, h, r.body);
       }
       done.set(r.id, result.status);
       responses.push({

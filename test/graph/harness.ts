@@ -3,14 +3,16 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { systemClock, type Clock } from '../../bot/src/domain/clock.js';
+import { systemClock, type Clock, type Timer } from '../../bot/src/domain/clock.js';
 import type { GraphApi } from '../../bot/src/graph/graph-api.js';
 import { createGraphClient } from '../../bot/src/graph/graph-client.js';
 import { createGraphCredential } from '../../bot/src/graph/graph-credential.js';
 import { memoryLogger } from '../../bot/src/logger.js';
 import { GraphPlanStore } from '../../bot/src/store/sharepoint/graph-plan-store.js';
+import type { FlushPacing } from '../../bot/src/store/sharepoint/outbox-sync.js';
 import { loadListSpecs } from '../../bot/src/store/sharepoint/list-definitions.js';
 import { provisionLists } from '../../bot/src/store/sharepoint/provision-lists.js';
+import { SkippingTimer } from '../reminders/virtual-timer.js';
 import { startGraphServer, type GraphServer, type GraphServerOptions } from './graph-server.js';
 
 /** A Graph client for `server`, signing in with its test client secret. */
@@ -26,7 +28,8 @@ export function clientFor(server: GraphServer, opts: { timeoutMs?: number; maxRe
     credential,
     timeoutMs: opts.timeoutMs ?? 5000,
     maxRetries: opts.maxRetries ?? 3,
-    retryDelaySeconds: 0.01,
+    // Retries wait on a timer that moves at once: the stand-in never holds a Retry-After against us.
+    timer: new SkippingTimer(),
   });
 }
 
@@ -37,7 +40,13 @@ export interface StoreRig {
   outboxPath: string;
   logger: ReturnType<typeof memoryLogger>;
   /** Opens (and initialises) a store on the rig's server and outbox. */
-  open(overrides?: { clock?: Clock; cacheSeconds?: number; graph?: GraphApi }): Promise<GraphPlanStore>;
+  open(overrides?: {
+    clock?: Clock;
+    cacheSeconds?: number;
+    graph?: GraphApi;
+    timer?: Timer;
+    pacing?: Partial<FlushPacing>;
+  }): Promise<GraphPlanStore>;
   close(): Promise<void>;
 }
 
@@ -65,8 +74,8 @@ export async function startRig(
         clock: o.clock ?? systemClock,
         logger,
         cacheSeconds: o.cacheSeconds ?? 30,
-        maxRetries: opts.maxRetries ?? 3,
-        pacing: { autoFlush: false },
+        pacing: o.pacing ?? { autoFlush: false },
+        ...(o.timer ? { timer: o.timer } : {}),
       });
       await store.init();
       opened.push(store);

@@ -1,40 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_RETRY, decideRetry, parseRetryAfter } from '../../bot/src/teams/send-retry.js';
+import { RetryPolicy } from '../../bot/src/retry.js';
+import { DEFAULT_SEND_BUDGET, classifySendFailure, exhaustedReason } from '../../bot/src/teams/send-retry.js';
+import { SkippingTimer } from './virtual-timer.js';
 
-const NOW = Date.parse('2026-03-18T09:00:00Z');
 const half = () => 0.5;
 
-describe('parseRetryAfter', () => {
-  it('reads delta seconds and HTTP dates', () => {
-    expect(parseRetryAfter('2', NOW)).toBe(2000);
-    expect(parseRetryAfter('0.5', NOW)).toBe(500);
-    expect(parseRetryAfter('Wed, 18 Mar 2026 09:00:03 GMT', NOW)).toBe(3000);
-    expect(parseRetryAfter('Wed, 18 Mar 2026 08:59:00 GMT', NOW)).toBe(0);
-    expect(parseRetryAfter('soon', NOW)).toBeUndefined();
-  });
-});
-
-describe('decideRetry', () => {
-  it('waits at least as long as a 429 asks, with some jitter', () => {
-    const d = decideRetry({ status: 429, message: 'Throttled', retryAfter: '2' }, 1, NOW, DEFAULT_RETRY, half);
-    expect(d).toEqual({ kind: 'retry', delayMs: 2200, throttled: true });
-    const none = decideRetry({ status: 429, message: 'Throttled', retryAfter: '2' }, 1, NOW, DEFAULT_RETRY, () => 0);
-    expect(none).toEqual({ kind: 'retry', delayMs: 2000, throttled: true });
-  });
-
-  it.each([412, 500, 502, 503, 504, undefined])('backs off exponentially with jitter on %s', (status) => {
-    const failure = { ...(status ? { status } : {}), message: 'x' };
-    const delays = [1, 2, 3].map((attempt) => decideRetry(failure, attempt, NOW, DEFAULT_RETRY, half));
-    expect(delays).toEqual([
-      { kind: 'retry', delayMs: 375, throttled: false },
-      { kind: 'retry', delayMs: 750, throttled: false },
-      { kind: 'retry', delayMs: 1500, throttled: false },
-    ]);
-    expect(decideRetry(failure, 4, NOW, DEFAULT_RETRY, half).kind).toBe('give-up');
+describe('classifySendFailure', () => {
+  it.each([412, 429, 500, 502, 503, 504, undefined])('retries %s', (status) => {
+    expect(classifySendFailure({ ...(status ? { status } : {}), message: 'x' })).toEqual({ kind: 'retry' });
   });
 
   it.each([400, 401, 413])('never retries %s', (status) => {
-    expect(decideRetry({ status, message: 'x' }, 1, NOW, DEFAULT_RETRY, half).kind).toBe('give-up');
+    expect(classifySendFailure({ status, message: 'x' }).kind).toBe('give-up');
   });
 
   it.each([
@@ -42,15 +19,31 @@ describe('decideRetry', () => {
     ['ConversationBlockedByUser', 'this person has blocked the app in Teams'],
     ['BotDisabledByAdmin', 'a Teams administrator has disabled the app'],
   ])('treats 403 %s as unreachable', (code, reason) => {
-    expect(decideRetry({ status: 403, code, message: 'x' }, 1, NOW, DEFAULT_RETRY, half)).toEqual({ kind: 'unreachable', reason });
+    expect(classifySendFailure({ status: 403, code, message: 'x' })).toEqual({ kind: 'unreachable', reason });
   });
 
   it('treats 404 as unreachable and never retries it', () => {
-    expect(decideRetry({ status: 404, message: 'x' }, 1, NOW, DEFAULT_RETRY, half).kind).toBe('unreachable');
+    expect(classifySendFailure({ status: 404, message: 'x' }).kind).toBe('unreachable');
+  });
+});
+
+describe('the send budget under the shared retry policy', () => {
+  it('waits at least as long as a 429 asks, with some jitter', () => {
+    const policy = new RetryPolicy(DEFAULT_SEND_BUDGET, new SkippingTimer(), half);
+    expect(policy.delayMs(1, '2')).toBe(2200);
+    expect(new RetryPolicy(DEFAULT_SEND_BUDGET, new SkippingTimer(), () => 0).delayMs(1, '2')).toBe(2000);
   });
 
-  it('leaves a very long Retry-After for the next run', () => {
-    const d = decideRetry({ status: 429, message: 'x', retryAfter: '600' }, 1, NOW, DEFAULT_RETRY, half);
-    expect(d.kind).toBe('give-up');
+  it('backs off exponentially with jitter when no Retry-After is given', () => {
+    const policy = new RetryPolicy(DEFAULT_SEND_BUDGET, new SkippingTimer(), half);
+    expect([1, 2, 3].map((attempt) => policy.delayMs(attempt))).toEqual([375, 750, 1500]);
+  });
+
+  it('words a give-up for the run report', () => {
+    const failure = { status: 503, code: 'ServiceUnavailable', message: 'busy' };
+    expect(exhaustedReason(failure, 4, { reason: 'attempts' })).toBe('Teams answered HTTP 503 ServiceUnavailable (tried 4 times)');
+    expect(exhaustedReason({ status: 429, message: 'x' }, 1, { reason: 'wait', waitMs: 660_000 })).toBe(
+      'Teams answered HTTP 429; Teams asked to wait 660 s, left for the next run',
+    );
   });
 });

@@ -79,6 +79,36 @@ describe('answering a reminder card', () => {
     expect(allTexts(second)).toEqual(allTexts(first));
   });
 
+  it('refuses a request id already used on another action: the card comes back with the message, the note kept and a fresh id', async () => {
+    const data = await sendButtonData();
+    cardOf(await submit(ASHA, { ...data, text: 'Audited the remaining two panels.', rag: 'Green' }));
+    const other = (await h.store.listActions()).find((a) => a.ref === '1.3')!;
+    const before = await h.store.listUpdates(other.id);
+
+    const reused = { ...data, actionId: other.id, expectedVersion: other.version, text: 'CPD figures drafted.', rag: 'Amber' };
+    const card = cardOf(await submit(ASHA, reused));
+
+    const texts = allTexts(card).map(unescapeForReader);
+    expect(texts.some((t) => t.includes('this form’s submission id was already used for an update on another action'))).toBe(true);
+    expect(texts.some((t) => t.includes('✓ Update recorded'))).toBe(false);
+    expect(findAll(card, 'Input.Text')[0]?.value).toBe('CPD figures drafted.');
+    const again = findAll(card, 'Action.Execute').find((a) => a.verb === VERBS.sendUpdate)!.data as Record<string, unknown>;
+    expect(again).toMatchObject({ actionId: other.id, expectedVersion: other.version });
+    expect(again.requestId).not.toBe(data.requestId);
+    expect(await h.store.listUpdates(other.id)).toEqual(before);
+    expect(await h.store.getAction(other.id)).toEqual(other);
+
+    cardOf(await submit(ASHA, { ...again, text: 'CPD figures drafted.', rag: 'Amber' }));
+    expect((await h.store.listUpdates(other.id)).map((u) => u.text)).toEqual([...before.map((u) => u.text), 'CPD figures drafted.']);
+  });
+
+  it('stores a note from a card without control characters', async () => {
+    const data = await sendButtonData();
+    const card = cardOf(await submit(ASHA, { ...data, text: 'Two panels\u0000 left\u000bnext month\u0007.', rag: 'Amber' }));
+    expect(allTexts(card).map(unescapeForReader)).toContain('You: “Two panels left\nnext month.”');
+    expect((await h.store.listUpdates(action.id)).at(-1)?.text).toBe('Two panels left\nnext month.');
+  });
+
   it('refuses someone who neither owns the action nor leads E&D, and stores nothing', async () => {
     const data = await sendButtonData();
     const res = await submit(BEN, { ...data, text: 'Not mine to say.', rag: 'Red' });

@@ -3,7 +3,7 @@ import type { Config } from '../config.js';
 import type { Clock } from '../domain/clock.js';
 import { canUpdate } from '../domain/people.js';
 import { AppError } from '../errors.js';
-import type { PlanService, UpdateInput } from '../service/plan-service.js';
+import { parseUpdateInput, type PlanService } from '../service/plan-service.js';
 import type { PlanStore } from '../store/plan-store.js';
 import { callerOf } from './caller.js';
 import type { ActionDetailResponse, ConflictBody, SubmitUpdateResponse } from './contract.js';
@@ -14,7 +14,9 @@ import { viewContext, viewFor } from './views.js';
  * GET /:id — the action, its progress log and whether the caller may update it;
  * POST /:id/updates — a progress update through PlanService.submitUpdate with
  * source `tab`: 201 recorded, 200 duplicate, 409 conflict (with the current
- * action), 400 field errors, 403 not the owner or a lead, 404 unknown action.
+ * action), 409 without an action when the request id was already used for a
+ * different update, 400 field errors, 403 not the owner or a lead, 404
+ * unknown action.
  */
 export function actionRoutes(deps: { config: Config; store: PlanStore; service: PlanService; clock: Clock }): Router {
   const router = Router();
@@ -36,8 +38,10 @@ export function actionRoutes(deps: { config: Config; store: PlanStore; service: 
     const caller = callerOf(res);
     const raw: unknown = req.body;
     const fields = raw && typeof raw === 'object' && !Array.isArray(raw) ? raw : {};
-    // The path names the action, so a body cannot redirect the update; submitUpdate validates the rest.
-    const outcome = await deps.service.submitUpdate(caller.actor, { ...fields, actionId: req.params.id } as UpdateInput, 'tab');
+    // The path names the action, so a body cannot redirect the update.
+    const input = parseUpdateInput({ ...fields, actionId: req.params.id });
+    const outcome = await deps.service.submitUpdate(caller.actor, input, 'tab');
+    if (outcome.kind === 'refused') throw new AppError('conflict', outcome.reason);
     const ctx = viewContext(deps.config, deps.clock);
     const action = viewFor(caller, outcome.action, ctx);
     if (outcome.kind === 'conflict') {

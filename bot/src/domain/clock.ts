@@ -16,3 +16,27 @@ export function fixedClock(iso: string): Clock & { set(iso: string): void } {
     },
   };
 }
+
+/** Time for waiting: pacing and retry back-off take one so tests move time instead of sleeping. */
+export interface Timer {
+  /** Milliseconds since the epoch (monotonic enough for pacing; Date.now() is fine). */
+  now(): number;
+  /** Resolves after `ms`, or as soon as `signal` aborts (never rejects). */
+  sleep(ms: number, signal?: AbortSignal): Promise<void>;
+}
+
+/** Real time. */
+export const systemTimer: Timer = {
+  now: () => Date.now(),
+  sleep: (ms, signal) =>
+    new Promise((resolve) => {
+      if (signal?.aborted) return resolve();
+      const done = () => {
+        clearTimeout(timeout);
+        signal?.removeEventListener('abort', done);
+        resolve();
+      };
+      const timeout = setTimeout(done, ms);
+      signal?.addEventListener('abort', done, { once: true });
+    }),
+};

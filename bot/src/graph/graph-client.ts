@@ -1,12 +1,8 @@
 import type { TokenCredential } from '@azure/identity';
-import {
-  AuthenticationHandler,
-  Client,
-  RetryHandler,
-  RetryHandlerOptions,
-  type AuthenticationProvider,
-} from '@microsoft/microsoft-graph-client';
+import { AuthenticationHandler, Client, type AuthenticationProvider } from '@microsoft/microsoft-graph-client';
+import { systemTimer, type Timer } from '../domain/clock.js';
 import { AppError } from '../errors.js';
+import { RetryPolicy, type RetryBudget } from '../retry.js';
 import { SIGN_IN_REFUSED } from './graph-errors.js';
 import { GraphApi } from './graph-api.js';
 import { TimeoutFetchHandler } from './timeout-handler.js';
@@ -17,11 +13,27 @@ export interface GraphClientOptions {
   baseUrl: string;
   credential: TokenCredential;
   timeoutMs: number;
-  /** Retries of 429/503/504 (and timed-out reads), each after Retry-After. */
+  /** Retries of a request, or of a `$batch` step, answered 429/503/504 (or a timed-out read). */
   maxRetries: number;
-  /** Wait before retrying a timed-out read, and when a 429/503 carries no Retry-After. */
-  retryDelaySeconds?: number;
+  /** Waits between retries: injected so tests move time instead of sleeping. */
+  timer?: Timer;
+  random?: () => number;
 }
+
+/**
+ * What one Graph request (or one `$batch` step) may spend waiting to retry,
+ * besides `maxRetries`: back-off from 1 s when Graph gives no Retry-After, at
+ * most 30 s at once and 30 s in all. Asked to wait longer, the request fails
+ * as `unavailable` at once; a progress update then waits in the outbox.
+ */
+export const GRAPH_RETRY_WAITS: Omit<RetryBudget, 'maxAttempts'> = { baseDelayMs: 1000, maxDelayMs: 30_000, maxTotalWaitMs: 30_000 };
+
+/**
+ * The budget of `GraphApi.bulk()` (import writes, provisioning, start-up
+ * checks): up to 20 attempts per request or step and 5 minutes of waiting,
+ * so a long import rides out throttling instead of stopping part-way.
+ */
+export const GRAPH_BULK_RETRIES: RetryBudget = { maxAttempts: 20, baseDelayMs: 1000, maxDelayMs: 60_000, maxTotalWaitMs: 5 * 60_000 };
 
 class CredentialAuthProvider implements AuthenticationProvider {
   constructor(
@@ -63,24 +75,31 @@ function named(name: string, message: string): Error {
 /**
  * The one place a Graph client is built. Sends the app-only token for scope
  * `${baseUrl}/.default` to the base URL's host (also when it is not a
- * Microsoft Graph host, e.g. a test server), retries 429/503/504 honouring
- * Retry-After up to `maxRetries`, abandons a request after `timeoutMs`, and
- * returns a `GraphApi` whose calls reject with `AppError`.
+ * Microsoft Graph host, e.g. a test server), abandons a request after
+ * `timeoutMs`, and returns a `GraphApi` that retries 429/503/504 — whole
+ * requests and each `$batch` step alike — in one loop (Retry-After first;
+ * `maxRetries` and `GRAPH_RETRY_WAITS`, or `GRAPH_BULK_RETRIES` for bulk
+ * work) and whose calls reject with `AppError`.
  */
 export function createGraphClient(o: GraphClientOptions): GraphApi {
   const base = new URL(o.baseUrl);
   if (base.protocol !== 'https:') throw new AppError('config', 'GRAPH_BASE_URL must be an https:// URL.');
   const origin = base.origin;
-  const delay = o.retryDelaySeconds ?? 2;
   const client = Client.initWithMiddleware({
     baseUrl: origin,
     defaultVersion: 'v1.0',
     customHosts: new Set([base.hostname]),
     middleware: [
       new AuthenticationHandler(new CredentialAuthProvider(o.credential, `${origin}/.default`)),
-      new RetryHandler(new RetryHandlerOptions(delay, o.maxRetries)),
-      new TimeoutFetchHandler(o.timeoutMs, delay),
+      new TimeoutFetchHandler(o.timeoutMs),
     ],
   });
-  return new GraphApi(client, origin);
+  const timer = o.timer ?? systemTimer;
+  const retries = new RetryPolicy({ maxAttempts: o.maxRetries + 1, ...GRAPH_RETRY_WAITS }, timer, o.random);
+  const bulk = new RetryPolicy(
+    { ...GRAPH_BULK_RETRIES, maxAttempts: Math.max(GRAPH_BULK_RETRIES.maxAttempts, o.maxRetries + 1) },
+    timer,
+    o.random,
+  );
+  return new GraphApi(client, origin, retries, bulk);
 }

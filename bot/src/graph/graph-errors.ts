@@ -19,6 +19,15 @@ export function graphFailure(e: unknown): GraphFailure | null {
   return typeof d.status === 'number' ? { status: d.status, graphCode: d.graphCode ?? null } : null;
 }
 
+/**
+ * Statuses with which Graph says a request (or one step of a `$batch`) was
+ * not carried out and may be sent again: throttled (429), unavailable (503),
+ * gateway timeout (504, also what a timed-out read becomes).
+ */
+export function isRetryableStatus(status: number): boolean {
+  return status === 429 || status === 503 || status === 504;
+}
+
 /** True when a failure means Graph could not be reached or was too busy: worth trying again later. */
 export function isTransient(e: unknown): boolean {
   if (isAppError(e) && e.code === 'unavailable') return true;

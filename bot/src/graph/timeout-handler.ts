@@ -4,15 +4,12 @@ const SAFE_TO_REPEAT = new Set(['GET', 'HEAD', 'DELETE']);
 
 /**
  * The last middleware: sends the request with a time limit. A GET or DELETE
- * that times out or cannot connect becomes a synthetic 504 so the
- * RetryHandler before it tries again; a write that times out is rethrown,
- * because it may have been applied and only the caller knows how to check.
+ * that times out or cannot connect becomes a synthetic 504 so GraphApi's
+ * retry policy tries it again; a write that times out is rethrown, because
+ * it may have been applied and only the caller knows how to check.
  */
 export class TimeoutFetchHandler implements Middleware {
-  constructor(
-    private readonly timeoutMs: number,
-    private readonly retryAfterSeconds: number,
-  ) {}
+  constructor(private readonly timeoutMs: number) {}
 
   async execute(context: Context): Promise<void> {
     const method = (context.options?.method ?? (typeof context.request === 'string' ? 'GET' : context.request.method)).toUpperCase();
@@ -21,10 +18,7 @@ export class TimeoutFetchHandler implements Middleware {
     } catch (e) {
       if (!SAFE_TO_REPEAT.has(method)) throw namedError(e, this.timeoutMs);
       const body = JSON.stringify({ error: { code: 'gatewayTimeout', message: namedError(e, this.timeoutMs).message } });
-      context.response = new Response(body, {
-        status: 504,
-        headers: { 'Content-Type': 'application/json', 'Retry-After': String(this.retryAfterSeconds) },
-      });
+      context.response = new Response(body, { status: 504, headers: { 'Content-Type': 'application/json' } });
     }
   }
 }

@@ -1,52 +1,78 @@
 import { z } from 'zod';
 import type { Clock } from '../domain/clock.js';
-import type { Action, ProgressUpdate } from '../domain/model.js';
+import type { ProgressUpdate } from '../domain/model.js';
 import { canUpdate, type Actor } from '../domain/people.js';
 import { nextState } from '../domain/rules.js';
+import { withoutControlCharacters } from '../domain/text-hygiene.js';
 import { AppError } from '../errors.js';
-import type { PlanStore } from '../store/plan-store.js';
+import type { PlanStore, RecordUpdateResult } from '../store/plan-store.js';
 
 /** The longest progress note accepted, on the card and in the tab. */
 export const MAX_NOTE_LENGTH = 2000;
 
+const NOTE_MISSING = 'Please write what has happened since the last update.';
+
 /**
- * A progress update as the card or the tab submits it. The same schema
- * validates both edges so their rules never drift apart.
+ * A progress update as the card or the tab submits it: the one schema both
+ * edges validate with, so their rules never drift apart. It takes the forms
+ * Teams sends card inputs in (numbers and booleans as strings) as well as
+ * JSON's. The note loses control characters (see `withoutControlCharacters`)
+ * and surrounding space before it is checked.
  */
-export const updateInputSchema = z.object({
-  actionId: z.string().min(1),
+const updateInputSchema = z.object({
+  actionId: z.string().min(1).max(200),
   /** Client-chosen idempotency key; a retried submission reuses it. */
   requestId: z.string().min(8).max(200),
   /** The action version the author was looking at. */
-  expectedVersion: z.number().int().nonnegative(),
+  expectedVersion: z.union([z.number(), z.string().regex(/^\d+$/).transform(Number)]).pipe(z.number().int().nonnegative()),
   text: z
-    .string()
-    .transform((s) => s.trim())
+    .string({ message: NOTE_MISSING })
+    .max(200_000)
+    .transform((s) => withoutControlCharacters(s).trim())
     .pipe(
       z
         .string()
-        .min(1, 'Please write what has happened since the last update.')
+        .min(1, NOTE_MISSING)
         .max(MAX_NOTE_LENGTH, `Please keep the note under ${MAX_NOTE_LENGTH.toLocaleString('en-GB')} characters.`),
     ),
   rag: z.enum(['Red', 'Amber', 'Green', 'Blue'], { message: 'Please choose a RAG rating.' }),
-  markComplete: z.boolean().default(false),
+  markComplete: z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')]).optional(),
 });
-export type UpdateInput = z.input<typeof updateInputSchema>;
 
-/** Field-level messages for a rejected submission, shown next to the inputs. */
+/** A validated progress update (see `parseUpdateInput`). */
+export type UpdateInput = z.output<typeof updateInputSchema>;
+
+/** Field-level messages for a rejected submission, shown next to the inputs ("form": anything else). */
 export type FieldErrors = Partial<Record<'text' | 'rag' | 'form', string>>;
 
-export type SubmitOutcome =
-  /** `pending: true`: SharePoint was unreachable; the update is safe in the outbox and syncs later ("saved — syncing"). */
-  | { kind: 'recorded'; action: Action; update: ProgressUpdate; pending?: boolean }
-  | { kind: 'duplicate'; action: Action; update: ProgressUpdate }
-  /** The action changed after the author loaded it; nothing stored. Show `action` and ask again. */
-  | { kind: 'conflict'; action: Action };
+/**
+ * Validates a submission at the edge (card or API), once. Rejects with
+ * `bad_input` whose `details` are `FieldErrors`; `form` is set when the
+ * submission itself is unreadable (no action, request id or version).
+ */
+export function parseUpdateInput(raw: unknown): UpdateInput {
+  const parsed = updateInputSchema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  const errors: FieldErrors = {};
+  for (const issue of parsed.error.issues) {
+    const field = issue.path[0];
+    const key = field === 'text' || field === 'rag' ? field : 'form';
+    errors[key] ??= key === 'form' ? 'This update could not be read. Please try again.' : issue.message;
+  }
+  throw new AppError('bad_input', Object.values(errors).join(' '), { details: errors });
+}
 
 /**
- * Application service shared by the bot and the tab's API: validates a
- * progress update, checks the actor may touch the action, and stores it
- * exactly once.
+ * What became of a submission, with everything its answer shows: the action
+ * as it now stands, and for a stored update the update and the action's
+ * progress log (`pending`: saved locally, syncing to SharePoint).
+ */
+export type SubmitOutcome = RecordUpdateResult;
+
+/**
+ * Application service shared by the bot and the tab's API: checks the actor
+ * may touch the action, works out the state the update leaves, and stores it
+ * exactly once. Input arrives validated (`parseUpdateInput`).
  */
 export class PlanService {
   constructor(
@@ -54,27 +80,13 @@ export class PlanService {
     private readonly clock: Clock,
   ) {}
 
-  /** Validates raw input; rejects with `bad_input` whose `details` are `FieldErrors`. */
-  parseUpdate(raw: unknown): z.output<typeof updateInputSchema> {
-    const parsed = updateInputSchema.safeParse(raw);
-    if (parsed.success) return parsed.data;
-    const errors: FieldErrors = {};
-    for (const issue of parsed.error.issues) {
-      const field = issue.path[0];
-      const key = field === 'text' || field === 'rag' ? field : 'form';
-      errors[key] ??= key === 'form' ? 'This update could not be read. Please try again.' : issue.message;
-    }
-    throw new AppError('bad_input', Object.values(errors).join(' '), { details: errors });
-  }
-
   /**
    * Records a progress update for `actor`. Rejects with `forbidden` when the
    * actor neither owns the action nor is an E&D lead, `not_found` for an
-   * unknown action, `bad_input` for invalid input (nothing is stored in any
-   * of these cases).
+   * unknown action (nothing is stored in either case). A stale version comes
+   * back as `conflict`, a reused request id as `refused`.
    */
-  async submitUpdate(actor: Actor, raw: UpdateInput, source: ProgressUpdate['source']): Promise<SubmitOutcome> {
-    const input = this.parseUpdate(raw);
+  async submitUpdate(actor: Actor, input: UpdateInput, source: ProgressUpdate['source']): Promise<SubmitOutcome> {
     const action = await this.store.getAction(input.actionId);
     if (!action) throw new AppError('not_found', 'That action is no longer in the plan.');
     if (!canUpdate(actor, action)) {

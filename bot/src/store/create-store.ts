@@ -28,7 +28,6 @@ export async function createStore(config: Config, deps: { clock?: Clock; logger?
         clock: deps.clock ?? systemClock,
         logger,
         cacheSeconds: config.SHAREPOINT_CACHE_SECONDS,
-        maxRetries: config.GRAPH_MAX_RETRIES,
         users: new GraphUserDirectory(graph, logger),
       });
     }

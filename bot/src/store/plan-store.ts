@@ -35,15 +35,23 @@ export interface RecordUpdateCommand {
 
 export type RecordUpdateResult =
   /**
-   * Stored now. `pending: true` (SharePoint store only): SharePoint could not
-   * be reached, the update is safe in the local outbox and will be delivered
-   * later; show "saved — syncing". `update.id` is then provisional.
+   * Stored now. `history` is the action's progress log with this update,
+   * oldest first (what a receipt shows). `pending: true` (SharePoint store
+   * only): SharePoint could not be reached, the update is safe in the local
+   * outbox and will be delivered later; show "saved — syncing". `update.id`
+   * is then provisional and `history` holds only what is known locally.
    */
-  | { kind: 'recorded'; action: Action; update: ProgressUpdate; pending?: boolean }
-  /** The same requestId was stored before: nothing written, the earlier update returned. */
-  | { kind: 'duplicate'; action: Action; update: ProgressUpdate }
+  | { kind: 'recorded'; action: Action; update: ProgressUpdate; history: ProgressUpdate[]; pending?: boolean }
+  /** The same submission (same requestId, action, author and content) was stored before: nothing written, the earlier update returned. */
+  | { kind: 'duplicate'; action: Action; update: ProgressUpdate; history: ProgressUpdate[]; pending?: boolean }
   /** The action changed since `expectedVersion`: nothing written, the current action returned. */
-  | { kind: 'conflict'; action: Action };
+  | { kind: 'conflict'; action: Action }
+  /**
+   * The requestId belongs to a different stored update (another action,
+   * author or note; see `requestIdReuse`): nothing written, the action as it
+   * stands and `reason`, in words for the author.
+   */
+  | { kind: 'refused'; action: Action; reason: string };
 
 /** What the store reports about itself for /healthz and `wres status`. */
 export interface StoreHealth {
@@ -86,8 +94,9 @@ export interface PlanStore {
 
   /**
    * Appends a progress update and moves the action to `next` atomically.
-   * A repeated `requestId` is a no-op (duplicate) and is checked first, so a
-   * retried submission is never reported as a conflict with itself. A stale
+   * A stored `requestId` is checked first: the same submission again is a
+   * no-op (duplicate), so a retry is never reported as a conflict with
+   * itself; a different one reusing the key is `refused`. A stale
    * `expectedVersion` is refused (conflict). Rejects with code `not_found`
    * for an unknown action.
    */

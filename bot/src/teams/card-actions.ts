@@ -3,6 +3,7 @@ import type { Action } from '../domain/model.js';
 import { canUpdate, type Actor } from '../domain/people.js';
 import { RAGS } from '../domain/model.js';
 import { isAppError } from '../errors.js';
+import { parseUpdateInput } from '../service/plan-service.js';
 import type { BotDeps } from './bot-deps.js';
 import { recordedFor, reminderFor } from './card-views.js';
 import { messageCard } from './cards/message-card.js';
@@ -17,15 +18,18 @@ export type CardActionAnswer =
   { kind: 'card'; card: CardElement; followUp?: CardElement } | { kind: 'message'; text: string; followUp?: CardElement };
 
 const actionRef = z.object({ actionId: z.string().min(1).max(200) });
-/** The send button's data with the card's inputs merged in; loose types because Teams sends strings. */
-const sendData = actionRef.extend({
-  requestId: z.string().min(8).max(200),
-  expectedVersion: z.coerce.number().int().nonnegative(),
-  text: z.string().max(200_000).optional(),
-  rag: z.string().max(50).optional(),
-  markComplete: z.union([z.boolean(), z.string().max(10)]).optional(),
-});
 const refreshData = actionRef.extend({ requestId: z.string().min(8).max(200).optional() });
+/** What a card's inputs may hold, read leniently so whatever was typed can be shown again. */
+const typedData = z.object({
+  text: z.string().max(200_000).optional().catch(undefined),
+  rag: z.string().max(50).optional().catch(undefined),
+  markComplete: z
+    .union([z.boolean(), z.string().max(10)])
+    .optional()
+    .catch(undefined),
+});
+/** The send button's own data, enough to show the card again with a message. */
+const cardRef = actionRef.extend({ requestId: z.string().min(8).max(200), expectedVersion: z.coerce.number().int().nonnegative() });
 
 /**
  * Handles the verbs on the bot's cards for `user`. Mistakes, refusals and
@@ -51,48 +55,52 @@ export async function handleCardAction(
   }
 }
 
+/**
+ * "Send update": the submission is validated once, here, with the schema the
+ * API uses too (`parseUpdateInput`); every answer the service gives comes
+ * back with what the card needs. A mistake, a conflict or a refusal shows
+ * the card again with the note as typed.
+ */
 async function sendUpdate(deps: BotDeps, user: TeamsUser, actor: Actor, data: unknown): Promise<CardActionAnswer> {
-  const parsed = sendData.safeParse(data);
-  if (!parsed.success) return { kind: 'card', card: staleCard(deps) };
-  const input = parsed.data;
-  const values: ReminderCardValues = {
-    text: input.text ?? '',
-    ...(isRag(input.rag) ? { rag: input.rag } : {}),
-    markComplete: input.markComplete === true || input.markComplete === 'true',
-  };
+  const ref = cardRef.safeParse(data);
+  if (!ref.success) return { kind: 'card', card: staleCard(deps) };
+  const { actionId, requestId, expectedVersion } = ref.data;
+  const values = typedValues(data);
   const now = deps.clock.now();
+  const again = async (error: string): Promise<CardActionAnswer> => {
+    const action = await deps.store.getAction(actionId).catch(() => undefined);
+    if (action === null) return { kind: 'card', card: goneCard(deps) };
+    if (action === undefined) return { kind: 'card', card: unavailableCard(deps, values.text ?? '') };
+    const changed = action.version !== expectedVersion;
+    const notice = changed ? { notice: conflictNotice(action, deps.settings.timeZone) } : {};
+    return { kind: 'card', card: reminderFor(deps.settings, now, action, { requestId, values, error, ...notice }) };
+  };
   try {
-    const valid = deps.service.parseUpdate({ ...input, text: values.text, markComplete: values.markComplete });
-    const outcome = await deps.service.submitUpdate(actor, valid, 'teams');
+    const outcome = await deps.service.submitUpdate(actor, parseUpdateInput(data), 'teams');
+    deps.logger.info('Progress update from Teams', { actionId: outcome.action.id, outcome: outcome.kind });
     if (outcome.kind === 'conflict') {
       const notice = conflictNotice(outcome.action, deps.settings.timeZone);
-      return { kind: 'card', card: reminderFor(deps.settings, now, outcome.action, { requestId: input.requestId, values, notice }) };
+      return { kind: 'card', card: reminderFor(deps.settings, now, outcome.action, { requestId, values, notice }) };
     }
-    deps.logger.info('Progress update from Teams', { actionId: outcome.action.id, outcome: outcome.kind });
-    return { kind: 'card', card: await recordedFor(deps.settings, deps.store, now, outcome, user.aadObjectId) };
+    // The request id is spent on another update: a fresh card (new id) lets the kept note be sent as a new one.
+    if (outcome.kind === 'refused')
+      return { kind: 'card', card: reminderFor(deps.settings, now, outcome.action, { values, error: outcome.reason }) };
+    return { kind: 'card', card: recordedFor(deps.settings, now, outcome, user.aadObjectId) };
   } catch (e) {
     if (!isAppError(e)) throw e;
     if (e.code === 'forbidden') return { kind: 'card', card: refusalCard(deps, e.message) };
     if (e.code === 'not_found') return { kind: 'card', card: goneCard(deps) };
-    if (e.code !== 'bad_input') deps.logger.warn('Could not store an update from Teams', { actionId: input.actionId, code: e.code });
-    const action = await deps.store.getAction(input.actionId).catch(() => undefined);
-    if (action === null) return { kind: 'card', card: goneCard(deps) };
-    if (action === undefined) return { kind: 'card', card: unavailableCard(deps, values.text ?? '') };
-    const error =
-      e.code === 'bad_input'
-        ? e.message
-        : 'Your update could not be saved just now. Your note is kept below: please press Send update again in a minute.';
-    const changed = action.version !== input.expectedVersion;
-    return {
-      kind: 'card',
-      card: reminderFor(deps.settings, now, action, {
-        requestId: input.requestId,
-        values,
-        error,
-        ...(changed ? { notice: conflictNotice(action, deps.settings.timeZone) } : {}),
-      }),
-    };
+    if (e.code === 'bad_input') return again(e.message);
+    deps.logger.warn('Could not store an update from Teams', { actionId, code: e.code });
+    return again('Your update could not be saved just now. Your note is kept below: please press Send update again in a minute.');
   }
+}
+
+/** The inputs as the person left them: shown again on any card that asks them to try again. */
+function typedValues(data: unknown): ReminderCardValues {
+  const typed = typedData.safeParse(data);
+  const { text, rag, markComplete } = typed.success ? typed.data : {};
+  return { text: text ?? '', ...(isRag(rag) ? { rag } : {}), markComplete: markComplete === true || markComplete === 'true' };
 }
 
 async function showCard(deps: BotDeps, actor: Actor, verb: string, data: unknown): Promise<CardActionAnswer> {

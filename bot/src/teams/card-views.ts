@@ -3,7 +3,6 @@ import type { Action } from '../domain/model.js';
 import { isSamePerson, type Actor } from '../domain/people.js';
 import { isComplete } from '../domain/rules.js';
 import type { SubmitOutcome } from '../service/plan-service.js';
-import type { PlanStore } from '../store/plan-store.js';
 import type { BotSettings } from './bot-deps.js';
 import { recordedCard } from './cards/recorded-card.js';
 import { reminderCard, type ReminderCardModel } from './cards/reminder-card.js';
@@ -25,25 +24,22 @@ export function reminderFor(
   return reminderCard({ action, today: todayIn(settings, now), publicUrl: settings.publicUrl, timeZone: settings.timeZone, ...extra });
 }
 
-/** The card shown after a recorded (or repeated) submission. */
-export async function recordedFor(
+/** The card shown after a recorded (or repeated) submission: everything it shows comes with the outcome, nothing is read again. */
+export function recordedFor(
   settings: BotSettings,
-  store: PlanStore,
   now: Date,
   outcome: Extract<SubmitOutcome, { kind: 'recorded' | 'duplicate' }>,
   viewerAadObjectId: string | undefined,
-): Promise<CardElement> {
-  const [history, health] = await Promise.all([store.listUpdates(outcome.action.id), store.health()]);
+): CardElement {
   return recordedCard({
     action: outcome.action,
     update: outcome.update,
-    history,
+    history: outcome.history,
     today: todayIn(settings, now),
     publicUrl: settings.publicUrl,
     timeZone: settings.timeZone,
     ...(viewerAadObjectId ? { viewerAadObjectId } : {}),
-    // The store reports writes not yet confirmed by SharePoint only in aggregate.
-    syncing: health.pendingWrites > 0,
+    syncing: outcome.pending === true,
   });
 }
 

@@ -8,8 +8,10 @@ import type { Action, ConversationRef } from '../domain/model.js';
 import type { Logger } from '../logger.js';
 import type { Digest } from '../reminders/digest.js';
 import type { Notifier, ReminderContext, SendResult } from '../reminders/notifier.js';
-import { RateLimiter, TEAMS_CONVERSATION_LIMITS, perSecond, systemTimer, type Timer } from './rate-limiter.js';
-import { DEFAULT_RETRY, decideRetry, type RetryOptions, type SendFailure } from './send-retry.js';
+import { systemTimer, type Timer } from '../domain/clock.js';
+import { RetryPolicy, type RetryBudget } from '../retry.js';
+import { RateLimiter, TEAMS_CONVERSATION_LIMITS, perSecond } from './rate-limiter.js';
+import { DEFAULT_SEND_BUDGET, classifySendFailure, exhaustedReason, type SendFailure } from './send-retry.js';
 
 /** The one adapter method a proactive sender needs (botbuilder's CloudAdapter has it). */
 export interface ProactiveAdapter {
@@ -31,7 +33,7 @@ export interface TeamsNotifierOptions {
   limiter: RateLimiter;
   timer?: Timer;
   random?: () => number;
-  retry?: Partial<RetryOptions>;
+  retry?: Partial<RetryBudget>;
   logger?: Logger;
 }
 
@@ -69,19 +71,18 @@ const referenceSchema = z.looseObject({
  * The Notifier on Teams: each reminder or digest is an Adaptive Card posted
  * into the person's 1:1 chat with `continueConversationAsync`. Sends are
  * paced under Teams' limits (per conversation and per app), and retried
- * here, in one place: 429 after its Retry-After, 412/5xx/network errors with
- * jittered backoff. 403 or 404 is a permanent failure (the person cannot be
- * reached); anything else that fails is transient and left for the next run.
+ * by the shared retry policy (bot/src/retry.ts): 429 after its Retry-After,
+ * 412/5xx/network errors with jittered backoff. 403 or 404 is a permanent
+ * failure (the person cannot be reached); anything else that fails is
+ * transient and left for the next run.
  */
 export class TeamsNotifier implements Notifier {
   private readonly timer: Timer;
-  private readonly random: () => number;
-  private readonly retry: RetryOptions;
+  private readonly retries: RetryPolicy;
 
   constructor(private readonly options: TeamsNotifierOptions) {
     this.timer = options.timer ?? systemTimer;
-    this.random = options.random ?? Math.random;
-    this.retry = { ...DEFAULT_RETRY, ...options.retry };
+    this.retries = new RetryPolicy({ ...DEFAULT_SEND_BUDGET, ...options.retry }, this.timer, options.random);
   }
 
   sendReminder(to: ConversationRef, action: Action, context: ReminderContext): Promise<SendResult> {
@@ -103,22 +104,24 @@ export class TeamsNotifier implements Notifier {
       return { ok: false, permanent: true, reason: 'the saved Teams conversation is incomplete; they need to open the app again' };
     const reference = to.reference as Partial<ConversationReference>;
     const key = parsed.data.conversation.id;
-    for (let attempt = 1; ; attempt++) {
-      const release = await this.options.limiter.acquire(key);
-      const failure = await this.post(reference, card, summary).finally(release);
-      if (!failure) return { ok: true };
-      const decision = decideRetry(failure, attempt, this.timer.now(), this.retry, this.random);
-      if (decision.kind === 'unreachable') return { ok: false, permanent: true, reason: decision.reason };
-      if (decision.kind === 'give-up') return { ok: false, permanent: false, reason: decision.reason };
-      this.options.logger?.warn('Teams send will be retried', {
-        status: failure.status,
-        code: failure.code,
-        attempt,
-        delayMs: decision.delayMs,
-      });
-      if (decision.throttled) this.options.limiter.pause(key, this.timer.now() + decision.delayMs);
-      await this.timer.sleep(decision.delayMs);
-    }
+    const sent = await this.retries.run<SendResult, SendFailure>(
+      async () => {
+        const release = await this.options.limiter.acquire(key);
+        const failure = await this.post(reference, card, summary).finally(release);
+        if (!failure) return { done: { ok: true } };
+        const verdict = classifySendFailure(failure);
+        if (verdict.kind === 'unreachable') return { done: { ok: false, permanent: true, reason: verdict.reason } };
+        if (verdict.kind === 'give-up') return { done: { ok: false, permanent: false, reason: verdict.reason } };
+        return { retry: failure, retryAfter: failure.retryAfter };
+      },
+      ({ value: failure, attempt, delayMs }) => {
+        this.options.logger?.warn('Teams send will be retried', { status: failure.status, code: failure.code, attempt, delayMs });
+        // Throttling is per conversation: hold every send to it, not just this one.
+        if (failure.status === 429) this.options.limiter.pause(key, this.timer.now() + delayMs);
+      },
+    );
+    if (sent.ok) return sent.value;
+    return { ok: false, permanent: false, reason: exhaustedReason(sent.value, sent.attempts, sent.exhausted) };
   }
 
   /** One attempt; resolves with the failure instead of throwing, so the adapter's turn error handler never sees it. */

@@ -1,21 +1,13 @@
+import { systemTimer, type Timer } from '../domain/clock.js';
+
+/** The limiter's time source (defined with the clock, shared with retries). */
+export { systemTimer, type Timer };
+
 /** A limit of `limit` operations in any sliding window of `windowMs`. */
 export interface RateWindow {
   limit: number;
   windowMs: number;
 }
-
-/** Time as the limiter sees it: injected so tests move time instead of waiting. */
-export interface Timer {
-  /** Milliseconds, monotonic enough for pacing (Date.now() is fine). */
-  now(): number;
-  sleep(ms: number): Promise<void>;
-}
-
-/** Real time. */
-export const systemTimer: Timer = {
-  now: () => Date.now(),
-  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-};
 
 /** Teams' documented limits per bot per conversation: 7 / 1 s, 8 / 2 s, 60 / 30 s, 1,800 / hour. */
 export const TEAMS_CONVERSATION_LIMITS: readonly RateWindow[] = [

@@ -1,11 +1,13 @@
 /**
- * What to do after a failed send to the Bot Connector, from Teams' guidance:
- * retry 429 (honouring Retry-After), 412, 500, 502, 503, 504 and network
- * errors with jittered backoff; never retry 400, 401, 403, 404 or 413; a 403
- * (app uninstalled, BotNotInConversationRoster, ConversationBlockedByUser,
+ * Which failed sends to the Bot Connector are worth repeating, from Teams'
+ * guidance: retry 429 (honouring Retry-After), 412, 500, 502, 503, 504 and
+ * network errors; never retry 400, 401, 403, 404 or 413; a 403 (app
+ * uninstalled, BotNotInConversationRoster, ConversationBlockedByUser,
  * BotDisabledByAdmin) or a 404 (conversation gone) means the user cannot be
- * reached through this conversation. Pure: no SDK, no clock of its own.
+ * reached through this conversation. How long to wait and when to stop is
+ * the shared retry policy's job (bot/src/retry.ts). Pure: no SDK.
  */
+import type { Exhausted, RetryBudget } from '../retry.js';
 
 /** The facts of one failed attempt, read from the SDK's error. */
 export interface SendFailure {
@@ -18,24 +20,16 @@ export interface SendFailure {
   retryAfter?: string;
 }
 
-export type RetryDecision =
-  | { kind: 'retry'; delayMs: number; throttled: boolean }
+/** What a failure means for the send. */
+export type SendVerdict =
+  | { kind: 'retry' }
   /** The user cannot be reached through this conversation: mark unreachable, do not retry. */
   | { kind: 'unreachable'; reason: string }
   /** Give up for this run; the next run may try again. */
   | { kind: 'give-up'; reason: string };
 
-export interface RetryOptions {
-  /** Attempts in all, the first included. */
-  maxAttempts: number;
-  /** First backoff step for errors without Retry-After; doubles each attempt. */
-  baseDelayMs: number;
-  /** Longest wait this run accepts; a longer Retry-After gives up until the next run. */
-  maxDelayMs: number;
-}
-
-/** Defaults: four attempts, 0.5 s doubling backoff, at most a minute's wait. */
-export const DEFAULT_RETRY: RetryOptions = { maxAttempts: 4, baseDelayMs: 500, maxDelayMs: 60_000 };
+/** Defaults for proactive sends: four attempts, 0.5 s doubling back-off, at most a minute's wait at once, two in all. */
+export const DEFAULT_SEND_BUDGET: RetryBudget = { maxAttempts: 4, baseDelayMs: 500, maxDelayMs: 60_000, maxTotalWaitMs: 120_000 };
 
 const RETRYABLE = new Set([412, 429, 500, 502, 503, 504]);
 
@@ -45,44 +39,18 @@ const UNREACHABLE_WORDS: Record<string, string> = {
   BotDisabledByAdmin: 'a Teams administrator has disabled the app',
 };
 
-/**
- * Decides after attempt number `attempt` (1 for the first) failed. `random`
- * returns [0, 1) and spreads retries so many senders do not retry in step.
- */
-export function decideRetry(
-  failure: SendFailure,
-  attempt: number,
-  nowMs: number,
-  options: RetryOptions,
-  random: () => number,
-): RetryDecision {
+/** Sorts one failed send into retry, unreachable (permanent) or give-up (until the next run). */
+export function classifySendFailure(failure: SendFailure): SendVerdict {
   const { status } = failure;
   if (status === 403 || status === 404) return { kind: 'unreachable', reason: unreachableReason(failure) };
-  const retryable = status === undefined || RETRYABLE.has(status);
-  if (!retryable) return { kind: 'give-up', reason: describe(failure) };
-  if (attempt >= options.maxAttempts) return { kind: 'give-up', reason: `${describe(failure)} (tried ${attempt} times)` };
-
-  const asked = failure.retryAfter === undefined ? undefined : parseRetryAfter(failure.retryAfter, nowMs);
-  let delayMs: number;
-  if (asked !== undefined) {
-    // Wait at least as long as asked, plus up to 20 % so throttled senders spread out.
-    delayMs = asked + Math.round(random() * Math.max(asked * 0.2, 50));
-  } else {
-    const step = options.baseDelayMs * 2 ** (attempt - 1);
-    delayMs = Math.round(step / 2 + random() * (step / 2));
-  }
-  if (delayMs > options.maxDelayMs)
-    return { kind: 'give-up', reason: `${describe(failure)}; Teams asked to wait ${Math.ceil(delayMs / 1000)} s, left for the next run` };
-  return { kind: 'retry', delayMs, throttled: status === 429 };
+  if (status === undefined || RETRYABLE.has(status)) return { kind: 'retry' };
+  return { kind: 'give-up', reason: describeFailure(failure) };
 }
 
-/** Retry-After as milliseconds from `nowMs`: delta seconds (`"2"`, `"0.5"`) or an HTTP date; undefined if unreadable. */
-export function parseRetryAfter(value: string, nowMs: number): number | undefined {
-  const text = value.trim();
-  if (/^\d+(\.\d+)?$/.test(text)) return Math.round(Number(text) * 1000);
-  const at = Date.parse(text);
-  if (Number.isNaN(at)) return undefined;
-  return Math.max(0, at - nowMs);
+/** Why a retryable failure was given up on once the budget ran out, for the run report. */
+export function exhaustedReason(failure: SendFailure, attempts: number, exhausted: Exhausted): string {
+  if (exhausted.reason === 'attempts') return `${describeFailure(failure)} (tried ${attempts} times)`;
+  return `${describeFailure(failure)}; Teams asked to wait ${Math.ceil(exhausted.waitMs / 1000)} s, left for the next run`;
 }
 
 function unreachableReason(failure: SendFailure): string {
@@ -91,7 +59,7 @@ function unreachableReason(failure: SendFailure): string {
   return `Teams refused to deliver (${failure.code ?? 'HTTP 403'})`;
 }
 
-function describe(failure: SendFailure): string {
+function describeFailure(failure: SendFailure): string {
   if (failure.status === undefined) return `Teams could not be reached (${failure.message})`;
   if (failure.status === 413) return 'the message is too large for Teams';
   return `Teams answered HTTP ${failure.status}${failure.code ? ` ${failure.code}` : ''}`;

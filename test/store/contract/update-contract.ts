@@ -70,6 +70,74 @@ export function describeUpdateContract(makeStore: MakeStore): void {
       expect(await store().listUpdates(action.id)).toHaveLength(2);
     });
 
+    it('answers a recorded update with the action’s progress log, oldest first, the new update last', async () => {
+      await store().importActions(
+        [makeImportedAction({ history: [makeImportedProgress({ text: 'Imported note', submittedAt: '2019-10-06T00:00:00Z' })] })],
+        IMPORTED_AT,
+      );
+      const action = await actionByRef(store(), '1.1');
+      const result = await store().recordUpdate(makeRecordUpdate(action, { text: 'New note' }));
+      if (result.kind !== 'recorded') throw new Error('not recorded');
+      expect(result.history.map((u) => u.text)).toEqual(['Imported note', 'New note']);
+      expect(result.history.at(-1)).toEqual(result.update);
+      expect(result.history).toEqual(await store().listUpdates(action.id));
+    });
+
+    describe('a requestId is the key of one submission: the same action, author and note', () => {
+      async function twoActions() {
+        await store().importActions([makeImportedAction({ ref: '1.1' }), makeImportedAction({ ref: '1.2' })], IMPORTED_AT);
+        return { a: await actionByRef(store(), '1.1'), c: await actionByRef(store(), '1.2') };
+      }
+
+      it('refuses a requestId reused on another action: C’s note is not stored and neither action moves', async () => {
+        const { a, c } = await twoActions();
+        const first = await store().recordUpdate(makeRecordUpdate(a, { requestId: 'reused-0001', text: 'A’s note' }));
+        if (first.kind !== 'recorded') throw new Error('not recorded');
+
+        const reused = await store().recordUpdate(makeRecordUpdate(c, { requestId: 'reused-0001', text: 'C’s note', rag: 'Red' }));
+
+        expect(reused).toMatchObject({ kind: 'refused', action: c, reason: expect.stringContaining('another action') });
+        expect(await store().getAction(c.id)).toEqual(c);
+        expect(await store().getAction(a.id)).toEqual(first.action);
+        expect(await store().listUpdates(c.id)).toEqual([]);
+        expect((await store().listUpdates(a.id)).map((u) => u.text)).toEqual(['A’s note']);
+      });
+
+      it('refuses a requestId reused with a different note on the same action, keeping the first', async () => {
+        const { a } = await twoActions();
+        const first = await store().recordUpdate(makeRecordUpdate(a, { requestId: 'reused-0002', text: 'First words' }));
+        if (first.kind !== 'recorded') throw new Error('not recorded');
+
+        const edited = await store().recordUpdate(makeRecordUpdate(a, { requestId: 'reused-0002', text: 'Edited words' }));
+
+        expect(edited).toMatchObject({ kind: 'refused', action: first.action, reason: expect.stringContaining('different note') });
+        expect((await store().listUpdates(a.id)).map((u) => u.text)).toEqual(['First words']);
+        expect(await store().getAction(a.id)).toEqual(first.action);
+      });
+
+      it('refuses a requestId reused by someone else', async () => {
+        const { a } = await twoActions();
+        await store().recordUpdate(makeRecordUpdate(a, { requestId: 'reused-0003' }));
+        const lead = { name: 'Lena Hart', aadObjectId: '33333333-3333-4333-8333-333333333333' };
+
+        const other = await store().recordUpdate(makeRecordUpdate(a, { requestId: 'reused-0003', author: lead }));
+
+        expect(other).toMatchObject({ kind: 'refused', reason: expect.stringContaining('someone else') });
+        expect((await store().listUpdates(a.id)).map((u) => u.author.name)).toEqual(['Asha Patel']);
+      });
+
+      it('still answers the same submission sent again as a duplicate, with the log', async () => {
+        const { a } = await twoActions();
+        const cmd = makeRecordUpdate(a, { requestId: 'retried-0004', text: 'Sent twice' });
+        const first = await store().recordUpdate(cmd);
+        const again = await store().recordUpdate(cmd);
+        expect(again).toMatchObject({ kind: 'duplicate' });
+        if (first.kind !== 'recorded' || again.kind !== 'duplicate') return;
+        expect(again.update).toEqual(first.update);
+        expect(again.history).toEqual(first.history);
+      });
+    });
+
     it('refuses an update made against a stale version and stores nothing', async () => {
       const action = await importedAction();
       const seenByBoth = action;

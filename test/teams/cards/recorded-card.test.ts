@@ -1,8 +1,10 @@
+import { createRequire } from 'node:module';
+import type * as ACTypes from 'adaptivecards';
 import { describe, expect, it } from 'vitest';
 import { recordedCard } from '../../../bot/src/teams/cards/recorded-card.js';
 import { MAX_CARD_BYTES, VERBS } from '../../../bot/src/teams/cards/verbs.js';
 import { anAction, anUpdate } from '../fixtures.js';
-import { allTexts, checkCard, unescapeForReader, versionAtMost15 } from './card-check.js';
+import { allTexts, checkCard, findAll, unescapeForReader, versionAtMost15 } from './card-check.js';
 
 const update = anUpdate({ ragFrom: 'Red', ragTo: 'Amber', text: 'Audited remaining two panels; one lacked a BME member' });
 const history = [
@@ -75,4 +77,29 @@ describe('recordedCard', () => {
     const card = recordedCard({ ...model, update: huge, history: Array.from({ length: 500 }, () => huge), viewerAadObjectId: 'other' });
     expect(checkCard(card).bytes).toBeLessThan(MAX_CARD_BYTES);
   });
+
+  it('draws its heading in a colour with at least 4.5:1 contrast on Teams’ light surfaces (white card, #F5F5F5 canvas)', () => {
+    const heading = findAll(recordedCard(model), 'TextBlock').find((b) => String(b.text).startsWith('✓ Update recorded'))!;
+    const colour = hostColour(String(heading.color ?? 'Default'));
+    for (const surface of ['#FFFFFF', '#F5F5F5']) expect(contrast(colour, surface)).toBeGreaterThanOrEqual(4.5);
+  });
 });
+
+/** A TextBlock colour name as the Adaptive Cards SDK's default host config draws it in the default container. */
+function hostColour(name: string): string {
+  const AC = createRequire(import.meta.url)('adaptivecards/dist/adaptivecards.js') as typeof ACTypes;
+  const colours = new AC.HostConfig().containerStyles.default.foregroundColors as unknown as Record<string, { default: string }>;
+  return colours[name.charAt(0).toLowerCase() + name.slice(1)]!.default;
+}
+
+/** WCAG 2 contrast ratio of two #RRGGBB colours. */
+function contrast(a: string, b: string): number {
+  const luminance = (hex: string) => {
+    const [r, g, bl] = [1, 3, 5]
+      .map((i) => parseInt(hex.slice(i, i + 2), 16) / 255)
+      .map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+    return 0.2126 * r! + 0.7152 * g! + 0.0722 * bl!;
+  };
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (hi! + 0.05) / (lo! + 0.05);
+}

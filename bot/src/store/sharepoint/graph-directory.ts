@@ -4,22 +4,34 @@ import { conversationFromItem, conversationItemFields, metricFromItem, metricIte
 import { answerMessage, eq, type ListAccess } from './list-access.js';
 import { AppError } from '../../errors.js';
 
-/** Conversation references and indicator metrics on their SharePoint lists. */
+/**
+ * Conversation references and indicator metrics on their SharePoint lists.
+ * References found by object id are kept for `conversationTtlMs` (the bot
+ * looks the sender up on every turn; a reference changes only when the app
+ * is installed again), and this instance's own changes update the cache.
+ */
 export class GraphDirectory {
-  constructor(private readonly lists: ListAccess) {}
+  private readonly conversations = new Map<string, { ref: ConversationRef; at: number }>();
+
+  constructor(
+    private readonly lists: ListAccess,
+    private readonly now: () => number,
+    private readonly conversationTtlMs: number,
+  ) {}
 
   /** Creates or replaces the user's reference (unique AadObjectId); a fresh reference makes the user reachable again. */
   async saveConversation(ref: ConversationRef): Promise<void> {
     const fields = conversationItemFields({ ...ref, unreachableReason: undefined });
+    this.conversations.delete(ref.aadObjectId.toLowerCase());
     for (let attempt = 0; attempt < 2; attempt++) {
       const item = await this.findConversation(ref.aadObjectId);
       if (item) {
         await this.lists.graph.patch(`${this.lists.items('conversations', item.id)}/fields`, fields, 'saving a conversation reference');
-        return;
+        return this.remember({ ...ref, unreachableReason: undefined });
       }
       try {
         await this.lists.graph.post(this.lists.items('conversations'), { fields }, 'saving a conversation reference');
-        return;
+        return this.remember({ ...ref, unreachableReason: undefined });
       } catch (e) {
         // Another instance created it first: update theirs.
         if (graphFailure(e)?.status !== 409) throw e;
@@ -29,10 +41,14 @@ export class GraphDirectory {
 
   /** By Entra object id; an argument with "@" is also tried as an email (SharePoint ignores case in both). */
   async getConversation(aadObjectId: string): Promise<ConversationRef | null> {
+    const cached = this.conversations.get(aadObjectId.toLowerCase());
+    if (cached && this.now() - cached.at <= this.conversationTtlMs) return cached.ref;
     let item = await this.findConversation(aadObjectId);
     if (!item && aadObjectId.includes('@'))
       item = await this.lists.findOne('conversations', eq('Email', aadObjectId.trim()), 'finding a conversation');
-    return item ? conversationFromItem(item) : null;
+    const ref = item ? conversationFromItem(item) : null;
+    if (ref) this.remember(ref);
+    return ref;
   }
 
   async listConversations(): Promise<ConversationRef[]> {
@@ -42,6 +58,7 @@ export class GraphDirectory {
 
   /** Sets or clears the reason; an unknown user is ignored. */
   async setUnreachable(aadObjectId: string, reason: string | null): Promise<void> {
+    this.conversations.delete(aadObjectId.toLowerCase());
     const item = await this.findConversation(aadObjectId);
     if (!item) return;
     await this.lists.graph.patch(
@@ -75,6 +92,10 @@ export class GraphDirectory {
           `SharePoint did not save an indicator figure: ${answerMessage(answer)}. Please save again.`,
         );
     }
+  }
+
+  private remember(ref: ConversationRef): void {
+    this.conversations.set(ref.aadObjectId.toLowerCase(), { ref, at: this.now() });
   }
 
   private findConversation(aadObjectId: string): Promise<ListItem | null> {

@@ -1,14 +1,14 @@
 import { compareNatural } from '../../domain/action-view.js';
 import type { UserDirectory } from '../../domain/user-directory.js';
 import { withOwnerObjectIds } from '../owner-object-ids.js';
-import type { Clock } from '../../domain/clock.js';
+import { systemTimer, type Clock, type Timer } from '../../domain/clock.js';
 import type { Action, ConversationRef, IndicatorMetric, ProgressUpdate, ReminderSent } from '../../domain/model.js';
 import { AppError } from '../../errors.js';
 import type { GraphApi } from '../../graph/graph-api.js';
 import { isTransient } from '../../graph/graph-errors.js';
 import { resolveSite, type SiteLocator } from '../../graph/site.js';
 import type { Logger } from '../../logger.js';
-import { Outbox, type OutboxEntry } from '../outbox/outbox.js';
+import { Outbox } from '../outbox/outbox.js';
 import type {
   ImportedAction,
   ImportSummary,
@@ -27,9 +27,10 @@ import { GraphLedger } from './graph-ledger.js';
 import { actionFromItem, toSeconds, updateFromItem } from './item-fields.js';
 import { loadListSpecs, type ListKey, type ListSpecs } from './list-definitions.js';
 import { eq, ListAccess } from './list-access.js';
+import { ListCounts } from './list-counts.js';
 import { checkSchema, describeGap } from './list-schema.js';
 import { OutboxSync, type FlushPacing } from './outbox-sync.js';
-import { mergePending, provisionalUpdate, withPending } from './pending-view.js';
+import { mergePending, offlineAnswers, sortedLog, withPending } from './pending-view.js';
 import { UpdateWriter } from './update-writer.js';
 
 /** Everything the SharePoint store is built from (see `createStore` for the configuration it comes from). */
@@ -41,16 +42,18 @@ export interface GraphPlanStoreOptions {
   logger: Logger;
   /** How long a read action is reused for reads (writes are eTag-guarded whatever its age). */
   cacheSeconds: number;
-  maxRetries: number;
   specs?: ListSpecs;
   pacing?: Partial<FlushPacing>;
   /** Resolves imported owners' emails to Entra object ids (identity by object id); without it owners keep only their email. */
   users?: UserDirectory;
+  /** Paces the outbox's background flush (default: real time). */
+  timer?: Timer;
 }
 
 const byPlanOrder = (a: Action, b: Action) => compareNatural(a.planYear, b.planYear) || compareNatural(a.ref, b.ref);
-const byTime = (a: ProgressUpdate, b: ProgressUpdate) => a.submittedAt.localeCompare(b.submittedAt) || Number(a.id) - Number(b.id);
 const COUNT_TTL_MS = 60_000;
+/** Conversation references change only on (re)install; the bot looks the sender up on every turn. */
+const CONVERSATION_TTL_MS = 15 * 60_000;
 
 /**
  * The PlanStore on SharePoint lists through Microsoft Graph (the production
@@ -66,7 +69,8 @@ export class GraphPlanStore implements PlanStore {
   private outbox: Outbox | null = null;
   private sync: OutboxSync | null = null;
   private writer: UpdateWriter | null = null;
-  private counts: { actions: number; updates: number; at: number } | null = null;
+  private counts: ListCounts | null = null;
+  private directory: GraphDirectory | null = null;
 
   constructor(private readonly o: GraphPlanStoreOptions) {
     this.index = new ActionIndex(o.cacheSeconds * 1000, () => o.clock.now().getTime());
@@ -80,8 +84,9 @@ export class GraphPlanStore implements PlanStore {
    */
   async init(): Promise<void> {
     if (this.lists) return;
-    const site = await resolveSite(this.o.graph, this.o.site);
-    const { listIds, gaps } = await checkSchema(this.o.graph, site.id, this.specs);
+    // Start-up is patient: a passing throttle must not stop the service or a CLI command from starting.
+    const site = await resolveSite(this.o.graph.bulk(), this.o.site);
+    const { listIds, gaps } = await checkSchema(this.o.graph.bulk(), site.id, this.specs);
     if (gaps.length > 0) {
       throw new AppError(
         'config',
@@ -91,11 +96,14 @@ export class GraphPlanStore implements PlanStore {
         },
       );
     }
-    const lists = new ListAccess(this.o.graph, site.id, listIds as Record<ListKey, string>, this.o.maxRetries);
+    const lists = new ListAccess(this.o.graph, site.id, listIds as Record<ListKey, string>);
     const outbox = new Outbox(this.o.outboxPath);
-    const writer = new UpdateWriter(lists, this.index, this.o.maxRetries, this.o.logger);
+    const writer = new UpdateWriter(lists, this.index, this.o.logger);
     const pacing = { autoFlush: true, minBackoffMs: 1000, maxBackoffMs: 5 * 60_000, ...this.o.pacing };
-    this.sync = new OutboxSync(outbox, writer, this.o.logger, pacing, () => this.o.clock.now());
+    this.sync = new OutboxSync(outbox, writer, this.o.logger, pacing, this.o.timer ?? systemTimer);
+    const now = () => this.o.clock.now().getTime();
+    this.counts = new ListCounts(lists, now, COUNT_TTL_MS, this.o.logger);
+    this.directory = new GraphDirectory(lists, now, CONVERSATION_TTL_MS);
     Object.assign(this, { lists, outbox, writer });
     const left = await this.sync.flush();
     if (left > 0) this.o.logger.warn('Progress updates are still waiting for SharePoint', { pendingWrites: left });
@@ -108,34 +116,15 @@ export class GraphPlanStore implements PlanStore {
 
   async close(): Promise<void> {
     await this.sync?.close();
+    await this.counts?.settled();
     this.outbox?.close();
-    this.lists = this.outbox = this.sync = this.writer = null;
+    this.lists = this.outbox = this.sync = this.writer = this.counts = this.directory = null;
   }
 
-  /**
-   * Counts are re-read at most once a minute unless this instance wrote;
-   * while SharePoint is unreachable the last counts are reported.
-   * pendingWrites is the outbox depth.
-   */
+  /** List counts come from `ListCounts` (cached, recounted off the request path); pendingWrites is the outbox depth. */
   async health(): Promise<StoreHealth> {
-    const { lists, outbox } = this.ready();
-    const now = this.o.clock.now().getTime();
-    if (!this.counts || this.counts.at === 0 || now - this.counts.at > COUNT_TTL_MS) {
-      try {
-        const [actions, updates] = await Promise.all([
-          lists.count('actions', 'counting actions'),
-          lists.count('updates', 'counting updates'),
-        ]);
-        this.counts = { actions, updates, at: now };
-      } catch (e) {
-        if (!this.counts || !isTransient(e)) throw e;
-      }
-    }
-    return { kind: this.kind, actions: this.counts.actions, updates: this.counts.updates, pendingWrites: outbox.count() };
-  }
-
-  private countsChanged(): void {
-    if (this.counts) this.counts.at = 0;
+    const { outbox, counts } = this.ready();
+    return { kind: this.kind, ...(await counts.read()), pendingWrites: outbox.count() };
   }
 
   /** Delivers what waits in the outbox now; returns how many entries still wait. */
@@ -175,7 +164,7 @@ export class GraphPlanStore implements PlanStore {
       lists.readAll('actions', 'reading the plan'),
       lists.readAll('updates', 'reading progress updates'),
     ]);
-    this.countsChanged();
+    this.ready().counts.invalidate();
     try {
       return await importToSharePoint(lists, existing.map(actionFromItem), log.map(updateFromItem), items, importedAt);
     } finally {
@@ -184,28 +173,21 @@ export class GraphPlanStore implements PlanStore {
   }
 
   /**
-   * Queues the update durably, then delivers it in one `$batch`. When
-   * SharePoint cannot be reached the answer is `recorded` with
-   * `pending: true` (the update waits in the outbox and is delivered later).
+   * Queues the update durably, then delivers it in one `$batch` that also
+   * reads the action's log for the answer. When SharePoint cannot be reached
+   * the answer is `recorded` with `pending: true` (the update waits in the
+   * outbox and is delivered later). No list is counted on this path.
    */
   async recordUpdate(cmd: RecordUpdateCommand): Promise<RecordUpdateResult> {
-    const { sync } = this.ready();
-    this.countsChanged();
-    return sync.submit(cmd, (entry, duplicate) => this.acceptedOffline(entry, duplicate));
-  }
-
-  private acceptedOffline(entry: OutboxEntry, duplicate: boolean): RecordUpdateResult {
-    const { outbox } = this.ready();
-    const known = this.index.peek(entry.actionId);
-    if (!known) throw new AppError('unavailable', 'SharePoint cannot be reached just now. Please try again in a few minutes.');
-    const action = withPending(known.action, known.lastRequestId, outbox.pending(entry.actionId));
-    const update = provisionalUpdate(entry);
-    return duplicate ? { kind: 'duplicate', action, update } : { kind: 'recorded', action, update, pending: true };
+    const { sync, counts } = this.ready();
+    const result = await sync.submit(cmd, offlineAnswers(this.index, this.ready().outbox));
+    if (result.kind === 'recorded' && !result.pending) counts.addedUpdate();
+    return result;
   }
 
   async listUpdates(actionId: string): Promise<ProgressUpdate[]> {
     const { lists, outbox } = this.ready();
-    const stored = (await lists.readAll('updates', 'reading the progress log', eq('ActionId', actionId))).map(updateFromItem).sort(byTime);
+    const stored = sortedLog((await lists.readAll('updates', 'reading the progress log', eq('ActionId', actionId))).map(updateFromItem));
     return mergePending(stored, outbox.pending(actionId));
   }
 
@@ -213,10 +195,9 @@ export class GraphPlanStore implements PlanStore {
   async listUpdatesSince(sinceIso: string): Promise<ProgressUpdate[]> {
     const { lists, outbox } = this.ready();
     const filter = `fields/SubmittedOn ge '${toSeconds(sinceIso)}'`;
-    const stored = (await lists.readAll('updates', 'reading recent progress', filter))
-      .map(updateFromItem)
-      .filter((u) => u.submittedAt >= sinceIso)
-      .sort(byTime);
+    const stored = sortedLog(
+      (await lists.readAll('updates', 'reading recent progress', filter)).map(updateFromItem).filter((u) => u.submittedAt >= sinceIso),
+    );
     return mergePending(
       stored,
       outbox.pending().filter((e) => e.command.update.submittedAt >= sinceIso),
@@ -237,13 +218,13 @@ export class GraphPlanStore implements PlanStore {
   }
 
   saveConversation(ref: ConversationRef): Promise<void> {
-    return new GraphDirectory(this.ready().lists).saveConversation(ref);
+    return this.ready().directory.saveConversation(ref);
   }
   getConversation(aadObjectId: string): Promise<ConversationRef | null> {
-    return new GraphDirectory(this.ready().lists).getConversation(aadObjectId);
+    return this.ready().directory.getConversation(aadObjectId);
   }
   listConversations(): Promise<ConversationRef[]> {
-    return new GraphDirectory(this.ready().lists).listConversations();
+    return this.ready().directory.listConversations();
   }
   /** One filtered read on the indexed OwnerEmail column, then the links in `$batch`es; linked actions leave the cache. */
   async linkOwnerObjectId(email: string, aadObjectId: string): Promise<number> {
@@ -265,18 +246,26 @@ export class GraphPlanStore implements PlanStore {
   }
 
   setUnreachable(aadObjectId: string, reason: string | null): Promise<void> {
-    return new GraphDirectory(this.ready().lists).setUnreachable(aadObjectId, reason);
+    return this.ready().directory.setUnreachable(aadObjectId, reason);
   }
   listMetrics(): Promise<IndicatorMetric[]> {
-    return new GraphDirectory(this.ready().lists).listMetrics();
+    return this.ready().directory.listMetrics();
   }
   saveMetrics(metrics: IndicatorMetric[]): Promise<void> {
-    return new GraphDirectory(this.ready().lists).saveMetrics(metrics);
+    return this.ready().directory.saveMetrics(metrics);
   }
 
-  private ready(): { lists: ListAccess; outbox: Outbox; sync: OutboxSync; writer: UpdateWriter } {
-    if (!this.lists || !this.outbox || !this.sync || !this.writer)
+  private ready(): {
+    lists: ListAccess;
+    outbox: Outbox;
+    sync: OutboxSync;
+    writer: UpdateWriter;
+    counts: ListCounts;
+    directory: GraphDirectory;
+  } {
+    const { lists, outbox, sync, writer, counts, directory } = this;
+    if (!lists || !outbox || !sync || !writer || !counts || !directory)
       throw new AppError('internal', 'The SharePoint store was used before init() or after close().');
-    return { lists: this.lists, outbox: this.outbox, sync: this.sync, writer: this.writer };
+    return { lists, outbox, sync, writer, counts, directory };
   }
 }

@@ -13,8 +13,6 @@ export function eq(field: string, value: string): string {
   return `fields/${field} eq '${value.replace(/'/g, "''")}'`;
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
 /**
  * Paths and reads for the store's five lists on one site. Reads ask only for
  * the fields the store uses and filter only on indexed columns.
@@ -24,7 +22,6 @@ export class ListAccess {
     readonly graph: GraphApi,
     readonly siteId: string,
     private readonly listIds: Record<ListKey, string>,
-    private readonly maxRetries: number,
   ) {}
 
   /** `/sites/{site}/lists/{list}/items[/{id}]`. */
@@ -33,7 +30,8 @@ export class ListAccess {
     return id === undefined ? base : `${base}/${encodeURIComponent(id)}`;
   }
 
-  private query(key: ListKey, filter?: string, top = PAGE_SIZE): string {
+  /** A read of items with the fields the store uses (or those matching `filter`), relative to the version root; for `$batch` steps too. */
+  query(key: ListKey, filter?: string, top = PAGE_SIZE): string {
     const f = filter ? `&$filter=${encodeURIComponent(filter)}` : '';
     return `${this.items(key)}?$expand=fields($select=${SELECT[key]})&$top=${top}${f}`;
   }
@@ -65,42 +63,18 @@ export class ListAccess {
   }
 
   /**
-   * Runs independent writes in `$batch`es of 20, retrying the steps that
-   * answered 429/503/504 after their Retry-After. Returns every final answer.
+   * Runs independent bulk writes (an import, figures) in `$batch`es of 20,
+   * one after another. Each throttled step is retried by `GraphApi.batch`
+   * under the bulk budget; returns every final answer.
    */
   async writeAll(steps: BatchStep[], doing: string): Promise<Map<string, BatchAnswer>> {
     const done = new Map<string, BatchAnswer>();
-    let todo = steps;
-    for (let attempt = 0; todo.length > 0; attempt++) {
-      let wait = 0;
-      const again: BatchStep[] = [];
-      for (let i = 0; i < todo.length; i += MAX_BATCH) {
-        const chunk = todo.slice(i, i + MAX_BATCH);
-        const answers = await this.graph.batch(chunk, doing);
-        for (const step of chunk) {
-          const a = answers.get(step.id) ?? { id: step.id, status: 504, headers: {}, body: undefined };
-          if (isRetryable(a.status) && attempt < this.maxRetries) {
-            again.push(step);
-            wait = Math.max(wait, retryAfterMs(a));
-          } else done.set(step.id, a);
-        }
-      }
-      if (again.length > 0) await sleep(wait);
-      todo = again;
+    const graph = this.graph.bulk();
+    for (let i = 0; i < steps.length; i += MAX_BATCH) {
+      for (const [id, answer] of await graph.batch(steps.slice(i, i + MAX_BATCH), doing)) done.set(id, answer);
     }
     return done;
   }
-}
-
-/** Statuses worth repeating a request for. */
-export function isRetryable(status: number): boolean {
-  return status === 429 || status === 503 || status === 504;
-}
-
-/** The Retry-After of an inner answer in ms (capped at 30 s; 1 s when absent). */
-export function retryAfterMs(a: BatchAnswer): number {
-  const v = Number(a.headers['retry-after']);
-  return Number.isFinite(v) && v >= 0 ? Math.min(v * 1000, 30_000) : 1000;
 }
 
 /** The Graph error message inside an answer body, for logs and errors. */

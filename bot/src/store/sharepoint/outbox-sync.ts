@@ -1,5 +1,8 @@
+import type { Timer } from '../../domain/clock.js';
+import { requestIdReuse } from '../../domain/idempotency.js';
 import { AppError, isAppError } from '../../errors.js';
 import type { Logger } from '../../logger.js';
+import { backoffDelayMs } from '../../retry.js';
 import type { Outbox, OutboxEntry } from '../outbox/outbox.js';
 import type { RecordUpdateCommand, RecordUpdateResult } from '../plan-store.js';
 import type { DeliveryMode, UpdateWriter } from './update-writer.js';
@@ -8,8 +11,17 @@ import type { DeliveryMode, UpdateWriter } from './update-writer.js';
 export interface FlushPacing {
   /** Flush in the background with backoff while entries wait (off in tests, which call `flush()`). */
   autoFlush: boolean;
+  /** The shared back-off (bot/src/retry.ts) from this wait, doubling up to `maxBackoffMs`; it never gives up. */
   minBackoffMs: number;
   maxBackoffMs: number;
+}
+
+/** The answers the store gives for what the outbox decides without SharePoint. */
+export interface OfflineAnswers {
+  /** The entry is queued (or was already, `duplicate`): "saved — syncing". May throw; a new entry is then dropped. */
+  accepted(entry: OutboxEntry, duplicate: boolean): RecordUpdateResult;
+  /** The requestId is queued for a different update. */
+  refused(cmd: RecordUpdateCommand, reason: string): RecordUpdateResult;
 }
 
 type Outcome = 'done' | 'stuck';
@@ -21,8 +33,10 @@ type Outcome = 'done' | 'stuck';
  */
 export class OutboxSync {
   private readonly locks = new Map<string, Promise<unknown>>();
-  private timer: NodeJS.Timeout | null = null;
-  private backoffMs: number;
+  /** Aborts the background wait on close, so a pending flush never holds the process open. */
+  private readonly stop = new AbortController();
+  private waiting = false;
+  private failedFlushes = 0;
   private closed = false;
 
   constructor(
@@ -30,25 +44,26 @@ export class OutboxSync {
     private readonly writer: UpdateWriter,
     private readonly logger: Logger,
     private readonly pacing: FlushPacing,
-    private readonly now: () => Date,
-  ) {
-    this.backoffMs = pacing.minBackoffMs;
-  }
+    private readonly timer: Timer,
+    private readonly random: () => number = Math.random,
+  ) {}
 
   /**
    * Queues and delivers `cmd`. When SharePoint cannot be reached the entry
-   * stays queued and `accepted(entry)` words the answer ("saved — syncing").
+   * stays queued and `answers.accepted` words the answer ("saved — syncing").
+   * A requestId already queued is the same submission again (duplicate) or
+   * a different one reusing the key (refused), as `requestIdReuse` decides.
    */
-  async submit(
-    cmd: RecordUpdateCommand,
-    accepted: (e: OutboxEntry, duplicate: boolean) => RecordUpdateResult,
-  ): Promise<RecordUpdateResult> {
+  async submit(cmd: RecordUpdateCommand, answers: OfflineAnswers): Promise<RecordUpdateResult> {
     return this.withLock(cmd.update.actionId, async () => {
       const queued = this.outbox.get(cmd.update.requestId);
-      if (queued) return accepted(queued, true);
-      const entry = this.outbox.add(cmd, this.now());
+      if (queued) {
+        const reason = requestIdReuse(queued.command.update, cmd.update);
+        return reason === null ? answers.accepted(queued, true) : answers.refused(cmd, reason);
+      }
+      const entry = this.outbox.add(cmd, new Date(this.timer.now()));
       for (const earlier of this.outbox.pending(cmd.update.actionId).filter((e) => e.seq < entry.seq)) {
-        if ((await this.deliverEntry(earlier, 'replay')) === 'stuck') return this.park(entry, accepted);
+        if ((await this.deliverEntry(earlier, 'replay')) === 'stuck') return this.park(entry, answers);
       }
       let d;
       try {
@@ -59,7 +74,7 @@ export class OutboxSync {
       }
       if (d.kind === 'unavailable') {
         this.outbox.attempted(entry.requestId, d.error.message);
-        return this.park(entry, accepted);
+        return this.park(entry, answers);
       }
       this.outbox.remove(entry.requestId);
       return d;
@@ -75,7 +90,7 @@ export class OutboxSync {
       });
     }
     const left = this.outbox.count();
-    if (left === 0) this.backoffMs = this.pacing.minBackoffMs;
+    if (left === 0) this.failedFlushes = 0;
     else this.schedule();
     return left;
   }
@@ -83,15 +98,14 @@ export class OutboxSync {
   /** Stops the background flush and waits for deliveries in flight. */
   async close(): Promise<void> {
     this.closed = true;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
+    this.stop.abort();
     await Promise.allSettled([...this.locks.values()]);
   }
 
-  private park(entry: OutboxEntry, accepted: (e: OutboxEntry, duplicate: boolean) => RecordUpdateResult): RecordUpdateResult {
+  private park(entry: OutboxEntry, answers: OfflineAnswers): RecordUpdateResult {
     let answer: RecordUpdateResult;
     try {
-      answer = accepted(entry, false);
+      answer = answers.accepted(entry, false);
     } catch (e) {
       this.outbox.remove(entry.requestId);
       throw e;
@@ -113,6 +127,7 @@ export class OutboxSync {
         this.outbox.attempted(e.requestId, d.error.message);
         return 'stuck';
       }
+      if (d.kind === 'refused') return this.setAside(e, d.reason);
       this.outbox.remove(e.requestId);
       this.logger.info('Queued progress update delivered to SharePoint', { actionId: e.actionId, requestId: e.requestId, result: d.kind });
       return 'done';
@@ -122,25 +137,31 @@ export class OutboxSync {
         this.outbox.attempted(e.requestId, message);
         return 'stuck';
       }
-      this.outbox.fail(e.requestId, message);
-      this.logger.error('A queued progress update cannot be delivered and was set aside', {
-        actionId: e.actionId,
-        requestId: e.requestId,
-        error: message,
-      });
-      return 'done';
+      return this.setAside(e, message);
     }
   }
 
+  /** Keeps an entry that can never be delivered for a person to look at (`failed`), loudly. */
+  private setAside(e: OutboxEntry, reason: string): Outcome {
+    this.outbox.fail(e.requestId, reason);
+    this.logger.error('A queued progress update cannot be delivered and was set aside', {
+      actionId: e.actionId,
+      requestId: e.requestId,
+      error: reason,
+    });
+    return 'done';
+  }
+
+  /** Flushes again after the shared back-off (doubling from minBackoffMs up to maxBackoffMs), on the injected timer. */
   private schedule(): void {
-    if (!this.pacing.autoFlush || this.timer || this.closed) return;
-    const wait = this.backoffMs * (0.75 + Math.random() / 2);
-    this.backoffMs = Math.min(this.backoffMs * 2, this.pacing.maxBackoffMs);
-    this.timer = setTimeout(() => {
-      this.timer = null;
-      this.flush().catch((e: unknown) => this.logger.error('Outbox flush failed', { error: isAppError(e) ? e.message : String(e) }));
-    }, wait);
-    this.timer.unref();
+    if (!this.pacing.autoFlush || this.waiting || this.closed) return;
+    this.waiting = true;
+    const wait = backoffDelayMs(++this.failedFlushes, this.pacing.minBackoffMs, this.pacing.maxBackoffMs, this.random);
+    void this.timer.sleep(wait, this.stop.signal).then(async () => {
+      this.waiting = false;
+      if (this.closed) return;
+      await this.flush().catch((e: unknown) => this.logger.error('Outbox flush failed', { error: isAppError(e) ? e.message : String(e) }));
+    });
   }
 
   private withLock<T>(key: string, fn: () => Promise<T>): Promise<T> {

@@ -1,5 +1,8 @@
 import type { Action, ProgressUpdate } from '../../domain/model.js';
-import type { OutboxEntry } from '../outbox/outbox.js';
+import { AppError } from '../../errors.js';
+import type { Outbox, OutboxEntry } from '../outbox/outbox.js';
+import type { ActionIndex } from './action-index.js';
+import type { OfflineAnswers } from './outbox-sync.js';
 
 /** The id a queued update carries until SharePoint gives it one. */
 export const pendingUpdateId = (requestId: string) => `pending:${requestId}`;
@@ -31,4 +34,32 @@ export function mergePending(updates: ProgressUpdate[], entries: OutboxEntry[]):
   const queued = entries.filter((e) => !stored.has(e.requestId)).map(provisionalUpdate);
   if (queued.length === 0) return updates;
   return [...updates, ...queued].sort((a, b) => a.submittedAt.localeCompare(b.submittedAt));
+}
+
+/** A progress log oldest first; updates of the same instant in the order SharePoint numbered them. */
+export function sortedLog(updates: ProgressUpdate[]): ProgressUpdate[] {
+  return [...updates].sort((a, b) => a.submittedAt.localeCompare(b.submittedAt) || Number(a.id) - Number(b.id));
+}
+
+/**
+ * The answers given while SharePoint cannot be reached, from what this
+ * instance knows: the action as last read plus what waits in the outbox.
+ * Rejects with `unavailable` for an action never read.
+ */
+export function offlineAnswers(index: ActionIndex, outbox: Outbox): OfflineAnswers {
+  const view = (actionId: string): Action => {
+    const known = index.peek(actionId);
+    if (!known) throw new AppError('unavailable', 'SharePoint cannot be reached just now. Please try again in a few minutes.');
+    return withPending(known.action, known.lastRequestId, outbox.pending(actionId));
+  };
+  return {
+    accepted: (entry, duplicate) => ({
+      kind: duplicate ? 'duplicate' : 'recorded',
+      action: view(entry.actionId),
+      update: provisionalUpdate(entry),
+      history: mergePending([], outbox.pending(entry.actionId)),
+      pending: true,
+    }),
+    refused: (cmd, reason) => ({ kind: 'refused', action: view(cmd.update.actionId), reason }),
+  };
 }

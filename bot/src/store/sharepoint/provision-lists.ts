@@ -13,9 +13,10 @@ export interface ProvisionReport {
  * Creates, idempotently, every list and column in `specs` on the site, with
  * indexes and unique-value enforcement. Lists are created with all their
  * columns in one request; a list that exists gets only what it lacks.
- * Running it again changes nothing.
+ * Running it again changes nothing. Runs under the bulk retry budget.
  */
-export async function provisionLists(graph: GraphApi, siteId: string, specs: ListSpecs): Promise<ProvisionReport> {
+export async function provisionLists(client: GraphApi, siteId: string, specs: ListSpecs): Promise<ProvisionReport> {
+  const graph = client.bulk();
   const { gaps } = await checkSchema(graph, siteId, specs);
   const changes: string[] = [];
   const problems: string[] = [];

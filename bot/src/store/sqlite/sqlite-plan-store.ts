@@ -1,6 +1,7 @@
 import { compareNatural } from '../../domain/action-view.js';
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
+import { requestIdReuse } from '../../domain/idempotency.js';
 import type { Action, ConversationRef, IndicatorMetric, ProgressUpdate, ReminderSent } from '../../domain/model.js';
 import { AppError } from '../../errors.js';
 import type {
@@ -115,8 +116,15 @@ export class SqlitePlanStore implements PlanStore {
     return this.write((sql): RecordUpdateResult => {
       const earlier = sql.get<[string], UpdateRow>(SQL.SELECT_UPDATE_BY_REQUEST).get(cmd.update.requestId);
       if (earlier) {
-        const action = this.requireAction(sql, earlier.action_id);
-        return { kind: 'duplicate', action, update: updateFromRow(earlier) };
+        const stored = updateFromRow(earlier);
+        const reason = requestIdReuse(stored, cmd.update);
+        if (reason !== null) return { kind: 'refused', action: this.requireAction(sql, cmd.update.actionId), reason };
+        return {
+          kind: 'duplicate',
+          action: this.requireAction(sql, stored.actionId),
+          update: stored,
+          history: this.log(sql, stored.actionId),
+        };
       }
       const current = this.requireAction(sql, cmd.update.actionId);
       if (current.version !== cmd.expectedVersion) return { kind: 'conflict', action: current };
@@ -133,16 +141,17 @@ export class SqlitePlanStore implements PlanStore {
         updated_at: cmd.next.updatedAt,
       });
       if (moved.changes !== 1) throw new AppError('internal', 'The action changed while the update was being saved.');
-      return {
-        kind: 'recorded',
-        action: this.requireAction(sql, current.id),
-        update,
-      };
+      return { kind: 'recorded', action: this.requireAction(sql, current.id), update, history: this.log(sql, current.id) };
     });
   }
 
   async listUpdates(actionId: string): Promise<ProgressUpdate[]> {
-    return this.read((sql) => sql.get<[string], UpdateRow>(SQL.SELECT_UPDATES_FOR_ACTION).all(actionId).map(updateFromRow));
+    return this.read((sql) => this.log(sql, actionId));
+  }
+
+  /** The action's progress log, oldest first. */
+  private log(sql: StatementCache, actionId: string): ProgressUpdate[] {
+    return sql.get<[string], UpdateRow>(SQL.SELECT_UPDATES_FOR_ACTION).all(actionId).map(updateFromRow);
   }
 
   async listUpdatesSince(sinceIso: string): Promise<ProgressUpdate[]> {

@@ -36,7 +36,8 @@ export function recordedCard(model: RecordedCardModel): CardElement {
   const { action, update } = model;
   const tz = model.timeZone ?? 'Europe/London';
   const when = localDayTime(update.submittedAt, tz);
-  const heading = text(`✓ Update recorded — ${when}`, { weight: 'Bolder', size: 'Medium', color: 'Good' });
+  // The host's default text colour: the 'Good' green falls under 4.5:1 on Teams' light grey; the ✓ and the words carry the meaning.
+  const heading = text(`✓ Update recorded — ${when}`, { weight: 'Bolder', size: 'Medium' });
   const due = action.dueDate ? ` · due ${shortDate(action.dueDate, model.today)}` : '';
   const body: CardElement[] = [
     headlineWithBadge([heading], action.rag),

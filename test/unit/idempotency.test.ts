@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { requestIdReuse, type Submission } from '../../bot/src/domain/idempotency.js';
+
+const stored: Submission = {
+  actionId: 'a-1',
+  author: { name: 'Asha Patel', aadObjectId: 'AAD-ASHA' },
+  text: 'Two panels held.',
+  ragTo: 'Green',
+};
+
+describe('requestIdReuse', () => {
+  it('treats the same submission again as a retry', () => {
+    expect(requestIdReuse(stored, { ...stored })).toBeNull();
+    expect(requestIdReuse(stored, { ...stored, author: { name: 'Asha P.', aadObjectId: 'aad-asha' } })).toBeNull();
+  });
+
+  it.each([
+    ['another action', { actionId: 'a-2' }],
+    ['someone else', { author: { name: 'Lena Hart', aadObjectId: 'AAD-LENA' } }],
+    ['someone else', { author: { name: 'Asha Patel' } }],
+    ['different note', { text: 'Two panels held!' }],
+    ['different note', { ragTo: 'Amber' as const }],
+    ['different note', { ragTo: 'Blue' as const }],
+  ])('refuses a reuse by %s', (words, change) => {
+    expect(requestIdReuse(stored, { ...stored, ...change })).toContain(words);
+  });
+
+  it('compares authors without an Entra id by name', () => {
+    const byName = { ...stored, author: { name: 'WRES action plan' } };
+    expect(requestIdReuse(byName, { ...byName })).toBeNull();
+    expect(requestIdReuse(byName, { ...byName, author: { name: 'Someone' } })).toContain('someone else');
+  });
+});
