@@ -29,10 +29,11 @@ describe('wres import', () => {
     expect(JSON.parse(status.stdout)).toMatchObject({ actions: 5, progressNotes: 5 });
   });
 
-  it('imports the good rows and lists each rejected row with its number and reason', async () => {
+  it('imports the good rows, lists each rejected row with its number and reason, and exits 2', async () => {
     const file = writeFixture(tmp, 'plan.csv', badDatesCsv);
     const run = await runCli(['import', file], env);
-    expect(run.code).toBe(0);
+    expect(run.code).toBe(2);
+    expect(JSON.parse((await runCli(['status', '--json'], env)).stdout)).toMatchObject({ actions: 2 });
     expect(run.stdout).toContain('Imported 2 actions (2 new, 0 updated)');
     expect(run.stderr).toContain('1 row was not imported:');
     expect(run.stderr).toContain('row 4: due date "31/4/2016" is not a real date');
@@ -61,7 +62,23 @@ describe('wres import', () => {
     const file = writeFixture(tmp, 'plan.xlsx', await issuePlanXlsx());
     await runCli(['import', file], env);
     const again = await runCli(['import', file], env, '2026-11-24T10:00:00.000Z');
-    expect(again.stdout).toContain('Imported 5 actions (0 new, 0 updated, 5 already up to date) and 0 progress notes');
+    expect(again.stdout).toBe('Nothing changed: 5 actions already up to date in the 2018/19 plan (from plan.xlsx).\n');
+    const dry = await runCli(['import', file, '--dry-run'], env, '2026-11-25T10:00:00.000Z');
+    expect(dry.stdout).toContain('would change nothing: 5 actions already up to date.');
+  });
+
+  it('in a dry run, names the fields an edited plan would change and the notes it would add', async () => {
+    await runCli(
+      ['import', writeFixture(tmp, 'plan.csv', ['Ref,Action,Due by,Lead', '1,Agree the plan,14/9/2016,Head of HR'].join('\n'))],
+      env,
+    );
+    const edited = writeFixture(
+      tmp,
+      'edited.csv',
+      ['Ref,Action,Due by,Lead,Update', '1,Agree the plan,30/9/2016,Head of HR,01.09.2016: Draft shared.'].join('\n'),
+    );
+    const run = await runCli(['import', edited, '--dry-run'], env);
+    expect(run.stdout).toMatch(/updated\s+1\s+Agree the plan — due date, status and latest update \(\+1 note\)/);
   });
 
   it('uses --plan-year over the title, and refuses a malformed one', async () => {

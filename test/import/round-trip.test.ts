@@ -6,7 +6,6 @@ import { toCsv } from '../../bot/src/export/to-csv.js';
 import { toJson } from '../../bot/src/export/to-json.js';
 import { toXlsx } from '../../bot/src/export/to-xlsx.js';
 import { mapDocument, readDocument, type PlanFormat } from '../../bot/src/importers/import-plan.js';
-import { saveImport } from '../../bot/src/importers/save-import.js';
 import { buildSamplePlan } from '../../bot/src/sample/sample-plan.js';
 import type { PlanStore } from '../../bot/src/store/plan-store.js';
 import { pagedPlanDocx } from '../fixtures/plan-fixtures.js';
@@ -22,7 +21,7 @@ async function exported(store: PlanStore, format: 'csv' | 'xlsx'): Promise<Buffe
 async function importInto(store: PlanStore, file: Buffer, format: PlanFormat, importedAt: string) {
   const result = mapDocument(await readDocument(file, format), { importedAt });
   expect(result.errors).toEqual([]);
-  return saveImport(store, result.actions, { importedAt });
+  return { summary: await store.importActions(result.actions, importedAt) };
 }
 
 describe('import → export → import', () => {

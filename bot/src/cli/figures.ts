@@ -4,9 +4,6 @@ import { formatValue, indicatorTrends } from '../domain/indicator-evidence.js';
 import { indicatorLabel } from '../domain/indicators.js';
 import type { IndicatorMetric } from '../domain/model.js';
 import { importFiguresFile } from '../importers/figures-import.js';
-import { planFiguresFromFile } from '../importers/plan-figures.js';
-import type { ParsedAction } from '../importers/types.js';
-import type { PlanStore } from '../store/plan-store.js';
 import type { CliContext } from './context.js';
 import { listing, plural } from './text.js';
 
@@ -90,35 +87,4 @@ async function show(ctx: CliContext): Promise<void> {
       `${indicatorLabel(trend.indicator)}: ${values.length ? values.join(' · ') : 'no figures'}${trend.direction === 'unknown' ? '' : ` — ${trend.direction}`}`,
     );
   }
-}
-
-/**
- * After a plan import: saves the figures in the plan's metric columns (see
- * `planFigures`) and says so. A figure a person entered in the tab is never
- * overwritten by a plan; with `dryRun` nothing is saved.
- */
-export async function importPlanFigures(
-  ctx: CliContext,
-  store: PlanStore,
-  file: string,
-  actions: readonly ParsedAction[],
-  importedAt: string,
-  dryRun = false,
-): Promise<void> {
-  const { metrics, warnings } = await planFiguresFromFile(file, actions, importedAt);
-  for (const w of warnings) ctx.err(`Please check: ${w}`);
-  if (!metrics.length) return;
-  const stored = new Map((await store.listMetrics()).map((m) => [`${m.year}|${m.measure}`, m]));
-  const kept = metrics.filter(
-    (m) => stored.get(`${m.year}|${m.measure}`)?.source === 'tab' && stored.get(`${m.year}|${m.measure}`)?.value !== m.value,
-  );
-  const fresh = metrics.filter((m) => !kept.includes(m) && stored.get(`${m.year}|${m.measure}`)?.value !== m.value);
-  const years = listing([...new Set(metrics.map((m) => m.year))].sort());
-  const keptNote = kept.length ? ` ${plural(kept.length, 'figure')} entered in the tab ${kept.length === 1 ? 'was' : 'were'} kept.` : '';
-  if (dryRun) {
-    ctx.out(`The plan's metric columns would also bring in ${plural(fresh.length, 'WRES figure')} for ${years}.${keptNote}`);
-    return;
-  }
-  await store.saveMetrics(fresh);
-  ctx.out(`Also imported ${plural(fresh.length, 'WRES figure')} for ${years} from the plan's metric columns.${keptNote}`);
 }

@@ -5,6 +5,7 @@ import { readCsv } from './csv-reader.js';
 import { cachedDueDateParser } from './date-cache.js';
 import { readDocx } from './docx-reader.js';
 import { mapRow, type RowContext } from './map-row.js';
+import { planFigures, type PlanFigures } from './plan-figures.js';
 import { currentPlanYear, findPlanYear, normalisePlanYear } from './plan-year.js';
 import { readPlanRows } from './plan-rows.js';
 import type { ImportOptions, ImportResult, ImportRowError, ParsedAction, RawDocument } from './types.js';
@@ -51,10 +52,16 @@ export async function readInputFile(path: string): Promise<Buffer> {
   }
 }
 
-/** Reads and maps a plan file from disk (format from its extension). */
-export async function importPlanFile(path: string, options: ImportOptions): Promise<ImportResult> {
-  const format = formatFromName(path);
-  return mapDocument(await readDocument(await readInputFile(path), format, path), options);
+/** A plan file read once: its actions, rejected rows and notes, and the WRES figures in its metric columns. */
+export interface PlanFile extends ImportResult {
+  figures: PlanFigures;
+}
+
+/** Reads and maps a plan file from disk (format from its extension), figures included. */
+export async function importPlanFile(path: string, options: ImportOptions): Promise<PlanFile> {
+  const doc = await readDocument(await readInputFile(path), formatFromName(path), path);
+  const result = mapDocument(doc, options);
+  return { ...result, figures: planFigures(doc, result.actions, options.importedAt) };
 }
 
 /**
