@@ -1,6 +1,6 @@
 import type { Action, ProgressUpdate } from '../domain/model.js';
 import { RAG_LABELS, STATUS_LABELS } from '../domain/rules.js';
-import { formatNoteDate } from '../importers/progress-notes.js';
+import { formatNoteDate } from '../domain/progress-notes.js';
 
 /** The exported columns, named so the plan importer maps each one back. */
 export const EXPORT_COLUMNS = [

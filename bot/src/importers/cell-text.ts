@@ -1,5 +1,5 @@
 import { parse } from 'node-html-parser';
-import { unescapeSpreadsheetCell } from '../export/spreadsheet-escape.js';
+import { unescapeSpreadsheetCell } from '../domain/spreadsheet-cell.js';
 
 const LOOKS_LIKE_HTML = /<\/?(p|br|div|span|b|i|u|em|strong|li|ul|ol|font|table|tr|td)\b[^>]*>|&(#\d+|#x[0-9a-f]+|[a-z]+);/i;
 

@@ -7,7 +7,7 @@ import type { ImportedProgress, NewAction } from '../store/plan-store.js';
 import { combineLeads } from './lead.js';
 import { normalisePlanYear } from './plan-year.js';
 import type { PlanRow } from './plan-rows.js';
-import { splitDatedNotes } from './progress-notes.js';
+import { splitDatedNotes } from '../domain/progress-notes.js';
 import { initialStatus, readStateWords } from './state-words.js';
 
 /** What the whole import shares when mapping a row. */

@@ -1,4 +1,5 @@
 import type { Clock } from '../domain/clock.js';
+import { describeError } from '../errors.js';
 import type { ConversationRef } from '../domain/model.js';
 import type { Logger } from '../logger.js';
 import type { PlanStore, ReminderKey } from '../store/plan-store.js';
@@ -29,14 +30,14 @@ export async function sendOnce(
     const claimed = await store.claimReminder({ ...key, recipient: to.aadObjectId, sentAt: clock.now().toISOString() });
     if (!claimed) return { kind: 'claimed-elsewhere' };
   } catch (e) {
-    return { kind: 'failed', permanent: false, detail: `the reminder ledger could not be written (${errorText(e)})` };
+    return { kind: 'failed', permanent: false, detail: `the reminder ledger could not be written (${describeError(e)})` };
   }
 
   let result: SendResult;
   try {
     result = await send();
   } catch (e) {
-    result = { ok: false, permanent: false, reason: errorText(e) };
+    result = { ok: false, permanent: false, reason: describeError(e) };
   }
 
   try {
@@ -48,13 +49,8 @@ export async function sendOnce(
     if (result.permanent) await store.setUnreachable(to.aadObjectId, result.reason);
     return { kind: 'failed', permanent: result.permanent, detail: result.reason };
   } catch (e) {
-    logger.error('Reminder ledger update failed', { actionId: key.actionId, stage: key.stage, error: errorText(e) });
+    logger.error('Reminder ledger update failed', { actionId: key.actionId, stage: key.stage, error: describeError(e) });
     const prefix = result.ok ? 'sent, but ' : '';
-    return { kind: 'failed', permanent: false, detail: `${prefix}the reminder ledger could not be updated (${errorText(e)})` };
+    return { kind: 'failed', permanent: false, detail: `${prefix}the reminder ledger could not be updated (${describeError(e)})` };
   }
-}
-
-/** A short, log-safe description of an unexpected error. */
-export function errorText(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
 }
