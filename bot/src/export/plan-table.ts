@@ -1,5 +1,6 @@
 import type { Action, ProgressUpdate } from '../domain/model.js';
 import { RAG_LABELS, STATUS_LABELS } from '../domain/rules.js';
+import { stripControlCharacters } from '../domain/text-hygiene.js';
 import { formatNoteDate } from '../domain/progress-notes.js';
 
 /** The exported columns, named so the plan importer maps each one back. */
@@ -30,26 +31,29 @@ export interface ExportOptions {
 /**
  * The plan as rows of text under `EXPORT_COLUMNS`, in the order given.
  * Progress notes are written "06.10.2015: text", one per line, the way
- * plans write them and the importer reads them. Not escaped for
- * spreadsheets: the CSV and XLSX writers do that.
+ * plans write them and the importer reads them. Control characters are
+ * taken out (whatever the store holds); not escaped for spreadsheets: the
+ * CSV and XLSX writers do that.
  */
 export function planTable(actions: Action[], options: ExportOptions = {}): string[][] {
   const timeZone = options.timeZone ?? 'Europe/London';
-  return actions.map((a) => [
-    a.ref,
-    a.planYear,
-    a.indicators.join(', '),
-    a.theme,
-    a.title,
-    a.measure,
-    a.leadRole,
-    a.owner ? (a.owner.email ? `${a.owner.displayName} <${a.owner.email}>` : a.owner.displayName) : '',
-    a.owner?.email ?? '',
-    a.dueText || (a.dueDate ? ukDate(a.dueDate) : ''),
-    STATUS_LABELS[a.status],
-    RAG_LABELS[a.rag],
-    progressText(a, options.history?.get(a.id), timeZone),
-  ]);
+  return actions.map((a) =>
+    [
+      a.ref,
+      a.planYear,
+      a.indicators.join(', '),
+      a.theme,
+      a.title,
+      a.measure,
+      a.leadRole,
+      a.owner ? (a.owner.email ? `${a.owner.displayName} <${a.owner.email}>` : a.owner.displayName) : '',
+      a.owner?.email ?? '',
+      a.dueText || (a.dueDate ? ukDate(a.dueDate) : ''),
+      STATUS_LABELS[a.status],
+      RAG_LABELS[a.rag],
+      progressText(a, options.history?.get(a.id), timeZone),
+    ].map(stripControlCharacters),
+  );
 }
 
 function progressText(action: Action, history: ProgressUpdate[] | undefined, timeZone: string): string {

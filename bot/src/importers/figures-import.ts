@@ -2,6 +2,7 @@ import { figureProblem, inconsistentFigures, measureFromHeader, measureLabel, no
 import type { IndicatorMetric } from '../domain/model.js';
 import { AppError } from '../errors.js';
 import { cleanCell, headerKey } from './cell-text.js';
+import { encodingNote } from './csv-reader.js';
 import { formatFromName, readDocument, readInputFile } from './import-plan.js';
 import type { ImportRowError, RawDocument, RawRow } from './types.js';
 
@@ -115,6 +116,8 @@ export function readFigures(doc: RawDocument, importedAt: string): FiguresImport
   const layouts: FiguresLayout[] = [];
   const seen = new Map<string, { value: number; row: RawRow }>();
   const rejected = new Set<string>();
+  const note = encodingNote(doc.encoding);
+  if (note) warnings.push(note);
   for (const table of doc.tables) {
     let layout: Layout | null = null;
     for (const raw of table.rows) {

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { AppError } from '../errors.js';
-import { readCsv } from './csv-reader.js';
+import { encodingNote, readCsv } from './csv-reader.js';
 import { cachedDueDateParser } from './date-cache.js';
 import { readDocx } from './docx-reader.js';
 import { mapRow, type RowContext } from './map-row.js';
@@ -81,6 +81,8 @@ export function mapDocument(doc: RawDocument, options: ImportOptions): ImportRes
     );
   }
   const { planYear, planYearSource, warnings } = choosePlanYear(options, preamble, timeZone);
+  const note = encodingNote(doc.encoding);
+  if (note) warnings.unshift(note);
   const ctx: RowContext = {
     planYear,
     importedAt: options.importedAt,
@@ -94,6 +96,8 @@ export function mapDocument(doc: RawDocument, options: ImportOptions): ImportRes
   rows.forEach((row, i) => {
     for (const merged of row.merged)
       warnings.push(`${capital(merged)} carries on ${row.location} (split across a page) and was joined to it.`);
+    if (row.hadControlCharacters)
+      warnings.push(`${capital(row.location)}: control characters (such as NUL or vertical tab) were taken out of its text.`);
     const mapped = mapRow(row, ctx);
     if (!mapped.ok) {
       errors.push({ row: row.rowNumber, location: row.location, message: mapped.message });
@@ -107,7 +111,7 @@ export function mapDocument(doc: RawDocument, options: ImportOptions): ImportRes
   const kept = assignRefs(actions, ordinals, rows, errors, warnings);
   noteMissingIndicators(kept, warnings);
   errors.sort((a, b) => a.row - b.row);
-  return { actions: kept, errors, warnings, planYear, planYearSource };
+  return { actions: kept, errors, warnings, planYear, planYearSource, ...(doc.encoding ? { encoding: doc.encoding } : {}) };
 }
 
 function choosePlanYear(options: ImportOptions, preamble: string, timeZone: string) {

@@ -3,7 +3,7 @@ import type { DueDateParse } from '../domain/dates.js';
 import { INDICATORS, parseIndicatorRefs } from '../domain/indicators.js';
 import type { IndicatorNumber } from '../domain/model.js';
 import { normaliseState } from '../domain/rules.js';
-import type { ImportedProgress, NewAction } from '../store/plan-store.js';
+import type { ImportedProgress, NewAction } from '../domain/plan-import.js';
 import { combineLeads } from './lead.js';
 import { normalisePlanYear } from './plan-year.js';
 import type { PlanRow } from './plan-rows.js';
