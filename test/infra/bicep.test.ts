@@ -26,6 +26,8 @@ const NOT_SET_IN_AZURE: Record<string, string> = {
   TEAMS_MESSAGES_PER_SECOND: "tuning; the default is Teams' documented budget",
   SEND_CONCURRENCY: 'tuning; the default suits',
   AAD_JWKS_URL: "the default, Entra's public signing keys",
+  IMPORT_MAX_FILE_MB: 'tuning; the default suits',
+  IMPORT_MAX_ROWS: 'tuning; the default suits',
 };
 /** App Service's own settings, not read by the service. */
 const PLATFORM_SETTINGS = ['SCM_DO_BUILD_DURING_DEPLOYMENT'];

@@ -32,7 +32,8 @@ export function register(program: Command, ctx: CliContext): void {
 
 async function runImport(ctx: CliContext, file: string, flags: FiguresFlags): Promise<void> {
   const importedAt = ctx.clock.now().toISOString();
-  const result = await importFiguresFile(file, importedAt);
+  const config = ctx.config();
+  const result = await importFiguresFile(file, importedAt, { maxFileMb: config.IMPORT_MAX_FILE_MB, maxRows: config.IMPORT_MAX_ROWS });
   const name = basename(file);
   for (const w of result.warnings) ctx.err(`Please check: ${w}`);
   if (result.errors.length > 0 && (flags.strict || result.metrics.length === 0)) {

@@ -30,7 +30,8 @@ export function register(program: Command, ctx: CliContext): void {
 async function runImport(ctx: CliContext, file: string, flags: ImportFlags): Promise<void> {
   const config = ctx.config();
   const importedAt = ctx.clock.now().toISOString();
-  const plan = await importPlanFile(file, { planYear: flags.planYear, importedAt, timeZone: config.TIMEZONE });
+  const limits = { maxFileMb: config.IMPORT_MAX_FILE_MB, maxRows: config.IMPORT_MAX_ROWS };
+  const plan = await importPlanFile(file, { planYear: flags.planYear, importedAt, timeZone: config.TIMEZONE }, limits);
   const name = basename(file);
   reportWarnings(ctx, plan.warnings);
   if (plan.errors.length > 0 && (flags.strict || plan.actions.length === 0)) {
@@ -51,10 +52,10 @@ async function runImport(ctx: CliContext, file: string, flags: ImportFlags): Pro
   const store = await ctx.store();
   if (flags.dryRun) {
     const diff = await store.previewImport(plan.actions, importedAt);
-    ctx.out(`Dry run: nothing was saved. ${outcomeSentence(diff.summary, name, plan.planYear, true)}`);
+    ctx.out(`Dry run: nothing was saved. ${outcomeSentence(diff.summary, name, plan.planYears, true)}`);
     for (const change of diff.changes) if (change.kind !== 'unchanged') ctx.out(changeLine(change));
   } else {
-    ctx.out(outcomeSentence(await store.importActions(plan.actions, importedAt), name, plan.planYear, false));
+    ctx.out(outcomeSentence(await store.importActions(plan.actions, importedAt), name, plan.planYears, false));
   }
   await saveFigures(ctx, store, plan, flags.dryRun);
   if (plan.errors.length > 0) {
@@ -74,8 +75,8 @@ async function runImport(ctx: CliContext, file: string, flags: ImportFlags): Pro
  * notes from plan.docx into the 2019/20 plan.", or "Nothing changed: …" when
  * so; with `preview`, what the import would do.
  */
-function outcomeSentence(s: ImportSummary, name: string, planYear: string, preview: boolean): string {
-  const into = `the ${planYear} plan`;
+function outcomeSentence(s: ImportSummary, name: string, planYears: string[], preview: boolean): string {
+  const into = `the ${listing(planYears)} plan${planYears.length > 1 ? 's' : ''}`;
   const total = s.created + s.updated + s.unchanged;
   if (s.created + s.updated + s.progressAdded === 0) {
     const already = `${plural(total, 'action')} already up to date`;

@@ -3,6 +3,7 @@ import type { IndicatorMetric } from '../domain/model.js';
 import { AppError } from '../errors.js';
 import { cleanCell, headerKey } from './cell-text.js';
 import { encodingNote } from './csv-reader.js';
+import { DEFAULT_FILE_LIMITS, type FileLimits } from './file-limits.js';
 import { formatFromName, readDocument, readInputFile } from './import-plan.js';
 import type { ImportRowError, RawDocument, RawRow } from './types.js';
 
@@ -188,9 +189,14 @@ function checkConsistency(seen: Map<string, { value: number; row: RawRow }>, err
   return bad;
 }
 
-/** Reads a CSV or XLSX figures file from disk. Rejects with `bad_input` for other formats or an unreadable file. */
-export async function importFiguresFile(path: string, importedAt: string): Promise<FiguresImportResult> {
+/** Reads a CSV or XLSX figures file from disk, within `limits`. Rejects with `bad_input` for other formats, a refused or an unreadable file. */
+export async function importFiguresFile(
+  path: string,
+  importedAt: string,
+  limits: FileLimits = DEFAULT_FILE_LIMITS,
+): Promise<FiguresImportResult> {
   const format = formatFromName(path);
-  if (format === 'docx') throw new AppError('bad_input', `${path} is a Word document: save the figures as an Excel (.xlsx) or CSV file.`);
-  return readFigures(await readDocument(await readInputFile(path), format, path), importedAt);
+  if (format !== 'csv' && format !== 'xlsx')
+    throw new AppError('bad_input', `${path} is not a table of figures: save the figures as an Excel (.xlsx) or CSV file.`);
+  return readFigures(await readDocument(await readInputFile(path, limits), format, path, limits), importedAt);
 }

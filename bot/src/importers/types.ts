@@ -26,6 +26,8 @@ export interface RawTable {
 export interface RawDocument {
   tables: RawTable[];
   encoding?: TextEncoding;
+  /** Rows the reader itself could not read (e.g. a JSON action of the wrong shape), reported with the rest. */
+  rejected?: ImportRowError[];
 }
 
 /** A rejected row, numbered as the user sees it. */
@@ -48,7 +50,9 @@ export interface ImportResult {
   warnings: string[];
   /** The plan year used for rows that do not name one, and where it came from. */
   planYear: string;
-  planYearSource: 'option' | 'title' | 'current';
+  planYearSource: 'option' | 'title' | 'column' | 'current';
+  /** The plan years the actions belong to, sorted. */
+  planYears: string[];
   /** The text encoding of a CSV or text file (see `encodingNote`). */
   encoding?: TextEncoding;
 }

@@ -1,7 +1,7 @@
-import type { Action, ProgressUpdate } from '../domain/model.js';
-import { RAG_LABELS, STATUS_LABELS } from '../domain/rules.js';
-import { stripControlCharacters } from '../domain/text-hygiene.js';
-import { formatNoteDate } from '../domain/progress-notes.js';
+import type { Action, ProgressUpdate } from './model.js';
+import { RAG_LABELS, STATUS_LABELS } from './rules.js';
+import { stripControlCharacters } from './text-hygiene.js';
+import { formatNoteDate } from './progress-notes.js';
 
 /** The exported columns, named so the plan importer maps each one back. */
 export const EXPORT_COLUMNS = [
@@ -23,7 +23,7 @@ export const EXPORT_COLUMNS = [
 /** Options shared by the exporters. */
 export interface ExportOptions {
   /** Each action's progress log (oldest first), by action id; without it the latest update is exported. */
-  history?: ReadonlyMap<string, ProgressUpdate[]>;
+  history?: ReadonlyMap<string, readonly Pick<ProgressUpdate, 'submittedAt' | 'text'>[]>;
   /** Time zone for progress-note dates (default Europe/London). */
   timeZone?: string;
 }
@@ -56,7 +56,11 @@ export function planTable(actions: Action[], options: ExportOptions = {}): strin
   );
 }
 
-function progressText(action: Action, history: ProgressUpdate[] | undefined, timeZone: string): string {
+function progressText(
+  action: Action,
+  history: readonly Pick<ProgressUpdate, 'submittedAt' | 'text'>[] | undefined,
+  timeZone: string,
+): string {
   const notes = history ?? (action.latestUpdate ? [{ submittedAt: action.latestUpdate.submittedAt, text: action.latestUpdate.text }] : []);
   return notes.map((n) => `${formatNoteDate(n.submittedAt, timeZone)}: ${n.text.trim()}`).join('\n');
 }
