@@ -133,6 +133,29 @@ describe('wres export', () => {
     expect(readFileSync(out).subarray(0, 2).toString('latin1')).toBe('PK');
   });
 
+  it('reads its own JSON export back: into a new store the same plan, into this one nothing changes', async () => {
+    const out = tmp.path('plan.json');
+    expect((await runCli(['export', '--out', out], env)).code).toBe(0);
+    const again = await runCli(['import', out], env, '2026-11-24T10:00:00.000Z');
+    expect(again).toMatchObject({
+      code: 0,
+      stdout: 'Nothing changed: 5 actions already up to date in the 2018/19 plan (from plan.json).\n',
+    });
+    const fresh = cliEnv(tmp.path('fresh.db'));
+    const copy = await runCli(['import', out], fresh);
+    expect(copy).toMatchObject({ code: 0, stderr: '' });
+    expect(copy.stdout).toContain('Imported 5 actions (5 new, 0 updated) and 4 progress notes from plan.json into the 2018/19 plan.');
+    const [original, copied] = await Promise.all([
+      runCli(['export', '--format', 'json'], env),
+      runCli(['export', '--format', 'json'], fresh),
+    ]);
+    const plan = (run: { stdout: string }) =>
+      (
+        JSON.parse(run.stdout) as { actions: { ref: string; title: string; dueDate: string; rag: string; history: { text: string }[] }[] }
+      ).actions.map((a) => [a.ref, a.title, a.dueDate, a.rag, a.history.map((h) => h.text)]);
+    expect(plan(copied)).toEqual(plan(original));
+  });
+
   it('refuses an unknown format as bad usage', async () => {
     expect((await runCli(['export', '--format', 'pdf'], env)).code).toBe(2);
   });
