@@ -18,6 +18,8 @@ export interface FiguresImportResult {
   /** The years found, oldest first. */
   years: string[];
   layouts: FiguresLayout[];
+  /** Measure names in the file this tool does not know (rows and column headers). */
+  unknownMeasures: string[];
 }
 
 const YEAR_HEADERS = new Set(['year', 'reportingyear', 'financialyear', 'wresyear', 'period', 'planyear'].map(headerKey));
@@ -83,12 +85,12 @@ interface Cell {
 }
 
 /** The (year, measure, text) cells of one data row under `layout`; problems go to `errors`. */
-function cellsOf(row: RawRow, cells: string[], layout: Layout, errors: ImportRowError[]): Cell[] {
+function cellsOf(row: RawRow, cells: string[], layout: Layout, errors: ImportRowError[], unknown: string[]): Cell[] {
   const err = (message: string) => errors.push({ row: row.rowNumber, location: row.location, message });
   if (layout.kind === 'by-measure') {
     const label = cells[layout.measure] ?? '';
     const measure = measureFromHeader(label);
-    if (!measure) return label ? (err(`"${label}" is not a WRES measure this tool knows`), []) : [];
+    if (!measure) return label ? (err(`"${label}" is not a WRES measure this tool knows`), unknown.push(label), []) : [];
     return [...layout.columns].map(([i, year]) => ({ row, year, measure, text: cells[i] ?? '' }));
   }
   const yearText = cells[layout.year] ?? '';
@@ -97,6 +99,7 @@ function cellsOf(row: RawRow, cells: string[], layout: Layout, errors: ImportRow
   if (layout.kind === 'wide') return [...layout.columns].map(([i, measure]) => ({ row, year, measure, text: cells[i] ?? '' }));
   const label = cells[layout.measure] ?? '';
   const measure = measureFromHeader(label);
+  if (label && !measure) unknown.push(label);
   if (!measure) return (err(label ? `"${label}" is not a WRES measure this tool knows` : 'the measure is missing'), []);
   return [{ row, year, measure, text: cells[layout.value] ?? '' }];
 }
@@ -115,6 +118,7 @@ export function readFigures(doc: RawDocument, importedAt: string): FiguresImport
   const errors: ImportRowError[] = [];
   const warnings: string[] = [];
   const layouts: FiguresLayout[] = [];
+  const unknown: string[] = [];
   const seen = new Map<string, { value: number; row: RawRow }>();
   const rejected = new Set<string>();
   const note = encodingNote(doc.encoding);
@@ -131,9 +135,10 @@ export function readFigures(doc: RawDocument, importedAt: string): FiguresImport
         layouts.push(layout.kind);
         for (const name of found.ignored)
           warnings.push(`The column "${name}" (${raw.location}) is not a WRES measure or year, so it was ignored.`);
+        if (layout.kind === 'wide') unknown.push(...found.ignored);
         continue;
       }
-      for (const cell of cellsOf(raw, cells, layout, errors)) {
+      for (const cell of cellsOf(raw, cells, layout, errors, unknown)) {
         const value = parseFigureValue(cell.text);
         if (value === null) continue;
         const problem = Number.isNaN(value) ? `is "${cell.text}", not a number` : figureProblem(cell.measure, value);
@@ -167,7 +172,7 @@ export function readFigures(doc: RawDocument, importedAt: string): FiguresImport
     });
   errors.sort((a, b) => a.row - b.row);
   const years = [...new Set(metrics.map((m) => m.year))].sort();
-  return { metrics, errors, warnings, years, layouts };
+  return { metrics, errors, warnings, years, layouts, unknownMeasures: [...new Set(unknown)] };
 }
 
 /** Reports figures of one year that contradict each other; returns their keys. */
