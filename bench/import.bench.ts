@@ -7,7 +7,6 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import ExcelJS from 'exceljs';
 import { importPlanFile } from '../bot/src/importers/import-plan.js';
-import { saveImport } from '../bot/src/importers/save-import.js';
 import { SqlitePlanStore } from '../bot/src/store/sqlite/sqlite-plan-store.js';
 
 const ACTIONS = 5000;
@@ -51,7 +50,7 @@ async function importOnce(file: string, dbPath: string, importedAt: string) {
   await store.init();
   const parsed = await importPlanFile(file, { importedAt });
   const read = performance.now();
-  const outcome = await saveImport(store, parsed.actions, { importedAt });
+  const outcome = { summary: await store.importActions(parsed.actions, importedAt) };
   const end = performance.now();
   const cpu = process.cpuUsage(cpuBefore);
   await store.close();

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AppError } from './errors.js';
+import { DEFAULT_MAX_FILE_MB, DEFAULT_MAX_ROWS } from './importers/file-limits.js';
 
 const list = z
   .string()
@@ -105,6 +106,10 @@ const envSchema = z.object({
     (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
     z.coerce.number().min(0).max(100).optional(),
   ),
+  /** Largest plan or figures file an import reads, in megabytes; bigger files are refused before they are read. */
+  IMPORT_MAX_FILE_MB: z.coerce.number().min(1).max(1024).default(DEFAULT_MAX_FILE_MB),
+  /** Most rows a plan or figures file may have. */
+  IMPORT_MAX_ROWS: z.coerce.number().int().min(10).max(10_000_000).default(DEFAULT_MAX_ROWS),
   /** Teams' per-app-per-tenant budget the proactive sender paces itself under (Teams documents 50). */
   TEAMS_MESSAGES_PER_SECOND: z.coerce.number().int().min(1).max(50).default(50),
   /**

@@ -38,3 +38,17 @@ export class AppError extends Error {
 export function isAppError(e: unknown): e is AppError {
   return e instanceof AppError;
 }
+
+/**
+ * A short, secret-free description of an unexpected error for logs and run
+ * reports: an AppError's message (written for people), else the error's name,
+ * HTTP status when it carries one, and message; at most 200 characters of text.
+ */
+export function describeError(e: unknown): string {
+  if (e instanceof AppError) return e.message.slice(0, 200);
+  if (e instanceof Error) {
+    const status = (e as { statusCode?: number }).statusCode;
+    return `${e.name}${status ? ` ${status}` : ''}: ${e.message.slice(0, 200)}`;
+  }
+  return String(e).slice(0, 200);
+}

@@ -29,10 +29,11 @@ describe('wres import', () => {
     expect(JSON.parse(status.stdout)).toMatchObject({ actions: 5, progressNotes: 5 });
   });
 
-  it('imports the good rows and lists each rejected row with its number and reason', async () => {
+  it('imports the good rows, lists each rejected row with its number and reason, and exits 2', async () => {
     const file = writeFixture(tmp, 'plan.csv', badDatesCsv);
     const run = await runCli(['import', file], env);
-    expect(run.code).toBe(0);
+    expect(run.code).toBe(2);
+    expect(JSON.parse((await runCli(['status', '--json'], env)).stdout)).toMatchObject({ actions: 2 });
     expect(run.stdout).toContain('Imported 2 actions (2 new, 0 updated)');
     expect(run.stderr).toContain('1 row was not imported:');
     expect(run.stderr).toContain('row 4: due date "31/4/2016" is not a real date');
@@ -61,7 +62,23 @@ describe('wres import', () => {
     const file = writeFixture(tmp, 'plan.xlsx', await issuePlanXlsx());
     await runCli(['import', file], env);
     const again = await runCli(['import', file], env, '2026-11-24T10:00:00.000Z');
-    expect(again.stdout).toContain('Imported 5 actions (0 new, 0 updated, 5 already up to date) and 0 progress notes');
+    expect(again.stdout).toBe('Nothing changed: 5 actions already up to date in the 2018/19 plan (from plan.xlsx).\n');
+    const dry = await runCli(['import', file, '--dry-run'], env, '2026-11-25T10:00:00.000Z');
+    expect(dry.stdout).toContain('would change nothing: 5 actions already up to date.');
+  });
+
+  it('in a dry run, names the fields an edited plan would change and the notes it would add', async () => {
+    await runCli(
+      ['import', writeFixture(tmp, 'plan.csv', ['Ref,Action,Due by,Lead', '1,Agree the plan,14/9/2016,Head of HR'].join('\n'))],
+      env,
+    );
+    const edited = writeFixture(
+      tmp,
+      'edited.csv',
+      ['Ref,Action,Due by,Lead,Update', '1,Agree the plan,30/9/2016,Head of HR,01.09.2016: Draft shared.'].join('\n'),
+    );
+    const run = await runCli(['import', edited, '--dry-run'], env);
+    expect(run.stdout).toMatch(/updated\s+1\s+Agree the plan — due date, status and latest update \(\+1 note\)/);
   });
 
   it('uses --plan-year over the title, and refuses a malformed one', async () => {
@@ -114,6 +131,29 @@ describe('wres export', () => {
     const run = await runCli(['export', '--out', out], env);
     expect(run).toMatchObject({ code: 0, stdout: 'Exported 5 actions to ' + out + '.\n' });
     expect(readFileSync(out).subarray(0, 2).toString('latin1')).toBe('PK');
+  });
+
+  it('reads its own JSON export back: into a new store the same plan, into this one nothing changes', async () => {
+    const out = tmp.path('plan.json');
+    expect((await runCli(['export', '--out', out], env)).code).toBe(0);
+    const again = await runCli(['import', out], env, '2026-11-24T10:00:00.000Z');
+    expect(again).toMatchObject({
+      code: 0,
+      stdout: 'Nothing changed: 5 actions already up to date in the 2018/19 plan (from plan.json).\n',
+    });
+    const fresh = cliEnv(tmp.path('fresh.db'));
+    const copy = await runCli(['import', out], fresh);
+    expect(copy).toMatchObject({ code: 0, stderr: '' });
+    expect(copy.stdout).toContain('Imported 5 actions (5 new, 0 updated) and 4 progress notes from plan.json into the 2018/19 plan.');
+    const [original, copied] = await Promise.all([
+      runCli(['export', '--format', 'json'], env),
+      runCli(['export', '--format', 'json'], fresh),
+    ]);
+    const plan = (run: { stdout: string }) =>
+      (
+        JSON.parse(run.stdout) as { actions: { ref: string; title: string; dueDate: string; rag: string; history: { text: string }[] }[] }
+      ).actions.map((a) => [a.ref, a.title, a.dueDate, a.rag, a.history.map((h) => h.text)]);
+    expect(plan(copied)).toEqual(plan(original));
   });
 
   it('refuses an unknown format as bad usage', async () => {

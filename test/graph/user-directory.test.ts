@@ -37,7 +37,6 @@ beforeEach(async () => {
     clock: systemClock,
     logger: rig.logger,
     cacheSeconds: 30,
-    maxRetries: 3,
     pacing: { autoFlush: false },
     users: directory,
   });

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { escapeSpreadsheetCell } from '../../bot/src/export/spreadsheet-escape.js';
+import { escapeSpreadsheetCell } from '../../bot/src/domain/spreadsheet-cell.js';
 import { cleanCell } from '../../bot/src/importers/cell-text.js';
 import { detectHeader } from '../../bot/src/importers/headers.js';
 import { parseLead } from '../../bot/src/importers/lead.js';
 import { currentPlanYear, findPlanYear, normalisePlanYear } from '../../bot/src/importers/plan-year.js';
-import { formatNoteDate, splitDatedNotes } from '../../bot/src/importers/progress-notes.js';
+import { formatNoteDate, splitDatedNotes } from '../../bot/src/domain/progress-notes.js';
 import { readStateWords } from '../../bot/src/importers/state-words.js';
 
 describe('lead and owner cells', () => {

@@ -6,23 +6,23 @@ import { toCsv } from '../../bot/src/export/to-csv.js';
 import { toJson } from '../../bot/src/export/to-json.js';
 import { toXlsx } from '../../bot/src/export/to-xlsx.js';
 import { mapDocument, readDocument, type PlanFormat } from '../../bot/src/importers/import-plan.js';
-import { saveImport } from '../../bot/src/importers/save-import.js';
 import { buildSamplePlan } from '../../bot/src/sample/sample-plan.js';
 import type { PlanStore } from '../../bot/src/store/plan-store.js';
 import { pagedPlanDocx } from '../fixtures/plan-fixtures.js';
 import { memoryStore, planView } from './store-helpers.js';
 
-async function exported(store: PlanStore, format: 'csv' | 'xlsx'): Promise<Buffer> {
+async function exported(store: PlanStore, format: 'csv' | 'xlsx' | 'json'): Promise<Buffer> {
   const actions = await store.listActions();
   const history = new Map<string, ProgressUpdate[]>();
   for (const a of actions) history.set(a.id, await store.listUpdates(a.id));
+  if (format === 'json') return Buffer.from(toJson(actions, { history }));
   return format === 'csv' ? Buffer.from(toCsv(actions, { history })) : toXlsx(actions, { history });
 }
 
 async function importInto(store: PlanStore, file: Buffer, format: PlanFormat, importedAt: string) {
   const result = mapDocument(await readDocument(file, format), { importedAt });
   expect(result.errors).toEqual([]);
-  return saveImport(store, result.actions, { importedAt });
+  return { summary: await store.importActions(result.actions, importedAt) };
 }
 
 describe('import → export → import', () => {
@@ -38,14 +38,33 @@ describe('import → export → import', () => {
     await second.close();
   });
 
-  it.each(['csv', 'xlsx'] as const)('gives the same plan through %s', async (format) => {
+  it.each(['csv', 'xlsx', 'json'] as const)('gives the same plan through %s', async (format) => {
     await importInto(second, await exported(first, format), format, '2017-02-01T09:00:00.000Z');
     expect(await planView(second)).toEqual(await planView(first));
   });
 
-  it.each(['csv', 'xlsx'] as const)('changes nothing when the %s export is imported back into the same plan', async (format) => {
+  it.each(['csv', 'xlsx', 'json'] as const)('changes nothing when the %s export is imported back into the same plan', async (format) => {
     const outcome = await importInto(first, await exported(first, format), format, '2017-02-01T09:00:00.000Z');
     expect(outcome.summary).toMatchObject({ created: 0, updated: 0, progressAdded: 0 });
+  });
+
+  it.each(['csv', 'xlsx', 'json'] as const)(
+    "reads the plan year from the %s export's column, without a note about the title",
+    async (format) => {
+      const result = mapDocument(await readDocument(await exported(first, format), format), { importedAt: '2017-02-01T09:00:00.000Z' });
+      expect(result).toMatchObject({ planYear: '2016/17', planYears: ['2016/17'], planYearSource: 'column' });
+      expect(result.warnings.join(' ')).not.toContain('does not say which year');
+    },
+  );
+
+  it('reports a JSON action of the wrong shape by its place in the file, and reads the rest', async () => {
+    const body = JSON.parse((await exported(first, 'json')).toString()) as { actions: Record<string, unknown>[] };
+    body.actions[1]!.dueDate = '31/4/2016';
+    const result = mapDocument(await readDocument(Buffer.from(JSON.stringify(body)), 'json'), { importedAt: '2017-02-01T09:00:00.000Z' });
+    expect(result.errors).toEqual([
+      { row: 3, location: 'action 2', message: expect.stringContaining('"dueDate" is not as this app exports it') },
+    ]);
+    expect(result.actions).toHaveLength(4);
   });
 
   it('keeps the sample plan, owners and all, through an Excel round trip', async () => {

@@ -144,6 +144,27 @@ describe('figures from files on disk and `wres figures import`', () => {
     expect(show.stdout).toContain('Indicator 3 — Formal disciplinary: 2023/24 2.00 (adverse) · 2024/25 2.80 (adverse) — worse');
   });
 
+  it('names an unknown measure and lists the measure names it knows', async () => {
+    const path = tmp.path('figures.csv');
+    writeFileSync(path, 'Year,Measure,Value\n2023/24,workforce.bme,500\n2023/24,shortlisted.black,120\n');
+    const run = await runCli(['figures', 'import', path], cliEnv(tmp.path('wres.db')));
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('row 3: "shortlisted.black" is not a WRES measure this tool knows');
+    expect(run.stderr).toContain('"shortlisted.black" is not a measure this tool knows. The measures are: workforce.white, workforce.bme,');
+    expect(run.stderr).toContain('shortlisted.bme');
+  });
+
+  it('shows which figures are missing for an indicator that cannot be computed', async () => {
+    const path = tmp.path('figures.csv');
+    writeFileSync(path, 'Year,Measure,Value\n2023/24,shortlisted.white,3200\n2023/24,shortlisted.bme,1600\n2023/24,appointed.white,800\n');
+    const env = cliEnv(tmp.path('wres.db'));
+    expect((await runCli(['figures', 'import', path], env)).code).toBe(0);
+    const show = await runCli(['figures', 'show'], env);
+    expect(show.stdout).toContain('Indicator 2 — Appointment from shortlisting: 2023/24 not computable');
+    expect(show.stdout).toContain('— missing appointed.bme');
+    expect(show.stdout).toContain('Indicator 5 — Harassment from patients and public: no figures (needs survey5.white and survey5.bme)');
+  });
+
   it('exits 2 and saves nothing under --strict when a cell is bad, naming the row', async () => {
     const path = tmp.path('figures.csv');
     writeFileSync(path, 'Year,Measure,Value\n2023/24,workforce.bme,500\n2023/24,workforce.white,-1\n');
@@ -152,7 +173,7 @@ describe('figures from files on disk and `wres figures import`', () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('row 3: 2023/24 white staff in the workforce must be 0 or more');
     const lenient = await runCli(['figures', 'import', path], env);
-    expect(lenient.code).toBe(0);
+    expect(lenient.code).toBe(2);
     expect(lenient.stdout).toContain('Imported 1 figure for 2023/24');
     expect(lenient.stderr).toContain('1 cell was not imported');
   });

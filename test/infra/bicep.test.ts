@@ -28,6 +28,8 @@ const NOT_SET_IN_AZURE: Record<string, string> = {
   REMINDER_LEASE_MINUTES: 'tuning; the default suits',
   AAD_JWKS_URL: "the default, Entra's public signing keys",
   HOST: 'production listens on every interface, as App Service needs',
+  IMPORT_MAX_FILE_MB: 'tuning; the default suits',
+  IMPORT_MAX_ROWS: 'tuning; the default suits',
 };
 /** App Service's own settings, not read by the service. */
 const PLATFORM_SETTINGS = ['SCM_DO_BUILD_DURING_DEPLOYMENT'];

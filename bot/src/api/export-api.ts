@@ -7,7 +7,7 @@ import type { Clock } from '../domain/clock.js';
 import type { Rag } from '../domain/model.js';
 import { filterActions, groupActions } from '../domain/plan-filter.js';
 import { AppError } from '../errors.js';
-import { escapeSpreadsheetCell } from '../export/spreadsheet-escape.js';
+import { escapeSpreadsheetCell } from '../domain/spreadsheet-cell.js';
 import { BOARD_PAPER_COLUMNS, boardPaperFilename, boardPaperRows, type BoardPaperRow } from './board-paper.js';
 import { callerOf } from './caller.js';
 import { parseFilterQuery, planViews, viewContext } from './views.js';

@@ -1,12 +1,10 @@
 import { basename } from 'node:path';
 import type { Command } from 'commander';
-import { formatValue, indicatorTrends } from '../domain/indicator-evidence.js';
+import { figuresByYear, formatValue, indicatorTrends, missingFigures, type IndicatorValue } from '../domain/indicator-evidence.js';
+import { ALL_MEASURES } from '../domain/indicator-figures.js';
 import { indicatorLabel } from '../domain/indicators.js';
 import type { IndicatorMetric } from '../domain/model.js';
 import { importFiguresFile } from '../importers/figures-import.js';
-import { planFiguresFromFile } from '../importers/plan-figures.js';
-import type { ParsedAction } from '../importers/types.js';
-import type { PlanStore } from '../store/plan-store.js';
 import type { CliContext } from './context.js';
 import { listing, plural } from './text.js';
 
@@ -35,9 +33,11 @@ export function register(program: Command, ctx: CliContext): void {
 
 async function runImport(ctx: CliContext, file: string, flags: FiguresFlags): Promise<void> {
   const importedAt = ctx.clock.now().toISOString();
-  const result = await importFiguresFile(file, importedAt);
+  const config = ctx.config();
+  const result = await importFiguresFile(file, importedAt, { maxFileMb: config.IMPORT_MAX_FILE_MB, maxRows: config.IMPORT_MAX_ROWS });
   const name = basename(file);
   for (const w of result.warnings) ctx.err(`Please check: ${w}`);
+  if (result.unknownMeasures.length > 0) ctx.err(knownMeasuresNote(result.unknownMeasures));
   if (result.errors.length > 0 && (flags.strict || result.metrics.length === 0)) {
     ctx.err(
       `Nothing was imported from ${name} because ${result.metrics.length === 0 ? 'no figure could be read' : `${plural(result.errors.length, 'cell has a problem', 'cells have problems')} (--strict)`}:`,
@@ -64,6 +64,7 @@ async function runImport(ctx: CliContext, file: string, flags: FiguresFlags): Pr
     ctx.err(`${plural(result.errors.length, 'cell was', 'cells were')} not imported:`);
     for (const e of result.errors) ctx.err(`  ${e.location}: ${e.message}`);
     ctx.err('Fix these cells and import the file again: figures already imported are simply kept.');
+    ctx.exitCode = 2;
   }
 }
 
@@ -84,41 +85,25 @@ async function show(ctx: CliContext): Promise<void> {
     ctx.out('No WRES figures are stored yet. Import them with "wres figures import FILE" or enter them in the tab.');
     return;
   }
+  const years = figuresByYear(metrics);
   for (const trend of indicatorTrends(metrics)) {
-    const values = trend.values.map((v) => `${v.year} ${formatValue(v)}${v.adverse ? ' (adverse)' : ''}`);
+    const values = trend.values.map((v) => `${v.year} ${formatValue(v)}${v.adverse ? ' (adverse)' : ''}${missingNote(v, years)}`);
+    const none = `no figures (needs ${listing(missingFigures(trend.indicator, new Map()))})`;
     ctx.out(
-      `${indicatorLabel(trend.indicator)}: ${values.length ? values.join(' · ') : 'no figures'}${trend.direction === 'unknown' ? '' : ` — ${trend.direction}`}`,
+      `${indicatorLabel(trend.indicator)}: ${values.length ? values.join(' · ') : none}${trend.direction === 'unknown' ? '' : ` — ${trend.direction}`}`,
     );
   }
 }
 
-/**
- * After a plan import: saves the figures in the plan's metric columns (see
- * `planFigures`) and says so. A figure a person entered in the tab is never
- * overwritten by a plan; with `dryRun` nothing is saved.
- */
-export async function importPlanFigures(
-  ctx: CliContext,
-  store: PlanStore,
-  file: string,
-  actions: readonly ParsedAction[],
-  importedAt: string,
-  dryRun = false,
-): Promise<void> {
-  const { metrics, warnings } = await planFiguresFromFile(file, actions, importedAt);
-  for (const w of warnings) ctx.err(`Please check: ${w}`);
-  if (!metrics.length) return;
-  const stored = new Map((await store.listMetrics()).map((m) => [`${m.year}|${m.measure}`, m]));
-  const kept = metrics.filter(
-    (m) => stored.get(`${m.year}|${m.measure}`)?.source === 'tab' && stored.get(`${m.year}|${m.measure}`)?.value !== m.value,
-  );
-  const fresh = metrics.filter((m) => !kept.includes(m) && stored.get(`${m.year}|${m.measure}`)?.value !== m.value);
-  const years = listing([...new Set(metrics.map((m) => m.year))].sort());
-  const keptNote = kept.length ? ` ${plural(kept.length, 'figure')} entered in the tab ${kept.length === 1 ? 'was' : 'were'} kept.` : '';
-  if (dryRun) {
-    ctx.out(`The plan's metric columns would also bring in ${plural(fresh.length, 'WRES figure')} for ${years}.${keptNote}`);
-    return;
-  }
-  await store.saveMetrics(fresh);
-  ctx.out(`Also imported ${plural(fresh.length, 'WRES figure')} for ${years} from the plan's metric columns.${keptNote}`);
+/** " — missing appointed.bme" for a year whose value could not be computed. */
+function missingNote(v: IndicatorValue, years: ReturnType<typeof figuresByYear>): string {
+  if (v.value !== null) return '';
+  const missing = missingFigures(v.indicator, years.get(v.year) ?? new Map());
+  return missing.length ? ` — missing ${listing(missing)}` : '';
+}
+
+/** Which measure names the file used that are not known, and every name that is. */
+function knownMeasuresNote(unknown: string[]): string {
+  const names = unknown.map((u) => `"${u}"`);
+  return `${listing(names)} ${unknown.length === 1 ? 'is not a measure' : 'are not measures'} this tool knows. The measures are: ${ALL_MEASURES.join(', ')}.`;
 }

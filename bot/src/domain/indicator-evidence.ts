@@ -64,6 +64,24 @@ export const MEASURES = {
   1: [...BAND_CLUSTERS.flatMap((c) => [`band.${c.key}.white`, `band.${c.key}.bme`]), 'workforce.white', 'workforce.bme'],
 } as const satisfies Record<IndicatorNumber, readonly string[]>;
 
+/** The counts each indicator is computed from (published `*.value` figures and the executive board aside). */
+const REQUIRED: Record<IndicatorNumber, readonly string[]> = {
+  1: ['band.bands-8c-9-vsm.white', 'band.bands-8c-9-vsm.bme', 'workforce.white', 'workforce.bme'],
+  2: ['shortlisted.white', 'shortlisted.bme', 'appointed.white', 'appointed.bme'],
+  3: ['workforce.white', 'workforce.bme', 'disciplinary.white', 'disciplinary.bme'],
+  4: ['workforce.white', 'workforce.bme', 'training.white', 'training.bme'],
+  5: ['survey5.white', 'survey5.bme'],
+  6: ['survey6.white', 'survey6.bme'],
+  7: ['survey7.white', 'survey7.bme'],
+  8: ['survey8.white', 'survey8.bme'],
+  9: ['board.voting.total', 'board.voting.bme', 'workforce.white', 'workforce.bme'],
+};
+
+/** The measures an indicator needs that one year's `figures` lack (empty when it can be computed from counts). */
+export function missingFigures(indicator: IndicatorNumber, figures: ReadonlyMap<string, number | null>): string[] {
+  return REQUIRED[indicator].filter((k) => num(figures, k) === undefined);
+}
+
 /** One computed indicator value for one year. */
 export interface IndicatorValue {
   indicator: IndicatorNumber;

@@ -74,38 +74,63 @@ export function isIndicatorNumber(n: number): n is IndicatorNumber {
  */
 const KEY_FINDINGS: Record<number, IndicatorNumber> = { 18: 5, 19: 6, 25: 5, 26: 6, 27: 7 };
 
+// A number that could be an indicator: one or two digits, not part of a year, a decimal, a percentage or a band ("8a").
+const NUM = String.raw`\d{1,2}(?![\d%]|\.\d|[a-z])`;
+const SEP = String.raw`\s*(?:,\s*(?:and\b|&)?|&|\band\b|\bor\b|\bto\b|[-–—/])\s*`;
+const LIST = `${NUM}(?:${SEP}${NUM})*`;
+const NAME = String.raw`\b(?:wres\s*)?(?:indicators?(?:\(s\))?|ind\b\.?|wres)`;
+/** "Indicator 3", "Indicators 5, 6 and 8", "WRES 2", "WRES1", "Ind. 4", "indicators 5-8". */
+const NAME_THEN_LIST = new RegExp(String.raw`${NAME}\s*(?:no\.?|number|#|:)?\s*(${LIST})`, 'gi');
+/** "the 5, 6 and 7 indicators": a list (two or more) before the word. */
+const LIST_THEN_NAME = new RegExp(String.raw`(?<![\w.])(${NUM}(?:${SEP}${NUM})+)\s+(?:of\s+the\s+)?(?:wres\s+)?indicators\b`, 'gi');
+const ONLY_NUMBERS = new RegExp(String.raw`^\s*(${LIST})\s*$`, 'i');
+
+/** The numbers of a list such as "5, 6 and 8" or "5-8" (a range spans at most the nine indicators). */
+function listNumbers(list: string): number[] {
+  const found: number[] = [];
+  for (const part of list.split(/\s*(?:,\s*(?:and\b|&)?|&|\band\b|\bor\b|\/)\s*/i)) {
+    const range = /^(\d{1,2})\s*(?:[-–—]|to)\s*(\d{1,2})$/i.exec(part.trim());
+    if (range) {
+      const [from, to] = [Number(range[1]), Number(range[2])];
+      if (from <= to && to - from < 9) for (let n = from; n <= to; n++) found.push(n);
+    } else if (/^\d{1,2}$/.test(part.trim())) found.push(Number(part.trim()));
+  }
+  return found;
+}
+
 /**
- * Reads the indicator references a plan writes in free text: "Indicator 2",
- * "WRES 1, 2, 7", "Indicators 5-8", "5,6,and 7", "KF 18", "Q217" (staff
- * survey question for indicator 8). Returns sorted, unique numbers; unknown
- * text gives an empty list rather than a guess.
+ * Reads the indicator references a plan writes in free text. Only explicit
+ * mentions count: "Indicator 2", "WRES 1, 2, 7", "Indicators 5-8", "Ind. 4",
+ * "the 5, 6 and 7 indicators", text that is nothing but numbers ("3",
+ * "1, 2 and 9"), and staff survey references ("KF 18", "Q217"). Band ranges
+ * ("bands 1-9", "Band 8a-9"), years, percentages and counts are never read
+ * as indicators. Returns sorted, unique numbers in 1–9; no guess.
  */
 export function parseIndicatorRefs(text: string): IndicatorNumber[] {
   const found = new Set<IndicatorNumber>();
   const add = (n: number) => {
     if (isIndicatorNumber(n)) found.add(n);
   };
-  let rest = text;
-  rest = rest.replace(/\bKF\s*(\d{1,2})\b/gi, (_m, kf: string) => {
-    const n = KEY_FINDINGS[Number(kf)];
+  for (const m of text.matchAll(/\bKF\s*(\d{1,2})\b/gi)) {
+    const n = KEY_FINDINGS[Number(m[1])];
     if (n) found.add(n);
-    return ' ';
-  });
-  rest = rest.replace(/\bQ\s*217\b/gi, () => {
-    found.add(8);
-    return ' ';
-  });
-  // Bare numbers only count in a cell that is about indicators, or is nothing but numbers.
-  const aboutIndicators = /\b(wres|indicators?|ind\.?)/i.test(rest) || /^[\s\d,&and\-–to]+$/i.test(rest.trim());
-  if (!aboutIndicators) return [...found].sort((a, b) => a - b);
-  for (const m of rest.matchAll(/(\d+)\s*(?:-|–|to)\s*(\d+)|(\d+)/gi)) {
-    if (m[1] !== undefined && m[2] !== undefined) {
-      const from = Number(m[1]);
-      const to = Number(m[2]);
-      if (from <= to && to - from < 9) for (let n = from; n <= to; n++) add(n);
-    } else if (m[3] !== undefined) {
-      add(Number(m[3]));
-    }
   }
+  if (/\bQ\s*217\b/i.test(text)) found.add(8);
+  const only = ONLY_NUMBERS.exec(text);
+  const lists = only ? [only[1]!] : [...text.matchAll(NAME_THEN_LIST), ...text.matchAll(LIST_THEN_NAME)].map((m) => m[1]!);
+  for (const list of lists) listNumbers(list).forEach(add);
   return [...found].sort((a, b) => a - b);
+}
+
+/**
+ * The indicators an Indicator column names: explicit mentions as in
+ * `parseIndicatorRefs`, "All" (1–9), or a number list leading the cell
+ * ("2 Relative likelihood …", "1. Percentage of staff …").
+ */
+export function parseIndicatorCell(cell: string): IndicatorNumber[] {
+  if (/^\s*(all|all indicators|all nine indicators)\s*$/i.test(cell)) return INDICATORS.map((i) => i.number);
+  const refs = parseIndicatorRefs(cell);
+  if (refs.length) return refs;
+  const leading = new RegExp(String.raw`^\s*(${LIST})\s*[.:)\-–—]?\s+[a-z]`, 'i').exec(cell);
+  return leading ? [...new Set(listNumbers(leading[1]!).filter(isIndicatorNumber))].sort((a, b) => a - b) : [];
 }

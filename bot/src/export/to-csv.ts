@@ -1,7 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import type { Action } from '../domain/model.js';
-import { EXPORT_COLUMNS, planTable, type ExportOptions } from './plan-table.js';
-import { escapeSpreadsheetCell } from './spreadsheet-escape.js';
+import { EXPORT_COLUMNS, planTable, type ExportOptions } from '../domain/plan-table.js';
+import { escapeSpreadsheetCell } from '../domain/spreadsheet-cell.js';
 
 /** The plan as CSV (UTF-8 with a byte-order mark so Excel reads accents), cells escaped against formula injection. */
 export function toCsv(actions: Action[], options: ExportOptions = {}): string {

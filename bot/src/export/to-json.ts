@@ -1,5 +1,5 @@
 import type { Action } from '../domain/model.js';
-import type { ExportOptions } from './plan-table.js';
+import type { ExportOptions } from '../domain/plan-table.js';
 
 /** The plan as JSON: `{ actions: [...] }`, each action with its `history` when one was given. */
 export function toJson(actions: Action[], options: Pick<ExportOptions, 'history'> = {}): string {

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { Action } from '../domain/model.js';
-import { EXPORT_COLUMNS, planTable, type ExportOptions } from './plan-table.js';
-import { escapeSpreadsheetCell } from './spreadsheet-escape.js';
+import { EXPORT_COLUMNS, planTable, type ExportOptions } from '../domain/plan-table.js';
+import { escapeSpreadsheetCell } from '../domain/spreadsheet-cell.js';
 
 const WIDTHS: Record<(typeof EXPORT_COLUMNS)[number], number> = {
   Ref: 8,

@@ -1,5 +1,6 @@
 import { parse } from 'node-html-parser';
-import { unescapeSpreadsheetCell } from '../export/spreadsheet-escape.js';
+import { unescapeSpreadsheetCell } from '../domain/spreadsheet-cell.js';
+import { withoutControlCharacters } from '../domain/text-hygiene.js';
 
 const LOOKS_LIKE_HTML = /<\/?(p|br|div|span|b|i|u|em|strong|li|ul|ol|font|table|tr|td)\b[^>]*>|&(#\d+|#x[0-9a-f]+|[a-z]+);/i;
 
@@ -25,12 +26,14 @@ export function tidyText(text: string): string {
  * The text a user meant in a cell: HTML left over from a conversion
  * ("<p>…</p>", "&amp;") becomes plain text; other text is tidied. Applied
  * twice at most, for documents whose text literally contains markup. The
- * apostrophe our exports put before = + - @ is removed.
+ * apostrophe our exports put before = + - @ is removed, and so are control
+ * characters (see `withoutControlCharacters`).
  */
 export function cleanCell(raw: string): string {
   let text = unescapeSpreadsheetCell(raw);
   for (let pass = 0; pass < 2 && LOOKS_LIKE_HTML.test(text); pass++) text = htmlToText(text);
-  return tidyText(text);
+  // After the HTML passes, so a control character written as an entity (&#0;) goes too.
+  return tidyText(withoutControlCharacters(text));
 }
 
 /** Lower-case letters and digits only: how header labels are compared. */

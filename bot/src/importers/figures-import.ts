@@ -2,6 +2,8 @@ import { figureProblem, inconsistentFigures, measureFromHeader, measureLabel, no
 import type { IndicatorMetric } from '../domain/model.js';
 import { AppError } from '../errors.js';
 import { cleanCell, headerKey } from './cell-text.js';
+import { encodingNote } from './csv-reader.js';
+import { DEFAULT_FILE_LIMITS, type FileLimits } from './file-limits.js';
 import { formatFromName, readDocument, readInputFile } from './import-plan.js';
 import type { ImportRowError, RawDocument, RawRow } from './types.js';
 
@@ -16,6 +18,8 @@ export interface FiguresImportResult {
   /** The years found, oldest first. */
   years: string[];
   layouts: FiguresLayout[];
+  /** Measure names in the file this tool does not know (rows and column headers). */
+  unknownMeasures: string[];
 }
 
 const YEAR_HEADERS = new Set(['year', 'reportingyear', 'financialyear', 'wresyear', 'period', 'planyear'].map(headerKey));
@@ -81,12 +85,12 @@ interface Cell {
 }
 
 /** The (year, measure, text) cells of one data row under `layout`; problems go to `errors`. */
-function cellsOf(row: RawRow, cells: string[], layout: Layout, errors: ImportRowError[]): Cell[] {
+function cellsOf(row: RawRow, cells: string[], layout: Layout, errors: ImportRowError[], unknown: string[]): Cell[] {
   const err = (message: string) => errors.push({ row: row.rowNumber, location: row.location, message });
   if (layout.kind === 'by-measure') {
     const label = cells[layout.measure] ?? '';
     const measure = measureFromHeader(label);
-    if (!measure) return label ? (err(`"${label}" is not a WRES measure this tool knows`), []) : [];
+    if (!measure) return label ? (err(`"${label}" is not a WRES measure this tool knows`), unknown.push(label), []) : [];
     return [...layout.columns].map(([i, year]) => ({ row, year, measure, text: cells[i] ?? '' }));
   }
   const yearText = cells[layout.year] ?? '';
@@ -95,6 +99,7 @@ function cellsOf(row: RawRow, cells: string[], layout: Layout, errors: ImportRow
   if (layout.kind === 'wide') return [...layout.columns].map(([i, measure]) => ({ row, year, measure, text: cells[i] ?? '' }));
   const label = cells[layout.measure] ?? '';
   const measure = measureFromHeader(label);
+  if (label && !measure) unknown.push(label);
   if (!measure) return (err(label ? `"${label}" is not a WRES measure this tool knows` : 'the measure is missing'), []);
   return [{ row, year, measure, text: cells[layout.value] ?? '' }];
 }
@@ -113,8 +118,11 @@ export function readFigures(doc: RawDocument, importedAt: string): FiguresImport
   const errors: ImportRowError[] = [];
   const warnings: string[] = [];
   const layouts: FiguresLayout[] = [];
+  const unknown: string[] = [];
   const seen = new Map<string, { value: number; row: RawRow }>();
   const rejected = new Set<string>();
+  const note = encodingNote(doc.encoding);
+  if (note) warnings.push(note);
   for (const table of doc.tables) {
     let layout: Layout | null = null;
     for (const raw of table.rows) {
@@ -127,9 +135,10 @@ export function readFigures(doc: RawDocument, importedAt: string): FiguresImport
         layouts.push(layout.kind);
         for (const name of found.ignored)
           warnings.push(`The column "${name}" (${raw.location}) is not a WRES measure or year, so it was ignored.`);
+        if (layout.kind === 'wide') unknown.push(...found.ignored);
         continue;
       }
-      for (const cell of cellsOf(raw, cells, layout, errors)) {
+      for (const cell of cellsOf(raw, cells, layout, errors, unknown)) {
         const value = parseFigureValue(cell.text);
         if (value === null) continue;
         const problem = Number.isNaN(value) ? `is "${cell.text}", not a number` : figureProblem(cell.measure, value);
@@ -163,7 +172,7 @@ export function readFigures(doc: RawDocument, importedAt: string): FiguresImport
     });
   errors.sort((a, b) => a.row - b.row);
   const years = [...new Set(metrics.map((m) => m.year))].sort();
-  return { metrics, errors, warnings, years, layouts };
+  return { metrics, errors, warnings, years, layouts, unknownMeasures: [...new Set(unknown)] };
 }
 
 /** Reports figures of one year that contradict each other; returns their keys. */
@@ -185,9 +194,14 @@ function checkConsistency(seen: Map<string, { value: number; row: RawRow }>, err
   return bad;
 }
 
-/** Reads a CSV or XLSX figures file from disk. Rejects with `bad_input` for other formats or an unreadable file. */
-export async function importFiguresFile(path: string, importedAt: string): Promise<FiguresImportResult> {
+/** Reads a CSV or XLSX figures file from disk, within `limits`. Rejects with `bad_input` for other formats, a refused or an unreadable file. */
+export async function importFiguresFile(
+  path: string,
+  importedAt: string,
+  limits: FileLimits = DEFAULT_FILE_LIMITS,
+): Promise<FiguresImportResult> {
   const format = formatFromName(path);
-  if (format === 'docx') throw new AppError('bad_input', `${path} is a Word document: save the figures as an Excel (.xlsx) or CSV file.`);
-  return readFigures(await readDocument(await readInputFile(path), format, path), importedAt);
+  if (format !== 'csv' && format !== 'xlsx')
+    throw new AppError('bad_input', `${path} is not a table of figures: save the figures as an Excel (.xlsx) or CSV file.`);
+  return readFigures(await readDocument(await readInputFile(path, limits), format, path, limits), importedAt);
 }

@@ -132,7 +132,8 @@ export function exactMeaning(label: string): Meaning | undefined {
  * Recognises a header row: its cells must name at least two different
  * columns, one of them the action column, and at least one exactly (so a
  * trust's own prefix such as "Trust Action & Lead" still reads as Action).
- * Cells no synonym covers are matched by keyword; a blank first header over
+ * Cells no synonym covers are matched by keyword when they are short labels
+ * (five words at most, no sentence punctuation); a blank first header over
  * a column of references is taken as the reference column.
  */
 export function detectHeader(cells: string[]): ColumnMap | null {
@@ -146,7 +147,8 @@ export function detectHeader(cells: string[]): ColumnMap | null {
       .toLowerCase()
       .split(/[^a-z]+/)
       .filter(Boolean);
-    if (words.length > 16) return;
+    // A label is short and no sentence: prose above a table ("actions, leads and dates below were agreed.") is not a header.
+    if (words.length > 5 || /[,;]|[.!](\s|$)/.test(cell)) return;
     for (const word of words) {
       const hit = KEYWORDS.find(([re]) => re.test(word));
       if (hit && assign(map, hit[1], i)) return;
@@ -156,6 +158,26 @@ export function detectHeader(cells: string[]): ColumnMap | null {
   if (map.action === undefined || meanings < 2) return null;
   if (map.ref === undefined && cells[0] === '' && map.action !== 0) map.ref = 0;
   return map;
+}
+
+/** A header row's labels, to recognise it when a page repeats it. */
+export function headerSignature(cells: string[]): string {
+  const keys = cells.map(headerKey);
+  while (keys.length > 0 && !keys.at(-1)) keys.pop();
+  return keys.join('|');
+}
+
+/**
+ * A header row below the one in force (`signature`): the same labels again
+ * (a header repeated on each page, skipped) or, to re-map the rows below, a
+ * row whose every filled cell is exactly a known header label. A data row
+ * that merely holds header words ("Lead", "Action plan review") is data.
+ */
+export function laterHeader(cells: string[], signature: string): 'repeat' | ColumnMap | null {
+  if (headerSignature(cells) === signature) return 'repeat';
+  const filled = cells.filter(Boolean);
+  if (filled.length < 2 || !filled.every((c) => exactMeaning(c))) return null;
+  return detectHeader(cells);
 }
 
 function assign(map: ColumnMap, meaning: Meaning, column: number): boolean {
@@ -176,8 +198,13 @@ const CONTEXT_LABELS = new Set(
   ),
 );
 
-/** A sub-heading row: `theme` sets the theme of the rows below; `context` is background text to skip. */
-export function sectionLabel(cells: string[]): { kind: 'theme'; text: string } | { kind: 'context' } | null {
+/**
+ * A sub-heading row: `theme` sets the theme of the rows below; `context` is
+ * background text to skip. A row with a lead, due date or status under the
+ * header in force (`map`) is an action, whatever its first cells say.
+ */
+export function sectionLabel(cells: string[], map: ColumnMap | null): { kind: 'theme'; text: string } | { kind: 'context' } | null {
+  if (map && [...map.lead, ...map.state, map.due].some((i) => i !== undefined && cells[i])) return null;
   for (let i = 0; i < Math.min(cells.length, 3); i++) {
     const key = headerKey(cells[i] ?? '');
     if (!key) continue;

@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import type { DueDateParse } from '../domain/dates.js';
-import { INDICATORS, parseIndicatorRefs } from '../domain/indicators.js';
+import { parseIndicatorCell, parseIndicatorRefs } from '../domain/indicators.js';
 import type { IndicatorNumber } from '../domain/model.js';
 import { normaliseState } from '../domain/rules.js';
-import type { ImportedProgress, NewAction } from '../store/plan-store.js';
+import type { ImportedProgress, NewAction } from '../domain/plan-import.js';
 import { combineLeads } from './lead.js';
 import { normalisePlanYear } from './plan-year.js';
 import type { PlanRow } from './plan-rows.js';
-import { splitDatedNotes } from './progress-notes.js';
+import { splitDatedNotes } from '../domain/progress-notes.js';
 import { initialStatus, readStateWords } from './state-words.js';
 
 /** What the whole import shares when mapping a row. */
@@ -33,8 +33,6 @@ const actionSchema = z.object({
   leadRole: text(500),
   dueText: text(200),
 });
-
-const ALL_INDICATORS = INDICATORS.map((i) => i.number);
 
 /**
  * Turns one plan row into an action: indicators from the indicator column
@@ -108,15 +106,11 @@ function toHistory(dated: { submittedAt: string | null; text: string }[], leadin
 
 function readIndicators(cell: string, fallbackTexts: string[], warnings: string[]): IndicatorNumber[] {
   if (cell) {
-    if (/^\s*(all|all indicators|1\s*[-–]\s*9)\s*$/i.test(cell)) return [...ALL_INDICATORS];
-    const refs = parseIndicatorRefs(`indicator ${cell}`);
+    const refs = parseIndicatorCell(cell);
     if (refs.length) return refs;
     warnings.push(`the indicator "${cell}" was not recognised`);
   }
   const found = new Set<IndicatorNumber>();
-  for (const t of fallbackTexts) {
-    // Sentence by sentence, so a number elsewhere in a long cell is not read as an indicator.
-    for (const piece of t.split(/\n|(?<=[.;])\s+/)) for (const n of parseIndicatorRefs(piece)) found.add(n);
-  }
+  for (const t of fallbackTexts) for (const n of parseIndicatorRefs(t)) found.add(n);
   return [...found].sort((a, b) => a - b);
 }

@@ -1,8 +1,6 @@
-import { readFile } from 'node:fs/promises';
 import type { IndicatorMetric, IndicatorNumber } from '../domain/model.js';
 import { cleanCell } from './cell-text.js';
 import { detectHeader, exactMeaning } from './headers.js';
-import { formatFromName, readDocument } from './import-plan.js';
 import { isMetricHeader, metricCellText, parseMetricCell, VALUE_INDICATORS } from './metric-columns.js';
 import type { ParsedAction, RawDocument, RawRow } from './types.js';
 
@@ -94,8 +92,23 @@ export function planFigures(doc: RawDocument, actions: readonly ParsedAction[], 
   return { metrics: [...found.values()].map(({ location: _location, ...m }) => m), warnings };
 }
 
-/** `planFigures` for a plan file on disk (read again: the plan importer does not keep the document). */
-export async function planFiguresFromFile(path: string, actions: readonly ParsedAction[], importedAt: string): Promise<PlanFigures> {
-  const doc = await readDocument(await readFile(path), formatFromName(path), path);
-  return planFigures(doc, actions, importedAt);
+/**
+ * Which of a plan's figures to save: those that differ from the stored
+ * ones, except that a figure a person entered in the tab is never
+ * overwritten by a plan (those are returned as `kept`).
+ */
+export function figuresToSave(
+  metrics: readonly IndicatorMetric[],
+  stored: readonly IndicatorMetric[],
+): { fresh: IndicatorMetric[]; kept: IndicatorMetric[] } {
+  const byKey = new Map(stored.map((m) => [`${m.year}|${m.measure}`, m]));
+  const fresh: IndicatorMetric[] = [];
+  const kept: IndicatorMetric[] = [];
+  for (const m of metrics) {
+    const earlier = byKey.get(`${m.year}|${m.measure}`);
+    if (earlier?.value === m.value) continue;
+    if (earlier?.source === 'tab') kept.push(m);
+    else fresh.push(m);
+  }
+  return { fresh, kept };
 }

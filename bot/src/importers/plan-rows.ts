@@ -1,5 +1,6 @@
+import { hasControlCharacters } from '../domain/text-hygiene.js';
 import { cleanCell } from './cell-text.js';
-import { detectHeader, sectionLabel, type ColumnMap } from './headers.js';
+import { detectHeader, headerSignature, laterHeader, sectionLabel, type ColumnMap } from './headers.js';
 import type { RawDocument, RawRow } from './types.js';
 
 /** A plan row with its cells read by meaning; continuation rows already merged in. */
@@ -21,6 +22,8 @@ export interface PlanRow {
   sectionTheme: string;
   /** Locations of continuation rows merged into this one. */
   merged: string[];
+  /** Whether control characters (NUL, vertical tab, …) were taken out of its cells. */
+  hadControlCharacters: boolean;
 }
 
 /** The rows of a document, in plan order, and the text around them (titles). */
@@ -40,6 +43,7 @@ export function readPlanRows(doc: RawDocument): PlanRows {
   const rows: PlanRow[] = [];
   const preamble: string[] = [];
   let map: ColumnMap | null = null;
+  let signature = '';
   let headerFound = false;
   let sectionTheme = '';
   for (const table of doc.tables) {
@@ -53,14 +57,14 @@ export function readPlanRows(doc: RawDocument): PlanRows {
     for (const raw of table.rows) {
       const cells = raw.cells.map(cleanCell);
       if (cells.every((c) => !c)) continue;
-      const header = detectHeader(cells);
+      const header: ColumnMap | 'repeat' | null = map ? laterHeader(cells, signature) : detectHeader(cells);
       if (header) {
-        map = header;
+        if (header !== 'repeat') [map, signature] = [header, headerSignature(cells)];
         headerFound = true;
         afterBreak = true;
         continue;
       }
-      const label = sectionLabel(cells);
+      const label = sectionLabel(cells, map);
       if (label) {
         if (label.kind === 'theme') sectionTheme = label.text;
         previous = undefined;
@@ -76,6 +80,7 @@ export function readPlanRows(doc: RawDocument): PlanRows {
         continue;
       }
       const row = readRow(raw, cells, map, sectionTheme);
+      row.hadControlCharacters = raw.cells.some(hasControlCharacters);
       if (previous && isContinuation(row, previous, map, afterBreak)) {
         mergeInto(previous, row);
       } else if (hasContent(row)) {
@@ -113,6 +118,7 @@ function readRow(raw: RawRow, cells: string[], map: ColumnMap, sectionTheme: str
     states: map.state.map(at),
     sectionTheme,
     merged: [],
+    hadControlCharacters: false,
   };
 }
 
@@ -145,4 +151,5 @@ function mergeInto(target: PlanRow, extra: PlanRow): void {
   target.leads = target.leads.map((lead, i) => join(lead, extra.leads[i] ?? ''));
   target.states = target.states.map((state, i) => join(state, extra.states[i] ?? ''));
   target.merged.push(extra.location);
+  target.hadControlCharacters ||= extra.hadControlCharacters;
 }

@@ -1,4 +1,5 @@
-import type { ImportedAction } from '../store/plan-store.js';
+import type { ImportedAction } from '../domain/plan-import.js';
+import type { TextEncoding } from './csv-reader.js';
 
 /** One row of a table as read from the file: cell texts, and where the user finds the row. */
 export interface RawRow {
@@ -21,9 +22,12 @@ export interface RawTable {
   continuesPrevious: boolean;
 }
 
-/** A readable document: its tables in order. */
+/** A readable document: its tables in order, and the text encoding it was read in (text files). */
 export interface RawDocument {
   tables: RawTable[];
+  encoding?: TextEncoding;
+  /** Rows the reader itself could not read (e.g. a JSON action of the wrong shape), reported with the rest. */
+  rejected?: ImportRowError[];
 }
 
 /** A rejected row, numbered as the user sees it. */
@@ -46,7 +50,11 @@ export interface ImportResult {
   warnings: string[];
   /** The plan year used for rows that do not name one, and where it came from. */
   planYear: string;
-  planYearSource: 'option' | 'title' | 'current';
+  planYearSource: 'option' | 'title' | 'column' | 'current';
+  /** The plan years the actions belong to, sorted. */
+  planYears: string[];
+  /** The text encoding of a CSV or text file (see `encodingNote`). */
+  encoding?: TextEncoding;
 }
 
 /** Options for reading a plan. */

@@ -1,4 +1,5 @@
 import type { Clock } from '../domain/clock.js';
+import { describeError } from '../errors.js';
 import type { ConversationRef } from '../domain/model.js';
 import { leaseEnd } from '../domain/reminder-ledger.js';
 import type { Logger } from '../logger.js';
@@ -58,7 +59,7 @@ export async function sendClaimed(
     if (claim === 'held') return { kind: 'claimed-elsewhere' };
     if (claim !== 'claimed') retry = claim === 'retry-after-failure' ? 'after-failure' : 'after-interruption';
   } catch (e) {
-    return { kind: 'failed', permanent: false, detail: `the reminder ledger could not be written (${errorText(e)})` };
+    return { kind: 'failed', permanent: false, detail: `the reminder ledger could not be written (${describeError(e)})` };
   }
   const tried = retry ? { retry } : {};
 
@@ -66,7 +67,7 @@ export async function sendClaimed(
   try {
     result = await send();
   } catch (e) {
-    result = { ok: false, permanent: false, reason: errorText(e) };
+    result = { ok: false, permanent: false, reason: describeError(e) };
   }
 
   try {
@@ -78,15 +79,10 @@ export async function sendClaimed(
     if (result.permanent) await store.setUnreachable(to.aadObjectId, result.reason);
     return { kind: 'failed', permanent: result.permanent, detail: result.reason, ...tried };
   } catch (e) {
-    logger.error('Reminder ledger update failed', { actionId: key.actionId, stage: key.stage, error: errorText(e) });
+    logger.error('Reminder ledger update failed', { actionId: key.actionId, stage: key.stage, error: describeError(e) });
     const detail = result.ok
-      ? `it was sent, but the reminder ledger could not be updated (${errorText(e)}), so a later run may send it again`
-      : `${result.reason}; the reminder ledger could not be updated either (${errorText(e)})`;
+      ? `it was sent, but the reminder ledger could not be updated (${describeError(e)}), so a later run may send it again`
+      : `${result.reason}; the reminder ledger could not be updated either (${describeError(e)})`;
     return { kind: 'failed', permanent: false, detail, ...tried };
   }
-}
-
-/** A short, log-safe description of an unexpected error. */
-function errorText(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
 }

@@ -1,29 +1,8 @@
 import type { ClaimResult } from '../domain/reminder-ledger.js';
 import type { Action, ConversationRef, IndicatorMetric, LatestUpdate, ProgressUpdate, Rag, ReminderSent, Status } from '../domain/model.js';
+import type { ImportDiff, ImportedAction, ImportSummary } from '../domain/plan-import.js';
 
-/** An action as an importer or the API creates it: the store assigns id, version and updatedAt. */
-export type NewAction = Omit<Action, 'id' | 'version' | 'updatedAt' | 'latestUpdate'>;
-
-/** A dated progress entry found in an imported plan. */
-export interface ImportedProgress {
-  text: string;
-  /** ISO instant; the entry's own date when the plan gave one, else the import time. */
-  submittedAt: string;
-  authorName: string;
-}
-
-/** One row of an import, already validated. Keyed by (planYear, ref). */
-export interface ImportedAction {
-  action: NewAction;
-  history: ImportedProgress[];
-}
-
-export interface ImportSummary {
-  created: number;
-  updated: number;
-  unchanged: number;
-  progressAdded: number;
-}
+export type { ImportedAction, ImportedProgress, ImportSummary, NewAction } from '../domain/plan-import.js';
 
 /** A progress update to record, with the action state it leaves behind. */
 export interface RecordUpdateCommand {
@@ -86,11 +65,16 @@ export interface PlanStore {
   getAction(id: string): Promise<Action | null>;
 
   /**
-   * Creates or updates actions by (planYear, ref) in one transaction, adding
-   * history entries not already present (an entry's identity is its action,
-   * date and text). Re-applying the same import changes nothing.
+   * Applies `diffImport` (domain/plan-import.ts) to the store: creates or
+   * updates actions by (planYear, ref) — in one transaction where the store
+   * has them — and adds the history entries not already present.
+   * Re-applying the same import changes nothing. Reads the store in bulk,
+   * never once per action. Rejects with `bad_input` when the plan repeats a
+   * (planYear, ref).
    */
   importActions(items: ImportedAction[], importedAt: string): Promise<ImportSummary>;
+  /** The diff `importActions` would apply now, writing nothing (the dry run). Same reads, same refusals. */
+  previewImport(items: ImportedAction[], importedAt: string): Promise<ImportDiff>;
 
   /**
    * Appends a progress update and moves the action to `next` atomically.

@@ -1,6 +1,7 @@
 import { TeamsInfo, TurnContext } from 'botbuilder';
 import type { ConversationRef } from '../domain/model.js';
 import type { Actor } from '../domain/people.js';
+import { describeError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { RoleDirectory } from '../service/roles.js';
 import type { PlanStore } from '../store/plan-store.js';
@@ -52,7 +53,7 @@ async function memberInfo(context: TurnContext, logger: Logger): Promise<{ email
     const email = member.email || member.userPrincipalName;
     return { ...(email ? { email } : {}), ...(member.name ? { name: member.name } : {}) };
   } catch (e) {
-    logger.warn('Could not read the Teams member profile; continuing without email', { error: errorName(e) });
+    logger.warn('Could not read the Teams member profile; continuing without email', { error: describeError(e) });
     return {};
   }
 }
@@ -88,13 +89,4 @@ export async function rememberConversation(
   await store.setUnreachable(user.aadObjectId, null);
   if (user.email) await store.linkOwnerObjectId(user.email, user.aadObjectId);
   return ref;
-}
-
-/** A short, secret-free description of an error for logs. */
-export function errorName(e: unknown): string {
-  if (e instanceof Error) {
-    const status = (e as { statusCode?: number }).statusCode;
-    return `${e.name}${status ? ` ${status}` : ''}: ${e.message.slice(0, 200)}`;
-  }
-  return String(e).slice(0, 200);
 }

@@ -1,7 +1,7 @@
 import { ActivityTypes, CardFactory, type TurnContext } from 'botbuilder';
+import { describeError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { messageCard } from './cards/message-card.js';
-import { errorName } from './identity.js';
 
 const APOLOGY =
   'Sorry — something went wrong on our side and I could not finish that. Please try again in a minute; if it keeps happening, tell your E&D lead.';
@@ -14,7 +14,7 @@ const APOLOGY =
 export function turnErrorHandler(logger: Logger): (context: TurnContext, error: Error) => Promise<void> {
   return async (context, error) => {
     const activity = context.activity;
-    logger.error('Bot turn failed', { activityType: activity?.type, activityName: activity?.name, error: errorName(error) });
+    logger.error('Bot turn failed', { activityType: activity?.type, activityName: activity?.name, error: describeError(error) });
     try {
       if (activity?.type === ActivityTypes.Invoke && activity.name === 'adaptiveCard/action') {
         const card = messageCard({ title: 'Something went wrong', message: `${APOLOGY}${noteOf(activity.value)}`, tone: 'attention' });
@@ -29,7 +29,7 @@ export function turnErrorHandler(logger: Logger): (context: TurnContext, error: 
       }
       await context.sendActivity(APOLOGY);
     } catch (e) {
-      logger.warn('Could not tell the user about a failed turn', { error: errorName(e) });
+      logger.warn('Could not tell the user about a failed turn', { error: describeError(e) });
     }
   };
 }

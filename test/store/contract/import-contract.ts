@@ -189,6 +189,31 @@ export function describeImportContract(makeStore: MakeStore): void {
       });
     });
 
+    it('previews exactly what an import will do, writing nothing', async () => {
+      await store().importActions(twoActionPlan(), IMPORTED_AT);
+      const before = sortActions(await store().listActions());
+      const plan = twoActionPlan();
+      plan[0]!.action.title = 'A reworded action';
+      plan[1]!.history.push(makeImportedProgress({ text: 'Report published.', submittedAt: '2020-01-10T00:00:00Z' }));
+      plan.push(makeImportedAction({ ref: '1.3', title: 'A new action' }));
+
+      const preview = await store().previewImport(plan, LATER);
+      expect(preview.changes.map((c) => (c.kind === 'updated' ? [c.kind, c.fields, c.notes.length] : [c.kind]))).toEqual([
+        ['updated', ['title'], 0],
+        ['updated', ['latestUpdate'], 1],
+        ['new'],
+      ]);
+      expect(sortActions(await store().listActions())).toEqual(before);
+      expect(await store().importActions(plan, LATER)).toEqual(preview.summary);
+    });
+
+    it('refuses a plan that lists a (plan year, ref) twice, writing nothing', async () => {
+      await expect(store().importActions([makeImportedAction(), makeImportedAction()], IMPORTED_AT)).rejects.toMatchObject({
+        code: 'bad_input',
+      });
+      expect(await store().listActions()).toEqual([]);
+    });
+
     it('keeps progress made in Teams when the plan is imported again, but takes new plan fields', async () => {
       await store().importActions(twoActionPlan(), IMPORTED_AT);
       const imported = await actionByRef(store(), '1.1');

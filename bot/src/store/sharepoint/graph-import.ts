@@ -1,64 +1,60 @@
 import type { Action, ProgressUpdate } from '../../domain/model.js';
+import type { ImportBase, ImportDiff, ImportedAction, ImportedProgress, ImportSummary, LoggedNote } from '../../domain/plan-import.js';
 import { AppError } from '../../errors.js';
 import type { BatchStep } from '../../graph/graph-api.js';
-import type { ImportedAction, ImportedProgress, ImportSummary } from '../plan-store.js';
-import { importRequestId } from '../sqlite/import-actions.js';
+import { checkedImportDiff, importRequestId } from '../import-writes.js';
 import type { KnownAction } from './action-index.js';
-import { actionKey, itemSchema, planFields, stateFields, updateItemFields } from './item-fields.js';
+import { fitPlanFields, itemSchema, planFields, stateFields, updateItemFields } from './item-fields.js';
 import { answerMessage, type ListAccess } from './list-access.js';
 
-type Latest = Action['latestUpdate'];
-
-function newest(entries: { text: string; authorName: string; submittedAt: string }[]): Latest {
-  let best: Latest = null;
-  for (const e of entries)
-    if (!best || Date.parse(e.submittedAt) >= Date.parse(best.submittedAt))
-      best = { text: e.text, authorName: e.authorName, submittedAt: e.submittedAt };
-  return best;
+/**
+ * What an import is compared with, from one paged read of the actions and
+ * one of the progress log. An action is live once a person moved it: it
+ * records the update that did (`LastRequestId`) or has a note from outside imports.
+ */
+function importBase(existing: KnownAction[], log: ProgressUpdate[]): ImportBase {
+  const notes = new Map<string, LoggedNote[]>();
+  const liveIds = new Set(existing.filter((k) => k.lastRequestId !== undefined).map((k) => k.action.id));
+  for (const u of log) {
+    notes.set(u.actionId, [...(notes.get(u.actionId) ?? []), { text: u.text, submittedAt: u.submittedAt }]);
+    if (u.source !== 'import') liveIds.add(u.actionId);
+  }
+  return { actions: existing.map((k) => k.action), liveIds, notes };
 }
 
-const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
-
-/** Imported entries not yet in `log` (same identity as the SQLite store: plan year, ref, date and text). */
-function newEntries(item: ImportedAction, log: ProgressUpdate[], importedAt: string): ImportedProgress[] {
-  const ids = new Set(log.map((u) => u.requestId));
-  const importTexts = new Set(log.filter((u) => u.source === 'import').map((u) => u.text));
-  const a = item.action;
-  const seen = new Set<string>();
-  return item.history
-    .map((h) => ({ ...h, text: h.text.trim() }))
-    .filter((h) => {
-      if (!h.text) return false;
-      const id = importRequestId(a.planYear, a.ref, h.submittedAt, h.text);
-      // An undated entry is stamped with the import time; on a later re-import it matches by text.
-      if (ids.has(id) || seen.has(id) || (h.submittedAt === importedAt && importTexts.has(h.text))) return false;
-      seen.add(id);
-      return true;
-    });
+/** The import diff against SharePoint as read, with the plan's text cut to what its columns hold. */
+export function previewSharePointImport(
+  existing: KnownAction[],
+  log: ProgressUpdate[],
+  items: ImportedAction[],
+  importedAt: string,
+): ImportDiff {
+  const fitted = items.map((i) => ({ ...i, action: fitPlanFields(i.action) }));
+  return checkedImportDiff(importBase(existing, log), fitted, importedAt);
 }
 
-function historyStep(id: string, lists: ListAccess, action: Action, h: ImportedProgress): BatchStep {
+function noteStep(id: string, lists: ListAccess, action: Action, note: ImportedProgress): BatchStep {
   const update = {
     actionId: action.id,
-    text: h.text,
+    text: note.text,
     ragFrom: action.rag,
     ragTo: action.rag,
     statusFrom: action.status,
     statusTo: action.status,
-    author: { name: h.authorName },
-    submittedAt: h.submittedAt,
+    author: { name: note.authorName },
+    submittedAt: note.submittedAt,
     source: 'import' as const,
-    requestId: importRequestId(action.planYear, action.ref, h.submittedAt, h.text),
+    requestId: importRequestId(action.planYear, action.ref, note.submittedAt, note.text),
   };
   return { id, method: 'POST', url: lists.items('updates'), body: { fields: updateItemFields(update) } };
 }
 
 /**
- * importActions for SharePoint: one paged read of actions and of the log,
- * then `$batch`es of up to 20 writes — new actions first (their ids are
- * needed), then changed actions (PATCH with If-Match) and new history.
- * SharePoint has no transactions: a failed import may stop part way, and
- * running it again completes it (every step is idempotent by key).
+ * importActions for SharePoint: the domain's diff, then `$batch`es of up
+ * to 20 writes — new actions first (their ids are needed), then changed
+ * actions (PATCH with If-Match) and new notes. SharePoint has no
+ * transactions: a failed import may stop part way, and running it again
+ * completes it (every step is idempotent by key).
  */
 export async function importToSharePoint(
   lists: ListAccess,
@@ -67,74 +63,40 @@ export async function importToSharePoint(
   items: ImportedAction[],
   importedAt: string,
 ): Promise<ImportSummary> {
-  const keys = new Set<string>();
-  for (const { action: a } of items) {
-    if (keys.has(actionKey(a.planYear, a.ref)))
-      throw new AppError('bad_input', `The plan lists action ${a.ref} (${a.planYear}) more than once.`);
-    keys.add(actionKey(a.planYear, a.ref));
-  }
-  const byKey = new Map(existing.map((k) => [actionKey(k.action.planYear, k.action.ref), k]));
-  const logOf = new Map<string, ProgressUpdate[]>();
-  for (const u of log) logOf.set(u.actionId, [...(logOf.get(u.actionId) ?? []), u]);
-  const summary: ImportSummary = { created: 0, updated: 0, unchanged: 0, progressAdded: 0 };
-
-  const fresh = items.filter((i) => !byKey.has(actionKey(i.action.planYear, i.action.ref)));
-  const createSteps: BatchStep[] = fresh.map((i, n) => {
-    const latest = newest(newEntries(i, [], importedAt));
-    const state = stateFields({ status: i.action.status, rag: i.action.rag, latestUpdate: latest, updatedAt: importedAt, version: 1 });
-    return {
-      id: `new${n}`,
-      method: 'POST',
-      url: lists.items('actions'),
-      body: { fields: { ...dropNulls(planFields(i.action)), ...dropNulls(state) } },
-    };
-  });
+  const diff = previewSharePointImport(existing, log, items, importedAt);
+  const eTags = new Map(existing.map((k) => [k.action.id, k.eTag]));
+  const summary: ImportSummary = { ...diff.summary, progressAdded: 0 };
+  const fresh = diff.changes.flatMap((c) => (c.kind === 'new' ? [c] : []));
+  const createSteps: BatchStep[] = fresh.map((c, n) => ({
+    id: `new${n}`,
+    method: 'POST',
+    url: lists.items('actions'),
+    body: { fields: { ...dropNulls(planFields(c.action)), ...dropNulls(stateFields(c.action)) } },
+  }));
   const created = await lists.writeAll(createSteps, 'importing the plan');
   const later: BatchStep[] = [];
-  fresh.forEach((i, n) => {
+  fresh.forEach((c, n) => {
     const answer = created.get(`new${n}`)!;
-    if (answer.status !== 201) throw importFailed(i.action.ref, answer.status, answerMessage(answer));
-    const action = { ...i.action, id: itemSchema.parse(answer.body).id } as Action;
-    newEntries(i, [], importedAt).forEach((h, m) => later.push(historyStep(`h${n}.${m}`, lists, action, h)));
-    summary.created++;
+    if (answer.status !== 201) throw importFailed(c.action.ref, answer.status, answerMessage(answer));
+    const action: Action = { ...c.action, id: itemSchema.parse(answer.body).id };
+    c.notes.forEach((note, m) => later.push(noteStep(`h${n}.${m}`, lists, action, note)));
   });
-
-  items.forEach((i, n) => {
-    const known = byKey.get(actionKey(i.action.planYear, i.action.ref));
-    if (!known) return;
-    const a = known.action;
-    const added = newEntries(i, logOf.get(a.id) ?? [], importedAt);
-    const live = known.lastRequestId !== undefined;
-    const imports = (logOf.get(a.id) ?? [])
-      .filter((u) => u.source === 'import')
-      .map((u) => ({ text: u.text, authorName: u.author.name, submittedAt: u.submittedAt }));
-    const state = live
-      ? a
-      : {
-          ...a,
-          rag: i.action.rag,
-          status: i.action.status,
-          latestUpdate: added.length > 0 ? newest([...imports, ...added]) : a.latestUpdate,
-        };
-    added.forEach((h, m) => later.push(historyStep(`x${n}.${m}`, lists, state, h)));
-    const plan = planFields(i.action);
-    if (added.length === 0 && same(plan, planFields(a)) && same(stateFields(state), stateFields(a))) {
-      summary.unchanged++;
-      return;
-    }
-    const body = { ...plan, ...stateFields({ ...state, updatedAt: importedAt, version: a.version + 1 }) };
-    later.push({ id: `u${n}`, method: 'PATCH', url: `${lists.items('actions', a.id)}/fields`, headers: { 'If-Match': known.eTag }, body });
-    summary.updated++;
+  diff.changes.forEach((c, n) => {
+    if (c.kind !== 'updated') return;
+    c.notes.forEach((note, m) => later.push(noteStep(`x${n}.${m}`, lists, c.after, note)));
+    const body = { ...planFields(c.after), ...stateFields(c.after) };
+    const headers = { 'If-Match': eTags.get(c.before.id) ?? '*' };
+    later.push({ id: `u${n}`, method: 'PATCH', url: `${lists.items('actions', c.before.id)}/fields`, headers, body });
   });
 
   for (const [id, answer] of await lists.writeAll(later, 'importing the plan')) {
-    const history = id.startsWith('h') || id.startsWith('x');
+    const note = id.startsWith('h') || id.startsWith('x');
     if (answer.status < 300) {
-      if (history) summary.progressAdded++;
+      if (note) summary.progressAdded++;
       continue;
     }
-    // 409 on a history entry: its RequestId is already stored (another import got there first).
-    if (history && answer.status === 409) continue;
+    // 409 on a note: its RequestId is already stored (another import got there first).
+    if (note && answer.status === 409) continue;
     if (answer.status === 412)
       throw new AppError(
         'conflict',

@@ -3,6 +3,7 @@ import type { UserDirectory } from '../../domain/user-directory.js';
 import { withOwnerObjectIds } from '../owner-object-ids.js';
 import { systemTimer, type Clock, type Timer } from '../../domain/clock.js';
 import type { Action, ConversationRef, IndicatorMetric, ProgressUpdate, ReminderSent } from '../../domain/model.js';
+import type { ImportDiff } from '../../domain/plan-import.js';
 import { AppError } from '../../errors.js';
 import type { GraphApi } from '../../graph/graph-api.js';
 import { isTransient } from '../../graph/graph-errors.js';
@@ -20,9 +21,9 @@ import type {
   ReminderKey,
   StoreHealth,
 } from '../plan-store.js';
-import { ActionIndex } from './action-index.js';
+import { ActionIndex, type KnownAction } from './action-index.js';
 import { GraphDirectory } from './graph-directory.js';
-import { importToSharePoint } from './graph-import.js';
+import { importToSharePoint, previewSharePointImport } from './graph-import.js';
 import { GraphLedger } from './graph-ledger.js';
 import { actionFromItem, toSeconds, updateFromItem } from './item-fields.js';
 import { loadListSpecs, type ListKey, type ListSpecs } from './list-definitions.js';
@@ -160,16 +161,28 @@ export class GraphPlanStore implements PlanStore {
   async importActions(imported: ImportedAction[], importedAt: string): Promise<ImportSummary> {
     const { lists } = this.ready();
     const items = this.o.users ? await withOwnerObjectIds(imported, this.o.users) : imported;
+    const { existing, log } = await this.readForImport();
+    this.ready().counts.invalidate();
+    try {
+      return await importToSharePoint(lists, existing, log, items, importedAt);
+    } finally {
+      for (const k of existing) this.index.delete(k.action.id);
+    }
+  }
+
+  async previewImport(items: ImportedAction[], importedAt: string): Promise<ImportDiff> {
+    const { existing, log } = await this.readForImport();
+    return previewSharePointImport(existing, log, items, importedAt);
+  }
+
+  /** One paged read of the actions and one of the progress log: an import never reads per action. */
+  private async readForImport(): Promise<{ existing: KnownAction[]; log: ProgressUpdate[] }> {
+    const { lists } = this.ready();
     const [existing, log] = await Promise.all([
       lists.readAll('actions', 'reading the plan'),
       lists.readAll('updates', 'reading progress updates'),
     ]);
-    this.ready().counts.invalidate();
-    try {
-      return await importToSharePoint(lists, existing.map(actionFromItem), log.map(updateFromItem), items, importedAt);
-    } finally {
-      for (const k of existing) this.index.delete(k.id);
-    }
+    return { existing: existing.map(actionFromItem), log: log.map(updateFromItem) };
   }
 
   /**

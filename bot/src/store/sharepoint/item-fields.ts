@@ -137,6 +137,16 @@ export function planFields(a: NewAction): Record<string, unknown> {
   };
 }
 
+/** The plan fields as SharePoint keeps them: single-line columns hold 255 characters. */
+export function fitPlanFields(a: NewAction): NewAction {
+  const owner = a.owner && {
+    displayName: line(a.owner.displayName),
+    ...(a.owner.email ? { email: line(a.owner.email) } : {}),
+    ...(a.owner.aadObjectId ? { aadObjectId: line(a.owner.aadObjectId) } : {}),
+  };
+  return { ...a, ref: line(a.ref), planYear: line(a.planYear), owner, leadRole: line(a.leadRole), dueText: line(a.dueText) };
+}
+
 /** The state fields of an action (what a progress update moves). */
 export function stateFields(a: Pick<Action, 'status' | 'rag' | 'latestUpdate' | 'updatedAt' | 'version'>): Record<string, unknown> {
   return {

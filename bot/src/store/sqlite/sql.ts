@@ -54,11 +54,8 @@ export const INSERT_UPDATE = `INSERT INTO progress_updates (${UPDATE_COLUMNS.joi
 export const SELECT_UPDATE_BY_REQUEST = 'SELECT * FROM progress_updates WHERE request_id = ?';
 export const SELECT_UPDATES_FOR_ACTION = 'SELECT * FROM progress_updates WHERE action_id = ? ORDER BY submitted_ms, rowid';
 export const SELECT_UPDATES_SINCE = 'SELECT * FROM progress_updates WHERE submitted_ms >= ? ORDER BY submitted_ms, rowid';
-export const SELECT_NEWEST_UPDATE = 'SELECT * FROM progress_updates WHERE action_id = ? ORDER BY submitted_ms DESC, rowid DESC LIMIT 1';
 /** Actions whose state was moved by people (Teams, tab, API) rather than by an import. */
 export const SELECT_LIVE_ACTION_IDS = "SELECT DISTINCT action_id FROM progress_updates WHERE source <> 'import'";
-export const SELECT_IMPORT_REQUEST_IDS = "SELECT request_id FROM progress_updates WHERE source = 'import'";
-export const SELECT_IMPORT_TEXT = "SELECT 1 FROM progress_updates WHERE action_id = ? AND source = 'import' AND text = ? LIMIT 1";
 
 export const SELECT_REMINDER = 'SELECT * FROM reminders WHERE action_id = @action_id AND stage = @stage AND due_date = @due_date';
 export const INSERT_REMINDER_CLAIM = `INSERT INTO reminders (action_id, stage, due_date, recipient, state, sent_at, lease_until, attempts)

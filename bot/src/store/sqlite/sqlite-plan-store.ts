@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { requestIdReuse } from '../../domain/idempotency.js';
 import type { Action, ConversationRef, IndicatorMetric, ProgressUpdate, ReminderSent } from '../../domain/model.js';
+import type { ImportDiff } from '../../domain/plan-import.js';
 import { AppError } from '../../errors.js';
 import type {
   ImportedAction,
@@ -15,7 +16,7 @@ import type {
   ClaimResult,
   StoreHealth,
 } from '../plan-store.js';
-import { applyImport } from './import-actions.js';
+import { applyImport, previewImport } from './import-actions.js';
 import { sqliteLedger } from './ledger.js';
 import { openDatabase } from './open-database.js';
 import {
@@ -110,6 +111,11 @@ export class SqlitePlanStore implements PlanStore {
 
   async importActions(items: ImportedAction[], importedAt: string): Promise<ImportSummary> {
     return this.write((sql) => applyImport(sql, items, importedAt));
+  }
+
+  async previewImport(items: ImportedAction[], importedAt: string): Promise<ImportDiff> {
+    // One read transaction, so the actions and their notes are compared as of one moment.
+    return this.read((sql) => this.opened().db.transaction(() => previewImport(sql, items, importedAt))());
   }
 
   async recordUpdate(cmd: RecordUpdateCommand): Promise<RecordUpdateResult> {

@@ -1,6 +1,7 @@
-import type { Action, ProgressUpdate } from '../domain/model.js';
-import { RAG_LABELS, STATUS_LABELS } from '../domain/rules.js';
-import { formatNoteDate } from '../importers/progress-notes.js';
+import type { Action, ProgressUpdate } from './model.js';
+import { RAG_LABELS, STATUS_LABELS } from './rules.js';
+import { withoutControlCharacters } from './text-hygiene.js';
+import { formatNoteDate } from './progress-notes.js';
 
 /** The exported columns, named so the plan importer maps each one back. */
 export const EXPORT_COLUMNS = [
@@ -22,7 +23,7 @@ export const EXPORT_COLUMNS = [
 /** Options shared by the exporters. */
 export interface ExportOptions {
   /** Each action's progress log (oldest first), by action id; without it the latest update is exported. */
-  history?: ReadonlyMap<string, ProgressUpdate[]>;
+  history?: ReadonlyMap<string, readonly Pick<ProgressUpdate, 'submittedAt' | 'text'>[]>;
   /** Time zone for progress-note dates (default Europe/London). */
   timeZone?: string;
 }
@@ -30,29 +31,36 @@ export interface ExportOptions {
 /**
  * The plan as rows of text under `EXPORT_COLUMNS`, in the order given.
  * Progress notes are written "06.10.2015: text", one per line, the way
- * plans write them and the importer reads them. Not escaped for
- * spreadsheets: the CSV and XLSX writers do that.
+ * plans write them and the importer reads them. Control characters are
+ * taken out (whatever the store holds); not escaped for spreadsheets: the
+ * CSV and XLSX writers do that.
  */
 export function planTable(actions: Action[], options: ExportOptions = {}): string[][] {
   const timeZone = options.timeZone ?? 'Europe/London';
-  return actions.map((a) => [
-    a.ref,
-    a.planYear,
-    a.indicators.join(', '),
-    a.theme,
-    a.title,
-    a.measure,
-    a.leadRole,
-    a.owner ? (a.owner.email ? `${a.owner.displayName} <${a.owner.email}>` : a.owner.displayName) : '',
-    a.owner?.email ?? '',
-    a.dueText || (a.dueDate ? ukDate(a.dueDate) : ''),
-    STATUS_LABELS[a.status],
-    RAG_LABELS[a.rag],
-    progressText(a, options.history?.get(a.id), timeZone),
-  ]);
+  return actions.map((a) =>
+    [
+      a.ref,
+      a.planYear,
+      a.indicators.join(', '),
+      a.theme,
+      a.title,
+      a.measure,
+      a.leadRole,
+      a.owner ? (a.owner.email ? `${a.owner.displayName} <${a.owner.email}>` : a.owner.displayName) : '',
+      a.owner?.email ?? '',
+      a.dueText || (a.dueDate ? ukDate(a.dueDate) : ''),
+      STATUS_LABELS[a.status],
+      RAG_LABELS[a.rag],
+      progressText(a, options.history?.get(a.id), timeZone),
+    ].map(withoutControlCharacters),
+  );
 }
 
-function progressText(action: Action, history: ProgressUpdate[] | undefined, timeZone: string): string {
+function progressText(
+  action: Action,
+  history: readonly Pick<ProgressUpdate, 'submittedAt' | 'text'>[] | undefined,
+  timeZone: string,
+): string {
   const notes = history ?? (action.latestUpdate ? [{ submittedAt: action.latestUpdate.submittedAt, text: action.latestUpdate.text }] : []);
   return notes.map((n) => `${formatNoteDate(n.submittedAt, timeZone)}: ${n.text.trim()}`).join('\n');
 }

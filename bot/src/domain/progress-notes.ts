@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { parseDueDate, type DueDateParse } from '../domain/dates.js';
+import { parseDueDate, type DueDateParse } from './dates.js';
 
 /** A progress note found in a cell; `date` is null for text before the first dated note. */
 export interface DatedNote {
