@@ -1,5 +1,6 @@
 import type { ActionView, PlanResponse } from './types.js';
 import { dueLabel, isOverdue, type IndicatorNumber, type Rag, type Status } from '../lib/domain.js';
+import { dayOf } from '../lib/format.js';
 
 /** The latest progress update as the plan list carries it: the day it was sent (in TIMEZONE), not the instant. */
 export interface PlanItemUpdate {
@@ -49,4 +50,13 @@ export function decodePlanList(body: PlanResponse): PlanList {
     };
   });
   return { today, items };
+}
+
+/** A full action view (the indicator and "my actions" answers carry these) as a plan item. */
+export function itemFromView(view: ActionView): PlanItem {
+  const { id, ref, planYear, title, theme, indicators, ownerLabel, dueDate, dueLabel, overdue, stale, status, rag, latestUpdate } = view;
+  return {
+    ...{ id, ref, planYear, title, theme, indicators, ownerLabel, dueDate, dueLabel, overdue, stale, status, rag },
+    latest: latestUpdate ? { text: latestUpdate.text, authorName: latestUpdate.authorName, day: dayOf(latestUpdate.submittedAt) } : null,
+  };
 }

@@ -1,6 +1,4 @@
-/** UK date and time formatting for the tab. Dates are `YYYY-MM-DD`; instants are ISO strings. */
-
-const TIME_ZONE = 'Europe/London';
+/** UK date and time formatting for the tab. Dates are `YYYY-MM-DD`; instants are ISO strings shown in the organisation's time zone. */
 
 const dayFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 const longDayFormat = new Intl.DateTimeFormat('en-GB', {
@@ -10,15 +8,36 @@ const longDayFormat = new Intl.DateTimeFormat('en-GB', {
   year: 'numeric',
   timeZone: 'UTC',
 });
-const instantFormat = new Intl.DateTimeFormat('en-GB', {
-  day: 'numeric',
-  month: 'short',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  timeZone: TIME_ZONE,
-});
-const instantDayFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: TIME_ZONE });
+
+function instantFormats(timeZone: string) {
+  return {
+    instant: new Intl.DateTimeFormat('en-GB', {
+      day: 'numeric',
+      month: 'short',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      timeZone,
+    }),
+    day: new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone }),
+    isoDay: new Intl.DateTimeFormat('en-GB', { day: '2-digit', month: '2-digit', year: 'numeric', timeZone }),
+  };
+}
+
+// Until /api/me says otherwise (it is read before any page is shown): the default TIMEZONE.
+let instants = instantFormats('Europe/London');
+
+/**
+ * Shows instants in the organisation's time zone (TIMEZONE, from /api/me)
+ * rather than the device's. An unknown zone keeps the current one.
+ */
+export function setTimeZone(timeZone: string): void {
+  try {
+    instants = instantFormats(timeZone);
+  } catch {
+    // A zone this browser does not know: keep the one in use.
+  }
+}
 
 function dateOnly(date: string): Date {
   return new Date(`${date.slice(0, 10)}T00:00:00Z`);
@@ -34,14 +53,20 @@ export function formatLongDate(date: string): string {
   return longDayFormat.format(dateOnly(date));
 }
 
-/** "10 Mar 2026, 09:14" in UK time. */
+/** "10 Mar 2026, 09:14" in the organisation's time zone. */
 export function formatInstant(iso: string): string {
-  return instantFormat.format(new Date(iso));
+  return instants.instant.format(new Date(iso));
 }
 
-/** "10 Mar 2026" in UK time. */
+/** "10 Mar 2026" in the organisation's time zone. */
 export function formatInstantDay(iso: string): string {
-  return instantDayFormat.format(new Date(iso));
+  return instants.day.format(new Date(iso));
+}
+
+/** The `YYYY-MM-DD` date of an instant in the organisation's time zone. */
+export function dayOf(iso: string): string {
+  const parts = Object.fromEntries(instants.isoDay.formatToParts(new Date(iso)).map((p) => [p.type, p.value]));
+  return `${parts.year}-${parts.month}-${parts.day}`;
 }
 
 /** `YYYY-MM-DD` for the date `months` months before `today` (clamped to the month's end). */

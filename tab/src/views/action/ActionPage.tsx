@@ -11,6 +11,7 @@ import { useApiGet } from '../../components/use-api-get.js';
 import { STATUS_LABELS } from '../../lib/domain.js';
 import { DueCell } from '../plan/ActionTable.js';
 import { ActionDetails } from './ActionDetails.js';
+import { planPath } from '../../router.js';
 
 const useStyles = makeStyles({
   facts: {
@@ -42,7 +43,7 @@ export default function ActionPage({ id }: { id: string }) {
       d ? { ...d, action: r.action, updates: d.updates.some((u) => u.id === r.update.id) ? d.updates : [...d.updates, r.update] } : d,
     );
 
-  const back = <BackLink to="/">Back to the plan</BackLink>;
+  const back = <BackLink to={planPath()}>Back to the plan</BackLink>;
   if (error)
     return (
       <>
