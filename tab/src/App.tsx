@@ -65,7 +65,7 @@ function page(route: Route, query: URLSearchParams, host: Host) {
     case 'my':
       return <MyActionsPage />;
     case 'since':
-      return <SincePage />;
+      return <SincePage query={query} />;
     case 'config':
       return <ConfigPage host={host} />;
     case 'indicators':

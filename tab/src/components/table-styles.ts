@@ -32,7 +32,5 @@ export const stackedCellLabel: GriffelStyle = {
     color: tokens.colorNeutralForeground2,
     fontSize: tokens.fontSizeBase100,
     fontWeight: tokens.fontWeightSemibold,
-    textTransform: 'uppercase',
-    letterSpacing: '0.02em',
   },
 };
