@@ -31,7 +31,7 @@ export interface TabService {
 }
 
 /** Starts the service on a free loopback port with the sample plan (or `plan`) in a fresh SQLite file. */
-export async function startTabService(options: { plan?: ImportedAction[] } = {}): Promise<TabService> {
+export async function startTabService(options: { plan?: ImportedAction[]; timeZone?: string } = {}): Promise<TabService> {
   const dir = mkdtempSync(join(tmpdir(), 'wres-tab-'));
   const store = new SqlitePlanStore(join(dir, 'plan.db'));
   await store.init();
@@ -41,7 +41,12 @@ export async function startTabService(options: { plan?: ImportedAction[] } = {})
     const { loadSamplePlanIfEmpty } = await import('../../bot/src/sample/sample-plan.js');
     await loadSamplePlanIfEmpty(store, clock);
   }
-  const config = loadConfig({ NODE_ENV: 'test', ED_LEADS: DEV_LEAD_EMAIL, VIEWERS: VIEWER_EMAIL, TIMEZONE: 'Europe/London' });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    ED_LEADS: DEV_LEAD_EMAIL,
+    VIEWERS: VIEWER_EMAIL,
+    TIMEZONE: options.timeZone ?? 'Europe/London',
+  });
   // A private copy of the built tab, so a rebuild by a concurrent test run cannot pull chunks from under the page.
   const tabDir = join(dir, 'tab');
   cpSync(fileURLToPath(new URL('../../tab/dist/', import.meta.url)), tabDir, { recursive: true });
@@ -104,9 +109,19 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** A fresh page that fails the test on any request leaving loopback and records page errors and dialogs. */
-export async function openPage(browser: Browser): Promise<{ page: Page; errors: string[]; dialogs: string[]; offsite: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/London' });
+/**
+ * A fresh page that fails the test on any request leaving loopback and records page errors and dialogs.
+ * The browser reads as a UK one unless `locale` / `timezoneId` say otherwise (e.g. an en-US laptop).
+ */
+export async function openPage(
+  browser: Browser,
+  options: { locale?: string; timezoneId?: string; width?: number } = {},
+): Promise<{ page: Page; errors: string[]; dialogs: string[]; offsite: string[] }> {
+  const context = await browser.newContext({
+    viewport: { width: options.width ?? 1280, height: 900 },
+    locale: options.locale ?? 'en-GB',
+    timezoneId: options.timezoneId ?? 'Europe/London',
+  });
   const page = await context.newPage();
   const errors: string[] = [];
   const dialogs: string[] = [];
