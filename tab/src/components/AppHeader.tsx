@@ -135,7 +135,7 @@ export function AppHeader({ route }: { route: Route }) {
           <MessageBar intent="warning" layout="multiline">
             <MessageBarBody>
               <MessageBarTitle>
-                Development identity: {me.displayName}
+                Development identity: <bdi>{me.displayName}</bdi>
                 {me.email ? ` (${me.email})` : ''}
               </MessageBarTitle>
               Sign-in is off because no Entra app is configured. Do not use this set-up with real data.

@@ -143,13 +143,17 @@ export function UpdateForm({
         <MessageBar intent="warning" layout="multiline" data-testid="conflict">
           <MessageBarBody>
             <MessageBarTitle>
-              {outcome.current.latestUpdate
-                ? `${outcome.current.latestUpdate.authorName} updated this action while you were writing`
-                : 'This action changed while you were writing'}
+              {outcome.current.latestUpdate ? (
+                <>
+                  <bdi>{outcome.current.latestUpdate.authorName}</bdi> updated this action while you were writing
+                </>
+              ) : (
+                'This action changed while you were writing'
+              )}
             </MessageBarTitle>
             {outcome.current.latestUpdate && (
               <p className={styles.quote}>
-                {formatInstant(outcome.current.latestUpdate.submittedAt)}: “{outcome.current.latestUpdate.text}”
+                {formatInstant(outcome.current.latestUpdate.submittedAt)}: “<bdi>{outcome.current.latestUpdate.text}</bdi>”
               </p>
             )}
             RAG is now <RagBadge rag={outcome.current.rag} />. Your note is kept below: send it as well, or change it first.

@@ -57,7 +57,7 @@ export default function ActionPage({ id }: { id: string }) {
     <>
       {back}
       <PageHeading>
-        {action.ref} {action.title}
+        {action.ref} <bdi>{action.title}</bdi>
       </PageHeading>
       <div className={styles.facts}>
         <RagBadge rag={action.rag} />
@@ -65,7 +65,9 @@ export default function ActionPage({ id }: { id: string }) {
         <span>
           Due <DueCell action={action} inline />
         </span>
-        <span>Owner: {action.ownerLabel}</span>
+        <span>
+          Owner: <bdi>{action.ownerLabel}</bdi>
+        </span>
       </div>
       <div className={styles.columns}>
         <div>
@@ -91,7 +93,7 @@ export default function ActionPage({ id }: { id: string }) {
                 Progress updates
               </h2>
               <p className={styles.readOnly}>
-                You can read this action. Updates come from {action.owner?.displayName ?? 'its owner'} or an E&D lead.
+                You can read this action. Updates come from <bdi>{action.owner?.displayName ?? 'its owner'}</bdi> or an E&D lead.
               </p>
             </section>
           )}
