@@ -25,10 +25,15 @@ function printProblems(page: Page): Promise<string[]> {
         for (const part of cell.querySelectorAll('*')) {
           const r = part.getBoundingClientRect();
           if (r.width > 0 && !inside(r, box))
-            problems.push(`“${(part.textContent ?? '').trim().slice(0, 24)}” spills out of its cell (${Math.round(r.right)} > ${Math.round(box.right)})`);
+            problems.push(
+              `“${(part.textContent ?? '').trim().slice(0, 24)}” spills out of its cell (${Math.round(r.right)} > ${Math.round(box.right)})`,
+            );
         }
         for (const other of cells)
-          if (other !== cell && [...cell.querySelectorAll('[data-rag]')].some((b) => overlap(b.getBoundingClientRect(), other.getBoundingClientRect())))
+          if (
+            other !== cell &&
+            [...cell.querySelectorAll('[data-rag]')].some((b) => overlap(b.getBoundingClientRect(), other.getBoundingClientRect()))
+          )
             problems.push(`a RAG badge overlaps the “${(other.textContent ?? '').trim().slice(0, 24)}” cell`);
       }
     }
@@ -48,7 +53,9 @@ describe('the printed board paper (print media, A4 width)', () => {
       expect(await printProblems(page)).toEqual([]);
       expect(await page.locator('[role="search"]').isVisible()).toBe(false);
       if (path === '/') {
-        const ids = new Set(await page.locator('[data-action-id]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-action-id'))));
+        const ids = new Set(
+          await page.locator('[data-action-id]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-action-id'))),
+        );
         expect(ids.size).toBe((await ctx.service.store.listActions()).length);
       }
       await page.context().close();

@@ -132,7 +132,8 @@ export function UpdateForm({
         Add a progress update
       </Heading>
       {outcome?.kind === 'done' && (
-        <MessageBar intent="success">
+        // Multiline: a single-line bar does not wrap and would push the page wider than the screen.
+        <MessageBar intent="success" layout="multiline" data-testid="receipt">
           <MessageBarBody>
             <MessageBarTitle>{outcome.duplicate ? 'Already recorded' : 'Update recorded'}</MessageBarTitle>
             {formatInstant(outcome.response.update.submittedAt)} · RAG now {RAG_LABELS[outcome.response.action.rag]}
@@ -199,7 +200,7 @@ export function UpdateForm({
         }}
       />
       {errors.form && (
-        <MessageBar intent="error" role="alert">
+        <MessageBar intent="error" role="alert" layout="multiline">
           <MessageBarBody>{errors.form}</MessageBarBody>
         </MessageBar>
       )}

@@ -24,7 +24,7 @@ const useStyles = makeStyles({
   },
   columns: {
     display: 'grid',
-    gridTemplateColumns: 'minmax(0, 3fr) minmax(300px, 2fr)',
+    gridTemplateColumns: 'minmax(0, 3fr) minmax(min(300px, 100%), 2fr)',
     gap: tokens.spacingHorizontalXXL,
     '@media (max-width: 900px)': { gridTemplateColumns: '1fr' },
   },

@@ -79,7 +79,7 @@ export default function IndicatorPage({ n }: { n: number }) {
         </div>
       </dl>
       {e.direction === 'worse' && open === 0 && (
-        <MessageBar intent="warning" style={{ marginBottom: tokens.spacingVerticalL }}>
+        <MessageBar intent="warning" layout="multiline" style={{ marginBottom: tokens.spacingVerticalL }}>
           <MessageBarBody>This indicator worsened and no open action in the plan addresses it.</MessageBarBody>
         </MessageBar>
       )}
