@@ -137,6 +137,13 @@ describe('the lean plan list (GET /api/plan)', () => {
   });
 });
 
+describe('GET /api/me', () => {
+  it('says the organisation’s time zone, so the tab shows times in it', async () => {
+    const { getJson } = await start();
+    expect(await getJson<{ timeZone: string }>('/api/me')).toMatchObject({ timeZone: 'Europe/London' });
+  });
+});
+
 describe('GET /api/plan/search', () => {
   it('finds actions by words in fields the list leaves out (measure, lead role, owner email), as the export does', async () => {
     const { getJson, store } = await start();
