@@ -3,7 +3,7 @@
  * tab API, a temp SQLite store loaded with the sample plan (or a given plan),
  * a fixed clock, on 127.0.0.1:0. Also launches headless Chromium.
  */
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -151,4 +151,11 @@ export function tabUrl(baseUrl: string, path = '/', query: { devUser?: string; t
 export async function shownActionIds(page: Page): Promise<string[]> {
   const ids = await page.locator('tr[data-action-id]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-action-id') ?? ''));
   return [...new Set(ids)].sort();
+}
+
+const PAGE_CHECKS = readFileSync(fileURLToPath(new URL('./page-checks.js', import.meta.url)), 'utf8');
+
+/** Runs the measurement `name` from page-checks.js inside the page with `args` (JSON values) and returns its answer. */
+export function inPage<T>(page: Page, name: string, ...args: unknown[]): Promise<T> {
+  return page.evaluate(`(${PAGE_CHECKS.trim().replace(/;$/, '')})().${name}(...${JSON.stringify(args)})`) as Promise<T>;
 }

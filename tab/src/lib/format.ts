@@ -1,26 +1,26 @@
 /** UK date and time formatting for the tab. Dates are `YYYY-MM-DD`; instants are ISO strings shown in the organisation's time zone. */
 
-const dayFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
-const longDayFormat = new Intl.DateTimeFormat('en-GB', {
-  weekday: 'short',
-  day: 'numeric',
-  month: 'short',
-  year: 'numeric',
-  timeZone: 'UTC',
-});
+/** An Intl formatter made on first use: each costs milliseconds to build, and start-up needs few of them. */
+function lazy(make: () => Intl.DateTimeFormat): () => Intl.DateTimeFormat {
+  let made: Intl.DateTimeFormat | undefined;
+  return () => (made ??= make());
+}
+
+const dayFormat = lazy(() => new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }));
+const longDayFormat = lazy(
+  () => new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }),
+);
 
 function instantFormats(timeZone: string) {
+  // Throws now for a zone this browser does not know, rather than at first use.
+  new Intl.DateTimeFormat('en-GB', { timeZone });
   return {
-    instant: new Intl.DateTimeFormat('en-GB', {
-      day: 'numeric',
-      month: 'short',
-      year: 'numeric',
-      hour: '2-digit',
-      minute: '2-digit',
-      timeZone,
-    }),
-    day: new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone }),
-    isoDay: new Intl.DateTimeFormat('en-GB', { day: '2-digit', month: '2-digit', year: 'numeric', timeZone }),
+    instant: lazy(
+      () =>
+        new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone }),
+    ),
+    day: lazy(() => new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone })),
+    isoDay: lazy(() => new Intl.DateTimeFormat('en-GB', { day: '2-digit', month: '2-digit', year: 'numeric', timeZone })),
   };
 }
 
@@ -45,27 +45,32 @@ function dateOnly(date: string): Date {
 
 /** "17 Mar 2026". */
 export function formatDate(date: string): string {
-  return dayFormat.format(dateOnly(date));
+  return dayFormat().format(dateOnly(date));
 }
 
 /** "Tue 17 Mar 2026". */
 export function formatLongDate(date: string): string {
-  return longDayFormat.format(dateOnly(date));
+  return longDayFormat().format(dateOnly(date));
 }
 
 /** "10 Mar 2026, 09:14" in the organisation's time zone. */
 export function formatInstant(iso: string): string {
-  return instants.instant.format(new Date(iso));
+  return instants.instant().format(new Date(iso));
 }
 
 /** "10 Mar 2026" in the organisation's time zone. */
 export function formatInstantDay(iso: string): string {
-  return instants.day.format(new Date(iso));
+  return instants.day().format(new Date(iso));
 }
 
 /** The `YYYY-MM-DD` date of an instant in the organisation's time zone. */
 export function dayOf(iso: string): string {
-  const parts = Object.fromEntries(instants.isoDay.formatToParts(new Date(iso)).map((p) => [p.type, p.value]));
+  const parts = Object.fromEntries(
+    instants
+      .isoDay()
+      .formatToParts(new Date(iso))
+      .map((p) => [p.type, p.value]),
+  );
   return `${parts.year}-${parts.month}-${parts.day}`;
 }
 

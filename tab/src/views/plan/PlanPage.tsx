@@ -83,7 +83,7 @@ export function PlanPage({ query }: { query: URLSearchParams }) {
     setError(null);
     getOnce<PlanResponse>(api, '/plan').then((body) => {
       const list = decodePlanList(body);
-      const owners = [...new Set(list.items.map((a) => a.ownerLabel))].sort((a, b) => a.localeCompare(b, 'en-GB'));
+      const owners = [...new Set(list.items.map((a) => a.ownerLabel))].sort(new Intl.Collator('en-GB').compare);
       setData({ ...list, owners, summary: summariseViews(list.items, list.today) });
     }, setError);
   }, [api]);
