@@ -44,7 +44,7 @@ try {
   });
   await phone.goto(tabUrl(service.baseUrl, '/', { devUser: 'meganb@example.com' }));
   await phone.locator('[data-action-id]').first().waitFor();
-  await phone.getByRole('heading', { level: 2, name: 'Actions' }).evaluate((h) => h.scrollIntoView());
+  await phone.getByTestId('plan-count').evaluate((p) => p.scrollIntoView());
   await phone.screenshot({ path: out('tab-phone.png') });
   console.log(`Wrote ${out('tab-summary.png')}, ${out('tab-timeline.png')} and ${out('tab-phone.png')}`);
 } finally {

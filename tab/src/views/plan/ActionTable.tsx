@@ -21,20 +21,28 @@ const useStyles = makeStyles({
   head: { [NARROW]: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clipPath: 'inset(50%)' } },
   th: listTableCells.th,
   td: { ...listTableCells.td, overflowWrap: 'anywhere', [NARROW]: { display: 'block', padding: 0, borderBottom: 'none' } },
-  // Below the breakpoint each action is a stacked card: ref and title, then owner, due, RAG and the latest update, labelled.
+  // Below the breakpoint each action is a stacked card: ref and title; owner, due and RAG side by side; the latest update.
   row: {
     [NARROW]: {
       display: 'grid',
-      gridTemplateColumns: 'minmax(2.5em, max-content) minmax(0, 1fr)',
+      gridTemplateColumns: 'minmax(2.5em, max-content) repeat(3, minmax(0, 1fr))',
+      gridTemplateAreas: '"ref title title title" ". owner due rag" ". update update update"',
       columnGap: tokens.spacingHorizontalM,
-      rowGap: tokens.spacingVerticalXS,
+      rowGap: tokens.spacingVerticalS,
       padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalXS}`,
       borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}`,
     },
   },
-  ref: { width: '4.5em', fontVariantNumeric: 'tabular-nums', [NARROW]: { width: 'auto', fontWeight: tokens.fontWeightSemibold } },
-  action: { [NARROW]: { gridColumn: '2' } },
-  facts: { [NARROW]: { gridColumn: '2' } },
+  ref: {
+    width: '4.5em',
+    fontVariantNumeric: 'tabular-nums',
+    [NARROW]: { gridArea: 'ref', width: 'auto', fontWeight: tokens.fontWeightSemibold },
+  },
+  action: { [NARROW]: { gridArea: 'title' } },
+  ownerCell: { [NARROW]: { gridArea: 'owner' } },
+  dueCell: { [NARROW]: { gridArea: 'due' } },
+  ragCell: { [NARROW]: { gridArea: 'rag' } },
+  updateCell: { [NARROW]: { gridArea: 'update' } },
   owner: { width: '14%' },
   due: { width: '12%' },
   rag: { width: '9.5em' },
@@ -113,19 +121,19 @@ const ActionRow = memo(function ActionRow({
         </RouteLink>
         <span className={styles.meta}>{STATUS_LABELS[action.status]}</span>
       </td>
-      <td role="cell" className={mergeClasses(styles.td, styles.facts)}>
+      <td role="cell" className={mergeClasses(styles.td, styles.ownerCell)}>
         <CellLabel>Owner</CellLabel>
         <bdi>{action.ownerLabel}</bdi>
       </td>
-      <td role="cell" className={mergeClasses(styles.td, styles.facts)}>
+      <td role="cell" className={mergeClasses(styles.td, styles.dueCell)}>
         <CellLabel>Due</CellLabel>
         <DueCell action={action} />
       </td>
-      <td role="cell" className={mergeClasses(styles.td, styles.facts)}>
+      <td role="cell" className={mergeClasses(styles.td, styles.ragCell)}>
         <CellLabel>RAG</CellLabel>
         <RagBadge rag={action.rag} />
       </td>
-      <td role="cell" className={mergeClasses(styles.td, styles.facts)}>
+      <td role="cell" className={mergeClasses(styles.td, styles.updateCell)}>
         <CellLabel>Latest update</CellLabel>
         {latest ? (
           <>
