@@ -3,7 +3,7 @@ import { useEffect, useState, type MouseEvent, type ReactNode } from 'react';
 import { markNavigated } from './components/PageHeading.js';
 import { href, pageQuery, parseRoute, rememberPlanQuery, type Route } from './routes.js';
 
-export { BASE, href, parseRoute, planPath, type Route } from './routes.js';
+export { href, planPath, type Route } from './routes.js';
 
 const listeners = new Set<() => void>();
 
@@ -52,11 +52,6 @@ export function useLocation(): Location {
     };
   }, []);
   return location;
-}
-
-/** The current route (see `useLocation`). */
-export function useRoute(): Route {
-  return useLocation().route;
 }
 
 const useLinkStyles = makeStyles({

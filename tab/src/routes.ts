@@ -20,7 +20,7 @@ export type Route =
   | { name: 'notFound' };
 
 /** Query parameters that survive navigation (development identity, forced theme). */
-export const STICKY = ['devUser', 'theme'] as const;
+const STICKY = ['devUser', 'theme'] as const;
 
 /** Reads a path below /tab into a route. */
 export function parseRoute(pathname: string): Route {

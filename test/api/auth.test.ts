@@ -44,6 +44,7 @@ describe('Teams SSO token validation', () => {
       isLead: false,
       ownsActions: 2,
       devIdentity: false,
+      timeZone: 'Europe/London',
     });
   });
 

@@ -18,7 +18,7 @@ describe('development identity (no Entra configuration, not production)', () => 
 
   it('signs everyone in as the demo lead Alex Wilber (a lead while ED_LEADS is empty), clearly labelled', async () => {
     const me = (await (await api.call('/api/me')).json()) as MeResponse;
-    expect(me).toEqual({ ...DEV_DEFAULT_PERSON, role: 'lead', isLead: true, ownsActions: 0, devIdentity: true });
+    expect(me).toEqual({ ...DEV_DEFAULT_PERSON, role: 'lead', isLead: true, ownsActions: 0, devIdentity: true, timeZone: 'Europe/London' });
   });
 
   it('lets X-Dev-User pick a plan owner, whose name and object id come from the plan', async () => {

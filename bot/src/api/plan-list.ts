@@ -29,7 +29,7 @@ function dayIn(timeZone: string): (iso: string) => string {
 }
 
 /** The lean list (contract.ts `PlanResponse`) of views already in plan order. */
-export function encodePlanList(views: readonly ActionView[], ctx: ViewContext): PlanResponse {
+function encodePlanList(views: readonly ActionView[], ctx: ViewContext): PlanResponse {
   const years = new TextTable();
   const themes = new TextTable();
   const people = new TextTable();

@@ -1,17 +1,13 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
-import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
-import { flushSync } from 'react-dom';
-import { getOnce } from '../../api/prefetch.js';
-import { useApp } from '../../app-context.js';
-import { decodePlanList, type PlanList } from '../../api/plan-list.js';
-import type { PlanResponse, PlanSearchResponse, SummaryResponse } from '../../api/types.js';
+import { useCallback, useDeferredValue, useMemo } from 'react';
 import { PageHeading } from '../../components/PageHeading.js';
 import { LoadError, Loading } from '../../components/Status.js';
-import { filterActions, groupActions, summariseViews } from '../../lib/domain.js';
+import { filterActions, groupActions } from '../../lib/domain.js';
 import { formatLongDate, plural } from '../../lib/format.js';
 import { ExportBar } from './ExportBar.js';
 import { PlanFilters } from './PlanFilters.js';
 import { PlanGroups } from './PlanGroups.js';
+import { usePlanList, usePlanSearch, usePrinting } from './plan-data.js';
 import { isFiltered, toFilter, viewFromQuery, viewToQuery, type PlanViewState } from './plan-view-state.js';
 import { navigate } from '../../router.js';
 import { SummaryPanel } from './SummaryPanel.js';
@@ -32,33 +28,6 @@ const useStyles = makeStyles({
   empty: { padding: tokens.spacingVerticalL, color: tokens.colorNeutralForeground2 },
 });
 
-interface Loaded extends PlanList {
-  summary: SummaryResponse;
-  owners: string[];
-}
-
-/** The ids the service found for the search text (the list carries too little to search every field itself). */
-function useSearch(q: string): { ids: Set<string> | null; error: unknown } {
-  const { api } = useApp();
-  const [found, setFound] = useState<{ q: string; ids: Set<string> } | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const text = q.trim();
-  useEffect(() => {
-    setError(null);
-    if (!text) return;
-    const controller = new AbortController();
-    api.get<PlanSearchResponse>(`/plan/search?q=${encodeURIComponent(text)}`, controller.signal).then(
-      (r) => setFound({ q: text, ids: new Set(r.ids) }),
-      (e: unknown) => {
-        if (!controller.signal.aborted) setError(e);
-      },
-    );
-    return () => controller.abort();
-  }, [api, text]);
-  // Until the answer for this text comes, keep the last matches rather than flash the whole plan.
-  return { ids: text ? (found?.ids ?? null) : null, error };
-}
-
 function describeFilter(view: PlanViewState): string {
   const f = toFilter(view);
   const parts = [
@@ -74,36 +43,8 @@ function describeFilter(view: PlanViewState): string {
 /** The plan page: the summary first, then every action grouped and filtered (filters live in the address), with export and print. */
 export function PlanPage({ query }: { query: URLSearchParams }) {
   const styles = useStyles();
-  const { api } = useApp();
-  const [data, setData] = useState<Loaded | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [printing, setPrinting] = useState(false);
-
-  const load = useCallback(() => {
-    setError(null);
-    getOnce<PlanResponse>(api, '/plan').then((body) => {
-      const list = decodePlanList(body);
-      const owners = [...new Set(list.items.map((a) => a.ownerLabel))].sort(new Intl.Collator('en-GB').compare);
-      setData({ ...list, owners, summary: summariseViews(list.items, list.today) });
-    }, setError);
-  }, [api]);
-  useEffect(load, [load]);
-
-  // The browser's own Print (Ctrl+P) also gets every row, not just those near the screen.
-  useEffect(() => {
-    const before = () => flushSync(() => setPrinting(true));
-    const after = () => setPrinting(false);
-    window.addEventListener('beforeprint', before);
-    window.addEventListener('afterprint', after);
-    return () => {
-      window.removeEventListener('beforeprint', before);
-      window.removeEventListener('afterprint', after);
-    };
-  }, []);
-  const print = () => {
-    flushSync(() => setPrinting(true));
-    window.print();
-  };
+  const { data, error, load } = usePlanList();
+  const [printing, print] = usePrinting();
 
   const planView = useMemo(() => viewFromQuery(query), [query]);
   const setPlanView = useCallback(
@@ -115,7 +56,7 @@ export function PlanPage({ query }: { query: URLSearchParams }) {
     [planView],
   );
   const view = useDeferredValue(planView);
-  const search = useSearch(view.q);
+  const search = usePlanSearch(view.q);
   const shown = useMemo(() => {
     if (!data) return [];
     const matching = filterActions(data.items, toFilter({ ...view, q: '' }));
