@@ -70,16 +70,20 @@ async function firstRows(browser: Browser, url: string, minimal = false): Promis
   return median(times);
 }
 
-/** Median wall time of REQUESTS sequential GETs of `url` (after a warm-up). */
-async function perRequest(url: string): Promise<number> {
-  for (let i = 0; i < 3; i++) await (await fetch(url)).arrayBuffer();
-  const times: number[] = [];
-  for (let i = 0; i < REQUESTS; i++) {
+/** Median wall times of REQUESTS GETs of each URL, taken in turn so that load on the machine falls on both alike. */
+async function perRequest(urls: [string, string]): Promise<[number, number]> {
+  const once = async (url: string) => {
     const start = performance.now();
     await (await fetch(url)).arrayBuffer();
-    times.push(performance.now() - start);
+    return performance.now() - start;
+  };
+  for (let i = 0; i < 3; i++) for (const url of urls) await once(url);
+  const times: [number[], number[]] = [[], []];
+  for (let i = 0; i < REQUESTS; i++) {
+    times[0].push(await once(urls[0]));
+    times[1].push(await once(urls[1]));
   }
-  return median(times);
+  return [median(times[0]), median(times[1])];
 }
 
 /** A server that does only what any JSON API must: stringify the object and send it. */
@@ -109,7 +113,7 @@ export default async function (): Promise<void> {
   const browser = await launchBrowser();
   try {
     const small = await withService(500, (s) => firstRows(browser, tabUrl(s.baseUrl)));
-    const [tab5k, minimal5k, bytes, served, bare] = await withService(5000, async (s) => {
+    const [tab5k, minimal5k, bytes, [served, bare]] = await withService(5000, async (s) => {
       const url = `${s.baseUrl}/api/plan`;
       const text = await (await fetch(url)).text();
       const reference = await bareServer(JSON.parse(text) as PlanResponse);
@@ -118,8 +122,7 @@ export default async function (): Promise<void> {
           await firstRows(browser, tabUrl(s.baseUrl)),
           await firstRows(browser, `${s.baseUrl}/bench-minimal-page`, true),
           Buffer.byteLength(text) / 5000,
-          await perRequest(url),
-          await perRequest(reference.url),
+          await perRequest([url, reference.url]),
         ] as const;
       } finally {
         await reference.close();
