@@ -1,14 +1,41 @@
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
+
+/**
+ * The start-up script (main.tsx) is tiny and imports the app itself lazily,
+ * so its data requests go out before React and Fluent UI are parsed. This
+ * adds `<link rel="modulepreload">` for the app's chunks to index.html, so
+ * the browser downloads them alongside the start-up script rather than after it.
+ */
+function preloadApp(): Plugin {
+  return {
+    name: 'wres-preload-app',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, ctx) {
+        const chunks = Object.values(ctx.bundle ?? {}).filter((c) => c.type === 'chunk');
+        const app = chunks.find((c) => c.facadeModuleId?.endsWith('/src/app-root.tsx'));
+        if (!app) return [];
+        const files = [app.fileName, ...app.imports];
+        return files.map((file) => ({
+          tag: 'link',
+          attrs: { rel: 'modulepreload', crossorigin: true, href: `/tab/${file}` },
+          injectTo: 'head' as const,
+        }));
+      },
+    },
+  };
+}
 
 /** Builds the tab into tab/dist, served by the service at /tab/. */
 export default defineConfig({
   root,
   base: '/tab/',
-  plugins: [react()],
+  plugins: [react(), preloadApp()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

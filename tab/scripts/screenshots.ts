@@ -1,5 +1,6 @@
 // Takes the README screenshots of the tab from the running app with the sample plan:
-// docs/images/tab-summary.png (summary + plan) and docs/images/tab-timeline.png (an action's timeline).
+// docs/images/tab-summary.png (summary + plan), docs/images/tab-timeline.png (an action's timeline)
+// and docs/images/tab-phone.png (the plan's actions on a 390 px phone screen, as in Teams mobile).
 // Run: npx tsx tab/scripts/screenshots.ts
 import { fileURLToPath } from 'node:url';
 import setup from '../../test/global-setup.js';
@@ -34,7 +35,18 @@ try {
   await form.getByRole('button', { name: 'Send update' }).click();
   await page.getByTestId('timeline').locator('li').first().filter({ hasText: 'All remaining panels audited' }).waitFor();
   await page.screenshot({ path: out('tab-timeline.png') });
-  console.log(`Wrote ${out('tab-summary.png')} and ${out('tab-timeline.png')}`);
+
+  const phone = await browser.newPage({
+    viewport: { width: 390, height: 844 },
+    locale: 'en-GB',
+    timezoneId: 'Europe/London',
+    deviceScaleFactor: 1,
+  });
+  await phone.goto(tabUrl(service.baseUrl, '/', { devUser: 'meganb@example.com' }));
+  await phone.locator('[data-action-id]').first().waitFor();
+  await phone.getByTestId('plan-count').evaluate((p) => p.scrollIntoView());
+  await phone.screenshot({ path: out('tab-phone.png') });
+  console.log(`Wrote ${out('tab-summary.png')}, ${out('tab-timeline.png')} and ${out('tab-phone.png')}`);
 } finally {
   await browser.close();
   await service.close();

@@ -9,15 +9,17 @@ import {
 } from '@fluentui/react-components';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import type { ApiClient } from './api/client.js';
+import { getOnce } from './api/prefetch.js';
 import type { MeResponse } from './api/types.js';
 import { AppServicesProvider, type AppServices } from './app-context.js';
 import { AppHeader } from './components/AppHeader.js';
 import { PageErrorBoundary } from './components/PageErrorBoundary.js';
+import { NARROW } from './components/table-styles.js';
 import { LoadError, Loading } from './components/Status.js';
 import { notifyLoaded, type Host, type HostTheme } from './host/teams-host.js';
-import { useRoute, type Route } from './router.js';
+import { useLocation, type Route } from './router.js';
+import { setTimeZone } from './lib/format.js';
 import { PlanPage } from './views/plan/PlanPage.js';
-import { INITIAL_PLAN_VIEW, type PlanViewState } from './views/plan/plan-view-state.js';
 
 const ActionPage = lazy(() => import('./views/action/ActionPage.js'));
 const MyActionsPage = lazy(() => import('./views/my/MyActionsPage.js'));
@@ -41,6 +43,7 @@ const useStyles = makeStyles({
     maxWidth: '1400px',
     margin: '0 auto',
     padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalXL} ${tokens.spacingVerticalXXXL}`,
+    [NARROW]: { padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM} ${tokens.spacingVerticalXXL}` },
     ':focus': { outline: 'none' },
   },
   live: {
@@ -53,16 +56,16 @@ const useStyles = makeStyles({
   },
 });
 
-function page(route: Route, host: Host) {
+function page(route: Route, query: URLSearchParams, host: Host) {
   switch (route.name) {
     case 'plan':
-      return <PlanPage />;
+      return <PlanPage query={query} />;
     case 'action':
       return <ActionPage id={route.id} />;
     case 'my':
       return <MyActionsPage />;
     case 'since':
-      return <SincePage />;
+      return <SincePage query={query} />;
     case 'config':
       return <ConfigPage host={host} />;
     case 'indicators':
@@ -79,17 +82,20 @@ function page(route: Route, host: Host) {
 /** The tab: theme from Teams (live), the signed-in person, navigation and the current page. */
 export function App({ host, api }: { host: Host; api: ApiClient }) {
   const styles = useStyles();
-  const route = useRoute();
+  const { route, query } = useLocation();
   const [theme, setTheme] = useState<HostTheme>(host.theme);
   const [me, setMe] = useState<MeResponse | null>(null);
   const [meError, setMeError] = useState<unknown>(null);
   const [announcement, setAnnouncement] = useState('');
-  const [planView, setPlanView] = useState<PlanViewState>(INITIAL_PLAN_VIEW);
 
   useEffect(() => host.onThemeChange(setTheme), [host]);
   const loadMe = useCallback(() => {
     setMeError(null);
-    api.get<MeResponse>('/me').then(setMe, setMeError);
+    getOnce<MeResponse>(api, '/me').then((answer) => {
+      // Times and "today" read in the organisation's zone, whatever the device's.
+      setTimeZone(answer.timeZone);
+      setMe(answer);
+    }, setMeError);
   }, [api]);
   const isConfig = route.name === 'config';
   useEffect(() => {
@@ -102,16 +108,13 @@ export function App({ host, api }: { host: Host; api: ApiClient }) {
     setAnnouncement('');
     window.setTimeout(() => setAnnouncement(message), 50);
   }, []);
-  const services = useMemo<AppServices | null>(
-    () => (me ? { api, host, me, announce, planView, setPlanView } : null),
-    [api, host, me, announce, planView],
-  );
+  const services = useMemo<AppServices | null>(() => (me ? { api, host, me, announce } : null), [api, host, me, announce]);
 
   let body;
-  if (route.name === 'config') body = page(route, host);
+  if (route.name === 'config') body = page(route, query, host);
   else if (meError) body = <LoadError error={meError} what="your sign-in" onRetry={loadMe} />;
   else if (!services) body = <Loading label="Signing you in…" />;
-  else body = page(route, host);
+  else body = page(route, query, host);
 
   return (
     <FluentProvider theme={THEMES[theme]} className={styles.root} data-theme={theme}>

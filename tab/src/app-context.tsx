@@ -2,18 +2,14 @@ import { createContext, useContext } from 'react';
 import type { ApiClient } from './api/client.js';
 import type { MeResponse } from './api/types.js';
 import type { Host } from './host/teams-host.js';
-import type { PlanViewState } from './views/plan/plan-view-state.js';
 
-/** What every view can reach: the API, the host, the signed-in person and the shared plan filters. */
+/** What every view can reach: the API, the host and the signed-in person. */
 export interface AppServices {
   api: ApiClient;
   host: Host;
   me: MeResponse;
   /** Says `message` to screen-reader users through the page's polite live region. */
   announce(message: string): void;
-  /** The plan's grouping and filters, kept while the user visits an action and comes back. */
-  planView: PlanViewState;
-  setPlanView(next: PlanViewState): void;
 }
 
 const AppContext = createContext<AppServices | null>(null);

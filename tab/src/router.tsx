@@ -1,71 +1,47 @@
 import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useEffect, useState, type MouseEvent, type ReactNode } from 'react';
 import { markNavigated } from './components/PageHeading.js';
+import { href, pageQuery, parseRoute, rememberPlanQuery, type Route } from './routes.js';
 
-/** Where the tab is served; every route lives under it. */
-export const BASE = '/tab';
-
-/** The routes of the tab. */
-export type Route =
-  | { name: 'plan' }
-  | { name: 'action'; id: string }
-  | { name: 'my' }
-  | { name: 'since' }
-  | { name: 'config' }
-  | { name: 'indicators' }
-  | { name: 'indicator'; n: number }
-  | { name: 'modelEmployer' }
-  | { name: 'notFound' };
-
-/** Query parameters that survive navigation (development identity, forced theme). */
-const STICKY = ['devUser', 'theme'];
-
-/** Reads a path below /tab into a route. */
-export function parseRoute(pathname: string): Route {
-  const path = pathname.startsWith(BASE) ? pathname.slice(BASE.length) : pathname;
-  const clean = path.replace(/\/+$/, '') || '/';
-  if (clean === '/' || clean === '/index.html') return { name: 'plan' };
-  if (clean === '/my') return { name: 'my' };
-  if (clean === '/since') return { name: 'since' };
-  if (clean === '/config') return { name: 'config' };
-  if (clean === '/indicators') return { name: 'indicators' };
-  if (clean === '/indicators/model-employer') return { name: 'modelEmployer' };
-  const indicator = /^\/indicators\/([1-9])$/.exec(clean);
-  if (indicator) return { name: 'indicator', n: Number(indicator[1]) };
-  const action = /^\/actions\/([^/]+)$/.exec(clean);
-  if (action) return { name: 'action', id: decodeURIComponent(action[1]!) };
-  return { name: 'notFound' };
-}
-
-/** `to` (e.g. "/actions/12") as a full URL path, keeping the sticky query parameters. */
-export function href(to: string): string {
-  const current = new URLSearchParams(window.location.search);
-  const kept = new URLSearchParams();
-  for (const key of STICKY) {
-    const v = current.get(key);
-    if (v) kept.set(key, v);
-  }
-  const query = kept.toString();
-  return BASE + to + (query ? (to.includes('?') ? '&' : '?') + query : '');
-}
+export { href, planPath, type Route } from './routes.js';
 
 const listeners = new Set<() => void>();
 
-/** Moves to `to` without reloading; scrolls to the top like a page load would. */
-export function navigate(to: string): void {
-  window.history.pushState(null, '', href(to));
-  markNavigated();
-  window.scrollTo(0, 0);
+/**
+ * Moves to `to` without reloading and scrolls to the top like a page load
+ * would. With `replace` the current history entry is rewritten instead (for
+ * changes such as typing in a search box, which should not fill Back).
+ */
+export function navigate(to: string, options: { replace?: boolean; keepScroll?: boolean } = {}): void {
+  if (options.replace) window.history.replaceState(null, '', href(to));
+  else window.history.pushState(null, '', href(to));
+  rememberPlanQuery();
+  if (!options.keepScroll) {
+    markNavigated();
+    window.scrollTo(0, 0);
+  }
   for (const l of listeners) l();
 }
 
-/** The current route, re-rendering on navigation and on the browser's Back and Forward. */
-export function useRoute(): Route {
-  const [route, setRoute] = useState(() => parseRoute(window.location.pathname));
+/** Where the tab is: its route and the page's own query parameters (filters), following navigation and Back/Forward. */
+export interface Location {
+  route: Route;
+  query: URLSearchParams;
+}
+
+function readLocation(): Location {
+  return { route: parseRoute(window.location.pathname), query: pageQuery() };
+}
+
+/** The current location, re-rendering on navigation and on the browser's Back and Forward. */
+export function useLocation(): Location {
+  const [location, setLocation] = useState(readLocation);
   useEffect(() => {
-    const update = () => setRoute(parseRoute(window.location.pathname));
+    rememberPlanQuery();
+    const update = () => setLocation(readLocation());
     const onPop = () => {
       markNavigated();
+      rememberPlanQuery();
       update();
     };
     listeners.add(update);
@@ -75,7 +51,7 @@ export function useRoute(): Route {
       window.removeEventListener('popstate', onPop);
     };
   }, []);
-  return route;
+  return location;
 }
 
 const useLinkStyles = makeStyles({

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import type { ChangesResponse, MyActionsResponse, PlanResponse, SubmitUpdateRequest, SummaryResponse } from '../../bot/src/api/contract.js';
+import type {
+  ActionDetailResponse,
+  ChangesResponse,
+  MyActionsResponse,
+  PlanResponse,
+  SubmitUpdateRequest,
+  SummaryResponse,
+} from '../../bot/src/api/contract.js';
+import { decodePlanList } from '../../tab/src/api/plan-list.js';
 import type { Action } from '../../bot/src/domain/model.js';
 import { ASHA, BEN, BOARD, LEAD, actionId, personClaims, useEntraApi } from './harness.js';
 
@@ -39,33 +47,40 @@ function countsFrom(actions: Action[], today: string) {
 }
 
 describe('GET /api/plan', () => {
-  it('lists every action in reference order with due wording, overdue, stale and who may update', async () => {
-    const plan = await get<PlanResponse>('/api/plan', ASHA);
+  it('lists every action in reference order with due wording, overdue, stale and the latest update', async () => {
+    const plan = decodePlanList(await get<PlanResponse>('/api/plan', ASHA));
     expect(plan.today).toBe('2026-03-10');
-    const byRef = Object.fromEntries(plan.actions.map((a) => [a.ref, a]));
-    expect(plan.actions.map((a) => a.ref)).toEqual(['1.1', '1.2', '2.1', '2.2']);
-    expect(byRef['1.1']).toMatchObject({ dueLabel: 'in 7 days', overdue: false, stale: false, ownerLabel: 'Asha Patel', canUpdate: true });
-    expect(byRef['1.2']).toMatchObject({
-      dueLabel: '10 days overdue',
-      overdue: true,
-      daysOverdue: 10,
-      stale: true,
-      ownerLabel: 'Ben Okafor',
-      canUpdate: false,
-    });
-    expect(byRef['2.1']).toMatchObject({
-      dueLabel: 'Ongoing',
+    const byRef = Object.fromEntries(plan.items.map((a) => [a.ref, a]));
+    expect(plan.items.map((a) => a.ref)).toEqual(['1.1', '1.2', '2.1', '2.2']);
+    expect(byRef['1.1']).toMatchObject({
+      dueLabel: 'in 7 days',
       overdue: false,
-      stale: true,
-      ownerLabel: 'Head of Workforce',
-      canUpdate: false,
+      stale: false,
+      ownerLabel: 'Asha Patel',
+      indicators: [2],
+      latest: { text: 'Panel guidance drafted.', authorName: 'Asha Patel', day: '2026-03-01' },
     });
-    expect(byRef['2.2']).toMatchObject({ dueLabel: 'Complete', stale: false, canUpdate: true });
+    expect(byRef['1.2']).toMatchObject({ dueLabel: '10 days overdue', overdue: true, stale: true, ownerLabel: 'Ben Okafor', rag: 'Red' });
+    expect(byRef['2.1']).toMatchObject({ dueLabel: 'Ongoing', overdue: false, stale: true, ownerLabel: 'Head of Workforce' });
+    expect(byRef['2.2']).toMatchObject({ dueLabel: 'Complete', stale: false, theme: 'Board', status: 'Complete', rag: 'Blue' });
   });
 
-  it('lets an E&D lead update every action', async () => {
-    const plan = await get<PlanResponse>('/api/plan', LEAD);
-    expect(plan.actions.every((a) => a.canUpdate)).toBe(true);
+  it('leaves out what only the action page needs: measure, owner emails and object ids, history', async () => {
+    const text = await (await ctx.api.call('/api/plan', { token: await ctx.issuer.token(personClaims(BOARD)) })).text();
+    const stored = await ctx.api.store.listActions();
+    for (const a of stored) {
+      expect(text).toContain(a.title);
+      if (a.measure) expect(text).not.toContain(a.measure);
+    }
+    expect(text).not.toContain(ASHA.email);
+    expect(text).not.toContain(ASHA.aadObjectId);
+  });
+
+  it('lets an E&D lead update every action (said on the action page)', async () => {
+    for (const a of await ctx.api.store.listActions()) {
+      const detail = await get<ActionDetailResponse>(`/api/actions/${a.id}`, LEAD);
+      expect(detail.canUpdate).toBe(true);
+    }
   });
 });
 

@@ -7,7 +7,12 @@ const ctx = useTabBrowser();
 
 /** Serious and critical WCAG 2.1 A/AA violations on the page, as "rule: target" lines for a readable failure. */
 async function seriousViolations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  // Fluent's focus manager (tabster) puts zero-size, aria-hidden focus sentinels at the page's edges that hand focus straight
+  // on (the date picker needs them); axe cannot tell them from real content, so they are left out of the scan.
+  const result = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .exclude('[data-tabster-dummy]')
+    .analyze();
   return result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')} — ${n.failureSummary ?? ''}`));
@@ -34,6 +39,19 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
         await page.context().close();
       });
     }
+  }
+
+  for (const target of [
+    ...pages,
+    { name: 'my actions', path: async () => '/my', ready: (page: Page) => page.getByRole('heading', { level: 1 }).waitFor() },
+  ]) {
+    it(`${target.name} has no serious or critical violations on a 320 px screen`, { timeout: 60_000 }, async () => {
+      const { page } = await openPage(ctx.browser, { width: 320 });
+      await page.goto(tabUrl(ctx.service.baseUrl, await target.path()));
+      await target.ready(page);
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.context().close();
+    });
   }
 
   it('can be used from the keyboard: skip link, visible focus, and the filters reachable by Tab', async () => {

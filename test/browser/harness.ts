@@ -3,7 +3,7 @@
  * tab API, a temp SQLite store loaded with the sample plan (or a given plan),
  * a fixed clock, on 127.0.0.1:0. Also launches headless Chromium.
  */
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -31,7 +31,7 @@ export interface TabService {
 }
 
 /** Starts the service on a free loopback port with the sample plan (or `plan`) in a fresh SQLite file. */
-export async function startTabService(options: { plan?: ImportedAction[] } = {}): Promise<TabService> {
+export async function startTabService(options: { plan?: ImportedAction[]; timeZone?: string } = {}): Promise<TabService> {
   const dir = mkdtempSync(join(tmpdir(), 'wres-tab-'));
   const store = new SqlitePlanStore(join(dir, 'plan.db'));
   await store.init();
@@ -41,7 +41,12 @@ export async function startTabService(options: { plan?: ImportedAction[] } = {})
     const { loadSamplePlanIfEmpty } = await import('../../bot/src/sample/sample-plan.js');
     await loadSamplePlanIfEmpty(store, clock);
   }
-  const config = loadConfig({ NODE_ENV: 'test', ED_LEADS: DEV_LEAD_EMAIL, VIEWERS: VIEWER_EMAIL, TIMEZONE: 'Europe/London' });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    ED_LEADS: DEV_LEAD_EMAIL,
+    VIEWERS: VIEWER_EMAIL,
+    TIMEZONE: options.timeZone ?? 'Europe/London',
+  });
   // A private copy of the built tab, so a rebuild by a concurrent test run cannot pull chunks from under the page.
   const tabDir = join(dir, 'tab');
   cpSync(fileURLToPath(new URL('../../tab/dist/', import.meta.url)), tabDir, { recursive: true });
@@ -111,12 +116,18 @@ const REPORT_CSP_VIOLATIONS = `document.addEventListener('securitypolicyviolatio
 /**
  * A fresh page that fails the test on any request leaving loopback and on any
  * Content-Security-Policy violation (the service sends its real CSP), and
- * records page errors and dialogs.
+ * records page errors and dialogs. The browser reads as a UK one unless
+ * `locale` / `timezoneId` say otherwise (e.g. an en-US laptop).
  */
 export async function openPage(
   browser: Browser,
+  options: { locale?: string; timezoneId?: string; width?: number } = {},
 ): Promise<{ page: Page; errors: string[]; dialogs: string[]; offsite: string[]; cspViolations: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/London' });
+  const context = await browser.newContext({
+    viewport: { width: options.width ?? 1280, height: 900 },
+    locale: options.locale ?? 'en-GB',
+    timezoneId: options.timezoneId ?? 'Europe/London',
+  });
   const cspViolations: string[] = [];
   await context.exposeBinding('__wresCspViolation', (_source, text: string) => void cspViolations.push(text));
   await context.addInitScript({ content: REPORT_CSP_VIOLATIONS });
@@ -150,4 +161,11 @@ export function tabUrl(baseUrl: string, path = '/', query: { devUser?: string; t
 export async function shownActionIds(page: Page): Promise<string[]> {
   const ids = await page.locator('tr[data-action-id]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-action-id') ?? ''));
   return [...new Set(ids)].sort();
+}
+
+const PAGE_CHECKS = readFileSync(fileURLToPath(new URL('./page-checks.js', import.meta.url)), 'utf8');
+
+/** Runs the measurement `name` from page-checks.js inside the page with `args` (JSON values) and returns its answer. */
+export function inPage<T>(page: Page, name: string, ...args: unknown[]): Promise<T> {
+  return page.evaluate(`(${PAGE_CHECKS.trim().replace(/;$/, '')})().${name}(...${JSON.stringify(args)})`) as Promise<T>;
 }

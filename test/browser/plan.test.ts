@@ -107,4 +107,45 @@ describe('the plan tab', () => {
     await page.getByRole('heading', { level: 2, name: 'Actions' }).waitFor();
     await expect(page.getByRole('search').getByLabel('Group by').inputValue()).resolves.toBe('theme');
   });
+
+  it('keeps the filters in the address: a shared link opens the same view, and Back and Forward step through filters', async () => {
+    const { page } = await openPlan();
+    const filters = page.getByRole('search', { name: 'Filter the plan' });
+    await filters.getByLabel('RAG').selectOption('Red');
+    await expect.poll(() => new URL(page.url()).searchParams.get('rag')).toBe('Red');
+    await filters.getByLabel('Group by').selectOption('theme');
+    await expect.poll(() => new URL(page.url()).searchParams.get('group')).toBe('theme');
+    const red = ids(actions.filter((a) => a.rag === 'Red'));
+    await expect.poll(() => shownActionIds(page)).toEqual(red);
+
+    // Someone else opens the link: same filters, same rows.
+    const shared = await openPage(ctx.browser);
+    await shared.page.goto(page.url());
+    await shared.page.locator('[data-action-id]').first().waitFor();
+    expect(await shownActionIds(shared.page)).toEqual(red);
+    await expect(shared.page.getByRole('search').getByLabel('RAG').inputValue()).resolves.toBe('Red');
+    await expect(shared.page.getByRole('search').getByLabel('Group by').inputValue()).resolves.toBe('theme');
+
+    await page.goBack();
+    await expect.poll(() => page.getByRole('search').getByLabel('Group by').inputValue()).toBe('indicator');
+    await expect(page.getByRole('search').getByLabel('RAG').inputValue()).resolves.toBe('Red');
+    await page.goBack();
+    await expect.poll(() => shownActionIds(page)).toEqual(ids(actions));
+    await page.goForward();
+    await expect.poll(() => shownActionIds(page)).toEqual(red);
+
+    // Typing a search rewrites the address without filling Back with every keystroke.
+    const before = (await page.evaluate('history.length')) as number;
+    await page.getByRole('search').getByLabel('Search').fill('panel');
+    await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe('panel');
+    expect((await page.evaluate('history.length')) as number).toBe(before);
+
+    // An action page's "Back to the plan" returns to the filtered view.
+    const first = (await shownActionIds(page))[0];
+    if (first) {
+      await page.locator(`[data-action-id="${first}"] a`).first().click();
+      await page.getByRole('link', { name: 'Back to the plan' }).click();
+      await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe('panel');
+    }
+  });
 });

@@ -1,3 +1,4 @@
+import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { Action } from '../../bot/src/domain/model.js';
@@ -140,5 +141,36 @@ describe('progress updates in the tab', () => {
     await page.locator(`tr[data-action-id="${action.id}"]`).first().filter({ hasText: note }).waitFor();
     expect(await page.locator('main img').count()).toBe(0);
     expect(dialogs).toEqual([]);
+  });
+
+  it('keeps the page within the screen after "Mark complete", with a readable receipt in every theme', { timeout: 90_000 }, async () => {
+    const candidates = (await ownedActions()).slice(3);
+    let n = 0;
+    for (const width of [390, 1280]) {
+      for (const theme of ['light', 'dark', 'contrast']) {
+        const action = candidates[n++ % candidates.length]!;
+        const { page } = await openPage(ctx.browser, { width });
+        await page.goto(tabUrl(ctx.service.baseUrl, `/actions/${encodeURIComponent(action.id)}`, { devUser: action.owner!.email!, theme }));
+        const form = page.getByTestId('update-form');
+        await form.waitFor();
+        await form.getByLabel('What has happened since the last update?').fill('All done; evaluation report sent to the board. '.repeat(4));
+        await form.getByRole('checkbox', { name: 'Mark this action complete' }).check();
+        await form.getByRole('button', { name: 'Send update' }).click();
+        const receipt = page.getByTestId('receipt');
+        await receipt.waitFor();
+        await expect(receipt.textContent()).resolves.toContain('RAG now Blue — complete');
+        const [scroll, client] = (await page.evaluate('[document.documentElement.scrollWidth, document.documentElement.clientWidth]')) as [
+          number,
+          number,
+        ];
+        expect(scroll, `${width} px, ${theme}`).toBeLessThanOrEqual(client);
+        const contrast = await new AxeBuilder({ page }).withRules(['color-contrast']).include('[data-testid="receipt"]').analyze();
+        expect(
+          contrast.violations.flatMap((v) => v.nodes.map((x) => x.failureSummary)),
+          theme,
+        ).toEqual([]);
+        await page.context().close();
+      }
+    }
   });
 });

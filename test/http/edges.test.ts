@@ -1,8 +1,9 @@
 import { brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import type { ApiErrorBody, HealthResponse, PlanResponse } from '../../bot/src/api/contract.js';
 import { TAB_FRAME_ANCESTORS } from '../../bot/src/http/security-headers.js';
 import { actionId } from '../api/harness.js';
+import { IMPORTED_AT, makeImportedAction } from '../store/fixtures.js';
 import { HASHED_SCRIPT, startEdgeApp, type EdgeApp, type RawAnswer } from './edge-app.js';
 
 let app: EdgeApp;
@@ -137,16 +138,24 @@ describe('/healthz and /api/health', () => {
 
 describe('compression and caching', () => {
   it('sends the plan brotli-compressed when asked, else gzip, else plain', async () => {
-    const plain = await app.send('GET', '/api/plan');
+    // A plan of a realistic size: tiny bodies (under 1 KB) are not worth compressing and are sent plain.
+    const bigger = await startEdgeApp();
+    onTestFinished(() => bigger.close());
+    const more = Array.from({ length: 60 }, (_, i) =>
+      makeImportedAction({ ref: `9.${i + 1}`, title: `Extra action ${i + 1} for the board` }),
+    );
+    await bigger.store.importActions(more, IMPORTED_AT);
+    const plain = await bigger.send('GET', '/api/plan');
+    expect(plain.body.length).toBeGreaterThan(2048);
     const expected = JSON.parse(plain.text) as PlanResponse;
     expect(plain.headers['content-encoding']).toBeUndefined();
 
-    const br = await app.send('GET', '/api/plan', { headers: { 'accept-encoding': 'gzip, deflate, br' } });
+    const br = await bigger.send('GET', '/api/plan', { headers: { 'accept-encoding': 'gzip, deflate, br' } });
     expect(br.headers['content-encoding']).toBe('br');
     expect(br.body.length).toBeLessThan(plain.body.length / 2);
     expect(JSON.parse(brotliDecompressSync(br.body).toString('utf8'))).toEqual(expected);
 
-    const gz = await app.send('GET', '/api/plan', { headers: { 'accept-encoding': 'gzip' } });
+    const gz = await bigger.send('GET', '/api/plan', { headers: { 'accept-encoding': 'gzip' } });
     expect(gz.headers['content-encoding']).toBe('gzip');
     expect(JSON.parse(gunzipSync(gz.body).toString('utf8'))).toEqual(expected);
     expect(gz.headers['cache-control']).toBe('no-store');

@@ -146,10 +146,10 @@ describe.skipIf(missing.length > 0)('the bot in the Microsoft 365 Agents Playgro
     const stored = (await store.listUpdatesSince('2000-01-01T00:00:00Z')).filter((u) => u.text === note);
     expect(stored).toHaveLength(1);
     expect(stored[0]).toMatchObject({ source: 'teams', author: { aadObjectId: ALEX.aadObjectId } });
-    const plan = (await (await fetch(`${app!.baseUrl}/api/plan`)).json()) as {
-      actions: { id: string; latestUpdate: { text: string } | null }[];
+    const detail = (await (await fetch(`${app!.baseUrl}/api/actions/${stored[0]!.actionId}`)).json()) as {
+      action: { latestUpdate: { text: string } | null };
     };
-    expect(plan.actions.find((a) => a.id === stored[0]!.actionId)?.latestUpdate?.text).toBe(note);
+    expect(detail.action.latestUpdate?.text).toBe(note);
 
     // The README's way to see reminders as they arrive.
     const cardsBeforeReminders = await page.getByRole('button', { name: 'Send update' }).count();

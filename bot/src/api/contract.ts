@@ -8,7 +8,7 @@
 import type { ActionView } from '../domain/action-view.js';
 import type { ActionGroup, GroupBy, PlanFilter } from '../domain/plan-filter.js';
 import type { IndicatorSummary, PlanSummary } from '../domain/plan-summary.js';
-import type { Action, ProgressUpdate, Rag, Status } from '../domain/model.js';
+import type { Action, IndicatorNumber, ProgressUpdate, Rag, Status } from '../domain/model.js';
 import type { ErrorCode } from '../errors.js';
 import type { FieldErrors } from '../service/plan-service.js';
 
@@ -54,11 +54,54 @@ export interface MeResponse {
   timeZone: string;
 }
 
-/** GET /api/plan — every action, ordered by plan year (newest first) then reference. */
+/**
+ * One action in the lean plan list: only what the plan table, its filters and
+ * the summary use, as a tuple so the list stays small (about 250 bytes an
+ * action). Repeated texts are indexes into the response's `years`, `themes`
+ * and `people`. Everything else (measure, history, who may update) comes
+ * from GET /api/actions/:id.
+ */
+export type PlanRow = [
+  id: string,
+  ref: string,
+  title: string,
+  /** Index into `PlanResponse.years`. */
+  year: number,
+  /** Index into `PlanResponse.themes` ('' when the action has no theme). */
+  theme: number,
+  indicators: IndicatorNumber[],
+  /** Index into `PlanResponse.people`: the owner label (name, else lead role, else "No owner"). */
+  owner: number,
+  /** `YYYY-MM-DD`, or null for ongoing and undated actions. */
+  dueDate: string | null,
+  status: Status,
+  rag: Rag,
+  /** 1 when open and with no update for STALE_AFTER_DAYS. */
+  stale: 0 | 1,
+  latest: PlanRowUpdate | null,
+];
+
+/** The latest progress update of a `PlanRow`: its full text, its author (index into `people`) and its day in TIMEZONE. */
+export type PlanRowUpdate = [text: string, author: number, day: string];
+
+/**
+ * GET /api/plan — the lean plan list, ordered by plan year (newest first) then
+ * reference. Due wording and "overdue" follow from `dueDate`, `status` and
+ * `today` (see domain/due-label.ts and domain/rules.ts).
+ */
 export interface PlanResponse {
   /** `YYYY-MM-DD` in the organisation's time zone (TIMEZONE). */
   today: string;
-  actions: ActionView[];
+  years: string[];
+  themes: string[];
+  people: string[];
+  actions: PlanRow[];
+}
+
+/** GET /api/plan/search?q= — the ids of the actions every word of `q` is found in (same fields as the export's `q`). */
+export interface PlanSearchResponse {
+  q: string;
+  ids: string[];
 }
 
 /** GET /api/summary */

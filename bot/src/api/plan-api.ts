@@ -16,10 +16,11 @@ import { actionRoutes } from './action-api.js';
 import { createAuthenticator, type Authenticator } from './auth.js';
 import { authenticateCaller, callerOf } from './caller.js';
 import { changesSince } from './changes-report.js';
-import type { ChangesResponse, MeResponse, MyActionsResponse, PlanResponse, SummaryResponse } from './contract.js';
+import type { ChangesResponse, MeResponse, MyActionsResponse, PlanSearchResponse, SummaryResponse } from './contract.js';
 import { exportRoute } from './export-api.js';
 import { healthRoute } from './health-api.js';
 import { indicatorRoutes } from './indicators-api.js';
+import { PlanListCache } from './plan-list.js';
 import { planViews, viewContext } from './views.js';
 
 /** Dependencies of the tab's JSON API. */
@@ -43,7 +44,7 @@ const noStore: RequestHandler = (_req, res, next) => {
 /**
  * The tab's JSON API, mounted under /api. Every route is authenticated (see
  * auth.ts) and answers with `Cache-Control: no-store`. Bodies are typed in
- * contract.ts; routes: GET /me, /health (leads), /plan, /summary, /my-actions, /changes,
+ * contract.ts; routes: GET /me, /health (leads), /plan (the lean list, see plan-list.ts), /plan/search, /summary, /my-actions, /changes,
  * /actions/:id, /export, /indicators, /indicators/model-employer; POST
  * /actions/:id/updates; PUT /indicators/figures (see indicators-api.ts). Throws a `config`
  * AppError at construction in production without Entra configuration.
@@ -73,9 +74,15 @@ export function createApiRouter(deps: ApiDeps): Router {
 
   router.get('/health', healthRoute(deps.store));
 
+  const planList = new PlanListCache();
   router.get('/plan', (_req, res) => {
-    const ctx = viewContext(config, clock);
-    const body: PlanResponse = { today: ctx.today, actions: planViews(callerOf(res), ctx) };
+    res.type('json').send(planList.body(callerOf(res).actions, viewContext(config, clock)));
+  });
+
+  router.get('/plan/search', (req, res) => {
+    const q = searchQuery.safeParse(req.query.q);
+    if (!q.success) throw new AppError('bad_input', 'q must be the text to search for, at most 200 characters.');
+    const body: PlanSearchResponse = { q: q.data, ids: planList.search(callerOf(res).actions, viewContext(config, clock), q.data) };
     res.json(body);
   });
 
@@ -107,6 +114,8 @@ export function createApiRouter(deps: ApiDeps): Router {
   router.use('/indicators', express.json({ limit: '64kb' }), indicatorRoutes(deps));
   return router;
 }
+
+const searchQuery = z.string().trim().min(1).max(200);
 
 const isoDate = z
   .string()

@@ -1,5 +1,7 @@
 import { DateTime } from 'luxon';
-import { addDays, localDate, relativeDue } from './dates.js';
+import { addDays, daysBetween } from './calendar-days.js';
+import { localDate } from './dates.js';
+import { dueLabel } from './due-label.js';
 import type { Action } from './model.js';
 import { isComplete, isOverdue } from './rules.js';
 import { ownerLabel } from './people.js';
@@ -58,28 +60,6 @@ export function isStale(action: Pick<Action, 'status' | 'latestUpdate' | 'update
   return Date.parse(lastNewsAt(action)) < staleCutoffMs(ctx);
 }
 
-/** Whole days from `from` to `to` (`YYYY-MM-DD`), without a date library: calendar dates have no time zone. */
-function dayDiff(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
-}
-
-/** Human wording for when an action is due, relative to `today`. */
-export function dueLabel(action: Pick<Action, 'status' | 'dueDate'>, today: string): string {
-  if (isComplete(action)) return 'Complete';
-  if (action.dueDate === null) return action.status === 'Ongoing' ? 'Ongoing' : 'No date';
-  const key = `${action.dueDate}|${today}`;
-  let label = dueLabels.get(key);
-  if (label === undefined) {
-    label = relativeDue(action.dueDate, today);
-    if (dueLabels.size > 2048) dueLabels.clear();
-    dueLabels.set(key, label);
-  }
-  return label;
-}
-
-// Plans share a handful of due dates (quarter and year ends); the wording is worth remembering.
-const dueLabels = new Map<string, string>();
-
 /** Builds the view of one action; `canUpdate` is decided by the caller (see people.canUpdate). */
 export function toActionView(action: Action, ctx: ViewContext, canUpdate: boolean): ActionView {
   const overdue = isOverdue(action, ctx.today);
@@ -91,7 +71,7 @@ export function toActionView(action: Action, ctx: ViewContext, canUpdate: boolea
     ownerLabel: ownerLabel(action),
     canUpdate,
   };
-  if (overdue && action.dueDate) view.daysOverdue = dayDiff(action.dueDate, ctx.today);
+  if (overdue && action.dueDate) view.daysOverdue = daysBetween(action.dueDate, ctx.today);
   return view;
 }
 

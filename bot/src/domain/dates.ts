@@ -92,43 +92,11 @@ export function localDate(now: Date, timeZone: string): string {
   return DateTime.fromJSDate(now, { zone: timeZone }).toISODate()!;
 }
 
-const DAY_MS = 86_400_000;
-
-// Calendar-day arithmetic on the built-in Date in UTC: reminder runs and plan views call
-// these per action, and luxon is about a hundred times slower for it.
-function epochDay(date: string): number {
-  const ms = Date.parse(`${date}T00:00:00Z`);
-  if (Number.isNaN(ms) || date.length !== 10) throw new RangeError(`"${date}" is not a YYYY-MM-DD date`);
-  return ms / DAY_MS;
-}
-
-/** Whole days from `from` to `to` (both `YYYY-MM-DD`); negative when `to` is earlier. */
-export function daysBetween(from: string, to: string): number {
-  return epochDay(to) - epochDay(from);
-}
-
-/** `YYYY-MM-DD` plus `days` (may be negative). */
-export function addDays(date: string, days: number): string {
-  return new Date((epochDay(date) + days) * DAY_MS).toISOString().slice(0, 10);
-}
-
-/** 1 = Monday … 7 = Sunday. */
-export function weekday(date: string): number {
-  return ((new Date(epochDay(date) * DAY_MS).getUTCDay() + 6) % 7) + 1;
-}
+export { addDays, daysBetween, relativeDue, weekday } from './calendar-days.js';
 
 /** "Wed 17 Mar" (adds the year when it differs from `today`'s). */
 export function shortDate(date: string, today?: string): string {
   const dt = DateTime.fromISO(date, { zone: 'utc' }).setLocale('en-GB');
   const sameYear = today !== undefined && today.slice(0, 4) === date.slice(0, 4);
   return dt.toFormat(sameYear ? 'ccc d LLL' : 'ccc d LLL yyyy');
-}
-
-/** "in 7 days", "due today", "tomorrow", "3 days overdue", "1 day overdue". */
-export function relativeDue(dueDate: string, today: string): string {
-  const d = daysBetween(today, dueDate);
-  if (d === 0) return 'due today';
-  if (d === 1) return 'due tomorrow';
-  if (d > 1) return `in ${d} days`;
-  return d === -1 ? '1 day overdue' : `${-d} days overdue`;
 }

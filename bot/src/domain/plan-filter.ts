@@ -23,19 +23,27 @@ export interface PlanFilter {
   q?: string;
 }
 
+/**
+ * What the filters read of an action: its full view, or a lighter item that
+ * has the listed fields (the tab's plan list, which leaves the text search
+ * `q` to the service because it carries no measure, lead role or owner ids).
+ */
+export type FilterableAction = Pick<ActionView, 'ref' | 'title' | 'theme' | 'indicators' | 'rag' | 'status' | 'overdue' | 'ownerLabel'> &
+  Partial<Pick<ActionView, 'owner' | 'measure' | 'leadRole' | 'latestUpdate'>>;
+
 /** A titled group of actions, in display order. */
-export interface ActionGroup {
+export interface ActionGroup<T = ActionView> {
   /** Stable key: `indicator-2`, `indicator-none`, `theme-<lower-case theme>`, `theme-none`. */
   key: string;
   label: string;
   indicator?: IndicatorNumber;
-  actions: ActionView[];
+  actions: T[];
 }
 
 const norm = (s: string) => s.trim().toLowerCase();
 
 /** Whether one action passes every filter given. */
-export function matchesFilter(view: ActionView, filter: PlanFilter): boolean {
+export function matchesFilter(view: FilterableAction, filter: PlanFilter): boolean {
   if (filter.rag && view.rag !== filter.rag) return false;
   if (filter.status && view.status !== filter.status) return false;
   if (filter.overdue && !view.overdue) return false;
@@ -56,7 +64,7 @@ export function matchesFilter(view: ActionView, filter: PlanFilter): boolean {
 }
 
 /** The actions that pass `filter`, in their given order. */
-export function filterActions(views: readonly ActionView[], filter: PlanFilter): ActionView[] {
+export function filterActions<T extends FilterableAction>(views: readonly T[], filter: PlanFilter): T[] {
   return views.filter((v) => matchesFilter(v, filter));
 }
 
@@ -65,12 +73,14 @@ export function filterActions(views: readonly ActionView[], filter: PlanFilter):
  * indicator it cites (1 to 9, then "Not linked to an indicator"); by theme,
  * groups follow the order themes first appear. Empty groups are left out.
  */
-export function groupActions(views: readonly ActionView[], by: GroupBy): ActionGroup[] {
+export function groupActions<T extends Groupable>(views: readonly T[], by: GroupBy): ActionGroup<T>[] {
   return by === 'indicator' ? groupByIndicator(views) : groupByTheme(views);
 }
 
-function groupByIndicator(views: readonly ActionView[]): ActionGroup[] {
-  const groups: ActionGroup[] = [];
+type Groupable = Pick<ActionView, 'indicators' | 'theme'>;
+
+function groupByIndicator<T extends Groupable>(views: readonly T[]): ActionGroup<T>[] {
+  const groups: ActionGroup<T>[] = [];
   for (let n = 1 as IndicatorNumber; n <= 9; n = (n + 1) as IndicatorNumber) {
     const actions = views.filter((v) => v.indicators.includes(n));
     if (actions.length) groups.push({ key: `indicator-${n}`, label: indicatorLabel(n), indicator: n, actions });
@@ -80,8 +90,8 @@ function groupByIndicator(views: readonly ActionView[]): ActionGroup[] {
   return groups;
 }
 
-function groupByTheme(views: readonly ActionView[]): ActionGroup[] {
-  const byKey = new Map<string, ActionGroup>();
+function groupByTheme<T extends Groupable>(views: readonly T[]): ActionGroup<T>[] {
+  const byKey = new Map<string, ActionGroup<T>>();
   for (const view of views) {
     const theme = view.theme.trim();
     const key = theme ? `theme-${norm(theme)}` : 'theme-none';

@@ -1,9 +1,4 @@
-/** The error body every API failure carries (see bot/src/server.ts). */
-export interface ApiErrorBody {
-  code: string;
-  message: string;
-  details?: unknown;
-}
+import type { ApiErrorBody } from './types.js';
 
 /** A failed API call: the HTTP status and the server's message, safe to show. */
 export class ApiError extends Error {
@@ -33,7 +28,7 @@ export interface ApiResponse<T> {
 }
 
 function errorFrom(status: number, body: unknown): ApiError {
-  const err = (body as { error?: Partial<ApiErrorBody> } | null)?.error;
+  const err = (body as Partial<ApiErrorBody> | null)?.error;
   const message =
     err?.message ??
     (status === 401
@@ -75,39 +70,40 @@ export class ApiClient {
   private async send(path: string, init: RequestInit): Promise<Response> {
     try {
       return await fetch(this.base + path, init);
-    } catch {
+    } catch (e) {
+      // An abandoned request stays an AbortError, so callers can tell it from a failure.
+      if (init.signal?.aborted) throw e;
       throw new ApiError(0, 'network', 'The plan could not be reached. Check your connection and try again.');
     }
   }
 
-  /** GET a JSON resource. */
+  /** GET a JSON resource; `signal` abandons it (the promise then rejects with the AbortError). */
   async get<T>(path: string, signal?: AbortSignal): Promise<T> {
-    const res = await this.send(path, { headers: await this.headers({ Accept: 'application/json' }), ...(signal ? { signal } : {}) });
-    const body: unknown = await res.json().catch(() => null);
-    if (!res.ok) throw errorFrom(res.status, body);
-    return body as T;
+    return (await this.exchange<T>('GET', path, undefined, signal)).body;
   }
 
   /** POST JSON; resolves with status and body for any 2xx, throws `ApiError` otherwise. */
-  async post<T>(path: string, payload: unknown): Promise<ApiResponse<T>> {
-    const res = await this.send(path, {
-      method: 'POST',
-      headers: await this.headers({ Accept: 'application/json', 'Content-Type': 'application/json' }),
-      body: JSON.stringify(payload),
-    });
-    const body: unknown = await res.json().catch(() => null);
-    if (!res.ok) throw errorFrom(res.status, body);
-    return { status: res.status, body: body as T };
+  post<T>(path: string, payload: unknown): Promise<ApiResponse<T>> {
+    return this.exchange<T>('POST', path, payload);
   }
 
   /** PUT JSON; resolves with status and body for any 2xx, throws `ApiError` otherwise. */
-  async put<T>(path: string, payload: unknown): Promise<ApiResponse<T>> {
+  put<T>(path: string, payload: unknown): Promise<ApiResponse<T>> {
+    return this.exchange<T>('PUT', path, payload);
+  }
+
+  private async exchange<T>(method: string, path: string, payload?: unknown, signal?: AbortSignal): Promise<ApiResponse<T>> {
+    const json = payload !== undefined;
     const res = await this.send(path, {
-      method: 'PUT',
-      headers: await this.headers({ Accept: 'application/json', 'Content-Type': 'application/json' }),
-      body: JSON.stringify(payload),
+      method,
+      headers: await this.headers(
+        json ? { Accept: 'application/json', 'Content-Type': 'application/json' } : { Accept: 'application/json' },
+      ),
+      ...(json ? { body: JSON.stringify(payload) } : {}),
+      ...(signal ? { signal } : {}),
     });
     const body: unknown = await res.json().catch(() => null);
+    signal?.throwIfAborted();
     if (!res.ok) throw errorFrom(res.status, body);
     return { status: res.status, body: body as T };
   }

@@ -15,6 +15,8 @@ export type {
   MyActionsResponse,
   PlanFilter,
   PlanResponse,
+  PlanSearchResponse,
+  ApiErrorBody,
   PlanSummary,
   Role,
   SubmitUpdateRequest,

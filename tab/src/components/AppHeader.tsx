@@ -1,6 +1,7 @@
 import { MessageBar, MessageBarBody, MessageBarTitle, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useApp } from '../app-context.js';
-import { href, navigate, type Route } from '../router.js';
+import { href, navigate, planPath, type Route } from '../router.js';
+import { NARROW } from './table-styles.js';
 import type { MouseEvent } from 'react';
 
 const useStyles = makeStyles({
@@ -8,21 +9,33 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
+  // Wide: brand, sections, person on one line. Narrow: brand and person above, the sections on one line below.
   bar: {
     maxWidth: '1400px',
     margin: '0 auto',
     padding: `0 ${tokens.spacingHorizontalXL}`,
-    display: 'flex',
+    display: 'grid',
+    gridTemplateColumns: 'max-content minmax(0, 1fr) max-content',
+    gridTemplateAreas: '"brand nav person"',
     alignItems: 'center',
-    flexWrap: 'wrap',
     columnGap: tokens.spacingHorizontalXL,
+    [NARROW]: {
+      padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM} 0`,
+      gridTemplateColumns: 'minmax(0, 1fr) minmax(0, max-content)',
+      gridTemplateAreas: '"brand person" "nav nav"',
+      columnGap: tokens.spacingHorizontalM,
+    },
   },
-  brand: { fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase400 },
-  nav: { flexGrow: 1 },
-  list: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS, listStyleType: 'none', margin: 0, padding: 0 },
+  brand: { gridArea: 'brand', fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase400 },
+  nav: { gridArea: 'nav', minWidth: 0 },
+  list: { display: 'flex', gap: tokens.spacingHorizontalXS, listStyleType: 'none', margin: 0, padding: 0, [NARROW]: { gap: 0 } },
+  long: { [NARROW]: { display: 'none' } },
+  short: { display: 'none', [NARROW]: { display: 'inline' } },
   link: {
     display: 'inline-block',
+    whiteSpace: 'nowrap',
     padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}`,
+    [NARROW]: { padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS}` },
     color: tokens.colorNeutralForeground2,
     textDecorationLine: 'none',
     borderBottom: `${tokens.strokeWidthThicker} solid transparent`,
@@ -34,8 +47,19 @@ const useStyles = makeStyles({
     fontWeight: tokens.fontWeightSemibold,
     borderBottomColor: tokens.colorCompoundBrandStroke,
   },
-  person: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
-  banner: { maxWidth: '1400px', margin: `${tokens.spacingVerticalS} auto 0`, padding: `0 ${tokens.spacingHorizontalXL}` },
+  person: {
+    gridArea: 'person',
+    color: tokens.colorNeutralForeground2,
+    fontSize: tokens.fontSizeBase200,
+    textAlign: 'right',
+    overflowWrap: 'anywhere',
+  },
+  banner: {
+    maxWidth: '1400px',
+    margin: `${tokens.spacingVerticalS} auto 0`,
+    padding: `0 ${tokens.spacingHorizontalXL}`,
+    [NARROW]: { padding: `0 ${tokens.spacingHorizontalM}` },
+  },
   skip: {
     position: 'absolute',
     left: '-10000px',
@@ -49,11 +73,12 @@ const useStyles = makeStyles({
   },
 });
 
-const SECTIONS: { to: string; label: string; route: Route['name'][] }[] = [
-  { to: '/', label: 'Plan', route: ['plan', 'action'] },
-  { to: '/my', label: 'My actions', route: ['my'] },
-  { to: '/since', label: 'Since the last board', route: ['since'] },
-  { to: '/indicators', label: 'Indicators', route: ['indicators', 'indicator', 'modelEmployer'] },
+/** The sections; `short` is the label on a phone, where all four must fit on one line at 320 px. */
+const SECTIONS: { to: () => string; label: string; short?: string; route: Route['name'][] }[] = [
+  { to: planPath, label: 'Plan', route: ['plan', 'action'] },
+  { to: () => '/my', label: 'My actions', route: ['my'] },
+  { to: () => '/since', label: 'Since the last board', short: 'Changes', route: ['since'] },
+  { to: () => '/indicators', label: 'Indicators', route: ['indicators', 'indicator', 'modelEmployer'] },
 ];
 
 const ROLE_LABELS = { lead: 'E&D lead', owner: 'Action owner', viewer: 'Viewer' } as const;
@@ -78,15 +103,23 @@ export function AppHeader({ route }: { route: Route }) {
           <ul className={styles.list}>
             {SECTIONS.map((s) => {
               const current = s.route.includes(route.name);
+              const to = s.to();
               return (
-                <li key={s.to}>
+                <li key={s.label}>
                   <a
                     className={mergeClasses(styles.link, current && styles.current)}
-                    href={href(s.to)}
-                    onClick={go(s.to)}
+                    href={href(to)}
+                    onClick={go(to)}
                     aria-current={current ? 'page' : undefined}
                   >
-                    {s.label}
+                    {s.short ? (
+                      <>
+                        <span className={styles.long}>{s.label}</span>
+                        <span className={styles.short}>{s.short}</span>
+                      </>
+                    ) : (
+                      s.label
+                    )}
                   </a>
                 </li>
               );
@@ -94,7 +127,7 @@ export function AppHeader({ route }: { route: Route }) {
           </ul>
         </nav>
         <span className={styles.person}>
-          {me.displayName} · {ROLE_LABELS[me.role]}
+          <bdi>{me.displayName}</bdi> · {ROLE_LABELS[me.role]}
         </span>
       </div>
       {me.devIdentity && (
@@ -102,7 +135,7 @@ export function AppHeader({ route }: { route: Route }) {
           <MessageBar intent="warning" layout="multiline">
             <MessageBarBody>
               <MessageBarTitle>
-                Development identity: {me.displayName}
+                Development identity: <bdi>{me.displayName}</bdi>
                 {me.email ? ` (${me.email})` : ''}
               </MessageBarTitle>
               Sign-in is off because no Entra app is configured. Do not use this set-up with real data.

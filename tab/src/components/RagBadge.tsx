@@ -3,9 +3,13 @@ import { RAG_LABELS, type Rag } from '../lib/domain.js';
 
 // A plain span rather than Fluent's Badge: the plan can show hundreds at once and each must stay cheap.
 const useStyles = makeStyles({
+  // Wraps rather than spill into the next column when its column is narrow (A4 print, small screens).
   badge: {
     display: 'inline-block',
-    whiteSpace: 'nowrap',
+    maxWidth: '100%',
+    boxSizing: 'border-box',
+    whiteSpace: 'normal',
+    overflowWrap: 'break-word',
     flexShrink: 0,
     padding: `0 ${tokens.spacingHorizontalS}`,
     borderRadius: tokens.borderRadiusMedium,

@@ -56,7 +56,7 @@ export function Timeline({ updates }: { updates: ProgressUpdate[] }) {
       {newestFirst.map((u) => (
         <li key={u.id} className={styles.item} data-update-id={u.id}>
           <div className={styles.head}>
-            <span className={styles.who}>{u.author.name}</span>
+            <bdi className={styles.who}>{u.author.name}</bdi>
             <time dateTime={u.submittedAt}>{formatInstant(u.submittedAt)}</time>
             <span>{SOURCES[u.source]}</span>
             {u.ragFrom !== u.ragTo && (
@@ -73,7 +73,9 @@ export function Timeline({ updates }: { updates: ProgressUpdate[] }) {
               </span>
             )}
           </div>
-          <p className={styles.text}>{u.text}</p>
+          <p className={styles.text}>
+            <bdi>{u.text}</bdi>
+          </p>
         </li>
       ))}
     </ol>

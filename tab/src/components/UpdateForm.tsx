@@ -132,7 +132,8 @@ export function UpdateForm({
         Add a progress update
       </Heading>
       {outcome?.kind === 'done' && (
-        <MessageBar intent="success">
+        // Multiline: a single-line bar does not wrap and would push the page wider than the screen.
+        <MessageBar intent="success" layout="multiline" data-testid="receipt">
           <MessageBarBody>
             <MessageBarTitle>{outcome.duplicate ? 'Already recorded' : 'Update recorded'}</MessageBarTitle>
             {formatInstant(outcome.response.update.submittedAt)} · RAG now {RAG_LABELS[outcome.response.action.rag]}
@@ -143,13 +144,17 @@ export function UpdateForm({
         <MessageBar intent="warning" layout="multiline" data-testid="conflict">
           <MessageBarBody>
             <MessageBarTitle>
-              {outcome.current.latestUpdate
-                ? `${outcome.current.latestUpdate.authorName} updated this action while you were writing`
-                : 'This action changed while you were writing'}
+              {outcome.current.latestUpdate ? (
+                <>
+                  <bdi>{outcome.current.latestUpdate.authorName}</bdi> updated this action while you were writing
+                </>
+              ) : (
+                'This action changed while you were writing'
+              )}
             </MessageBarTitle>
             {outcome.current.latestUpdate && (
               <p className={styles.quote}>
-                {formatInstant(outcome.current.latestUpdate.submittedAt)}: “{outcome.current.latestUpdate.text}”
+                {formatInstant(outcome.current.latestUpdate.submittedAt)}: “<bdi>{outcome.current.latestUpdate.text}</bdi>”
               </p>
             )}
             RAG is now <RagBadge rag={outcome.current.rag} />. Your note is kept below: send it as well, or change it first.
@@ -195,7 +200,7 @@ export function UpdateForm({
         }}
       />
       {errors.form && (
-        <MessageBar intent="error" role="alert">
+        <MessageBar intent="error" role="alert" layout="multiline">
           <MessageBarBody>{errors.form}</MessageBarBody>
         </MessageBar>
       )}

@@ -20,3 +20,17 @@ export const figureTableCells = {
   th: { ...headCell, padding: figurePadding },
   td: { ...bodyCell, padding: figurePadding },
 } satisfies Record<string, GriffelStyle>;
+
+/** Below this width (Teams mobile, a phone, a narrow side panel) tables of actions become stacked cards. */
+export const NARROW = '@media screen and (max-width: 899px)';
+
+/** A cell's column name shown above its value when a row is stacked; hidden on wide screens, where the header says it. */
+export const stackedCellLabel: GriffelStyle = {
+  display: 'none',
+  [NARROW]: {
+    display: 'block',
+    color: tokens.colorNeutralForeground2,
+    fontSize: tokens.fontSizeBase100,
+    fontWeight: tokens.fontWeightSemibold,
+  },
+};

@@ -6,6 +6,7 @@
 export type { Action, IndicatorNumber, ProgressUpdate, Rag, Status } from '../../../bot/src/domain/model.js';
 export { RAGS, STATUSES } from '../../../bot/src/domain/model.js';
 export { INDICATORS, indicatorLabel } from '../../../bot/src/domain/indicators.js';
-export { RAG_LABELS, STATUS_LABELS } from '../../../bot/src/domain/rules.js';
+export { RAG_LABELS, STATUS_LABELS, isOverdue } from '../../../bot/src/domain/rules.js';
+export { dueLabel } from '../../../bot/src/domain/due-label.js';
 export { filterActions, groupActions } from '../../../bot/src/domain/plan-filter.js';
 export { summariseViews } from '../../../bot/src/domain/summary-counts.js';

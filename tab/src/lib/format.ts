@@ -1,24 +1,43 @@
-/** UK date and time formatting for the tab. Dates are `YYYY-MM-DD`; instants are ISO strings. */
+/** UK date and time formatting for the tab. Dates are `YYYY-MM-DD`; instants are ISO strings shown in the organisation's time zone. */
 
-const TIME_ZONE = 'Europe/London';
+/** An Intl formatter made on first use: each costs milliseconds to build, and start-up needs few of them. */
+function lazy(make: () => Intl.DateTimeFormat): () => Intl.DateTimeFormat {
+  let made: Intl.DateTimeFormat | undefined;
+  return () => (made ??= make());
+}
 
-const dayFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
-const longDayFormat = new Intl.DateTimeFormat('en-GB', {
-  weekday: 'short',
-  day: 'numeric',
-  month: 'short',
-  year: 'numeric',
-  timeZone: 'UTC',
-});
-const instantFormat = new Intl.DateTimeFormat('en-GB', {
-  day: 'numeric',
-  month: 'short',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  timeZone: TIME_ZONE,
-});
-const instantDayFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: TIME_ZONE });
+const dayFormat = lazy(() => new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }));
+const longDayFormat = lazy(
+  () => new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }),
+);
+
+function instantFormats(timeZone: string) {
+  // Throws now for a zone this browser does not know, rather than at first use.
+  new Intl.DateTimeFormat('en-GB', { timeZone });
+  return {
+    instant: lazy(
+      () =>
+        new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone }),
+    ),
+    day: lazy(() => new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone })),
+    isoDay: lazy(() => new Intl.DateTimeFormat('en-GB', { day: '2-digit', month: '2-digit', year: 'numeric', timeZone })),
+  };
+}
+
+// Until /api/me says otherwise (it is read before any page is shown): the default TIMEZONE.
+let instants = instantFormats('Europe/London');
+
+/**
+ * Shows instants in the organisation's time zone (TIMEZONE, from /api/me)
+ * rather than the device's. An unknown zone keeps the current one.
+ */
+export function setTimeZone(timeZone: string): void {
+  try {
+    instants = instantFormats(timeZone);
+  } catch {
+    // A zone this browser does not know: keep the one in use.
+  }
+}
 
 function dateOnly(date: string): Date {
   return new Date(`${date.slice(0, 10)}T00:00:00Z`);
@@ -26,22 +45,33 @@ function dateOnly(date: string): Date {
 
 /** "17 Mar 2026". */
 export function formatDate(date: string): string {
-  return dayFormat.format(dateOnly(date));
+  return dayFormat().format(dateOnly(date));
 }
 
 /** "Tue 17 Mar 2026". */
 export function formatLongDate(date: string): string {
-  return longDayFormat.format(dateOnly(date));
+  return longDayFormat().format(dateOnly(date));
 }
 
-/** "10 Mar 2026, 09:14" in UK time. */
+/** "10 Mar 2026, 09:14" in the organisation's time zone. */
 export function formatInstant(iso: string): string {
-  return instantFormat.format(new Date(iso));
+  return instants.instant().format(new Date(iso));
 }
 
-/** "10 Mar 2026" in UK time. */
+/** "10 Mar 2026" in the organisation's time zone. */
 export function formatInstantDay(iso: string): string {
-  return instantDayFormat.format(new Date(iso));
+  return instants.day().format(new Date(iso));
+}
+
+/** The `YYYY-MM-DD` date of an instant in the organisation's time zone. */
+export function dayOf(iso: string): string {
+  const parts = Object.fromEntries(
+    instants
+      .isoDay()
+      .formatToParts(new Date(iso))
+      .map((p) => [p.type, p.value]),
+  );
+  return `${parts.year}-${parts.month}-${parts.day}`;
 }
 
 /** `YYYY-MM-DD` for the date `months` months before `today` (clamped to the month's end). */

@@ -23,7 +23,7 @@ export function ActionDetails({ action }: { action: ActionView }) {
     ? `${formatDate(action.dueDate)}${action.dueText && action.dueText !== action.dueDate ? ` (plan says “${action.dueText}”)` : ''}`
     : action.dueText || 'No date';
   const rows: [string, React.ReactNode][] = [
-    ['Measure of success', action.measure || 'Not stated'],
+    ['Measure of success', action.measure ? <bdi>{action.measure}</bdi> : 'Not stated'],
     [
       'WRES indicators',
       action.indicators.length ? (
@@ -36,10 +36,25 @@ export function ActionDetails({ action }: { action: ActionView }) {
         'Not linked to an indicator'
       ),
     ],
-    ['Theme', action.theme || 'None'],
-    ['Owner', owner ? `${owner.displayName}${owner.email ? ` (${owner.email})` : ''}` : action.ownerLabel],
-    ['Lead role in the plan', action.leadRole || 'Not stated'],
-    ['Due', due],
+    ['Theme', action.theme ? <bdi>{action.theme}</bdi> : 'None'],
+    [
+      'Owner',
+      owner ? (
+        <>
+          <bdi>{owner.displayName}</bdi>
+          {owner.email && (
+            <>
+              {' '}
+              (<bdi>{owner.email}</bdi>)
+            </>
+          )}
+        </>
+      ) : (
+        <bdi>{action.ownerLabel}</bdi>
+      ),
+    ],
+    ['Lead role in the plan', action.leadRole ? <bdi>{action.leadRole}</bdi> : 'Not stated'],
+    ['Due', <bdi>{due}</bdi>],
     ['Plan year', action.planYear],
     ['Last changed', formatInstant(action.updatedAt)],
   ];

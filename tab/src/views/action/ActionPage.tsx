@@ -11,6 +11,7 @@ import { useApiGet } from '../../components/use-api-get.js';
 import { STATUS_LABELS } from '../../lib/domain.js';
 import { DueCell } from '../plan/ActionTable.js';
 import { ActionDetails } from './ActionDetails.js';
+import { planPath } from '../../router.js';
 
 const useStyles = makeStyles({
   facts: {
@@ -23,7 +24,7 @@ const useStyles = makeStyles({
   },
   columns: {
     display: 'grid',
-    gridTemplateColumns: 'minmax(0, 3fr) minmax(300px, 2fr)',
+    gridTemplateColumns: 'minmax(0, 3fr) minmax(min(300px, 100%), 2fr)',
     gap: tokens.spacingHorizontalXXL,
     '@media (max-width: 900px)': { gridTemplateColumns: '1fr' },
   },
@@ -42,7 +43,7 @@ export default function ActionPage({ id }: { id: string }) {
       d ? { ...d, action: r.action, updates: d.updates.some((u) => u.id === r.update.id) ? d.updates : [...d.updates, r.update] } : d,
     );
 
-  const back = <BackLink to="/">Back to the plan</BackLink>;
+  const back = <BackLink to={planPath()}>Back to the plan</BackLink>;
   if (error)
     return (
       <>
@@ -56,7 +57,7 @@ export default function ActionPage({ id }: { id: string }) {
     <>
       {back}
       <PageHeading>
-        {action.ref} {action.title}
+        {action.ref} <bdi>{action.title}</bdi>
       </PageHeading>
       <div className={styles.facts}>
         <RagBadge rag={action.rag} />
@@ -64,7 +65,9 @@ export default function ActionPage({ id }: { id: string }) {
         <span>
           Due <DueCell action={action} inline />
         </span>
-        <span>Owner: {action.ownerLabel}</span>
+        <span>
+          Owner: <bdi>{action.ownerLabel}</bdi>
+        </span>
       </div>
       <div className={styles.columns}>
         <div>
@@ -90,7 +93,7 @@ export default function ActionPage({ id }: { id: string }) {
                 Progress updates
               </h2>
               <p className={styles.readOnly}>
-                You can read this action. Updates come from {action.owner?.displayName ?? 'its owner'} or an E&D lead.
+                You can read this action. Updates come from <bdi>{action.owner?.displayName ?? 'its owner'}</bdi> or an E&D lead.
               </p>
             </section>
           )}

@@ -56,7 +56,7 @@ export default function ConfigPage({ host }: { host: Host }) {
         print the board paper.
       </p>
       {!host.inTeams && (
-        <MessageBar intent="info">
+        <MessageBar intent="info" layout="multiline">
           <MessageBarBody>
             This page is shown by Teams when the tab is added to a channel. Open it from Teams to save the tab.
           </MessageBarBody>
@@ -70,7 +70,7 @@ export default function ConfigPage({ host }: { host: Host }) {
         </RadioGroup>
       </Field>
       {error && (
-        <MessageBar intent="error" role="alert">
+        <MessageBar intent="error" role="alert" layout="multiline">
           <MessageBarBody>{error}</MessageBarBody>
         </MessageBar>
       )}

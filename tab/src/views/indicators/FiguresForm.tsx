@@ -148,7 +148,7 @@ export function FiguresForm({ indicator, data, onSaved }: { indicator: number; d
         </fieldset>
       ))}
       {saved && (
-        <MessageBar intent="success">
+        <MessageBar intent="success" layout="multiline">
           <MessageBarBody>
             <MessageBarTitle>Figures for {saved.year} saved</MessageBarTitle>
             {saved.saved} changed{saved.cleared ? `, ${saved.cleared} removed` : ''}. The trend above now includes them.
@@ -156,7 +156,7 @@ export function FiguresForm({ indicator, data, onSaved }: { indicator: number; d
         </MessageBar>
       )}
       {failure && (
-        <MessageBar intent="error" role="alert">
+        <MessageBar intent="error" role="alert" layout="multiline">
           <MessageBarBody>{failure}</MessageBarBody>
         </MessageBar>
       )}

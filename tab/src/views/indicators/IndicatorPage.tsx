@@ -6,6 +6,7 @@ import { usePanelStyles } from '../../components/panel-styles.js';
 import { LoadError, Loading } from '../../components/Status.js';
 import { useApiGet } from '../../components/use-api-get.js';
 import { plural } from '../../lib/format.js';
+import { itemFromView } from '../../api/plan-list.js';
 import { ActionTable } from '../plan/ActionTable.js';
 import { adverseRule, DIRECTION_LABELS, latestText, unitText } from './evidence-text.js';
 import { FiguresForm } from './FiguresForm.js';
@@ -78,7 +79,7 @@ export default function IndicatorPage({ n }: { n: number }) {
         </div>
       </dl>
       {e.direction === 'worse' && open === 0 && (
-        <MessageBar intent="warning" style={{ marginBottom: tokens.spacingVerticalL }}>
+        <MessageBar intent="warning" layout="multiline" style={{ marginBottom: tokens.spacingVerticalL }}>
           <MessageBarBody>This indicator worsened and no open action in the plan addresses it.</MessageBarBody>
         </MessageBar>
       )}
@@ -99,7 +100,7 @@ export default function IndicatorPage({ n }: { n: number }) {
           Actions for this indicator ({plural(e.actions.length, 'action')}, {open} open)
         </h2>
         {e.actions.length ? (
-          <ActionTable actions={e.actions} labelledBy="linked-heading" />
+          <ActionTable actions={e.actions.map(itemFromView)} labelledBy="linked-heading" everyRow />
         ) : (
           <p className={styles.unit}>No action in the plan cites this indicator.</p>
         )}

@@ -1,4 +1,4 @@
-import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { makeStyles, tokens } from '@fluentui/react-components';
 import type { IndicatorsResponse } from '../../api/types.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { usePanelStyles } from '../../components/panel-styles.js';
@@ -10,7 +10,6 @@ import { WorsenedIndicators } from './WorsenedIndicators.js';
 
 const useStyles = makeStyles({
   intro: { color: tokens.colorNeutralForeground2, margin: `0 0 ${tokens.spacingVerticalM}`, maxWidth: '75ch' },
-  scroll: { overflowX: 'auto' },
   table: { width: '100%', borderCollapse: 'collapse', fontSize: tokens.fontSizeBase300 },
   th: {
     textAlign: 'left',
@@ -51,8 +50,8 @@ export default function IndicatorsPage() {
       <div className={styles.links}>
         <RouteLink to="/indicators/model-employer">Model Employer: BME staff by band against the goal</RouteLink>
       </div>
-      <section className={mergeClasses(panel.panel, styles.scroll)} aria-labelledby="all-indicators">
-        <table className={styles.table} data-testid="indicators-table">
+      <section className={panel.panel} aria-labelledby="all-indicators">
+        <table className={`${styles.table} stack-narrow`} data-testid="indicators-table">
           <caption id="all-indicators" style={{ textAlign: 'left', fontWeight: 600, paddingBottom: 4 }}>
             The nine indicators
           </caption>
@@ -83,12 +82,22 @@ export default function IndicatorsPage() {
                     {e.indicator} {e.shortName}
                   </RouteLink>
                 </th>
-                <td className={styles.td}>{latestText(e)}</td>
-                <td className={`${styles.td} ${e.latest?.adverse ? styles.adverse : ''}`}>{e.latest ? adverseText(e.latest) : '—'}</td>
-                <td className={`${styles.td} ${e.direction === 'worse' ? styles.worse : ''}`} data-direction={e.direction}>
+                <td className={styles.td} data-label="Latest value">
+                  {latestText(e)}
+                </td>
+                <td className={`${styles.td} ${e.latest?.adverse ? styles.adverse : ''}`} data-label="Adverse?">
+                  {e.latest ? adverseText(e.latest) : '—'}
+                </td>
+                <td
+                  className={`${styles.td} ${e.direction === 'worse' ? styles.worse : ''}`}
+                  data-direction={e.direction}
+                  data-label="Since the year before"
+                >
                   {DIRECTION_LABELS[e.direction]}
                 </td>
-                <td className={`${styles.td} ${styles.num}`}>{e.openActions}</td>
+                <td className={`${styles.td} ${styles.num}`} data-label="Open actions">
+                  {e.openActions}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -17,7 +17,7 @@ export function TrendTable({ evidence }: { evidence: IndicatorEvidence }) {
   const styles = useStyles();
   if (evidence.values.length === 0) return null;
   return (
-    <table className={styles.table} data-testid="trend-table">
+    <table className={`${styles.table} stack-narrow`} data-testid="trend-table">
       <caption className={styles.caption}>Indicator {evidence.indicator} by year</caption>
       <thead>
         <tr>
@@ -41,9 +41,15 @@ export function TrendTable({ evidence }: { evidence: IndicatorEvidence }) {
             <th scope="row" className={styles.td} style={{ fontWeight: 'normal', textAlign: 'left' }}>
               {v.year}
             </th>
-            <td className={`${styles.td} ${styles.num}`}>{cellValue(v)}</td>
-            <td className={`${styles.td} ${v.adverse ? styles.adverse : ''}`}>{adverseText(v)}</td>
-            <td className={styles.td}>{changeText(evidence.values, i, direction)}</td>
+            <td className={`${styles.td} ${styles.num}`} data-label={evidence.unit === 'ratio' ? 'Relative likelihood' : 'Gap (points)'}>
+              {cellValue(v)}
+            </td>
+            <td className={`${styles.td} ${v.adverse ? styles.adverse : ''}`} data-label="Adverse?">
+              {adverseText(v)}
+            </td>
+            <td className={styles.td} data-label="Change">
+              {changeText(evidence.values, i, direction)}
+            </td>
           </tr>
         ))}
       </tbody>

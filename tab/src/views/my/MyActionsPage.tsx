@@ -48,7 +48,7 @@ function MyActionCard({ action: initial }: { action: ActionView }) {
     <li className={styles.card} data-action-id={action.id}>
       <h2 className={styles.h2} id={headingId}>
         <RouteLink to={`/actions/${encodeURIComponent(action.id)}`}>
-          {action.ref} {action.title}
+          {action.ref} <bdi>{action.title}</bdi>
         </RouteLink>
       </h2>
       <div className={styles.facts}>
@@ -66,9 +66,14 @@ function MyActionCard({ action: initial }: { action: ActionView }) {
         </span>
       </div>
       <p className={styles.latest}>
-        {action.latestUpdate
-          ? `Last update ${formatInstantDay(action.latestUpdate.submittedAt)} by ${action.latestUpdate.authorName}: “${action.latestUpdate.text}”`
-          : 'No update yet.'}
+        {action.latestUpdate ? (
+          <>
+            Last update {formatInstantDay(action.latestUpdate.submittedAt)} by <bdi>{action.latestUpdate.authorName}</bdi>: “
+            <bdi>{action.latestUpdate.text}</bdi>”
+          </>
+        ) : (
+          'No update yet.'
+        )}
       </p>
       {open ? (
         <div className={styles.form}>
@@ -96,11 +101,18 @@ export default function MyActionsPage() {
     <>
       <PageHeading>My actions</PageHeading>
       <p className={styles.intro}>
-        {data.actions.length === 0
-          ? me.isLead
-            ? 'You do not own any actions. As an E&D lead you can update any action from its page in the plan.'
-            : 'You do not own any actions in the plan.'
-          : `${plural(data.actions.length, 'action')} owned by ${me.displayName}${overdue ? ` · ${overdue} overdue` : ''}. Soonest due first.`}
+        {data.actions.length === 0 ? (
+          me.isLead ? (
+            'You do not own any actions. As an E&D lead you can update any action from its page in the plan.'
+          ) : (
+            'You do not own any actions in the plan.'
+          )
+        ) : (
+          <>
+            {plural(data.actions.length, 'action')} owned by <bdi>{me.displayName}</bdi>
+            {overdue ? ` · ${overdue} overdue` : ''}. Soonest due first.
+          </>
+        )}
       </p>
       <ul className={styles.list}>
         {data.actions.map((a) => (

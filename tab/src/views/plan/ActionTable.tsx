@@ -1,12 +1,13 @@
-import { makeStyles, tokens } from '@fluentui/react-components';
+import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { WarningFilled } from '@fluentui/react-icons';
 import { memo } from 'react';
-import type { ActionView } from '../../api/types.js';
+import type { PlanItem } from '../../api/plan-list.js';
 import { RagBadge } from '../../components/RagBadge.js';
+import { NARROW, listTableCells, stackedCellLabel } from '../../components/table-styles.js';
 import { STATUS_LABELS } from '../../lib/domain.js';
-import { formatDate, formatInstantDay } from '../../lib/format.js';
+import { formatDate } from '../../lib/format.js';
 import { RouteLink } from '../../router.js';
-import { listTableCells } from '../../components/table-styles.js';
+import { VirtualRows } from './VirtualRows.js';
 
 const useStyles = makeStyles({
   table: {
@@ -15,14 +16,38 @@ const useStyles = makeStyles({
     tableLayout: 'fixed',
     fontSize: tokens.fontSizeBase200,
     lineHeight: tokens.lineHeightBase200,
+    [NARROW]: { display: 'block', '& > tbody': { display: 'block' } },
   },
+  head: { [NARROW]: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clipPath: 'inset(50%)' } },
   th: listTableCells.th,
-  td: { ...listTableCells.td, overflowWrap: 'anywhere' },
-  ref: { width: '4.5em', fontVariantNumeric: 'tabular-nums' },
+  td: { ...listTableCells.td, overflowWrap: 'anywhere', [NARROW]: { display: 'block', padding: 0, borderBottom: 'none' } },
+  // Below the breakpoint each action is a stacked card: ref and title; owner, due and RAG side by side; the latest update.
+  row: {
+    [NARROW]: {
+      display: 'grid',
+      gridTemplateColumns: 'minmax(2.5em, max-content) repeat(3, minmax(0, 1fr))',
+      gridTemplateAreas: '"ref title title title" ". owner due rag" ". update update update"',
+      columnGap: tokens.spacingHorizontalM,
+      rowGap: tokens.spacingVerticalS,
+      padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalXS}`,
+      borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}`,
+    },
+  },
+  ref: {
+    width: '4.5em',
+    fontVariantNumeric: 'tabular-nums',
+    [NARROW]: { gridArea: 'ref', width: 'auto', fontWeight: tokens.fontWeightSemibold },
+  },
+  action: { [NARROW]: { gridArea: 'title' } },
+  ownerCell: { [NARROW]: { gridArea: 'owner' } },
+  dueCell: { [NARROW]: { gridArea: 'due' } },
+  ragCell: { [NARROW]: { gridArea: 'rag' } },
+  updateCell: { [NARROW]: { gridArea: 'update' } },
   owner: { width: '14%' },
   due: { width: '12%' },
   rag: { width: '9.5em' },
-  update: { width: '32%', '@media screen and (max-width: 720px)': { display: 'none' } },
+  update: { width: '32%' },
+  label: stackedCellLabel,
   title: { fontSize: tokens.fontSizeBase300, lineHeight: tokens.lineHeightBase300 },
   meta: { display: 'block', color: tokens.colorNeutralForeground2, marginTop: '2px' },
   overdue: {
@@ -36,8 +61,10 @@ const useStyles = makeStyles({
   stale: { color: tokens.colorPaletteDarkOrangeForeground1, fontWeight: tokens.fontWeightSemibold },
 });
 
+type DueFacts = Pick<PlanItem, 'dueDate' | 'dueLabel' | 'overdue'>;
+
 /** "17 Mar 2026" + "in 7 days" / "3 days overdue" (with a warning sign and the word, never colour alone). */
-export function DueCell({ action, inline = false }: { action: ActionView; inline?: boolean }) {
+export function DueCell({ action, inline = false }: { action: DueFacts; inline?: boolean }) {
   const styles = useStyles();
   if (inline) {
     return (
@@ -62,31 +89,57 @@ export function DueCell({ action, inline = false }: { action: ActionView; inline
   );
 }
 
-const ActionRow = memo(function ActionRow({ action }: { action: ActionView }) {
+/** A cell's column name, shown only when the row is stacked (screen readers get it from the column header). */
+function CellLabel({ children }: { children: string }) {
   const styles = useStyles();
-  const latest = action.latestUpdate;
   return (
-    <tr data-action-id={action.id} data-ref={action.ref}>
-      <td className={styles.td}>{action.ref}</td>
-      <td className={styles.td}>
+    <span className={styles.label} aria-hidden="true">
+      {children}
+    </span>
+  );
+}
+
+const ActionRow = memo(function ActionRow({
+  action,
+  index,
+  measure,
+}: {
+  action: PlanItem;
+  index?: number;
+  measure?: (el: Element | null) => void;
+}) {
+  const styles = useStyles();
+  const latest = action.latest;
+  return (
+    <tr role="row" className={styles.row} data-action-id={action.id} data-ref={action.ref} data-index={index} ref={measure}>
+      <td role="cell" className={mergeClasses(styles.td, styles.ref)}>
+        {action.ref}
+      </td>
+      <td role="cell" className={mergeClasses(styles.td, styles.action)}>
         <RouteLink to={`/actions/${encodeURIComponent(action.id)}`} className={styles.title}>
-          {action.title}
+          <bdi>{action.title}</bdi>
         </RouteLink>
         <span className={styles.meta}>{STATUS_LABELS[action.status]}</span>
       </td>
-      <td className={styles.td}>{action.ownerLabel}</td>
-      <td className={styles.td}>
+      <td role="cell" className={mergeClasses(styles.td, styles.ownerCell)}>
+        <CellLabel>Owner</CellLabel>
+        <bdi>{action.ownerLabel}</bdi>
+      </td>
+      <td role="cell" className={mergeClasses(styles.td, styles.dueCell)}>
+        <CellLabel>Due</CellLabel>
         <DueCell action={action} />
       </td>
-      <td className={styles.td}>
+      <td role="cell" className={mergeClasses(styles.td, styles.ragCell)}>
+        <CellLabel>RAG</CellLabel>
         <RagBadge rag={action.rag} />
       </td>
-      <td className={`${styles.td} ${styles.update}`}>
+      <td role="cell" className={mergeClasses(styles.td, styles.updateCell)}>
+        <CellLabel>Latest update</CellLabel>
         {latest ? (
           <>
-            <span className={`${styles.clamp} latest-text`}>{latest.text}</span>
+            <bdi className={`${styles.clamp} latest-text`}>{latest.text}</bdi>
             <span className={styles.meta}>
-              {latest.authorName}, {formatInstantDay(latest.submittedAt)}
+              <bdi>{latest.authorName}</bdi>, {formatDate(latest.day)}
             </span>
           </>
         ) : (
@@ -98,38 +151,53 @@ const ActionRow = memo(function ActionRow({ action }: { action: ActionView }) {
   );
 });
 
-/** The actions of one group as a dense table: ref, action, owner, due, RAG, latest update. */
-export function ActionTable({ actions, labelledBy }: { actions: ActionView[]; labelledBy: string }) {
+/**
+ * The actions of one group as a dense table (ref, action, owner, due, RAG,
+ * latest update) that becomes a list of stacked cards on narrow screens.
+ * Long groups render only the rows near the screen unless `everyRow` (print).
+ */
+export function ActionTable({ actions, labelledBy, everyRow }: { actions: PlanItem[]; labelledBy: string; everyRow: boolean }) {
   const styles = useStyles();
   return (
-    <table className={`${styles.table} plan-table`} aria-labelledby={labelledBy}>
-      <thead>
-        <tr>
-          <th scope="col" className={`${styles.th} ${styles.ref} col-ref`}>
+    <table role="table" className={`${styles.table} plan-table`} aria-labelledby={labelledBy}>
+      <thead role="rowgroup" className={styles.head}>
+        <tr role="row">
+          <th role="columnheader" scope="col" className={mergeClasses(styles.th, styles.ref, 'col-ref')}>
             Ref
           </th>
-          <th scope="col" className={styles.th}>
+          <th role="columnheader" scope="col" className={styles.th}>
             Action
           </th>
-          <th scope="col" className={`${styles.th} ${styles.owner} col-owner`}>
+          <th role="columnheader" scope="col" className={mergeClasses(styles.th, styles.owner, 'col-owner')}>
             Owner
           </th>
-          <th scope="col" className={`${styles.th} ${styles.due} col-due`}>
+          <th role="columnheader" scope="col" className={mergeClasses(styles.th, styles.due, 'col-due')}>
             Due
           </th>
-          <th scope="col" className={`${styles.th} ${styles.rag} col-rag`}>
+          <th role="columnheader" scope="col" className={mergeClasses(styles.th, styles.rag, 'col-rag')}>
             RAG
           </th>
-          <th scope="col" className={`${styles.th} ${styles.update} col-update`}>
+          <th role="columnheader" scope="col" className={mergeClasses(styles.th, styles.update, 'col-update')}>
             Latest update
           </th>
         </tr>
       </thead>
-      <tbody>
-        {actions.map((a) => (
-          <ActionRow key={a.id} action={a} />
-        ))}
-      </tbody>
+      {everyRow || actions.length <= VIRTUAL_ABOVE ? (
+        <tbody role="rowgroup">
+          {actions.map((a) => (
+            <ActionRow key={a.id} action={a} />
+          ))}
+        </tbody>
+      ) : (
+        <VirtualRows
+          count={actions.length}
+          estimateSize={72}
+          render={(i, measure) => <ActionRow key={actions[i]!.id} action={actions[i]!} index={i} measure={measure} />}
+        />
+      )}
     </table>
   );
 }
+
+/** Groups up to this many rows render whole; longer ones render the rows near the screen. */
+const VIRTUAL_ABOVE = 40;

@@ -41,7 +41,7 @@ export function ExportBar({ view, onPrint }: { view: PlanViewState; onPrint: () 
         </Button>
       </div>
       {error !== null && (
-        <MessageBar intent="error" role="alert" style={{ marginTop: tokens.spacingVerticalS }}>
+        <MessageBar intent="error" role="alert" layout="multiline" style={{ marginTop: tokens.spacingVerticalS }}>
           <MessageBarBody>{errorMessage(error)}</MessageBarBody>
         </MessageBar>
       )}

@@ -49,7 +49,7 @@ export function IndicatorTable({ rows }: { rows: IndicatorSummary[] }) {
       <h3 className={styles.h3} id="indicator-heading">
         Actions by WRES indicator
       </h3>
-      <table className={styles.table} aria-labelledby="indicator-heading" data-testid="indicator-table">
+      <table className={`${styles.table} stack-narrow`} aria-labelledby="indicator-heading" data-testid="indicator-table">
         <thead>
           <tr>
             <th scope="col" className={styles.th}>
@@ -72,9 +72,13 @@ export function IndicatorTable({ rows }: { rows: IndicatorSummary[] }) {
               <th scope="row" className={styles.td} style={{ fontWeight: 'normal', textAlign: 'left' }}>
                 {row.indicator} {row.shortName}
               </th>
-              <td className={`${styles.td} ${styles.num}`}>{row.actions}</td>
-              <td className={`${styles.td} ${styles.num}`}>{row.overdue}</td>
-              <td className={styles.td}>
+              <td className={`${styles.td} ${styles.num}`} data-label="Actions">
+                {row.actions}
+              </td>
+              <td className={`${styles.td} ${styles.num}`} data-label="Overdue">
+                {row.overdue}
+              </td>
+              <td className={styles.td} data-label="RAG mix">
                 <span className={styles.mix}>
                   {row.actions > 0 && (
                     <span className={styles.bar} aria-hidden="true">

@@ -1,11 +1,11 @@
-import { Button, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { ChevronDownRegular, ChevronRightRegular } from '@fluentui/react-icons';
 import { memo, useState } from 'react';
+import type { PlanItem } from '../../api/plan-list.js';
 import type { ActionGroup } from '../../api/types.js';
 import { plural } from '../../lib/format.js';
 import { RAG_LABELS, type Rag } from '../../lib/domain.js';
 import { ActionTable } from './ActionTable.js';
-import { GROUP_PAGE } from './group-page.js';
 
 const useStyles = makeStyles({
   group: {
@@ -15,8 +15,6 @@ const useStyles = makeStyles({
     marginBottom: tokens.spacingVerticalM,
     padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS} ${tokens.spacingVerticalS}`,
   },
-  // For large plans, off-screen groups skip layout and paint until scrolled to (print.css turns this off for printing).
-  lazyPaint: { contentVisibility: 'auto', containIntrinsicSize: 'auto 600px' },
   h3: { margin: 0, fontSize: tokens.fontSizeBase300 },
   toggle: {
     display: 'flex',
@@ -37,16 +35,9 @@ const useStyles = makeStyles({
     ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` },
   },
   counts: { fontWeight: tokens.fontWeightRegular, color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
-  more: {
-    display: 'flex',
-    gap: tokens.spacingHorizontalS,
-    alignItems: 'center',
-    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS} 0`,
-    fontSize: tokens.fontSizeBase200,
-  },
 });
 
-function groupCounts(group: ActionGroup): string {
+function groupCounts(group: ActionGroup<PlanItem>): string {
   const byRag = new Map<Rag, number>();
   let overdue = 0;
   for (const a of group.actions) {
@@ -59,68 +50,36 @@ function groupCounts(group: ActionGroup): string {
   return [plural(group.actions.length, 'action'), ...(overdue ? [`${overdue} overdue`] : []), rags.join(', ')].join(' · ');
 }
 
-const GroupSection = memo(function GroupSection({
-  group,
-  showAll,
-  lazyPaint,
-}: {
-  group: ActionGroup;
-  showAll: boolean;
-  lazyPaint: boolean;
-}) {
+const GroupSection = memo(function GroupSection({ group, everyRow }: { group: ActionGroup<PlanItem>; everyRow: boolean }) {
   const styles = useStyles();
   const [open, setOpen] = useState(true);
-  const [limit, setLimit] = useState(GROUP_PAGE);
   const headingId = `group-${group.key}`;
   const bodyId = `${headingId}-body`;
-  const visible = showAll ? group.actions : group.actions.slice(0, limit);
-  const hidden = group.actions.length - visible.length;
-  const expanded = open || showAll;
+  const expanded = open || everyRow;
   return (
-    <section
-      className={mergeClasses(styles.group, lazyPaint && styles.lazyPaint, 'plan-group')}
-      aria-labelledby={headingId}
-      data-group={group.key}
-    >
+    <section className={mergeClasses(styles.group, 'plan-group')} aria-labelledby={headingId} data-group={group.key}>
       <h3 className={styles.h3} id={headingId}>
         <button type="button" className={styles.toggle} aria-expanded={expanded} aria-controls={bodyId} onClick={() => setOpen(!open)}>
           {expanded ? <ChevronDownRegular aria-hidden="true" className="no-print" /> : <ChevronRightRegular aria-hidden="true" />}
-          <span>{group.label}</span>
+          <bdi>{group.label}</bdi>
           <span className={styles.counts}>{groupCounts(group)}</span>
         </button>
       </h3>
       {expanded && (
         <div id={bodyId}>
-          <ActionTable actions={visible} labelledBy={headingId} />
-          {hidden > 0 && (
-            <div className={`${styles.more} no-print`}>
-              <span>
-                Showing {visible.length} of {group.actions.length}.
-              </span>
-              <Button size="small" onClick={() => setLimit(limit + 100)}>
-                Show {Math.min(hidden, 100)} more
-              </Button>
-              <Button size="small" appearance="subtle" onClick={() => setLimit(group.actions.length)}>
-                Show all {group.actions.length}
-              </Button>
-            </div>
-          )}
+          <ActionTable actions={group.actions} labelledBy={headingId} everyRow={everyRow} />
         </div>
       )}
     </section>
   );
 });
 
-/** Above this many rows, off-screen groups are laid out only when scrolled to. */
-const LAZY_PAINT_ROWS = 300;
-
-/** The plan's groups, each collapsible and rendered a page of rows at a time (all rows when printing). */
-export function PlanGroups({ groups, showAll }: { groups: ActionGroup[]; showAll: boolean }) {
-  const rows = groups.reduce((n, g) => n + g.actions.length, 0);
+/** The plan's groups, each collapsible; long groups render the rows near the screen, and every row when printing. */
+export function PlanGroups({ groups, everyRow }: { groups: ActionGroup<PlanItem>[]; everyRow: boolean }) {
   return (
     <>
       {groups.map((g) => (
-        <GroupSection key={g.key} group={g} showAll={showAll} lazyPaint={rows > LAZY_PAINT_ROWS} />
+        <GroupSection key={g.key} group={g} everyRow={everyRow} />
       ))}
     </>
   );

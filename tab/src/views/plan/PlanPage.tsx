@@ -1,17 +1,15 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
-import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
-import { flushSync } from 'react-dom';
-import { getOnce } from '../../api/prefetch.js';
-import { useApp } from '../../app-context.js';
-import type { PlanResponse, SummaryResponse } from '../../api/types.js';
+import { useCallback, useDeferredValue, useMemo } from 'react';
 import { PageHeading } from '../../components/PageHeading.js';
 import { LoadError, Loading } from '../../components/Status.js';
-import { filterActions, groupActions, summariseViews } from '../../lib/domain.js';
+import { filterActions, groupActions } from '../../lib/domain.js';
 import { formatLongDate, plural } from '../../lib/format.js';
 import { ExportBar } from './ExportBar.js';
 import { PlanFilters } from './PlanFilters.js';
 import { PlanGroups } from './PlanGroups.js';
-import { isFiltered, toFilter, type PlanViewState } from './plan-view-state.js';
+import { usePlanList, usePlanSearch, usePrinting } from './plan-data.js';
+import { isFiltered, toFilter, viewFromQuery, viewToQuery, type PlanViewState } from './plan-view-state.js';
+import { navigate } from '../../router.js';
 import { SummaryPanel } from './SummaryPanel.js';
 import { WorsenedIndicators } from '../indicators/WorsenedIndicators.js';
 
@@ -30,11 +28,6 @@ const useStyles = makeStyles({
   empty: { padding: tokens.spacingVerticalL, color: tokens.colorNeutralForeground2 },
 });
 
-interface Loaded {
-  plan: PlanResponse;
-  summary: SummaryResponse;
-}
-
 function describeFilter(view: PlanViewState): string {
   const f = toFilter(view);
   const parts = [
@@ -47,53 +40,39 @@ function describeFilter(view: PlanViewState): string {
   return parts.filter(Boolean).join(', ');
 }
 
-/** The plan page: the summary first, then every action grouped and filtered, with export and print. */
-export function PlanPage() {
+/** The plan page: the summary first, then every action grouped and filtered (filters live in the address), with export and print. */
+export function PlanPage({ query }: { query: URLSearchParams }) {
   const styles = useStyles();
-  const { api, planView, setPlanView } = useApp();
-  const [data, setData] = useState<Loaded | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [printing, setPrinting] = useState(false);
+  const { data, error, load } = usePlanList();
+  const [printing, print] = usePrinting();
 
-  const load = useCallback(() => {
-    setError(null);
-    getOnce<PlanResponse>(api, '/plan').then((plan) => setData({ plan, summary: summariseViews(plan.actions, plan.today) }), setError);
-  }, [api]);
-  useEffect(load, [load]);
-
-  // The browser's own Print (Ctrl+P) also gets every row, not just the first page of each group.
-  useEffect(() => {
-    const before = () => flushSync(() => setPrinting(true));
-    const after = () => setPrinting(false);
-    window.addEventListener('beforeprint', before);
-    window.addEventListener('afterprint', after);
-    return () => {
-      window.removeEventListener('beforeprint', before);
-      window.removeEventListener('afterprint', after);
-    };
-  }, []);
-  const print = () => {
-    flushSync(() => setPrinting(true));
-    window.print();
-  };
-
-  const view = useDeferredValue(planView);
-  const owners = useMemo(
-    () => [...new Set((data?.plan.actions ?? []).map((a) => a.ownerLabel))].sort((a, b) => a.localeCompare(b, 'en-GB')),
-    [data],
+  const planView = useMemo(() => viewFromQuery(query), [query]);
+  const setPlanView = useCallback(
+    (next: PlanViewState) => {
+      const qs = viewToQuery(next);
+      // Typing in the search box rewrites the address; every other change is a step Back can undo.
+      navigate(qs ? `/?${qs}` : '/', { replace: next.q !== planView.q, keepScroll: true });
+    },
+    [planView],
   );
-  const shown = useMemo(() => (data ? filterActions(data.plan.actions, toFilter(view)) : []), [data, view]);
+  const view = useDeferredValue(planView);
+  const search = usePlanSearch(view.q);
+  const shown = useMemo(() => {
+    if (!data) return [];
+    const matching = filterActions(data.items, toFilter({ ...view, q: '' }));
+    return search.ids ? matching.filter((a) => search.ids!.has(a.id)) : matching;
+  }, [data, view, search.ids]);
   const groups = useMemo(() => groupActions(shown, view.group), [shown, view.group]);
 
   if (error) return <LoadError error={error} what="the plan" onRetry={load} />;
   if (!data) return <Loading label="Loading the plan…" />;
-  const years = [...new Set(data.plan.actions.map((a) => a.planYear))].filter(Boolean);
+  const years = [...new Set(data.items.map((a) => a.planYear))].filter(Boolean);
   const filtered = isFiltered(view);
   return (
     <>
       <PageHeading>WRES action plan{years.length === 1 ? ` ${years[0]}` : ''}</PageHeading>
       <p className={styles.intro}>
-        <span className="print-only">Board paper · </span>As at {formatLongDate(data.plan.today)}
+        <span className="print-only">Board paper · </span>As at {formatLongDate(data.today)}
         {filtered && <span className="print-only"> · Actions shown: {describeFilter(view)}</span>}
       </p>
       <SummaryPanel summary={data.summary} />
@@ -105,17 +84,18 @@ export function PlanPage() {
           </h2>
           <ExportBar view={planView} onPrint={print} />
         </div>
-        <PlanFilters view={planView} owners={owners} onChange={setPlanView} />
+        <PlanFilters view={planView} owners={data.owners} onChange={setPlanView} />
+        {search.error !== null && <LoadError error={search.error} what="the search" />}
         <p className={`${styles.count} no-print`} role="status" data-testid="plan-count">
           {filtered
-            ? `Showing ${plural(shown.length, 'action')} of ${data.plan.actions.length.toLocaleString('en-GB')}`
+            ? `Showing ${plural(shown.length, 'action')} of ${data.items.length.toLocaleString('en-GB')}`
             : `${plural(shown.length, 'action')}`}
           {view.group === 'indicator' && shown.length > 0 ? ' · an action citing several indicators is listed under each' : ''}
         </p>
         {groups.length === 0 ? (
           <p className={styles.empty}>No actions match these filters.</p>
         ) : (
-          <PlanGroups groups={groups} showAll={printing} />
+          <PlanGroups groups={groups} everyRow={printing} />
         )}
       </section>
     </>

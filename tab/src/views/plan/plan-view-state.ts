@@ -1,5 +1,5 @@
 import type { ExportQuery, GroupBy, PlanFilter } from '../../api/types.js';
-import type { Rag, Status } from '../../lib/domain.js';
+import { RAGS, STATUSES, type Rag, type Status } from '../../lib/domain.js';
 
 /** The plan page's grouping and filters, as the user set them. Empty strings mean "All". */
 export interface PlanViewState {
@@ -13,6 +13,37 @@ export interface PlanViewState {
 
 /** Everything shown, grouped by indicator. */
 export const INITIAL_PLAN_VIEW: PlanViewState = { group: 'indicator', owner: '', rag: '', status: '', overdue: false, q: '' };
+
+const oneOf = <T extends string>(values: readonly T[], raw: string | null): T | '' => (values.includes(raw as T) ? (raw as T) : '');
+
+/**
+ * The view a plan address asks for: the export's parameter names (`group`,
+ * `owner`, `rag`, `status`, `overdue`, `q`). Unknown values read as "All",
+ * so an old or mistyped link still opens the plan.
+ */
+export function viewFromQuery(query: URLSearchParams): PlanViewState {
+  return {
+    group: query.get('group') === 'theme' ? 'theme' : 'indicator',
+    owner: query.get('owner')?.trim() ?? '',
+    rag: oneOf(RAGS, query.get('rag')),
+    status: oneOf(STATUSES, query.get('status')),
+    overdue: query.get('overdue') === 'true',
+    q: query.get('q') ?? '',
+  };
+}
+
+/** The view as a query string for the plan's address: only what differs from the whole plan, so "/" is the plain plan. */
+export function viewToQuery(view: PlanViewState): string {
+  const params = new URLSearchParams();
+  if (view.group !== 'indicator') params.set('group', view.group);
+  const filter = toFilter(view);
+  if (filter.owner) params.set('owner', filter.owner);
+  if (filter.rag) params.set('rag', filter.rag);
+  if (filter.status) params.set('status', filter.status);
+  if (filter.overdue) params.set('overdue', 'true');
+  if (view.q) params.set('q', view.q);
+  return params.toString();
+}
 
 /** The view state as the shared filter the domain code (and the export) understands. */
 export function toFilter(view: PlanViewState): PlanFilter {

@@ -40,7 +40,7 @@ function Section({
       {count === 0 ? (
         <p className={styles.empty}>None in this period.</p>
       ) : (
-        <table className={styles.table} aria-labelledby={id}>
+        <table className={`${styles.table} stack-narrow`} aria-labelledby={id}>
           <thead>
             <tr>
               {headers.map((h) => (
@@ -61,9 +61,13 @@ function ActionCells({ action }: { action: Pick<ActionRef, 'id' | 'ref' | 'title
   const styles = useStyles();
   return (
     <>
-      <td className={styles.td}>{action.ref}</td>
-      <td className={styles.td}>
-        <RouteLink to={`/actions/${encodeURIComponent(action.id)}`}>{action.title}</RouteLink>
+      <td className={styles.td} data-label="Ref">
+        {action.ref}
+      </td>
+      <td className={styles.td} data-label="Action">
+        <RouteLink to={`/actions/${encodeURIComponent(action.id)}`}>
+          <bdi>{action.title}</bdi>
+        </RouteLink>
       </td>
     </>
   );
@@ -78,14 +82,20 @@ export function ChangeTables({ data }: { data: ChangesResponse }) {
         {data.ragMoves.map((m, i) => (
           <tr key={`${m.action.id}-${i}`}>
             <ActionCells action={m.action} />
-            <td className={styles.td}>{m.action.ownerLabel}</td>
-            <td className={styles.td}>
+            <td className={styles.td} data-label="Owner">
+              <bdi>{m.action.ownerLabel}</bdi>
+            </td>
+            <td className={styles.td} data-label="Change">
               <span className={styles.move}>
                 <RagBadge rag={m.from} /> → <RagBadge rag={m.to} />
               </span>
             </td>
-            <td className={styles.td}>{formatInstantDay(m.at)}</td>
-            <td className={styles.td}>{m.by}</td>
+            <td className={styles.td} data-label="When">
+              {formatInstantDay(m.at)}
+            </td>
+            <td className={styles.td} data-label="By">
+              <bdi>{m.by}</bdi>
+            </td>
           </tr>
         ))}
       </Section>
@@ -93,9 +103,15 @@ export function ChangeTables({ data }: { data: ChangesResponse }) {
         {data.completions.map((c, i) => (
           <tr key={`${c.action.id}-${i}`}>
             <ActionCells action={c.action} />
-            <td className={styles.td}>{c.action.ownerLabel}</td>
-            <td className={styles.td}>{formatInstantDay(c.at)}</td>
-            <td className={styles.td}>{c.by}</td>
+            <td className={styles.td} data-label="Owner">
+              <bdi>{c.action.ownerLabel}</bdi>
+            </td>
+            <td className={styles.td} data-label="Completed">
+              {formatInstantDay(c.at)}
+            </td>
+            <td className={styles.td} data-label="By">
+              <bdi>{c.by}</bdi>
+            </td>
           </tr>
         ))}
       </Section>
@@ -103,11 +119,13 @@ export function ChangeTables({ data }: { data: ChangesResponse }) {
         {data.newlyOverdue.map((a) => (
           <tr key={a.id}>
             <ActionCells action={a} />
-            <td className={styles.td}>{a.ownerLabel}</td>
-            <td className={styles.td}>
+            <td className={styles.td} data-label="Owner">
+              <bdi>{a.ownerLabel}</bdi>
+            </td>
+            <td className={styles.td} data-label="Due">
               {a.dueDate ? formatDate(a.dueDate) : a.dueText} · {a.dueLabel}
             </td>
-            <td className={styles.td}>
+            <td className={styles.td} data-label="RAG">
               <RagBadge rag={a.rag} />
             </td>
           </tr>
@@ -116,11 +134,17 @@ export function ChangeTables({ data }: { data: ChangesResponse }) {
       <Section id="all-updates" title="Every update" count={data.updates.length} headers={['When', 'Ref', 'Action', 'By', 'Update', 'RAG']}>
         {data.updates.map((u) => (
           <tr key={u.id}>
-            <td className={styles.td}>{formatInstant(u.submittedAt)}</td>
+            <td className={styles.td} data-label="When">
+              {formatInstant(u.submittedAt)}
+            </td>
             <ActionCells action={{ id: u.actionId, ref: u.ref, title: u.title }} />
-            <td className={styles.td}>{u.author.name}</td>
-            <td className={`${styles.td} ${styles.note}`}>{u.text}</td>
-            <td className={styles.td}>
+            <td className={styles.td} data-label="By">
+              <bdi>{u.author.name}</bdi>
+            </td>
+            <td className={`${styles.td} ${styles.note}`} data-label="Update">
+              <bdi>{u.text}</bdi>
+            </td>
+            <td className={styles.td} data-label="RAG">
               <RagBadge rag={u.ragTo} />
             </td>
           </tr>

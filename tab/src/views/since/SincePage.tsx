@@ -1,11 +1,14 @@
-import { Button, Field, Input, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Field, makeStyles, tokens } from '@fluentui/react-components';
+import { DatePicker, type DatePickerErrorType } from '@fluentui/react-datepicker-compat';
 import { PrintRegular } from '@fluentui/react-icons';
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import type { ChangesResponse } from '../../api/types.js';
-import { useApp } from '../../app-context.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { LoadError, Loading } from '../../components/Status.js';
+import { useApiGet } from '../../components/use-api-get.js';
 import { formatLongDate, plural } from '../../lib/format.js';
+import { formatUkDate, fromIsoDay, isoDay, parseUkDate } from '../../lib/uk-date.js';
+import { navigate } from '../../router.js';
 import { ChangeTables } from './ChangeTables.js';
 
 const useStyles = makeStyles({
@@ -16,40 +19,67 @@ const useStyles = makeStyles({
     gap: tokens.spacingHorizontalM,
     margin: `${tokens.spacingVerticalS} 0 ${tokens.spacingVerticalL}`,
   },
+  picker: { maxWidth: '100%' },
   intro: { color: tokens.colorNeutralForeground2, margin: `0 0 ${tokens.spacingVerticalS}` },
   headline: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: `0 0 ${tokens.spacingVerticalL}` },
 });
 
-/** "Since the last board": RAG moves, completions, newly overdue actions and every update since a date. */
-export default function SincePage() {
-  const styles = useStyles();
-  const { api } = useApp();
-  const [since, setSince] = useState<string | null>(null);
-  const [draft, setDraft] = useState('');
-  const [data, setData] = useState<ChangesResponse | null>(null);
-  const [error, setError] = useState<unknown>(null);
+const PICKER_ERRORS: Record<DatePickerErrorType, string> = {
+  'invalid-input': 'Write the date day first, for example 12/03/2026 or 12 Mar 2026.',
+  'out-of-bounds': 'Choose a date that is not in the future.',
+  'required-input': 'Choose the date of the last board meeting.',
+};
 
-  const load = useCallback(() => {
-    setError(null);
-    api.get<ChangesResponse>(since ? `/changes?since=${encodeURIComponent(since)}` : '/changes').then((d) => {
-      setData(d);
-      setDraft(d.since);
-    }, setError);
-  }, [api, since]);
-  useEffect(load, [load]);
+/** `?since=YYYY-MM-DD` from the address (so a report can be shared), else the service's default. */
+function sinceFrom(query: URLSearchParams): string | null {
+  const since = query.get('since');
+  return since && /^\d{4}-\d{2}-\d{2}$/.test(since) ? since : null;
+}
+
+/** "Since the last board": RAG moves, completions, newly overdue actions and every update since a date. */
+export default function SincePage({ query }: { query: URLSearchParams }) {
+  const styles = useStyles();
+  const since = sinceFrom(query);
+  const { data, error, reload } = useApiGet<ChangesResponse>(since ? `/changes?since=${since}` : '/changes');
+  const [draft, setDraft] = useState<Date | null>(null);
+  const [invalid, setInvalid] = useState<DatePickerErrorType | undefined>();
+
+  // The picker shows the date the report is for once it arrives (the default is the service's).
+  useEffect(() => {
+    if (data) setDraft(fromIsoDay(data.since));
+  }, [data]);
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
-    if (/^\d{4}-\d{2}-\d{2}$/.test(draft)) setSince(draft);
+    if (draft && !invalid) navigate(`/since?since=${isoDay(draft)}`, { keepScroll: true });
   };
+  const today = data ? fromIsoDay(data.today) : null;
 
   return (
     <>
       <PageHeading>Since the last board</PageHeading>
       <p className={styles.intro}>Everything that changed in the plan since a date — the page a board paper is made from.</p>
       <form className={`${styles.controls} no-print`} onSubmit={onSubmit}>
-        <Field label="Changes since" hint="The date of the last board meeting">
-          <Input type="date" value={draft} max={data?.today} onChange={(_e, d) => setDraft(d.value)} />
+        <Field
+          label="Changes since"
+          hint="The date of the last board meeting, day first"
+          validationMessage={invalid ? PICKER_ERRORS[invalid] : undefined}
+          className={styles.picker}
+        >
+          <DatePicker
+            value={draft}
+            onSelectDate={(d) => {
+              setDraft(d ?? null);
+              setInvalid(undefined);
+            }}
+            onValidationResult={(r) => setInvalid(r.error)}
+            formatDate={formatUkDate}
+            parseDateFromString={parseUkDate}
+            allowTextInput
+            placeholder="dd/mm/yyyy"
+            firstDayOfWeek={1}
+            {...(today ? { maxDate: today } : {})}
+          />
         </Field>
         <Button type="submit" appearance="primary">
           Show changes
@@ -59,7 +89,7 @@ export default function SincePage() {
         </Button>
       </form>
       {error ? (
-        <LoadError error={error} what="the changes" onRetry={load} />
+        <LoadError error={error} what="the changes" onRetry={reload} />
       ) : !data ? (
         <Loading label="Loading the changes…" />
       ) : (

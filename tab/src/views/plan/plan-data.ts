@@ -1,0 +1,75 @@
+import { useCallback, useEffect, useState } from 'react';
+import { flushSync } from 'react-dom';
+import { decodePlanList, type PlanList } from '../../api/plan-list.js';
+import { getOnce } from '../../api/prefetch.js';
+import type { PlanResponse, PlanSearchResponse, SummaryResponse } from '../../api/types.js';
+import { useApp } from '../../app-context.js';
+import { summariseViews } from '../../lib/domain.js';
+
+/** The plan list with what the page works out from it once: the summary and the owners to filter by. */
+export interface LoadedPlan extends PlanList {
+  summary: SummaryResponse;
+  owners: string[];
+}
+
+/** Loads the lean plan list (the start-up script's request when there was one); `load` asks again. */
+export function usePlanList(): { data: LoadedPlan | null; error: unknown; load: () => void } {
+  const { api } = useApp();
+  const [data, setData] = useState<LoadedPlan | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const load = useCallback(() => {
+    setError(null);
+    getOnce<PlanResponse>(api, '/plan').then((body) => {
+      const list = decodePlanList(body);
+      const owners = [...new Set(list.items.map((a) => a.ownerLabel))].sort(new Intl.Collator('en-GB').compare);
+      setData({ ...list, owners, summary: summariseViews(list.items, list.today) });
+    }, setError);
+  }, [api]);
+  useEffect(load, [load]);
+  return { data, error, load };
+}
+
+/** The ids the service found for the search text (the list carries too little to search every field itself). */
+export function usePlanSearch(q: string): { ids: Set<string> | null; error: unknown } {
+  const { api } = useApp();
+  const [found, setFound] = useState<{ q: string; ids: Set<string> } | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const text = q.trim();
+  useEffect(() => {
+    setError(null);
+    if (!text) return;
+    const controller = new AbortController();
+    api.get<PlanSearchResponse>(`/plan/search?q=${encodeURIComponent(text)}`, controller.signal).then(
+      (r) => setFound({ q: text, ids: new Set(r.ids) }),
+      (e: unknown) => {
+        if (!controller.signal.aborted) setError(e);
+      },
+    );
+    return () => controller.abort();
+  }, [api, text]);
+  // Until the answer for this text comes, keep the last matches rather than flash the whole plan.
+  return { ids: text ? (found?.ids ?? null) : null, error };
+}
+
+/**
+ * Whether the page is being printed, and a print action. The browser's own
+ * Print (Ctrl+P) counts too, so the paper gets every row, not just those near the screen.
+ */
+export function usePrinting(): [boolean, () => void] {
+  const [printing, setPrinting] = useState(false);
+  useEffect(() => {
+    const before = () => flushSync(() => setPrinting(true));
+    const after = () => setPrinting(false);
+    window.addEventListener('beforeprint', before);
+    window.addEventListener('afterprint', after);
+    return () => {
+      window.removeEventListener('beforeprint', before);
+      window.removeEventListener('afterprint', after);
+    };
+  }, []);
+  const print = useCallback(() => {
+    flushSync(() => setPrinting(true));
+    window.print();
+  }, []);
+  return [printing, print];
+}
