@@ -99,7 +99,7 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
   },
   {
-    version: 3,
+    version: 2,
     name: 'reminder leases and failed deliveries',
     // SQLite cannot change a CHECK constraint in place: rebuild the table. A claim left pending by
     // an earlier version has no lease; it counts as lapsed, so the next run retries it.
