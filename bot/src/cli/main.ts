@@ -3,13 +3,13 @@ import dotenv from 'dotenv';
 import { systemClock, type Clock } from '../domain/clock.js';
 import { isAppError } from '../errors.js';
 import { createCliContext, type CliIo, type RegisterCommand } from './context.js';
-import { register as registerExport } from './export-command.js';
-import { register as registerImport } from './import-command.js';
-import { register as registerStatus } from './status-command.js';
-import { register as registerRemind } from './remind.js';
-import { register as registerDigest } from './digest.js';
-import { register as registerProvision } from './provision.js';
-import { register as registerFigures } from './figures.js';
+import { register as registerExport } from './commands/export-command.js';
+import { register as registerImport } from './commands/import-command.js';
+import { register as registerStatus } from './commands/status-command.js';
+import { register as registerRemind } from './commands/remind.js';
+import { register as registerDigest } from './commands/digest.js';
+import { register as registerProvision } from './commands/provision.js';
+import { register as registerFigures } from './commands/figures.js';
 
 /** Subcommands, each in its own file exporting `register(program, ctx)`. Add new ones here. */
 const COMMANDS: RegisterCommand[] = [

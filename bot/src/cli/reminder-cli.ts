@@ -25,7 +25,7 @@ export function clockFor(now: string | undefined, timeZone: string, fallback: Cl
   if (now === undefined) return fallback;
   const at = DateTime.fromISO(now.trim(), { zone: timeZone, setZone: true });
   if (!at.isValid) throw new AppError('bad_input', `--now "${now}" is not an ISO date-time; try 2026-03-18T09:00 or 2026-03-18T09:00:00Z.`);
-  return fixedClock(at.toUTC().toISO()!);
+  return fixedClock(at.toUTC().toISO());
 }
 
 /** Warnings and errors go to stderr as plain sentences; routine progress stays quiet. */

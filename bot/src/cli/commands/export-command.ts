@@ -1,13 +1,13 @@
 import { writeFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { Option, type Command } from 'commander';
-import type { ProgressUpdate } from '../domain/model.js';
-import { AppError } from '../errors.js';
-import { toCsv } from '../export/to-csv.js';
-import { toJson } from '../export/to-json.js';
-import { toXlsx } from '../export/to-xlsx.js';
-import type { CliContext } from './context.js';
-import { plural } from './text.js';
+import type { ProgressUpdate } from '../../domain/model.js';
+import { AppError } from '../../errors.js';
+import { toCsv } from '../../export/to-csv.js';
+import { toJson } from '../../export/to-json.js';
+import { toXlsx } from '../../export/to-xlsx.js';
+import type { CliContext } from '../context.js';
+import { plural } from '../text.js';
 
 type Format = 'csv' | 'xlsx' | 'json';
 

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
-import { runDigest } from '../reminders/digest-job.js';
-import type { CliContext } from './context.js';
-import { cliNotifier, registerRunCommand } from './reminder-cli.js';
+import { runDigest } from '../../reminders/digest-job.js';
+import type { CliContext } from '../context.js';
+import { cliNotifier, registerRunCommand } from '../reminder-cli.js';
 
 /**
  * `wres digest [--now ISO] [--json]`: sends this week's digest to every E&D

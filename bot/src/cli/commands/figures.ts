@@ -1,12 +1,12 @@
 import { basename } from 'node:path';
 import type { Command } from 'commander';
-import { figuresByYear, formatValue, indicatorTrends, missingFigures, type IndicatorValue } from '../domain/indicator-evidence.js';
-import { ALL_MEASURES } from '../domain/indicator-figures.js';
-import { indicatorLabel } from '../domain/indicators.js';
-import type { IndicatorMetric } from '../domain/model.js';
-import { importFiguresFile } from '../importers/figures-import.js';
-import type { CliContext } from './context.js';
-import { listing, plural } from './text.js';
+import { figuresByYear, formatValue, indicatorTrends, missingFigures, type IndicatorValue } from '../../domain/indicator-evidence.js';
+import { ALL_MEASURES } from '../../domain/indicator-figures.js';
+import { indicatorLabel } from '../../domain/indicators.js';
+import type { IndicatorMetric } from '../../domain/model.js';
+import { importFiguresFile } from '../../importers/figures-import.js';
+import type { CliContext } from '../context.js';
+import { listing, plural } from '../text.js';
 
 interface FiguresFlags {
   dryRun?: boolean;

@@ -1,11 +1,11 @@
 import type { Command } from 'commander';
-import { AppError } from '../errors.js';
-import { graphFromConfig } from '../graph/graph-from-config.js';
-import { resolveSite } from '../graph/site.js';
-import { loadListSpecs } from '../store/sharepoint/list-definitions.js';
-import { checkSchema, describeGap } from '../store/sharepoint/list-schema.js';
-import { provisionLists } from '../store/sharepoint/provision-lists.js';
-import type { CliContext } from './context.js';
+import { AppError } from '../../errors.js';
+import { graphFromConfig } from '../../graph/graph-from-config.js';
+import { resolveSite } from '../../graph/site.js';
+import { loadListSpecs } from '../../store/sharepoint/list-definitions.js';
+import { checkSchema, describeGap } from '../../store/sharepoint/list-schema.js';
+import { provisionLists } from '../../store/sharepoint/provision-lists.js';
+import type { CliContext } from '../context.js';
 
 /**
  * `wres provision [--check]`: creates the SharePoint lists and columns the

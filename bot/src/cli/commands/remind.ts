@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
-import { runReminders } from '../reminders/reminder-job.js';
-import type { CliContext } from './context.js';
-import { cliNotifier, registerRunCommand } from './reminder-cli.js';
+import { runReminders } from '../../reminders/reminder-job.js';
+import type { CliContext } from '../context.js';
+import { cliNotifier, registerRunCommand } from '../reminder-cli.js';
 
 /**
  * `wres remind [--now ISO] [--json]`: one reminder run, as the scheduler does

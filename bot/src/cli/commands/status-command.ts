@@ -1,11 +1,11 @@
 import type { Command } from 'commander';
-import { addDays, localDate, shortDate } from '../domain/dates.js';
-import { RAGS, STATUSES } from '../domain/model.js';
-import { summarisePlan } from '../domain/plan-summary.js';
-import { isOverdue, RAG_LABELS, STATUS_LABELS } from '../domain/rules.js';
-import type { CliContext } from './context.js';
-import { plural } from './text.js';
-import { undeliveredReminders, type UndeliveredReminder } from '../reminders/undelivered.js';
+import { addDays, localDate, shortDate } from '../../domain/dates.js';
+import { RAGS, STATUSES } from '../../domain/model.js';
+import { summarisePlan } from '../../domain/plan-summary.js';
+import { isOverdue, RAG_LABELS, STATUS_LABELS } from '../../domain/rules.js';
+import type { CliContext } from '../context.js';
+import { plural } from '../text.js';
+import { undeliveredReminders, type UndeliveredReminder } from '../../reminders/undelivered.js';
 
 /** The figures `wres status` prints; `--json` prints this object. */
 export interface PlanStatus {

@@ -1,11 +1,11 @@
 import { basename } from 'node:path';
 import type { Command } from 'commander';
-import type { ActionChange, ImportField, ImportSummary } from '../domain/plan-import.js';
-import { importPlanFile, type PlanFile } from '../importers/import-plan.js';
-import { figuresToSave } from '../importers/plan-figures.js';
-import type { PlanStore } from '../store/plan-store.js';
-import type { CliContext } from './context.js';
-import { clip, listing, plural } from './text.js';
+import type { ActionChange, ImportField, ImportSummary } from '../../domain/plan-import.js';
+import { importPlanFile, type PlanFile } from '../../importers/import-plan.js';
+import { figuresToSave } from '../../importers/plan-figures.js';
+import type { PlanStore } from '../../store/plan-store.js';
+import type { CliContext } from '../context.js';
+import { clip, listing, plural } from '../text.js';
 
 interface ImportFlags {
   planYear?: string;
