@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Clock } from '../domain/clock.js';
+import type { FieldErrors } from '../domain/field-errors.js';
 import type { ProgressUpdate } from '../domain/model.js';
 import { canUpdate, type Actor } from '../domain/people.js';
 import { nextState } from '../domain/rules.js';
@@ -41,9 +42,6 @@ const updateInputSchema = z.object({
 
 /** A validated progress update (see `parseUpdateInput`). */
 export type UpdateInput = z.output<typeof updateInputSchema>;
-
-/** Field-level messages for a rejected submission, shown next to the inputs ("form": anything else). */
-export type FieldErrors = Partial<Record<'text' | 'rag' | 'form', string>>;
 
 /**
  * Validates a submission at the edge (card or API), once. Rejects with
