@@ -53,7 +53,7 @@ function expectOurError(answer: RawAnswer, status: number): ApiErrorBody {
 
 const json = { 'content-type': 'application/json' };
 async function updatePath(): Promise<string> {
-  return `/api/actions/${await actionId(app.store as never, '1.1')}/updates`;
+  return `/api/actions/${await actionId(app.store, '1.1')}/updates`;
 }
 const update = (text: string) => JSON.stringify({ requestId: 'edge-1', expectedVersion: 1, text, rag: 'Green' });
 

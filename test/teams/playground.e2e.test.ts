@@ -59,8 +59,8 @@ function startPlayground(botEndpoint: string): Promise<string> {
       const port = /Listening on (\d+)/.exec(output)?.[1];
       if (port) resolve(`http://localhost:${port}`);
     };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
     child.on('exit', (code) => reject(new Error(`The Playground exited (${code}): ${output.slice(0, 500)}`)));
   });
 }

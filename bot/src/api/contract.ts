@@ -6,11 +6,13 @@
  * (in development without Entra configuration, none, see README).
  */
 import type { ActionView } from '../domain/action-view.js';
+import type { Direction, IndicatorValue, ModelEmployerRow } from '../domain/indicator-evidence.js';
+import type { WorsenedIndicator } from '../domain/indicator-progress.js';
 import type { ActionGroup, GroupBy, PlanFilter } from '../domain/plan-filter.js';
 import type { IndicatorSummary, PlanSummary } from '../domain/plan-summary.js';
 import type { Action, IndicatorNumber, ProgressUpdate, Rag, Status } from '../domain/model.js';
 import type { ErrorCode } from '../errors.js';
-import type { FieldErrors } from '../service/plan-service.js';
+import type { FieldErrors } from '../domain/field-errors.js';
 
 export type {
   ActionView,
@@ -210,17 +212,17 @@ export interface ExportQuery extends PlanFilter {
 
 /** One indicator's evidence: its values across years beside the actions that cite it. */
 export interface IndicatorEvidence {
-  indicator: import('../domain/model.js').IndicatorNumber;
+  indicator: IndicatorNumber;
   shortName: string;
   description: string;
   /** `ratio` for relative likelihoods (2–4, 1.00 is parity), `points` for percentage-point gaps (1, 5–9). */
   unit: 'ratio' | 'points';
   /** Oldest year first; a value is null (with `reason`) when the figures do not allow it. */
-  values: import('../domain/indicator-evidence.js').IndicatorValue[];
+  values: IndicatorValue[];
   /** The latest year-on-year direction; `unknown` with fewer than two computable years. */
-  direction: import('../domain/indicator-evidence.js').Direction;
+  direction: Direction;
   /** The newest computable value, or null. */
-  latest: import('../domain/indicator-evidence.js').IndicatorValue | null;
+  latest: IndicatorValue | null;
   /** The actions citing this indicator, open ones first (soonest due first), then complete ones. */
   actions: ActionView[];
   openActions: number;
@@ -233,7 +235,7 @@ export interface IndicatorsResponse {
   /** All nine indicators, in order. */
   indicators: IndicatorEvidence[];
   /** Indicators whose latest change is worse, with how many open actions cite each. */
-  worsened: import('../domain/indicator-progress.js').WorsenedIndicator[];
+  worsened: WorsenedIndicator[];
   /** The stored figures by year, then measure key (blank figures left out). */
   figures: Record<string, Record<string, number>>;
   /** True for E&D leads: they may PUT /api/indicators/figures. */
@@ -277,5 +279,5 @@ export interface ModelEmployerResponse {
   /** BME % of the whole workforce that year, when known. */
   workforceBmePercent: number | null;
   /** One row per band cluster; null when no goal can be set. */
-  rows: import('../domain/indicator-evidence.js').ModelEmployerRow[] | null;
+  rows: ModelEmployerRow[] | null;
 }

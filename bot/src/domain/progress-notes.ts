@@ -77,7 +77,7 @@ function localInstant(date: string, hour: number, minute: number, timeZone: stri
   if (iso === undefined) {
     const [y, mo, d] = date.split('-').map(Number) as [number, number, number];
     const at = DateTime.fromObject({ year: y, month: mo, day: d, hour, minute }, { zone: timeZone });
-    iso = at.isValid ? at.toUTC().toISO()! : null;
+    iso = at.isValid ? at.toUTC().toISO() : null;
     if (instants.size > 20_000) instants.clear();
     instants.set(key, iso);
   }

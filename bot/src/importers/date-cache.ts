@@ -27,5 +27,5 @@ function numericDate(text: string): DueDateParse | undefined {
   if (!m) return undefined;
   const date = DateTime.fromObject({ year: Number(m[4]), month: Number(m[3]), day: Number(m[1]) }, { zone: 'utc' });
   // Anything unusual (an impossible day) goes to parseDueDate, which words the refusal.
-  return date.isValid ? { kind: 'date', date: date.toISODate()! } : undefined;
+  return date.isValid ? { kind: 'date', date: date.toISODate() } : undefined;
 }

@@ -13,12 +13,12 @@ export function cellText(value: ExcelJS.CellValue): string {
   if (typeof value !== 'object') return String(value);
   if ('richText' in value) return value.richText.map((r) => r.text).join('');
   if ('hyperlink' in value) {
-    const label = cellText(value.text as ExcelJS.CellValue);
+    const label = cellText(value.text);
     const mail = /^mailto:([^?]+)/i.exec(value.hyperlink);
     // A name linked to a mailto: keeps the address, so the owner can be reached.
     return mail && !label.includes('@') ? `${label} <${decodeURIComponent(mail[1]!)}>` : label;
   }
-  if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
+  if ('result' in value) return cellText(value.result);
   if ('error' in value) return '';
   return '';
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Action } from '../domain/model.js';
 import { canUpdate, type Actor } from '../domain/people.js';
-import { RAGS } from '../domain/model.js';
+import type { RAGS } from '../domain/model.js';
 import { isAppError } from '../errors.js';
 import { parseUpdateInput } from '../service/plan-service.js';
 import type { BotDeps } from './bot-deps.js';

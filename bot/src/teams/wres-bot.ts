@@ -56,7 +56,7 @@ export class WresBot extends TeamsActivityHandler {
     const user = await senderOf(context, store, logger);
     // A user who chats with the bot can be reminded, even if the install event was missed.
     if (user.aadObjectId && !(await store.getConversation(user.aadObjectId))) await rememberConversation(context, user, store, clock.now());
-    const text = TurnContext.removeRecipientMention(context.activity as Activity) ?? context.activity.text ?? '';
+    const text = TurnContext.removeRecipientMention(context.activity) ?? context.activity.text ?? '';
     const plain = text.replace(/<at>[^<]*<\/at>/gi, ' ');
     await sendReplies(context, await answerText(this.deps, actorOf(user, roles), plain));
   }
@@ -71,7 +71,7 @@ export class WresBot extends TeamsActivityHandler {
     if (answer.followUp) await sendReplies(context, [{ card: answer.followUp, summary: 'WRES action' }]);
     if (answer.kind === 'message')
       return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: answer.text as never };
-    return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: answer.card as never };
+    return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: answer.card };
   }
 }
 
