@@ -6,7 +6,10 @@ import { FakeBotConnector, type ConnectorRateLimits } from '../test/fakes/bot-co
 
 const connector = await new FakeBotConnector({ rateLimits: workerData as ConnectorRateLimits }).start();
 parentPort!.postMessage({ type: 'ready', url: connector.url });
-parentPort!.on('message', async (message: string) => {
+// `void`: a failure is an unhandled rejection, which ends the worker with an error the bench sees.
+parentPort!.on('message', (message: string) => void answer(message));
+
+async function answer(message: string): Promise<void> {
   if (message === 'stats') {
     const delivered = connector.requests
       .filter((r) => r.method === 'POST' && r.status < 300)
@@ -17,4 +20,4 @@ parentPort!.on('message', async (message: string) => {
     await connector.stop();
     parentPort!.close();
   }
-});
+}

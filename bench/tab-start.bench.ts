@@ -64,7 +64,7 @@ async function firstRows(browser: Browser, url: string, minimal = false): Promis
     const page = await context.newPage();
     await page.goto(url, { waitUntil: 'commit' });
     await page.waitForFunction('window.__firstRow !== undefined', null, { timeout: 60_000 });
-    times.push((await page.evaluate('window.__firstRow')) as number);
+    times.push(await page.evaluate<number>('window.__firstRow'));
     await context.close();
   }
   return median(times);

@@ -27,7 +27,7 @@ async function download(query: string): Promise<Response> {
 async function csvRows(query: string): Promise<Record<string, string>[]> {
   const res = await download(query);
   expect(res.status).toBe(200);
-  return parse(await res.text(), { columns: true, bom: true }) as Record<string, string>[];
+  return parse<Record<string, string>>(await res.text(), { columns: true, bom: true });
 }
 
 describe('GET /api/export', () => {
@@ -37,7 +37,7 @@ describe('GET /api/export', () => {
     expect(res.headers.get('content-type')).toMatch(/^text\/csv/);
     expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="?wres-action-plan-2026-03-10\.csv"?$/);
     expect(res.headers.get('cache-control')).toBe('no-store');
-    const rows = parse(await res.text(), { columns: true, bom: true }) as Record<string, string>[];
+    const rows = parse<Record<string, string>>(await res.text(), { columns: true, bom: true });
     // 2.1 cites indicators 5 and 6, so it appears under both.
     expect(rows.map((r) => r['Ref'])).toEqual(['1.1', '1.2', '2.1', '2.1', '2.2']);
     expect(rows[1]).toMatchObject({

@@ -167,5 +167,5 @@ const PAGE_CHECKS = readFileSync(fileURLToPath(new URL('./page-checks.js', impor
 
 /** Runs the measurement `name` from page-checks.js inside the page with `args` (JSON values) and returns its answer. */
 export function inPage<T>(page: Page, name: string, ...args: unknown[]): Promise<T> {
-  return page.evaluate(`(${PAGE_CHECKS.trim().replace(/;$/, '')})().${name}(...${JSON.stringify(args)})`) as Promise<T>;
+  return page.evaluate<T>(`(${PAGE_CHECKS.trim().replace(/;$/, '')})().${name}(...${JSON.stringify(args)})`);
 }

@@ -1,6 +1,7 @@
 // Measurements the browser tests run inside the page: browser code (DOM globals), so it is
 // plain JavaScript outside the Node type-check, sent with page.evaluate by `inPage` in harness.ts.
 // One arrow function returning the checks by name; each returns readable problem lines (empty when fine).
+// eslint-disable-next-line @typescript-eslint/no-unused-expressions -- the file is this one expression, evaluated in the page by inPage
 () => ({
   /** Sideways scrolling, cells off screen, cut off, squeezed or overlapping, a squeezed action title, a nav on two lines. */
   layoutProblems() {

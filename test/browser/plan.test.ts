@@ -135,10 +135,10 @@ describe('the plan tab', () => {
     await expect.poll(() => shownActionIds(page)).toEqual(red);
 
     // Typing a search rewrites the address without filling Back with every keystroke.
-    const before = (await page.evaluate('history.length')) as number;
+    const before = await page.evaluate<number>('history.length');
     await page.getByRole('search').getByLabel('Search').fill('panel');
     await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe('panel');
-    expect((await page.evaluate('history.length')) as number).toBe(before);
+    expect(await page.evaluate<number>('history.length')).toBe(before);
 
     // An action page's "Back to the plan" returns to the filtered view.
     const first = (await shownActionIds(page))[0];

@@ -159,10 +159,9 @@ describe('progress updates in the tab', () => {
         const receipt = page.getByTestId('receipt');
         await receipt.waitFor();
         await expect(receipt.textContent()).resolves.toContain('RAG now Blue — complete');
-        const [scroll, client] = (await page.evaluate('[document.documentElement.scrollWidth, document.documentElement.clientWidth]')) as [
-          number,
-          number,
-        ];
+        const [scroll, client] = await page.evaluate<[number, number]>(
+          '[document.documentElement.scrollWidth, document.documentElement.clientWidth]',
+        );
         expect(scroll, `${width} px, ${theme}`).toBeLessThanOrEqual(client);
         const contrast = await new AxeBuilder({ page }).withRules(['color-contrast']).include('[data-testid="receipt"]').analyze();
         expect(

@@ -107,7 +107,7 @@ describe('spreadsheet formula injection', () => {
 
   it('puts an apostrophe before risky cells in CSV', async () => {
     const store = await riskyPlan();
-    const rows = parse(toCsv(await store.listActions()), { bom: true }) as string[][];
+    const rows = parse(toCsv(await store.listActions()), { bom: true });
     expect(rows.slice(1).map((r) => r[4])).toEqual(risky.map((t) => `'${t}`));
     await store.close();
   });

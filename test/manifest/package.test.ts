@@ -1,4 +1,4 @@
-import { AppManifestUtils } from '@microsoft/app-manifest';
+import { AppManifestUtils, type TeamsAppManifest } from '@microsoft/app-manifest';
 import JSZip from 'jszip';
 import { execFile } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -32,7 +32,7 @@ async function unzip(path: string) {
   const zip = await JSZip.loadAsync(readFileSync(path));
   const files = Object.keys(zip.files).sort();
   const read = (name: string) => zip.file(name)!.async('uint8array');
-  const manifest = JSON.parse(await zip.file('manifest.json')!.async('string')) as Record<string, any>;
+  const manifest = JSON.parse(await zip.file('manifest.json')!.async('string')) as TeamsAppManifest;
   return { files, read, manifest };
 }
 
@@ -101,30 +101,30 @@ describe('the Teams app package', () => {
 
   it('writes a manifest that the official schema accepts, with every variable filled in', async () => {
     const { manifest } = await unzip((await buildAppPackage({ env: ENV, outDir: dir })).zipPath);
-    const schema = JSON.parse(readFileSync(bundledSchemaPath(manifest['manifestVersion']), 'utf8'));
+    const schema = JSON.parse(readFileSync(bundledSchemaPath(manifest.manifestVersion), 'utf8'));
     expect(await AppManifestUtils.validateAgainstSchema(manifest as never, schema)).toEqual([]);
-    expect(Number(manifest['manifestVersion'].split('.')[1])).toBeGreaterThanOrEqual(22);
+    expect(Number(manifest.manifestVersion.split('.')[1])).toBeGreaterThanOrEqual(22);
     expect(JSON.stringify(manifest)).not.toContain('${{');
-    expect(manifest['id']).toBe(BOT_ID);
-    expect(manifest['bots'][0]).toMatchObject({ botId: BOT_ID, scopes: ['personal', 'team'], supportsFiles: false });
-    expect(manifest['webApplicationInfo']).toEqual({ id: TAB_APP_ID, resource: `api://wres.example.org/botid-${BOT_ID}` });
-    expect(manifest['validDomains']).toEqual(['wres.example.org']);
-    expect(manifest['staticTabs']).toContainEqual(
+    expect(manifest.id).toBe(BOT_ID);
+    expect(manifest.bots?.[0]).toMatchObject({ botId: BOT_ID, scopes: ['personal', 'team'], supportsFiles: false });
+    expect(manifest.webApplicationInfo).toEqual({ id: TAB_APP_ID, resource: `api://wres.example.org/botid-${BOT_ID}` });
+    expect(manifest.validDomains).toEqual(['wres.example.org']);
+    expect(manifest.staticTabs).toContainEqual(
       expect.objectContaining({ name: 'My actions', contentUrl: 'https://wres.example.org/tab/my', scopes: ['personal'] }),
     );
-    expect(manifest['configurableTabs'][0]).toMatchObject({
+    expect(manifest.configurableTabs?.[0]).toMatchObject({
       configurationUrl: 'https://wres.example.org/tab/config',
       scopes: ['team', 'groupChat'],
     });
-    expect(manifest['name']['short']).toBe('WRES Actions (dev)');
-    expect(manifest['version']).toBe(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version);
+    expect(manifest.name.short).toBe('WRES Actions (dev)');
+    expect(manifest.version).toBe(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version);
   });
 
   it('offers exactly the commands the bot understands, each described', async () => {
     // A new Command makes this object fail to type-check until the manifest offers it.
     const everyCommand: Record<Command, true> = { 'my-actions': true, overdue: true, digest: true, help: true };
     const { manifest } = await buildAppPackage({ env: ENV, outDir: dir });
-    const lists = (manifest['bots'] as any[])[0].commandLists as { scopes: string[]; commands: { title: string; description: string }[] }[];
+    const lists = (manifest['bots'] as Pick<NonNullable<TeamsAppManifest['bots']>[number], 'commandLists'>[])[0]?.commandLists ?? [];
     expect(lists.flatMap((l) => l.scopes).sort()).toEqual(['personal', 'team']);
     for (const list of lists) {
       expect(list.commands.map((c) => c.title)).toEqual(['my actions', 'overdue', 'digest', 'help']);

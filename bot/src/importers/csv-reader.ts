@@ -33,7 +33,11 @@ function unmarkedUtf16(buffer: Buffer): TextEncoding | undefined {
   if (sample.length < 8) return undefined;
   let odd = 0;
   let even = 0;
-  for (let i = 0; i < sample.length; i++) if (sample[i] === 0) i % 2 ? odd++ : even++;
+  for (let i = 0; i < sample.length; i++) {
+    if (sample[i] !== 0) continue;
+    if (i % 2) odd++;
+    else even++;
+  }
   const half = sample.length / 2;
   if (odd > half * 0.6 && even === 0) return 'UTF-16 LE';
   if (even > half * 0.6 && odd === 0) return 'UTF-16 BE';
@@ -82,7 +86,7 @@ export function readCsv(buffer: Buffer, maxRows = Number.POSITIVE_INFINITY): Raw
     relax_quotes: true,
     skip_empty_lines: false,
     ...(Number.isFinite(maxRows) ? { to: maxRows + 1 } : {}),
-  }) as string[][];
+  });
   return {
     encoding,
     tables: [

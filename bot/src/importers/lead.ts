@@ -71,7 +71,7 @@ export function parseLead(cell: string): LeadParse {
     const email = emailMatch[0].toLowerCase();
     const rest = text
       .replace(emailMatch[0], '')
-      .replace(/[()<>\[\],;:-]+/g, ' ')
+      .replace(/[()<>[\],;:-]+/g, ' ')
       .replace(/\s+/g, ' ')
       .trim();
     if (!rest) return { owner: { displayName: nameFromEmail(email), email }, leadRole: '' };

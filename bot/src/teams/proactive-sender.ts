@@ -156,8 +156,9 @@ export class TeamsNotifier implements Notifier {
  * retries simply stay on.
  */
 function withoutSdkRetries(context: TurnContext): void {
-  const connector = context.turnState.get(context.adapter.ConnectorClientKey) as
-    { client?: { pipeline?: { removePolicy?: (p: { name: string }) => unknown } } } | undefined;
+  const connector = context.turnState.get<{ client?: { pipeline?: { removePolicy?: (p: { name: string }) => unknown } } } | undefined>(
+    context.adapter.ConnectorClientKey,
+  );
   connector?.client?.pipeline?.removePolicy?.({ name: 'defaultRetryPolicy' });
 }
 

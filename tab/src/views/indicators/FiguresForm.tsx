@@ -71,8 +71,8 @@ export function FiguresForm({ indicator, data, onSaved }: { indicator: number; d
     setErrors({});
   }, [measures, stored]);
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  // Reports every failure on the form itself, so it never rejects.
+  const save = async () => {
     setSaved(null);
     setFailure(null);
     if (!year) {
@@ -103,6 +103,10 @@ export function FiguresForm({ indicator, data, onSaved }: { indicator: number; d
     } finally {
       setBusy(false);
     }
+  };
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    void save();
   };
 
   return (
