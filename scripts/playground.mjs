@@ -105,7 +105,7 @@ start(
   'playground',
   process.execPath,
   [
-    join(root, 'node_modules/@microsoft/m365agentsplayground/cli.js'),
+    fileURLToPath(import.meta.resolve('@microsoft/m365agentsplayground/cli.js')),
     '-e',
     `${appUrl}/api/messages`,
     '-c',

@@ -1,5 +1,5 @@
 /** Machine-readable error codes, each with the HTTP status the API answers with. */
-export const ERROR_STATUS = {
+const ERROR_STATUS = {
   bad_input: 400,
   unauthenticated: 401,
   forbidden: 403,

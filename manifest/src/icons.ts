@@ -1,7 +1,7 @@
 import { encodePng, type Rgba } from './png.js';
 
 /** NHS Blue, the app's accent colour and the colour icon's background. */
-export const ACCENT = '#005EB8';
+const ACCENT = '#005EB8';
 
 type Shape = (x: number, y: number) => boolean;
 

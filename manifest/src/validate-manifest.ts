@@ -1,4 +1,6 @@
 import { AppManifestUtils } from '@microsoft/app-manifest';
+// @microsoft/app-manifest requires fs-extra without declaring it: this import states the need (package.json lists it).
+import 'fs-extra';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';

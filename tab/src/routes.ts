@@ -5,7 +5,7 @@
  */
 
 /** Where the tab is served; every route lives under it. */
-export const BASE = '/tab';
+const BASE = '/tab';
 
 /** The routes of the tab. */
 export type Route =

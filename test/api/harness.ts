@@ -20,7 +20,7 @@ import { closeServer, listen, serveApp } from './serve-app.js';
 export const TENANT = '99999999-9999-4999-8999-999999999999';
 export const OTHER_TENANT = '88888888-8888-4888-8888-888888888888';
 export const CLIENT_ID = 'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa';
-export const APP_ID_URI = `api://wres.example.org/botid-${CLIENT_ID}`;
+const APP_ID_URI = `api://wres.example.org/botid-${CLIENT_ID}`;
 /** "Now" for every API test: Tuesday 10 March 2026, 09:00 UK time. */
 export const NOW = '2026-03-10T09:00:00Z';
 

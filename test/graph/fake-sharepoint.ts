@@ -56,7 +56,7 @@ const BUILT_IN = new Set(['id', 'Title', 'Created', 'Modified', 'ContentType', '
 const SITE_ZONE = 'Europe/London';
 
 /** The eTag SharePoint gives an item: `"{guid},version"`. */
-export function eTagOf(item: FakeItem): string {
+function eTagOf(item: FakeItem): string {
   return `"${item.guid},${item.version}"`;
 }
 

@@ -32,7 +32,7 @@ export interface FaultOptions {
 }
 
 /** One fault answered on purpose: the next matching request (or batch step) gets `status`, `times` times. */
-export interface ScriptedFault {
+interface ScriptedFault {
   where: 'request' | 'step';
   status: number;
   retryAfter?: string;
@@ -75,7 +75,7 @@ export interface GraphServer {
 }
 
 /** Where tls-setup.ts left the test certificate and key. */
-export function testTls(): { key: string; cert: string } {
+function testTls(): { key: string; cert: string } {
   const dir = process.env.WRES_TEST_TLS_DIR;
   if (!dir)
     throw new Error('WRES_TEST_TLS_DIR is not set: run the Graph tests through vitest (test/graph/tls-setup.ts is its global setup).');

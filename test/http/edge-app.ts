@@ -75,7 +75,7 @@ export async function startEdgeApp(env: Record<string, string> = {}): Promise<Ed
 }
 
 /** Sends one request with the path byte for byte as given. */
-export function rawRequest(
+function rawRequest(
   port: number,
   method: string,
   path: string,

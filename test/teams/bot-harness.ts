@@ -52,7 +52,7 @@ export const LEAD: TestUser = {
  * 1.2 Ben, due 28 Feb (overdue), Red · 1.3 Asha, due 31 Mar, Green ·
  * 2.2 Asha, complete.
  */
-export function botTestPlan(): ImportedAction[] {
+function botTestPlan(): ImportedAction[] {
   const owner = (u: TestUser): Person => ({ displayName: u.displayName, email: u.email, aadObjectId: u.aadObjectId });
   return [
     makeImportedAction({
@@ -103,7 +103,7 @@ export function botTestPlan(): ImportedAction[] {
 }
 
 /** What the bot answered an HTTP POST with. */
-export interface BotResponse {
+interface BotResponse {
   status: number;
   body: unknown;
 }

@@ -6,9 +6,9 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../bot/src/config.js';
@@ -21,8 +21,7 @@ import { createTeamsBot } from '../../bot/src/teams/bot-app.js';
 import { serveApp, type ServedApp } from '../api/serve-app.js';
 import { launchBrowser } from '../browser/harness.js';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const CLI = join(root, 'node_modules/@microsoft/m365agentsplayground/cli.js');
+const CLI = createRequire(import.meta.url).resolve('@microsoft/m365agentsplayground/cli.js');
 const CHROMIUM = '/usr/bin/chromium';
 const ALEX = { displayName: 'Alex Wilber', email: 'alexw@example.com', aadObjectId: '00000000-0000-0000-0000-0000000000020' };
 const missing = [CLI, CHROMIUM].filter((p) => !existsSync(p));

@@ -8,14 +8,14 @@ import { DEMO_PEOPLE } from '../sample/demo-people.js';
 import type { Identity } from '../service/roles.js';
 
 /** Who made a request, as far as the service can prove it. */
-export interface AuthResult {
+interface AuthResult {
   identity: Identity;
   /** True for the made-up development identity (no Entra configured, not production). */
   devIdentity: boolean;
 }
 
 /** The parts of a request authentication looks at. */
-export interface AuthRequest {
+interface AuthRequest {
   authorization?: string | undefined;
   /** The `X-Dev-User` header: development only. */
   devUser?: string | undefined;
@@ -27,7 +27,7 @@ export interface Authenticator {
 }
 
 /** The scope the tab's SSO token must carry (Expose an API → access_as_user). */
-export const REQUIRED_SCOPE = 'access_as_user';
+const REQUIRED_SCOPE = 'access_as_user';
 /** Leeway for clocks that disagree a little with Entra's. */
 const CLOCK_TOLERANCE_SECONDS = 120;
 
@@ -92,7 +92,7 @@ const BAD_TOKEN =
  * an allowed tenant, exp/nbf with a small tolerance, and `scp` containing
  * `access_as_user`. Never logs or echoes the token.
  */
-export function entraAuthenticator(config: Config, clock: Clock, logger: Logger, keys?: JWTVerifyGetKey): Authenticator {
+function entraAuthenticator(config: Config, clock: Clock, logger: Logger, keys?: JWTVerifyGetKey): Authenticator {
   const clientId = config.AAD_APP_CLIENT_ID;
   if (!clientId) throw new AppError('config', 'AAD_APP_CLIENT_ID is not set: Teams sign-in cannot be checked.');
   const appIdUri = config.AAD_APP_ID_URI;
@@ -179,7 +179,7 @@ const devUserSchema = z.email();
  * anyone else by email (the caller fills in name and object id from the
  * plan when that person owns an action).
  */
-export function devAuthenticator(config: Config): Authenticator {
+function devAuthenticator(config: Config): Authenticator {
   if (config.isProduction) throw new AppError('config', 'The development identity is never used in production.');
   return {
     async authenticate(req) {

@@ -10,24 +10,11 @@ import type { Direction, IndicatorValue, ModelEmployerRow } from '../domain/indi
 import type { WorsenedIndicator } from '../domain/indicator-progress.js';
 import type { ActionGroup, GroupBy, PlanFilter } from '../domain/plan-filter.js';
 import type { IndicatorSummary, PlanSummary } from '../domain/plan-summary.js';
-import type { Action, IndicatorNumber, ProgressUpdate, Rag, Status } from '../domain/model.js';
+import type { IndicatorNumber, ProgressUpdate, Rag, Status } from '../domain/model.js';
 import type { ErrorCode } from '../errors.js';
 import type { FieldErrors } from '../domain/field-errors.js';
 
-export type {
-  ActionView,
-  ActionGroup,
-  GroupBy,
-  PlanFilter,
-  IndicatorSummary,
-  PlanSummary,
-  FieldErrors,
-  ErrorCode,
-  Rag,
-  Status,
-  ProgressUpdate,
-  Action,
-};
+export type { ActionView, ActionGroup, GroupBy, PlanFilter, IndicatorSummary, FieldErrors };
 
 /** How the caller may use the plan. Lead beats owner beats viewer. */
 export type Role = 'lead' | 'owner' | 'viewer';
@@ -84,7 +71,7 @@ export type PlanRow = [
 ];
 
 /** The latest progress update of a `PlanRow`: its full text, its author (index into `people`) and its day in TIMEZONE. */
-export type PlanRowUpdate = [text: string, author: number, day: string];
+type PlanRowUpdate = [text: string, author: number, day: string];
 
 /**
  * GET /api/plan — the lean plan list, ordered by plan year (newest first) then
@@ -170,7 +157,7 @@ export interface ActionRef {
 }
 
 /** A RAG change (other than to Blue, which is a completion). */
-export interface RagMove {
+interface RagMove {
   action: ActionRef;
   from: Rag;
   to: Rag;
@@ -180,7 +167,7 @@ export interface RagMove {
 }
 
 /** An action marked complete. */
-export interface Completion {
+interface Completion {
   action: ActionRef;
   at: string;
   by: string;

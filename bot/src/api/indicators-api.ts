@@ -109,7 +109,7 @@ function storedFigures(metrics: readonly IndicatorMetric[]): Record<string, Reco
 }
 
 /** The Model Employer view for `year` (default: the newest year with band figures). */
-export function modelEmployerView(
+function modelEmployerView(
   metrics: readonly IndicatorMetric[],
   year: string | undefined,
   configuredGoal: number | undefined,

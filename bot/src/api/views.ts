@@ -28,7 +28,7 @@ export function planViews(caller: Pick<Caller, 'actor' | 'actions'>, ctx: ViewCo
 const text = z.string().trim().max(200).optional();
 
 /** The tab's filters as query parameters (see PlanFilter); `group` defaults to indicator. */
-export const filterQuerySchema = z.object({
+const filterQuerySchema = z.object({
   group: z.enum(GROUP_BYS).default('indicator'),
   owner: text,
   rag: z.enum(RAGS).optional(),

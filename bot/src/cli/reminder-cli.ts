@@ -21,7 +21,7 @@ const NOW_OPTION = [
  * The clock for one run: `--now` read as ISO 8601 (a local time without an
  * offset is in `timeZone`), else the CLI's clock. Bad text is bad input (exit 2).
  */
-export function clockFor(now: string | undefined, timeZone: string, fallback: Clock): Clock {
+function clockFor(now: string | undefined, timeZone: string, fallback: Clock): Clock {
   if (now === undefined) return fallback;
   const at = DateTime.fromISO(now.trim(), { zone: timeZone, setZone: true });
   if (!at.isValid) throw new AppError('bad_input', `--now "${now}" is not an ISO date-time; try 2026-03-18T09:00 or 2026-03-18T09:00:00Z.`);

@@ -1,6 +1,5 @@
 import { DateTime } from 'luxon';
 import { addDays, daysBetween } from './calendar-days.js';
-import { localDate } from './dates.js';
 import { dueLabel } from './due-label.js';
 import type { Action } from './model.js';
 import { isComplete, isOverdue } from './rules.js';
@@ -31,11 +30,6 @@ export interface ViewContext {
   today: string;
   timeZone: string;
   staleAfterDays: number;
-}
-
-/** The date (in `timeZone`) an action last had news: its latest update, else its last change. */
-export function lastNewsDate(action: Pick<Action, 'latestUpdate' | 'updatedAt'>, timeZone: string): string {
-  return localDate(new Date(lastNewsAt(action)), timeZone);
 }
 
 const lastNewsAt = (action: Pick<Action, 'latestUpdate' | 'updatedAt'>) => action.latestUpdate?.submittedAt ?? action.updatedAt;

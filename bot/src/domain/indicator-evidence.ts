@@ -38,7 +38,7 @@ export const BAND_CLUSTERS = [
   { key: 'bands-8a-8b', label: 'Bands 8a–8b' },
   { key: 'bands-8c-9-vsm', label: 'Bands 8c–9 and VSM' },
 ] as const;
-export type BandCluster = (typeof BAND_CLUSTERS)[number]['key'];
+type BandCluster = (typeof BAND_CLUSTERS)[number]['key'];
 
 /**
  * The measure keys, by indicator. `*.value` keys hold a published value when a
@@ -224,7 +224,7 @@ export function computeIndicator(indicator: IndicatorNumber, year: string, figur
 }
 
 /** BME % within one AfC band cluster, or undefined when the cluster has no staff recorded. */
-export function bandShare(figures: Figures, cluster: BandCluster): number | undefined {
+function bandShare(figures: Figures, cluster: BandCluster): number | undefined {
   const white = num(figures, `band.${cluster}.white`);
   const bme = num(figures, `band.${cluster}.bme`);
   return white === undefined || bme === undefined ? undefined : percent(bme, white + bme);

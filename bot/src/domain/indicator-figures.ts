@@ -125,7 +125,7 @@ export const FIGURE_SECTIONS: readonly FigureSection[] = [
 ];
 
 /** Largest headcount accepted: larger than any NHS organisation, small enough to catch a pasted phone number. */
-export const MAX_COUNT = 2_000_000;
+const MAX_COUNT = 2_000_000;
 
 /** Why `value` cannot be stored for `measure`, or undefined when it can. Null (clear the figure) always can. */
 export function figureProblem(measure: string, value: number | null): string | undefined {

@@ -79,7 +79,7 @@ export interface ProgressUpdate {
 
 /** Where a reminder ledger entry stands; see `domain/reminder-ledger.ts` for the lease rules. */
 export const LEDGER_STATES = ['pending', 'sent', 'failed'] as const;
-export type LedgerState = (typeof LEDGER_STATES)[number];
+type LedgerState = (typeof LEDGER_STATES)[number];
 
 /** A reminder ledger entry. Unique on (actionId, stage, dueDate). */
 export interface ReminderSent {

@@ -43,7 +43,7 @@ export interface ActionGroup<T = ActionView> {
 const norm = (s: string) => s.trim().toLowerCase();
 
 /** Whether one action passes every filter given. */
-export function matchesFilter(view: FilterableAction, filter: PlanFilter): boolean {
+function matchesFilter(view: FilterableAction, filter: PlanFilter): boolean {
   if (filter.rag && view.rag !== filter.rag) return false;
   if (filter.status && view.status !== filter.status) return false;
   if (filter.overdue && !view.overdue) return false;

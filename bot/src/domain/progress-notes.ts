@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import { parseDueDate, type DueDateParse } from './dates.js';
 
 /** A progress note found in a cell; `date` is null for text before the first dated note. */
-export interface DatedNote {
+interface DatedNote {
   /** ISO instant, or null when the text carried no date. */
   submittedAt: string | null;
   text: string;

@@ -50,7 +50,7 @@ export interface ReminderPolicyConfig {
 }
 
 /** What a reminder is about: an approaching deadline, a missed one, or silence. */
-export type ReminderKind = 'due' | 'overdue' | 'stale';
+type ReminderKind = 'due' | 'overdue' | 'stale';
 
 /** One reminder the policy says should go today. */
 export interface DueReminder {
@@ -66,7 +66,7 @@ export interface DueReminder {
 }
 
 /** Weekly interval of overdue reminders, in days. */
-export const OVERDUE_EVERY_DAYS = 7;
+const OVERDUE_EVERY_DAYS = 7;
 
 /**
  * The reminders due for `action` on `today` (`YYYY-MM-DD`), at most one: a
@@ -91,7 +91,7 @@ export function remindersDue(action: Action, today: string, config: ReminderPoli
  * The latest deadline stage whose (weekend-adjusted) day is on or before
  * `today`, or null when the first reminder is still to come.
  */
-export function latestDeadlineStage(dueDate: string, today: string, offsetsDays: readonly number[]): DueReminder | null {
+function latestDeadlineStage(dueDate: string, today: string, offsetsDays: readonly number[]): DueReminder | null {
   const late = daysBetween(dueDate, today);
   // A weekly stage moves back at most two days (Sunday → Friday), so only two weeks can hold the latest stage.
   const top = Math.floor((late + 2) / OVERDUE_EVERY_DAYS);

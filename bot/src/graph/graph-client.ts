@@ -26,14 +26,14 @@ export interface GraphClientOptions {
  * most 30 s at once and 30 s in all. Asked to wait longer, the request fails
  * as `unavailable` at once; a progress update then waits in the outbox.
  */
-export const GRAPH_RETRY_WAITS: Omit<RetryBudget, 'maxAttempts'> = { baseDelayMs: 1000, maxDelayMs: 30_000, maxTotalWaitMs: 30_000 };
+const GRAPH_RETRY_WAITS: Omit<RetryBudget, 'maxAttempts'> = { baseDelayMs: 1000, maxDelayMs: 30_000, maxTotalWaitMs: 30_000 };
 
 /**
  * The budget of `GraphApi.bulk()` (import writes, provisioning, start-up
  * checks): up to 20 attempts per request or step and 5 minutes of waiting,
  * so a long import rides out throttling instead of stopping part-way.
  */
-export const GRAPH_BULK_RETRIES: RetryBudget = { maxAttempts: 20, baseDelayMs: 1000, maxDelayMs: 60_000, maxTotalWaitMs: 5 * 60_000 };
+const GRAPH_BULK_RETRIES: RetryBudget = { maxAttempts: 20, baseDelayMs: 1000, maxDelayMs: 60_000, maxTotalWaitMs: 5 * 60_000 };
 
 class CredentialAuthProvider implements AuthenticationProvider {
   constructor(

@@ -11,10 +11,10 @@ export interface GraphCredentialConfig {
 }
 
 /** Which kind of credential `createGraphCredential` chose, for start-up logs (never the secret). */
-export type GraphCredentialKind = 'client-secret' | 'certificate' | 'managed-identity' | 'user-assigned-managed-identity';
+type GraphCredentialKind = 'client-secret' | 'certificate' | 'managed-identity' | 'user-assigned-managed-identity';
 
 /** The kind of credential the configuration selects. */
-export function graphCredentialKind(c: GraphCredentialConfig): GraphCredentialKind {
+function graphCredentialKind(c: GraphCredentialConfig): GraphCredentialKind {
   if (c.GRAPH_CLIENT_SECRET) return 'client-secret';
   if (c.GRAPH_CLIENT_CERTIFICATE_PATH) return 'certificate';
   return c.GRAPH_CLIENT_ID ? 'user-assigned-managed-identity' : 'managed-identity';

@@ -8,7 +8,7 @@ const LOOKS_LIKE_HTML = /<\/?(p|br|div|span|b|i|u|em|strong|li|ul|ol|font|table|
  * Plain text of an HTML fragment: block elements (<p>, <li>, <br>) become
  * line breaks, entities are decoded, spaces inside each line collapsed.
  */
-export function htmlToText(html: string): string {
+function htmlToText(html: string): string {
   return tidyText(parse(html).structuredText);
 }
 

@@ -13,7 +13,7 @@ export type TextEncoding = 'UTF-8' | 'UTF-16 LE' | 'UTF-16 BE' | 'Windows-1252';
  * valid UTF-8 is UTF-8, and anything else is Windows-1252, what Excel on
  * Windows saves as "CSV" (iconv-lite maps 0x80–0x9F to “ ” ‘ ’ – — … €).
  */
-export function decodeText(buffer: Buffer): { text: string; encoding: TextEncoding } {
+function decodeText(buffer: Buffer): { text: string; encoding: TextEncoding } {
   if (buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf)
     return { text: buffer.subarray(3).toString('utf8'), encoding: 'UTF-8' };
   if (buffer[0] === 0xff && buffer[1] === 0xfe) return { text: iconv.decode(buffer.subarray(2), 'utf-16le'), encoding: 'UTF-16 LE' };

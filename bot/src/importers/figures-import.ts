@@ -8,7 +8,7 @@ import { formatFromName, readDocument, readInputFile } from './import-plan.js';
 import type { ImportRowError, RawDocument, RawRow } from './types.js';
 
 /** How a figures file is laid out. */
-export type FiguresLayout = 'long' | 'wide' | 'by-measure';
+type FiguresLayout = 'long' | 'wide' | 'by-measure';
 
 /** What reading a figures file gives: good figures, rejected cells (with row numbers) and notes. */
 export interface FiguresImportResult {

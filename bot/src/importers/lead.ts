@@ -32,14 +32,14 @@ const EMAIL = /[A-Za-z0-9._%+'-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/;
 const emailSchema = z.email();
 
 /** True when `text` reads as one person's name ("Dr. Peter Blick", "Megan Bowen"), not a role. */
-export function isPersonName(text: string): boolean {
+function isPersonName(text: string): boolean {
   const words = text.replace(TITLES, '').trim().split(/\s+/).filter(Boolean);
   if (words.length < 2 || words.length > 4) return false;
   return words.every((w) => !ROLE_WORDS.has(w.toLowerCase()) && (NAME_WORD.test(w) || PARTICLES.has(w)));
 }
 
 /** "alex.wilber" → "Alex Wilber": a readable name when the plan gave only an email address. */
-export function nameFromEmail(email: string): string {
+function nameFromEmail(email: string): string {
   const local = email.split('@')[0] ?? email;
   const words = local
     .split(/[._-]+/)
@@ -49,7 +49,7 @@ export function nameFromEmail(email: string): string {
 }
 
 /** True for a well-formed email address. */
-export function isEmail(text: string): boolean {
+function isEmail(text: string): boolean {
   return emailSchema.safeParse(text.trim()).success;
 }
 

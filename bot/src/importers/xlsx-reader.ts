@@ -4,7 +4,7 @@ import type { RawDocument, RawTable } from './types.js';
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /** The text a user sees in a cell, whatever exceljs holds: rich text, hyperlink, formula result, date. */
-export function cellText(value: ExcelJS.CellValue): string {
+function cellText(value: ExcelJS.CellValue): string {
   if (value === null || value === undefined) return '';
   if (value instanceof Date) {
     // Excel dates have no zone: exceljs returns them as UTC midnight.

@@ -11,7 +11,7 @@ import { ConversationDirectory, ownerKey, reachOwner } from './recipients.js';
 import { undeliveredReminders } from './undelivered.js';
 
 /** Reminders without an update since, from which an owner counts as not answering. */
-export const NOT_ANSWERING_AFTER = 3;
+const NOT_ANSWERING_AFTER = 3;
 
 /** The configuration the digest reads. */
 export type DigestConfig = Pick<Config, 'TIMEZONE' | 'STALE_AFTER_DAYS' | 'PUBLIC_URL'>;

@@ -15,7 +15,7 @@ export interface ReportItem {
 }
 
 /** Why something due was not sent. */
-export type SkipReason =
+type SkipReason =
   | 'already-sent'
   | 'claimed-elsewhere'
   | 'no-owner'

@@ -24,7 +24,7 @@ export interface SampleActionSpec {
  * A progress update as [days ago, text], or [days ago, text, RAG] when the
  * owner changed the rating with it: a RAG move, or Blue for a completion.
  */
-export type SampleNote = readonly [daysAgo: number, text: string, rag?: Rag];
+type SampleNote = readonly [daysAgo: number, text: string, rag?: Rag];
 
 const T = {
   workforce: 'BME staff are under-represented at band 8a and above',

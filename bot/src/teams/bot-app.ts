@@ -18,7 +18,7 @@ import { turnErrorHandler } from './turn-errors.js';
 import { WresBot } from './wres-bot.js';
 
 /** The bot's credentials, from configuration (never read from process.env by botbuilder). */
-export type BotCredentials = Pick<
+type BotCredentials = Pick<
   Config,
   'MicrosoftAppId' | 'MicrosoftAppPassword' | 'MicrosoftAppType' | 'MicrosoftAppTenantId' | 'isProduction'
 >;
@@ -66,7 +66,7 @@ function activityOf(body: unknown): Activity {
  * The handler answers a request whose token fails any check with 401, and
  * 503 when the signing keys cannot be fetched, in our own words.
  */
-export function createBotApp(credentials: BotCredentials, deps: BotDeps, endpoints?: BotTokenEndpoints): BotApp {
+function createBotApp(credentials: BotCredentials, deps: BotDeps, endpoints?: BotTokenEndpoints): BotApp {
   const adapter = new TeamsCloudAdapter(botAuthentication(credentials, endpoints));
   const { logger } = deps;
   if (!credentials.MicrosoftAppId) logger.warn('Bot authentication is off (no MicrosoftAppId): for local development only');

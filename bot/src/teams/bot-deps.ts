@@ -7,7 +7,7 @@ import type { PlanService } from '../service/plan-service.js';
 import type { PlanStore } from '../store/plan-store.js';
 
 /** Builds the E&D lead's digest as of now (the reminders module's buildDigest). */
-export type DigestSource = () => Promise<Digest>;
+type DigestSource = () => Promise<Digest>;
 
 /** Settings the bot reads from configuration. */
 export interface BotSettings {

@@ -120,7 +120,7 @@ async function showCard(deps: BotDeps, actor: Actor, verb: string, data: unknown
 }
 
 /** "Priya Shah updated this action at 10:02 …": shown when a card was answered after someone else's change. */
-export function conflictNotice(action: Action, timeZone: string): string {
+function conflictNotice(action: Action, timeZone: string): string {
   const last = action.latestUpdate;
   const who = last
     ? `${last.authorName} updated this action at ${localDayTime(last.submittedAt, timeZone)}`

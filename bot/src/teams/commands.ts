@@ -24,7 +24,7 @@ export type DevCommand = 'remind-me';
  * Up to this many open actions are sent as one reminder card each; more come
  * as one compact list. Teams allows 7 messages a second per conversation.
  */
-export const MAX_SEPARATE_CARDS = 5;
+const MAX_SEPARATE_CARDS = 5;
 
 const WORDS: Record<string, Command | DevCommand> = {
   'my actions': 'my-actions',

@@ -163,7 +163,7 @@ function withoutSdkRetries(context: TurnContext): void {
 }
 
 /** Reads status, service error code and Retry-After from the SDK's RestError (or any error). */
-export function toFailure(e: unknown): SendFailure {
+function toFailure(e: unknown): SendFailure {
   const err = (typeof e === 'object' && e !== null ? e : {}) as {
     statusCode?: unknown;
     code?: unknown;

@@ -1,7 +1,7 @@
 import { systemTimer, type Timer } from '../domain/clock.js';
 
 /** The limiter's time source (defined with the clock, shared with retries). */
-export { systemTimer, type Timer };
+export { type Timer };
 
 /** A limit of `limit` operations in any sliding window of `windowMs`. */
 export interface RateWindow {

@@ -76,7 +76,7 @@ export class WresBot extends TeamsActivityHandler {
 }
 
 /** Sends replies in order, one activity each (a card per message keeps each under the 80 KB limit). */
-export async function sendReplies(context: TurnContext, replies: Reply[]): Promise<void> {
+async function sendReplies(context: TurnContext, replies: Reply[]): Promise<void> {
   for (const reply of replies) {
     if ('text' in reply) await context.sendActivity(MessageFactory.text(reply.text));
     else await context.sendActivity(cardMessage(reply.card, reply.summary));
@@ -84,7 +84,7 @@ export async function sendReplies(context: TurnContext, replies: Reply[]): Promi
 }
 
 /** A message activity carrying one Adaptive Card; `summary` is what notifications and screen readers show. */
-export function cardMessage(card: CardElement, summary: string): Partial<Activity> {
+function cardMessage(card: CardElement, summary: string): Partial<Activity> {
   const activity = MessageFactory.attachment(CardFactory.adaptiveCard(card));
   activity.summary = summary;
   return activity;

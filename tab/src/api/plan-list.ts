@@ -3,7 +3,7 @@ import { dueLabel, isOverdue, type IndicatorNumber, type Rag, type Status } from
 import { dayOf } from '../lib/format.js';
 
 /** The latest progress update as the plan list carries it: the day it was sent (in TIMEZONE), not the instant. */
-export interface PlanItemUpdate {
+interface PlanItemUpdate {
   text: string;
   authorName: string;
   /** `YYYY-MM-DD`. */

@@ -4,7 +4,6 @@ export type {
   ActionRef,
   ActionView,
   ActionGroup,
-  BadUpdateBody,
   ChangesResponse,
   ConflictBody,
   ExportQuery,
@@ -17,8 +16,6 @@ export type {
   PlanResponse,
   PlanSearchResponse,
   ApiErrorBody,
-  PlanSummary,
-  Role,
   SubmitUpdateRequest,
   SubmitUpdateResponse,
   SummaryResponse,
@@ -27,7 +24,6 @@ export type {
 
 /** WRES indicator evidence (bot/src/api/indicators-api.ts). */
 export type {
-  BadFiguresBody,
   IndicatorEvidence,
   IndicatorsResponse,
   ModelEmployerResponse,

@@ -22,7 +22,7 @@ const INIT_TIMEOUT_MS = 4000;
 const TOKEN_REUSE_MS = 5 * 60_000;
 
 /** Maps a Teams theme name to ours; unknown names read as the default (light) theme. */
-export function toHostTheme(name: string | null | undefined): HostTheme {
+function toHostTheme(name: string | null | undefined): HostTheme {
   return name === 'dark' || name === 'contrast' ? name : 'default';
 }
 
@@ -57,7 +57,7 @@ function tokenExpiry(token: string): number {
  * or opener (Teams web and desktop), or the native bridge (Teams mobile).
  * Mirrors the check `app.initialize()` makes before it rejects.
  */
-export function mayBeHosted(win: Window): boolean {
+function mayBeHosted(win: Window): boolean {
   return win.parent !== win || !!win.opener || 'nativeInterface' in win;
 }
 

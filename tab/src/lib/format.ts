@@ -74,21 +74,7 @@ export function dayOf(iso: string): string {
   return `${parts.year}-${parts.month}-${parts.day}`;
 }
 
-/** `YYYY-MM-DD` for the date `months` months before `today` (clamped to the month's end). */
-export function monthsBefore(today: string, months: number): string {
-  const [y, m, d] = today.split('-').map(Number) as [number, number, number];
-  const target = new Date(Date.UTC(y, m - 1 - months, 1));
-  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
-  target.setUTCDate(Math.min(d, lastDay));
-  return target.toISOString().slice(0, 10);
-}
-
 /** "1 action", "3 actions". */
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
-}
-
-/** Whole-number percentage, "0%" for an empty whole. */
-export function percent(part: number, whole: number): string {
-  return whole === 0 ? '0%' : `${Math.round((part / whole) * 100)}%`;
 }

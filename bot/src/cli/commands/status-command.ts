@@ -8,7 +8,7 @@ import { plural } from '../text.js';
 import { undeliveredReminders, type UndeliveredReminder } from '../../reminders/undelivered.js';
 
 /** The figures `wres status` prints; `--json` prints this object. */
-export interface PlanStatus {
+interface PlanStatus {
   store: string;
   today: string;
   timeZone: string;

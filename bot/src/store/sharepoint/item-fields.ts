@@ -86,7 +86,7 @@ export function parseFields<T extends z.ZodType>(schema: T, item: ListItem, list
 export const line = (s: string) => s.slice(0, 255);
 
 /** The (planYear, ref) key, unique in SharePoint itself. */
-export const actionKey = (planYear: string, ref: string) => `${planYear}|${ref}`;
+const actionKey = (planYear: string, ref: string) => `${planYear}|${ref}`;
 
 /** An action as read from the Actions list; `lastRequestId` is the update that last moved it. */
 export function actionFromItem(item: ListItem): { action: Action; eTag: string; lastRequestId: string | undefined } {

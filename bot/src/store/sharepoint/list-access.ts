@@ -6,7 +6,7 @@ import { itemSchema, SELECT, type ListItem } from './item-fields.js';
 import type { ListKey } from './list-definitions.js';
 
 /** Page size for item reads: the most SharePoint returns in one page with fields expanded. */
-export const PAGE_SIZE = 999;
+const PAGE_SIZE = 999;
 
 /** A `$filter` clause `fields/<name> eq '<value>'` (quotes doubled as OData requires). */
 export function eq(field: string, value: string): string {

@@ -34,7 +34,7 @@ export type ListKey = ListSpec['key'];
 export type ListSpecs = Record<ListKey, ListSpec>;
 
 /** Validates list definitions (as data) and indexes them by key. Rejects with `config` when malformed. */
-export function parseListSpecs(raw: unknown): ListSpecs {
+function parseListSpecs(raw: unknown): ListSpecs {
   const parsed = fileSchema.safeParse(raw);
   if (!parsed.success) {
     throw new AppError('config', `infra/sharepoint/lists.json is not valid: ${parsed.error.issues.map((i) => i.message).join('; ')}`);

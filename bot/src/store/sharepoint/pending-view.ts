@@ -5,10 +5,10 @@ import type { ActionIndex } from './action-index.js';
 import type { OfflineAnswers } from './outbox-sync.js';
 
 /** The id a queued update carries until SharePoint gives it one. */
-export const pendingUpdateId = (requestId: string) => `pending:${requestId}`;
+const pendingUpdateId = (requestId: string) => `pending:${requestId}`;
 
 /** A queued update as the progress log shows it. */
-export function provisionalUpdate(e: OutboxEntry): ProgressUpdate {
+function provisionalUpdate(e: OutboxEntry): ProgressUpdate {
   return { ...e.command.update, id: pendingUpdateId(e.requestId) };
 }
 

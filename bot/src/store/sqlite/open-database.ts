@@ -6,7 +6,7 @@ import { runMigrations } from './migrations.js';
 import { toAppError } from './sqlite-errors.js';
 
 /** How long a write waits for another connection's lock before failing with `unavailable`. */
-export const BUSY_TIMEOUT_MS = 5000;
+const BUSY_TIMEOUT_MS = 5000;
 
 /**
  * Opens (creating when needed, with its folder) the SQLite file at `path`

@@ -109,7 +109,7 @@ export const PLAN_FIELDS = [
 ] as const satisfies readonly (keyof ActionRow)[];
 
 /** The plan fields of an action, as columns. */
-export function planColumns(a: NewAction): Pick<ActionRow, (typeof PLAN_FIELDS)[number]> {
+function planColumns(a: NewAction): Pick<ActionRow, (typeof PLAN_FIELDS)[number]> {
   return {
     theme: a.theme,
     indicators: JSON.stringify(a.indicators),

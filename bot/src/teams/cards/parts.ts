@@ -8,7 +8,7 @@ import { safeText } from './escape.js';
 export type CardElement = Record<string, unknown>;
 
 /** The schema version Teams renders (1.5 or earlier). */
-export const CARD_VERSION = '1.5';
+const CARD_VERSION = '1.5';
 
 /** Wraps body and actions in the Adaptive Card envelope every builder returns. */
 export function adaptiveCard(body: CardElement[], actions: CardElement[] = [], extra: CardElement = {}): CardElement {
@@ -31,7 +31,7 @@ export function text(value: string, options: CardElement = {}): CardElement {
 const RAG_STYLE: Record<Rag, string> = { Red: 'attention', Amber: 'warning', Green: 'good', Blue: 'accent', None: 'emphasis' };
 
 /** A RAG badge: a tinted box that always carries the word, never colour alone. */
-export function ragBadge(rag: Rag, prefix = ''): CardElement {
+function ragBadge(rag: Rag, prefix = ''): CardElement {
   return {
     type: 'Container',
     style: RAG_STYLE[rag],
@@ -98,9 +98,4 @@ export function attentionBlock(message: string): CardElement {
 /** A neutral notice box (e.g. someone else updated the action meanwhile). */
 export function noticeBlock(message: string): CardElement {
   return { type: 'Container', style: 'warning', items: [text(safeText(message, 600))] };
-}
-
-/** Serialised size in bytes, for the Teams ~80 KB limit. */
-export function cardBytes(card: unknown): number {
-  return Buffer.byteLength(JSON.stringify(card), 'utf8');
 }

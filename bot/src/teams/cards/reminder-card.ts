@@ -128,7 +128,7 @@ function details(model: ReminderCardModel): CardElement[] {
 }
 
 /** "Last update 12 Feb by Priya Shah: "…"" or "No updates yet." */
-export function lastUpdateLine(action: Pick<Action, 'latestUpdate'>, timeZone: string): string {
+function lastUpdateLine(action: Pick<Action, 'latestUpdate'>, timeZone: string): string {
   const last = action.latestUpdate;
   if (!last) return 'No updates yet.';
   const note = safeText(last.text, LAST_UPDATE_MAX);

@@ -13,8 +13,6 @@ export const VERBS = {
   /** Compact list: post the reminder card for one action. */
   showAction: 'wres.action.show',
 } as const;
-export type Verb = (typeof VERBS)[keyof typeof VERBS];
-
 /** Ids of the reminder card's inputs; Teams merges their values into the Action.Execute data. */
 export const INPUT_IDS = {
   text: 'text',

@@ -15,7 +15,7 @@ const CHOICES = [
 ] as const;
 
 /** The settings URLs Teams needs for the channel tab, built from where this page was served (PUBLIC_URL). */
-export function tabConfig(origin: string, choice: (typeof CHOICES)[number]): pages.InstanceConfig {
+function tabConfig(origin: string, choice: (typeof CHOICES)[number]): pages.InstanceConfig {
   return {
     contentUrl: origin + choice.path,
     websiteUrl: origin + choice.path,

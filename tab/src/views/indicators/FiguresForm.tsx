@@ -1,7 +1,7 @@
 import { Button, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, Select, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
 import { ApiError } from '../../api/client.js';
-import type { IndicatorsResponse, SaveFiguresResponse } from '../../api/types.js';
+import type { IndicatorsResponse, SaveFiguresRequest, SaveFiguresResponse } from '../../api/types.js';
 import { useApp } from '../../app-context.js';
 import { FIGURE_SECTIONS, measureKind, measureLabel, MEASURES, normaliseFigureYear } from './evidence-text.js';
 import { draftsFrom, figuresToSend, type Drafts } from './figures-form-state.js';
@@ -91,7 +91,8 @@ export function FiguresForm({ indicator, data, onSaved }: { indicator: number; d
     }
     setBusy(true);
     try {
-      const res = await api.put<SaveFiguresResponse>('/indicators/figures', { year, figures });
+      const body: SaveFiguresRequest = { year, figures };
+      const res = await api.put<SaveFiguresResponse>('/indicators/figures', body);
       setSaved(res.body);
       announce(`Figures for ${res.body.year} saved.`);
       if (choice === NEW_YEAR) setChoice(res.body.year);

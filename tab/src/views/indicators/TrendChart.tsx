@@ -36,7 +36,7 @@ function yDomain(values: number[], ratio: boolean): [number, number] {
 }
 
 /** "Indicator 3 by year: 2023/24 1.78, adverse; …. Latest change: worse." — the chart's text alternative. */
-export function chartDescription(e: IndicatorEvidence): string {
+function chartDescription(e: IndicatorEvidence): string {
   const points = e.values.map((v) => `${v.year} ${cellValue(v)}${v.adverse ? ', adverse' : ''}`).join('; ');
   return `Indicator ${e.indicator} by year: ${points}. Latest change: ${DIRECTION_LABELS[e.direction].toLowerCase()}.`;
 }

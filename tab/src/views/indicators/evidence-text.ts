@@ -11,7 +11,6 @@ export {
   formatValue,
   PARITY_RANGE,
   MEASURES,
-  BAND_CLUSTERS,
   type Direction,
   type IndicatorValue,
   type ModelEmployerRow,

@@ -9,7 +9,7 @@ export function draftsFrom(measures: readonly string[], stored: Record<string, n
 }
 
 /** A typed figure: "1,234" → 1234, "25%" → 25, "" → null; NaN when it is not a number. */
-export function readDraft(text: string): number | null {
+function readDraft(text: string): number | null {
   const t = text
     .trim()
     .replace(/[−–]/g, '-')

@@ -36,7 +36,7 @@ const useStyles = makeStyles({
 });
 
 /** "Red 1 · Amber 2 · Green 3" (ratings with no actions are left out). */
-export function ragMixText(byRag: Record<Rag, number>): string {
+function ragMixText(byRag: Record<Rag, number>): string {
   const parts = RAG_ORDER.filter((r) => byRag[r] > 0).map((r) => `${r === 'Blue' ? 'Blue' : RAG_LABELS[r]} ${byRag[r]}`);
   return parts.length ? parts.join(' · ') : 'No actions';
 }
