@@ -30,7 +30,8 @@ const importers = (who) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', 'build/**', 'coverage/**', 'data/**', 'test/fixtures/**'] },
+  // Generated output only.
+  { ignores: ['**/dist/**', 'build/**', 'coverage/**', 'data/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
