@@ -2,7 +2,7 @@ import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTVerifyGetK
 import { z } from 'zod';
 import type { Config } from '../config.js';
 import type { Clock } from '../domain/clock.js';
-import { AppError } from '../errors.js';
+import { AppError, describeError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { DEMO_PEOPLE } from '../sample/demo-people.js';
 import type { Identity } from '../service/roles.js';
@@ -153,7 +153,7 @@ function keysUnavailable(e: unknown): boolean {
 function verificationError(e: unknown, logger: Logger): AppError {
   if (e instanceof joseErrors.JWTExpired) return unauthenticated('Your Teams sign-in has expired. Please reload the tab.');
   if (keysUnavailable(e)) {
-    logger.warn('Could not fetch Entra signing keys', { reason: e instanceof Error ? e.message : String(e) });
+    logger.warn('Could not fetch Entra signing keys', { reason: describeError(e) });
     return new AppError('unavailable', 'Sign-in could not be checked just now. Please try again in a minute.');
   }
   logger.info('Rejected a sign-in token', { reason: e instanceof joseErrors.JOSEError ? e.code : 'unknown' });

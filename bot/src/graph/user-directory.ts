@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Logger } from '../logger.js';
 import type { UserDirectory } from '../domain/user-directory.js';
 import { MAX_BATCH, type GraphApi } from './graph-api.js';
+import { describeError } from '../errors.js';
 
 const userSchema = z.object({ id: z.string().min(1) });
 
@@ -52,7 +53,7 @@ export class GraphUserDirectory implements UserDirectory {
         this.logger.warn('The directory did not resolve some owners; they match by email for now', { statuses: [...new Set(refused)] });
     } catch (e) {
       this.logger.warn('Could not reach the directory to resolve owners; they match by email for now', {
-        error: e instanceof Error ? e.message : String(e),
+        error: describeError(e),
       });
     }
   }

@@ -9,6 +9,7 @@ import { runDigest } from './digest-job.js';
 import type { Notifier } from './notifier.js';
 import { runReminders } from './reminder-job.js';
 import { describeReport, type RunReport } from './run-report.js';
+import { describeError } from '../errors.js';
 
 /** The cron pattern for REMINDER_TIME (`HH:MM`) on working days, Monday to Friday. */
 export function weekdayPattern(reminderTime: string): string {
@@ -54,7 +55,7 @@ export class JobRunner {
       for (const line of describeReport(report).filter((l) => !l.startsWith('Sent '))) this.logger.info(line, { job: name });
       return report;
     } catch (e) {
-      this.logger.error(`The ${name} run failed`, { error: e instanceof Error ? e.message : String(e) });
+      this.logger.error(`The ${name} run failed`, { error: describeError(e) });
       return null;
     }
   }
