@@ -53,7 +53,7 @@ describe('JobRunner', () => {
     const logger = memoryLogger();
     const runner = new JobRunner(logger);
     expect(await runner.run('reminders', () => Promise.reject(new Error('database is locked')))).toBeNull();
-    expect(logger.lines).toContainEqual(expect.objectContaining({ level: 'error', fields: { error: 'database is locked' } }));
+    expect(logger.lines).toContainEqual(expect.objectContaining({ level: 'error', fields: { error: 'Error: database is locked' } }));
     expect(await runner.run('reminders', async () => emptyReport('reminders', '2026-03-30'))).not.toBeNull();
   });
 });
