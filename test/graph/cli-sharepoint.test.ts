@@ -7,6 +7,7 @@ import { createGraphClient } from '../../bot/src/graph/graph-client.js';
 import { createGraphCredential } from '../../bot/src/graph/graph-credential.js';
 import { resolveSite } from '../../bot/src/graph/site.js';
 import { startGraphServer, type GraphServer } from './graph-server.js';
+import { sharepointEnv } from './harness.js';
 
 let server: GraphServer;
 let dir: string;
@@ -19,18 +20,7 @@ afterEach(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-function env(): Record<string, string> {
-  return {
-    STORE: 'sharepoint',
-    GRAPH_BASE_URL: server.origin,
-    AZURE_AUTHORITY_HOST: server.origin,
-    GRAPH_TENANT_ID: server.identity.tenantId,
-    GRAPH_CLIENT_ID: server.identity.clientId,
-    GRAPH_CLIENT_SECRET: server.identity.clientSecret,
-    SHAREPOINT_SITE_URL: 'https://contoso.sharepoint.com/sites/wres',
-    OUTBOX_PATH: join(dir, 'outbox.db'),
-  };
-}
+const env = () => sharepointEnv(server, join(dir, 'outbox.db'));
 
 async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';

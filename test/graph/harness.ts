@@ -15,6 +15,20 @@ import { provisionLists } from '../../bot/src/store/sharepoint/provision-lists.j
 import { SkippingTimer } from '../reminders/virtual-timer.js';
 import { startGraphServer, type GraphServer, type GraphServerOptions } from './graph-server.js';
 
+/** The environment that points the service or `wres` at `server`'s site (client-secret sign-in), its outbox at `outboxPath`. */
+export function sharepointEnv(server: GraphServer, outboxPath: string): Record<string, string> {
+  return {
+    STORE: 'sharepoint',
+    GRAPH_BASE_URL: server.origin,
+    AZURE_AUTHORITY_HOST: server.origin,
+    GRAPH_TENANT_ID: server.identity.tenantId,
+    GRAPH_CLIENT_ID: server.identity.clientId,
+    GRAPH_CLIENT_SECRET: server.identity.clientSecret,
+    SHAREPOINT_SITE_URL: 'https://contoso.sharepoint.com/sites/wres',
+    OUTBOX_PATH: outboxPath,
+  };
+}
+
 /** A Graph client for `server`, signing in with its test client secret. */
 export function clientFor(server: GraphServer, opts: { timeoutMs?: number; maxRetries?: number } = {}): GraphApi {
   const credential = createGraphCredential({

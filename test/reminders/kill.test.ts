@@ -28,7 +28,7 @@ import { createTeamsBot } from '../../bot/src/teams/bot-app.js';
 import { createTeamsNotifier } from '../../bot/src/teams/proactive-sender.js';
 import { FakeBotConnector } from '../fakes/bot-connector-server.js';
 import { startGraphServer, type GraphServer } from '../graph/graph-server.js';
-import { clientFor } from '../graph/harness.js';
+import { clientFor, sharepointEnv } from '../graph/harness.js';
 import { makeNewAction } from '../store/fixtures.js';
 import { conversationFor } from './harness.js';
 
@@ -91,17 +91,7 @@ async function sharepointRig(): Promise<Rig> {
   const server: GraphServer = await startGraphServer();
   cleanups.push(() => server.close());
   await provisionLists(clientFor(server), server.site.id, loadListSpecs());
-  const env = {
-    ...COMMON,
-    STORE: 'sharepoint',
-    GRAPH_BASE_URL: server.origin,
-    AZURE_AUTHORITY_HOST: server.origin,
-    GRAPH_TENANT_ID: server.identity.tenantId,
-    GRAPH_CLIENT_ID: server.identity.clientId,
-    GRAPH_CLIENT_SECRET: server.identity.clientSecret,
-    SHAREPOINT_SITE_URL: 'https://contoso.sharepoint.com/sites/wres',
-    OUTBOX_PATH: join(dir, 'outbox.db'),
-  };
+  const env = { ...COMMON, ...sharepointEnv(server, join(dir, 'outbox.db')) };
   return { env, childEnv: { OUTBOX_PATH: join(dir, 'child-outbox.db') }, openStore: () => openStore(env), close: async () => undefined };
 }
 

@@ -1,5 +1,22 @@
-import type { BatchAnswer, BatchStep } from './graph-api.js';
 import { isRetryableStatus } from './graph-errors.js';
+
+/** One request inside a JSON `$batch`. `url` is relative to the version root, e.g. `/sites/{id}/lists/{id}/items`. */
+export interface BatchStep {
+  id: string;
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  url: string;
+  body?: unknown;
+  headers?: Record<string, string>;
+  dependsOn?: string[];
+}
+
+/** One answer from a `$batch`. A step skipped because its dependency failed answers 424. */
+export interface BatchAnswer {
+  id: string;
+  status: number;
+  headers: Record<string, string>;
+  body: unknown;
+}
 
 // How GraphApi.batch picks up after a round: which steps to send again and how long to wait first.
 

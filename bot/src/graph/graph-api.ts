@@ -2,26 +2,8 @@ import { BatchRequestContent, GraphError, type Client } from '@microsoft/microso
 import { z } from 'zod';
 import { AppError } from '../errors.js';
 import type { Attempt, RetryPolicy } from '../retry.js';
-import { longestRetryAfter, noAnswer, stepsToRepeat } from './batch-steps.js';
+import { longestRetryAfter, noAnswer, stepsToRepeat, type BatchAnswer, type BatchStep } from './batch-steps.js';
 import { isRetryableStatus, toAppError } from './graph-errors.js';
-
-/** One request inside a JSON `$batch`. `url` is relative to the version root, e.g. `/sites/{id}/lists/{id}/items`. */
-export interface BatchStep {
-  id: string;
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
-  url: string;
-  body?: unknown;
-  headers?: Record<string, string>;
-  dependsOn?: string[];
-}
-
-/** One answer from a `$batch`. A step skipped because its dependency failed answers 424. */
-export interface BatchAnswer {
-  id: string;
-  status: number;
-  headers: Record<string, string>;
-  body: unknown;
-}
 
 const batchResponseSchema = z.object({
   responses: z.array(

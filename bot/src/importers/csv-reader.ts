@@ -2,10 +2,7 @@ import { parse } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
 import { cleanCell } from './cell-text.js';
 import { detectHeader } from './headers.js';
-import type { RawDocument } from './types.js';
-
-/** The text encodings a CSV or text plan is read in. */
-export type TextEncoding = 'UTF-8' | 'UTF-16 LE' | 'UTF-16 BE' | 'Windows-1252';
+import type { RawDocument, TextEncoding } from './types.js';
 
 /**
  * Decodes a text file: a byte-order mark decides (UTF-8, UTF-16 LE or BE);

@@ -1,5 +1,7 @@
 import type { ImportedAction } from '../domain/plan-import.js';
-import type { TextEncoding } from './csv-reader.js';
+
+/** The text encodings a CSV or text plan is read in. */
+export type TextEncoding = 'UTF-8' | 'UTF-16 LE' | 'UTF-16 BE' | 'Windows-1252';
 
 /** One row of a table as read from the file: cell texts, and where the user finds the row. */
 export interface RawRow {

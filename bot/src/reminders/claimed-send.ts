@@ -5,13 +5,7 @@ import { leaseEnd } from '../domain/reminder-ledger.js';
 import type { Logger } from '../logger.js';
 import type { PlanStore, ReminderKey } from '../store/plan-store.js';
 import type { SendResult } from './notifier.js';
-
-/** Why a run sent something that had been claimed before. */
-export type RetryKind =
-  /** The last attempt failed (its reason was recorded). */
-  | 'after-failure'
-  /** A run claimed it and stopped before finishing; it may have arrived already. */
-  | 'after-interruption';
+import type { RetryKind } from './run-report.js';
 
 /** What happened to one ledger-guarded send. */
 export type SendOutcome =

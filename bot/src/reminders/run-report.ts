@@ -1,5 +1,11 @@
 import { isDigestStage, stageInWords } from '../domain/reminder-stages.js';
-import type { RetryKind } from './claimed-send.js';
+
+/** Why a run sent something that had been claimed before. */
+export type RetryKind =
+  /** The last attempt failed (its reason was recorded). */
+  | 'after-failure'
+  /** A run claimed it and stopped before finishing; it may have arrived already. */
+  | 'after-interruption';
 
 /** One reminder or digest the run dealt with. */
 export interface ReportItem {

@@ -1,7 +1,7 @@
 import type { Action, ProgressUpdate } from '../../domain/model.js';
 import type { ImportBase, ImportDiff, ImportedAction, ImportedProgress, ImportSummary, LoggedNote } from '../../domain/plan-import.js';
 import { AppError } from '../../errors.js';
-import type { BatchStep } from '../../graph/graph-api.js';
+import type { BatchStep } from '../../graph/batch-steps.js';
 import { checkedImportDiff, importRequestId } from '../import-writes.js';
 import type { KnownAction } from './action-index.js';
 import { fitPlanFields, itemSchema, planFields, stateFields, updateItemFields } from './item-fields.js';

@@ -31,7 +31,8 @@ import { eq, ListAccess } from './list-access.js';
 import { ListCounts } from './list-counts.js';
 import { checkSchema, describeGap } from './list-schema.js';
 import { OutboxSync, type FlushPacing } from './outbox-sync.js';
-import { mergePending, offlineAnswers, sortedLog, withPending } from './pending-view.js';
+import { mergePending, offlineAnswers, withPending } from './pending-view.js';
+import { sortedLog } from './update-log.js';
 import { UpdateWriter } from './update-writer.js';
 
 /** Everything the SharePoint store is built from (see `createStore` for the configuration it comes from). */

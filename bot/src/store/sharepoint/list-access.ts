@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AppError } from '../../errors.js';
-import type { BatchAnswer, BatchStep, GraphApi } from '../../graph/graph-api.js';
+import type { BatchAnswer, BatchStep } from '../../graph/batch-steps.js';
+import type { GraphApi } from '../../graph/graph-api.js';
 import { MAX_BATCH } from '../../graph/graph-api.js';
 import { itemSchema, SELECT, type ListItem } from './item-fields.js';
 import type { ListKey } from './list-definitions.js';

@@ -36,11 +36,6 @@ export function mergePending(updates: ProgressUpdate[], entries: OutboxEntry[]):
   return [...updates, ...queued].sort((a, b) => a.submittedAt.localeCompare(b.submittedAt));
 }
 
-/** A progress log oldest first; updates of the same instant in the order SharePoint numbered them. */
-export function sortedLog(updates: ProgressUpdate[]): ProgressUpdate[] {
-  return [...updates].sort((a, b) => a.submittedAt.localeCompare(b.submittedAt) || Number(a.id) - Number(b.id));
-}
-
 /**
  * The answers given while SharePoint cannot be reached, from what this
  * instance knows: the action as last read plus what waits in the outbox.

@@ -1,9 +1,8 @@
 import type { ProgressUpdate } from '../../domain/model.js';
 import { AppError } from '../../errors.js';
-import type { BatchAnswer, BatchStep } from '../../graph/graph-api.js';
+import type { BatchAnswer, BatchStep } from '../../graph/batch-steps.js';
 import { itemSchema, updateFromItem } from './item-fields.js';
 import { eq, type ListAccess } from './list-access.js';
-import { sortedLog } from './pending-view.js';
 
 /**
  * The update writer's reads of the Progress Updates list, shaped for
@@ -44,4 +43,9 @@ export class UpdateLog {
     if (page['@odata.nextLink']) items.push(...(await this.lists.graph.getAll(page['@odata.nextLink'], 'reading the progress log')));
     return sortedLog(items.map((i) => updateFromItem(itemSchema.parse(i))));
   }
+}
+
+/** A progress log oldest first; updates of the same instant in the order SharePoint numbered them. */
+export function sortedLog(updates: ProgressUpdate[]): ProgressUpdate[] {
+  return [...updates].sort((a, b) => a.submittedAt.localeCompare(b.submittedAt) || Number(a.id) - Number(b.id));
 }

@@ -1,15 +1,14 @@
 import { requestIdReuse } from '../../domain/idempotency.js';
 import type { Action, ProgressUpdate } from '../../domain/model.js';
 import { AppError } from '../../errors.js';
-import type { BatchAnswer, BatchStep } from '../../graph/graph-api.js';
+import type { BatchAnswer, BatchStep } from '../../graph/batch-steps.js';
 import { graphFailure, isRetryableStatus, isTransient } from '../../graph/graph-errors.js';
 import type { Logger } from '../../logger.js';
 import type { RecordUpdateCommand } from '../plan-store.js';
 import type { ActionIndex, KnownAction } from './action-index.js';
 import { actionFromItem, itemSchema, stateFields, updateFromItem, updateItemFields } from './item-fields.js';
 import { answerMessage, type ListAccess } from './list-access.js';
-import { sortedLog } from './pending-view.js';
-import { UpdateLog } from './update-log.js';
+import { sortedLog, UpdateLog } from './update-log.js';
 
 /** How one attempt to deliver an update to SharePoint ended. */
 export type Delivery =

@@ -36,13 +36,18 @@ export function viewFromQuery(query: URLSearchParams): PlanViewState {
 export function viewToQuery(view: PlanViewState): string {
   const params = new URLSearchParams();
   if (view.group !== 'indicator') params.set('group', view.group);
-  const filter = toFilter(view);
+  // The address keeps the search as typed (spaces and all), so the box shows it back unchanged.
+  setFilterParams(params, { ...toFilter(view), ...(view.q ? { q: view.q } : {}) });
+  return params.toString();
+}
+
+/** Writes `filter` into `params` under the names the plan's address and the export share. */
+function setFilterParams(params: URLSearchParams, filter: PlanFilter): void {
   if (filter.owner) params.set('owner', filter.owner);
   if (filter.rag) params.set('rag', filter.rag);
   if (filter.status) params.set('status', filter.status);
   if (filter.overdue) params.set('overdue', 'true');
-  if (view.q) params.set('q', view.q);
-  return params.toString();
+  if (filter.q) params.set('q', filter.q);
 }
 
 /** The view state as the shared filter the domain code (and the export) understands. */
@@ -59,12 +64,7 @@ export function toFilter(view: PlanViewState): PlanFilter {
 /** The query string for GET /api/export with the current view, so the file matches the screen. */
 export function exportQuery(view: PlanViewState, format: ExportQuery['format']): string {
   const params = new URLSearchParams({ format, group: view.group });
-  const filter = toFilter(view);
-  if (filter.owner) params.set('owner', filter.owner);
-  if (filter.rag) params.set('rag', filter.rag);
-  if (filter.status) params.set('status', filter.status);
-  if (filter.overdue) params.set('overdue', 'true');
-  if (filter.q) params.set('q', filter.q);
+  setFilterParams(params, toFilter(view));
   return params.toString();
 }
 
