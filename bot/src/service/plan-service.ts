@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Clock } from '../domain/clock.js';
+import { checkEvidenceLinks, splitLinkText } from '../domain/evidence-links.js';
 import type { ProgressUpdate } from '../domain/model.js';
 import { canUpdate, type Actor } from '../domain/people.js';
 import { nextState } from '../domain/rules.js';
@@ -11,6 +12,25 @@ import type { PlanStore, RecordUpdateResult } from '../store/plan-store.js';
 export const MAX_NOTE_LENGTH = 2000;
 
 const NOTE_MISSING = 'Please write what has happened since the last update.';
+const TOO_MANY_LINKS = 'Please add at most three links.';
+
+/**
+ * Evidence links: a list (the API, the tab) or the text of one box, a link a
+ * line (the card). Bounded before anything is parsed, then checked by the
+ * domain's one rule (`checkEvidenceLinks`): the result is the normalised
+ * links, or undefined when there are none.
+ */
+const linksSchema = z
+  .union([z.string().max(20_000, TOO_MANY_LINKS), z.array(z.string().max(20_000, TOO_MANY_LINKS)).max(20, TOO_MANY_LINKS)], {
+    message: 'The links could not be read. Please give each link as text.',
+  })
+  .optional()
+  .transform((given, ctx) => {
+    const checked = checkEvidenceLinks(typeof given === 'string' ? splitLinkText(given) : (given ?? []));
+    if (checked.ok) return checked.links.length > 0 ? checked.links : undefined;
+    ctx.addIssue({ code: 'custom', message: checked.message });
+    return z.NEVER;
+  });
 
 /**
  * A progress update as the card or the tab submits it: the one schema both
@@ -37,13 +57,14 @@ const updateInputSchema = z.object({
     ),
   rag: z.enum(['Red', 'Amber', 'Green', 'Blue'], { message: 'Please choose a RAG rating.' }),
   markComplete: z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')]).optional(),
+  links: linksSchema,
 });
 
 /** A validated progress update (see `parseUpdateInput`). */
-export type UpdateInput = z.output<typeof updateInputSchema>;
+export type UpdateInput = Omit<z.output<typeof updateInputSchema>, 'links'> & { links?: string[] };
 
 /** Field-level messages for a rejected submission, shown next to the inputs ("form": anything else). */
-export type FieldErrors = Partial<Record<'text' | 'rag' | 'form', string>>;
+export type FieldErrors = Partial<Record<'text' | 'rag' | 'links' | 'form', string>>;
 
 /**
  * Validates a submission at the edge (card or API), once. Rejects with
@@ -56,7 +77,7 @@ export function parseUpdateInput(raw: unknown): UpdateInput {
   const errors: FieldErrors = {};
   for (const issue of parsed.error.issues) {
     const field = issue.path[0];
-    const key = field === 'text' || field === 'rag' ? field : 'form';
+    const key = field === 'text' || field === 'rag' || field === 'links' ? field : 'form';
     errors[key] ??= key === 'form' ? 'This update could not be read. Please try again.' : issue.message;
   }
   throw new AppError('bad_input', Object.values(errors).join(' '), { details: errors });
@@ -98,6 +119,7 @@ export class PlanService {
     const now = this.clock.now().toISOString();
     const next = nextState(action, { rag: input.rag, markComplete: input.markComplete });
     const author = { name: actor.displayName, ...(actor.aadObjectId ? { aadObjectId: actor.aadObjectId } : {}) };
+    const links = input.links ? { links: input.links } : {};
     return this.store.recordUpdate({
       expectedVersion: input.expectedVersion,
       update: {
@@ -111,8 +133,9 @@ export class PlanService {
         submittedAt: now,
         source,
         requestId: input.requestId,
+        ...links,
       },
-      next: { ...next, latestUpdate: { text: input.text, authorName: actor.displayName, submittedAt: now }, updatedAt: now },
+      next: { ...next, latestUpdate: { text: input.text, authorName: actor.displayName, submittedAt: now, ...links }, updatedAt: now },
     });
   }
 }
