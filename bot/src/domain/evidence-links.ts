@@ -124,26 +124,26 @@ export function linkLabel(href: string, max = 72): string {
   return shorten(clean(`${url.host}${decodePath(path)}`), max);
 }
 
+/** Percent-encoding decoded run by run: in a run that is not valid UTF-8 only the plain ASCII escapes are decoded. */
 function decodePath(path: string): string {
-  return path
-    .split('/')
-    .map((segment) => {
-      try {
-        return decodeURIComponent(segment);
-      } catch {
-        return segment;
-      }
-    })
-    .join('/');
+  return path.replace(/(?:%[0-9a-f]{2})+/gi, (run) => {
+    try {
+      return decodeURIComponent(run);
+    } catch {
+      return run.replace(/%([0-7][0-9a-f])/gi, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+    }
+  });
 }
 
 function clean(s: string): string {
   return withoutControlCharacters(s).replace(/\n/g, ' ').replace(INVISIBLE, '');
 }
 
+/** Cut in the middle: the file name (up to two thirds of the room) stays at the end, the host and the path's start before "…". */
 function shorten(s: string, max: number): string {
   if (s.length <= max) return s;
-  const tail = Math.floor((max - 1) / 2);
+  const slash = s.lastIndexOf('/');
+  const tail = slash > 0 ? Math.min(s.length - slash, Math.floor((2 * (max - 1)) / 3)) : Math.floor((max - 1) / 2);
   return `${s.slice(0, max - 1 - tail)}…${s.slice(s.length - tail)}`;
 }
 
