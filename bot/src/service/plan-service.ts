@@ -13,20 +13,30 @@ export const MAX_NOTE_LENGTH = 2000;
 
 const NOTE_MISSING = 'Please write what has happened since the last update.';
 const TOO_MANY_LINKS = 'Please add at most three links.';
+const LINKS_UNREADABLE = 'The links could not be read. Please give each link as text.';
+
+/** The links given, as texts, or why they cannot be read; bounded before anything is parsed. */
+function linkEntries(given: unknown): string[] | { refused: string } {
+  if (given === undefined || given === null) return [];
+  if (typeof given === 'string') return given.length > 20_000 ? { refused: TOO_MANY_LINKS } : splitLinkText(given);
+  if (!Array.isArray(given)) return { refused: LINKS_UNREADABLE };
+  if (given.length > 20) return { refused: TOO_MANY_LINKS };
+  if (!given.every((g): g is string => typeof g === 'string')) return { refused: LINKS_UNREADABLE };
+  return given.some((g) => g.length > 20_000) ? { refused: TOO_MANY_LINKS } : given;
+}
 
 /**
- * Evidence links: a list (the API, the tab) or the text of one box, a link a
- * line (the card). Bounded before anything is parsed, then checked by the
- * domain's one rule (`checkEvidenceLinks`): the result is the normalised
- * links, or undefined when there are none.
+ * Evidence links: a list (the API, the tab) or the text of one box (the
+ * card: links separated by spaces or line breaks), checked by the domain's
+ * one rule (`checkEvidenceLinks`). The result is the normalised links, or
+ * undefined when there are none.
  */
 const linksSchema = z
-  .union([z.string().max(20_000, TOO_MANY_LINKS), z.array(z.string().max(20_000, TOO_MANY_LINKS)).max(20, TOO_MANY_LINKS)], {
-    message: 'The links could not be read. Please give each link as text.',
-  })
+  .unknown()
   .optional()
   .transform((given, ctx) => {
-    const checked = checkEvidenceLinks(typeof given === 'string' ? splitLinkText(given) : (given ?? []));
+    const entries = linkEntries(given);
+    const checked = Array.isArray(entries) ? checkEvidenceLinks(entries) : { ok: false as const, message: entries.refused };
     if (checked.ok) return checked.links.length > 0 ? checked.links : undefined;
     ctx.addIssue({ code: 'custom', message: checked.message });
     return z.NEVER;
