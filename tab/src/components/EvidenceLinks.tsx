@@ -27,8 +27,8 @@ const useStyles = makeStyles({
 /**
  * An update's evidence links, "Evidence:" then each link shown as its host
  * and path (never the raw address), opened in a new tab without giving the
- * opened page a handle on this one. A link that fails the domain's check
- * (hand-edited data) is shown as text, never as something to click.
+ * opened page a handle on this one. An address that fails the domain's
+ * check (hand-edited data) is shown as it is, as text, never as something to click.
  */
 export function EvidenceLinks({ links, maxLabel = 72 }: { links: readonly string[] | undefined; maxLabel?: number }) {
   const styles = useStyles();
@@ -47,7 +47,7 @@ export function EvidenceLinks({ links, maxLabel = 72 }: { links: readonly string
                 <bdi>{linkLabel(href, maxLabel)}</bdi>
               </a>
             ) : (
-              <bdi>{linkLabel(href, maxLabel)}</bdi>
+              <bdi>{href.length > maxLabel ? `${href.slice(0, maxLabel - 1)}…` : href}</bdi>
             )}
           </li>
         ))}
