@@ -51,7 +51,9 @@ export function EvidenceFields({
       {links.map((value, i) => (
         <Field key={i} label={`Link ${i + 1}`} validationMessage={linkErrors[i]}>
           <Input
-            ref={(el) => void (boxes.current[i] = el)}
+            ref={(el) => {
+              boxes.current[i] = el;
+            }}
             type="url"
             inputMode="url"
             autoComplete="off"
