@@ -160,3 +160,39 @@ describe('wres export', () => {
     expect((await runCli(['export', '--format', 'pdf'], env)).code).toBe(2);
   });
 });
+
+describe('evidence links through wres import and wres export', () => {
+  const AUDIT = 'https://nhsuk.sharepoint.com/sites/edi/Shared%20Documents/panel-audit.xlsx';
+  const PAPER = 'https://intranet.example.nhs.uk/board/wres-paper.pdf';
+  let tmp: ReturnType<typeof tempDir>;
+  beforeEach(() => {
+    tmp = tempDir();
+  });
+  afterEach(() => tmp.remove());
+
+  type Exported = { actions: { ref: string; latestUpdate: { links?: string[] } | null; history: { text: string; links?: string[] }[] }[] };
+
+  it('reads "Evidence:" lines under a note as its links, exports them and reads its own Excel export back with them', async () => {
+    const env = cliEnv(tmp.path('wres.db'));
+    const csv = [
+      'Ref,Plan year,Indicator,Action,Lead,Due by,Progress update',
+      `1.1,2025/26,2,Audit shortlisting panels,Head of Resourcing,31/3/2026,"06.10.2025: Panels audited.\nEvidence: ${AUDIT}\nEvidence: ${PAPER}"`,
+      '1.2,2025/26,4,Publish CPD figures,Head of Learning,31/3/2026,06.10.2025: Figures drafted.',
+    ].join('\n');
+    const imported = await runCli(['import', writeFixture(tmp, 'plan.csv', csv)], env);
+    expect(imported).toMatchObject({ code: 0, stderr: '' });
+
+    const json = JSON.parse((await runCli(['export', '--format', 'json'], env)).stdout) as Exported;
+    expect(json.actions[0]!.history).toEqual([expect.objectContaining({ text: 'Panels audited.', links: [AUDIT, PAPER] })]);
+    expect(json.actions[0]!.latestUpdate?.links).toEqual([AUDIT, PAPER]);
+    expect(json.actions[1]!.history[0]).not.toHaveProperty('links');
+
+    const out = tmp.path('plan.xlsx');
+    expect((await runCli(['export', '--out', out], env)).code).toBe(0);
+    expect((await runCli(['import', out], env, '2026-11-24T10:00:00.000Z')).stdout).toContain('Nothing changed');
+    const fresh = cliEnv(tmp.path('fresh.db'));
+    expect((await runCli(['import', out], fresh)).code).toBe(0);
+    const copied = JSON.parse((await runCli(['export', '--format', 'json'], fresh)).stdout) as Exported;
+    expect(copied.actions[0]!.history.map((h) => [h.text, h.links])).toEqual([['Panels audited.', [AUDIT, PAPER]]]);
+  });
+});

@@ -9,6 +9,7 @@ import { mapDocument, readDocument, type PlanFormat } from '../../bot/src/import
 import { buildSamplePlan } from '../../bot/src/sample/sample-plan.js';
 import type { PlanStore } from '../../bot/src/store/plan-store.js';
 import { pagedPlanDocx } from '../fixtures/plan-fixtures.js';
+import { makeRecordUpdate } from '../store/fixtures.js';
 import { memoryStore, planView } from './store-helpers.js';
 
 async function exported(store: PlanStore, format: 'csv' | 'xlsx' | 'json'): Promise<Buffer> {
@@ -139,5 +140,65 @@ describe('spreadsheet formula injection', () => {
     expect(json.actions).toHaveLength(5);
     expect(json.actions[0]).toMatchObject({ title: risky[0], history: [] });
     await store.close();
+  });
+});
+
+describe('evidence links through export and import', () => {
+  const AUDIT = 'https://nhsuk.sharepoint.com/sites/edi/Shared%20Documents/panel-audit.xlsx';
+  const PAPER = 'https://intranet.example.nhs.uk/board/wres-paper.pdf';
+  let first: PlanStore;
+  let second: PlanStore;
+  beforeEach(async () => {
+    first = await memoryStore();
+    second = await memoryStore();
+    await importInto(first, await pagedPlanDocx(), 'docx', '2017-01-10T09:30:00.000Z');
+    const [a, b] = await first.listActions();
+    for (const [action, links, at] of [
+      [a!, [AUDIT, PAPER], '2017-01-20T14:32:00.000Z'],
+      [b!, [PAPER], '2017-01-21T12:00:00.000Z'],
+    ] as const) {
+      const result = await first.recordUpdate(
+        makeRecordUpdate(action, { text: `Evidence for ${action.ref}`, submittedAt: at, links: [...links] }),
+      );
+      expect(result.kind).toBe('recorded');
+    }
+  });
+  afterEach(async () => {
+    await first.close();
+    await second.close();
+  });
+
+  /** Every note with its links, by action ref. */
+  async function notesWithLinks(store: PlanStore): Promise<[string, string, string[] | undefined][]> {
+    const out: [string, string, string[] | undefined][] = [];
+    for (const a of await store.listActions()) for (const u of await store.listUpdates(a.id)) out.push([a.ref, u.text, u.links]);
+    return out;
+  }
+
+  it.each(['csv', 'xlsx', 'json'] as const)(
+    'carries each note’s links through %s into a new store, and back into the same one as no change',
+    async (format) => {
+      const file = await exported(first, format);
+      if (format === 'csv') expect(file.toString()).toContain(`20.01.2017 14:32: Evidence for 1\nEvidence: ${AUDIT}\nEvidence: ${PAPER}`);
+      await importInto(second, file, format, '2017-02-01T09:00:00.000Z');
+      const copied = await notesWithLinks(second);
+      expect(copied.filter(([, , links]) => links)).toEqual((await notesWithLinks(first)).filter(([, , links]) => links));
+      expect(copied.filter(([, , links]) => links)).toHaveLength(2);
+      expect((await second.listActions())[0]!.latestUpdate?.links).toEqual([AUDIT, PAPER]);
+
+      const again = await importInto(first, file, format, '2017-02-01T09:00:00.000Z');
+      expect(again.summary).toMatchObject({ created: 0, updated: 0, progressAdded: 0 });
+    },
+  );
+
+  it('keeps an exported "Evidence:" line that fails the check as part of the note, with a warning naming why', async () => {
+    const body = JSON.parse((await exported(first, 'json')).toString()) as { actions: { history: { links?: string[] }[] }[] };
+    body.actions[0]!.history.at(-1)!.links = ['http://intranet.example.nhs.uk/audit.xlsx'];
+    const result = mapDocument(await readDocument(Buffer.from(JSON.stringify(body)), 'json'), { importedAt: '2017-02-01T09:00:00.000Z' });
+    expect(result.errors).toEqual([]);
+    const note = result.actions[0]!.history.at(-1)!;
+    expect(note).toMatchObject({ text: 'Evidence for 1\nEvidence: http://intranet.example.nhs.uk/audit.xlsx' });
+    expect(note).not.toHaveProperty('links');
+    expect(result.warnings.join(' ')).toContain('the evidence links of a progress note were kept as text: the link starts with http://');
   });
 });

@@ -14,6 +14,7 @@
  */
 import { describe } from 'vitest';
 import { describeDirectoryContract } from './contract/directory-contract.js';
+import { describeEvidenceContract } from './contract/evidence-contract.js';
 import type { MakeStore } from './contract/harness.js';
 import { describeImportContract } from './contract/import-contract.js';
 import { describeLedgerContract } from './contract/ledger-contract.js';
@@ -26,6 +27,7 @@ export function describePlanStoreContract(name: string, makeStore: MakeStore): v
   describe(`PlanStore contract: ${name}`, () => {
     describeImportContract(makeStore);
     describeUpdateContract(makeStore);
+    describeEvidenceContract(makeStore);
     describeLedgerContract(makeStore);
     describeDirectoryContract(makeStore);
   });

@@ -76,6 +76,8 @@ export interface UpdateOverrides {
   source?: RecordUpdateCommand['update']['source'];
   author?: { name: string; aadObjectId?: string };
   expectedVersion?: number;
+  /** Evidence links, on the update and the action's latest update (default: none). */
+  links?: string[];
 }
 
 /**
@@ -91,6 +93,7 @@ export function makeRecordUpdate(action: Action, overrides: UpdateOverrides = {}
   const text = overrides.text ?? 'Two panels held with a BME panel member this month.';
   const rag = overrides.rag ?? 'Green';
   const status = overrides.status ?? 'InProgress';
+  const links = overrides.links ? { links: overrides.links } : {};
   return {
     expectedVersion: overrides.expectedVersion ?? action.version,
     update: {
@@ -104,11 +107,12 @@ export function makeRecordUpdate(action: Action, overrides: UpdateOverrides = {}
       submittedAt,
       source: overrides.source ?? 'teams',
       requestId: overrides.requestId ?? `test-request-${randomUUID()}`,
+      ...links,
     },
     next: {
       rag,
       status,
-      latestUpdate: { text, authorName: author.name, submittedAt },
+      latestUpdate: { text, authorName: author.name, submittedAt, ...links },
       updatedAt: submittedAt,
     },
   };

@@ -109,6 +109,40 @@ describe('SqlitePlanStore on a file', () => {
     expect(await store.claimReminder(retry)).toBe('retry-after-interruption');
   });
 
+  it('adds evidence links to a database from before them: old updates read as before, new ones keep their links', async () => {
+    const path = file.replace('data/nested/', '');
+    const db = new Database(path);
+    try {
+      runMigrations(
+        db,
+        MIGRATIONS.filter((m) => m.version <= 2),
+      );
+      db.prepare(
+        `INSERT INTO actions (id, plan_year, ref, theme, indicators, title, measure, lead_role, due_text, status, rag,
+          latest_text, latest_author, latest_at, updated_at, version)
+         VALUES ('a1', '2025/26', '1.1', '', '[2]', 'Audit panels', '', '', '', 'InProgress', 'Amber',
+          'Three audited', 'Asha Patel', '2026-02-12T10:00:00Z', '2026-02-12T10:00:00Z', 2)`,
+      ).run();
+      db.prepare(
+        `INSERT INTO progress_updates (id, action_id, text, rag_from, rag_to, status_from, status_to, author_name,
+          submitted_at, submitted_ms, source, request_id)
+         VALUES ('u1', 'a1', 'Three audited', 'Amber', 'Amber', 'InProgress', 'InProgress', 'Asha Patel',
+          '2026-02-12T10:00:00Z', ?, 'teams', 'r-0000001')`,
+      ).run(Date.parse('2026-02-12T10:00:00Z'));
+    } finally {
+      db.close();
+    }
+    const store = await open(path);
+    const action = (await store.getAction('a1'))!;
+    expect(action.latestUpdate).toEqual({ text: 'Three audited', authorName: 'Asha Patel', submittedAt: '2026-02-12T10:00:00Z' });
+    expect((await store.listUpdates('a1'))[0]).not.toHaveProperty('links');
+
+    const link = 'https://nhsuk.sharepoint.com/sites/edi/Shared%20Documents/panel-audit.xlsx';
+    await store.recordUpdate(makeRecordUpdate(action, { text: 'All five audited', links: [link], submittedAt: '2026-03-01T10:00:00Z' }));
+    expect((await store.listUpdates('a1')).map((u) => u.links)).toEqual([undefined, [link]]);
+    expect((await store.getAction('a1'))?.latestUpdate?.links).toEqual([link]);
+  });
+
   it('applies a new migration step on the next start and skips the ones already applied', async () => {
     await (await open()).close();
     const db = new Database(file);

@@ -30,4 +30,15 @@ describe('requestIdReuse', () => {
     expect(requestIdReuse(byName, { ...byName })).toBeNull();
     expect(requestIdReuse(byName, { ...byName, author: { name: 'Someone' } })).toContain('someone else');
   });
+
+  it('treats the same links again, in any order, as a retry, and different links as a different update', () => {
+    const audit = 'https://nhsuk.sharepoint.com/sites/edi/Shared%20Documents/panel-audit.xlsx';
+    const paper = 'https://intranet.example.nhs.uk/board/wres-paper.pdf';
+    const withLinks = { ...stored, links: [audit, paper] };
+    expect(requestIdReuse(withLinks, { ...stored, links: [paper, audit] })).toBeNull();
+    expect(requestIdReuse(withLinks, { ...stored, links: [audit] })).toContain('different note, rating or links');
+    expect(requestIdReuse(withLinks, { ...stored })).toContain('different note, rating or links');
+    expect(requestIdReuse(stored, { ...stored, links: [audit] })).toContain('different note, rating or links');
+    expect(requestIdReuse(stored, { ...stored, links: [] })).toBeNull();
+  });
 });

@@ -19,6 +19,7 @@ export const BOARD_PAPER_COLUMNS = [
   'Status',
   'RAG',
   'Latest update',
+  'Evidence',
   'Update by',
   'Update date',
 ] as const;
@@ -53,6 +54,8 @@ function rowCells(group: string, v: ActionView, timeZone: string): string[] {
     STATUS_LABELS[v.status],
     RAG_LABELS[v.rag],
     v.latestUpdate?.text ?? '',
+    // Whole addresses, one a line: a spreadsheet reader can open them.
+    v.latestUpdate?.links?.join('\n') ?? '',
     v.latestUpdate?.authorName ?? '',
     v.latestUpdate ? ukDate(localDate(new Date(v.latestUpdate.submittedAt), timeZone)) : '',
   ];

@@ -70,8 +70,11 @@ export type PlanRow = [
   latest: PlanRowUpdate | null,
 ];
 
-/** The latest progress update of a `PlanRow`: its full text, its author (index into `people`) and its day in TIMEZONE. */
-type PlanRowUpdate = [text: string, author: number, day: string];
+/**
+ * The latest progress update of a `PlanRow`: its full text, its author (index
+ * into `people`), its day in TIMEZONE, and its evidence links when it has any.
+ */
+export type PlanRowUpdate = [text: string, author: number, day: string, links?: string[]];
 
 /**
  * GET /api/plan — the lean plan list, ordered by plan year (newest first) then
@@ -118,6 +121,12 @@ export interface SubmitUpdateRequest {
   rag: UpdateRag;
   /** Defaults to false. True (or rag "Blue") completes the action. */
   markComplete?: boolean;
+  /**
+   * Evidence: up to three https links (blank entries ignored, repeats
+   * dropped). A link that is not https, names no real host, is over 2,000
+   * characters or carries a password or access key is refused (400, `details.links`).
+   */
+  links?: string[];
 }
 
 /** POST /api/actions/:id/updates — 201 (recorded) or 200 (duplicate: this requestId was stored before, nothing new written). */

@@ -50,7 +50,7 @@ const RAG_FILL: Record<Rag, string | undefined> = {
   Blue: 'FFCFE2F3',
   None: undefined,
 };
-const WIDTHS = [28, 7, 9, 10, 28, 48, 36, 22, 12, 16, 12, 16, 60, 18, 12];
+const WIDTHS = [28, 7, 9, 10, 28, 48, 36, 22, 12, 16, 12, 16, 60, 40, 18, 12];
 
 async function toXlsx(rows: BoardPaperRow[], today: string): Promise<Buffer> {
   const book = new ExcelJS.Workbook();

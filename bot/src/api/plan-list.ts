@@ -1,7 +1,7 @@
 import { toActionView, type ActionView, type ViewContext } from '../domain/action-view.js';
-import type { Action } from '../domain/model.js';
+import type { Action, LatestUpdate } from '../domain/model.js';
 import { filterActions } from '../domain/plan-filter.js';
-import type { PlanResponse, PlanRow } from './contract.js';
+import type { PlanResponse, PlanRow, PlanRowUpdate } from './contract.js';
 import { compareByRef } from '../domain/action-view.js';
 
 /** Texts that repeat across actions (years, themes, people), sent once and referred to by index. */
@@ -48,10 +48,15 @@ function encodePlanList(views: readonly ActionView[], ctx: ViewContext): PlanRes
       v.status,
       v.rag,
       v.stale ? 1 : 0,
-      latest ? [latest.text, people.of(latest.authorName), day(latest.submittedAt)] : null,
+      latest ? latestRow(latest, people.of(latest.authorName), day(latest.submittedAt)) : null,
     ];
   });
   return { today: ctx.today, years: years.texts, themes: themes.texts, people: people.texts, actions };
+}
+
+/** The latest update as a `PlanRowUpdate`: links only when there are some, so the list grows only for them. */
+function latestRow(latest: LatestUpdate, author: number, day: string): PlanRowUpdate {
+  return latest.links?.length ? [latest.text, author, day, latest.links] : [latest.text, author, day];
 }
 
 /** Whether two reads of an action agree on everything a plan view is made of (the whole view is derived from these). */
@@ -76,7 +81,8 @@ function sameSource(a: Action, b: Action): boolean {
     a.rag === b.rag &&
     a.latestUpdate?.text === b.latestUpdate?.text &&
     a.latestUpdate?.authorName === b.latestUpdate?.authorName &&
-    a.latestUpdate?.submittedAt === b.latestUpdate?.submittedAt
+    a.latestUpdate?.submittedAt === b.latestUpdate?.submittedAt &&
+    a.latestUpdate?.links?.join('\n') === b.latestUpdate?.links?.join('\n')
   );
 }
 

@@ -3,4 +3,4 @@
  * inputs on the card and in the tab ("form": anything else, such as an
  * unreadable submission). The same shape travels in the API's `bad_input`.
  */
-export type FieldErrors = Partial<Record<'text' | 'rag' | 'form', string>>;
+export type FieldErrors = Partial<Record<'text' | 'rag' | 'links' | 'form', string>>;

@@ -27,6 +27,8 @@ export interface LatestUpdate {
   text: string;
   authorName: string;
   submittedAt: string; // ISO instant
+  /** The update's evidence links (see `ProgressUpdate.links`); absent when it has none. */
+  links?: string[];
 }
 
 /** One action in the plan. */
@@ -75,6 +77,11 @@ export interface ProgressUpdate {
   source: UpdateSource;
   /** Idempotency key: a second update with the same requestId is a no-op. */
   requestId: string;
+  /**
+   * Evidence: up to three https links (SharePoint or intranet), normalised
+   * and checked by `domain/evidence-links.ts`. Absent when there are none, never empty.
+   */
+  links?: string[];
 }
 
 /** Where a reminder ledger entry stands; see `domain/reminder-ledger.ts` for the lease rules. */

@@ -4,6 +4,7 @@
  * fields), which are left alone, and which progress notes are added. Both
  * stores apply this diff and the dry run prints it. Pure: no I/O.
  */
+import { sameLinks } from './evidence-links.js';
 import type { Action, LatestUpdate, Person } from './model.js';
 
 /** An action as an importer or the API creates it: the store assigns id, version and updatedAt. */
@@ -15,6 +16,8 @@ export interface ImportedProgress {
   /** ISO instant; the entry's own date when the plan gave one, else the import time. */
   submittedAt: string;
   authorName: string;
+  /** Evidence links the exported plan listed with the note (checked, at most three); absent when none. */
+  links?: string[];
 }
 
 /** One row of an import, already validated. Keyed by (planYear, ref). */
@@ -135,7 +138,7 @@ function newest(current: LatestUpdate | null, notes: readonly ImportedProgress[]
   let best = current;
   for (const n of notes)
     if (!best || Date.parse(n.submittedAt) >= Date.parse(best.submittedAt))
-      best = { text: n.text, authorName: n.authorName, submittedAt: n.submittedAt };
+      best = { text: n.text, authorName: n.authorName, submittedAt: n.submittedAt, ...(n.links?.length ? { links: n.links } : {}) };
   return best;
 }
 
@@ -160,7 +163,15 @@ function sameValue(field: ImportField, a: Action, b: Action): boolean {
   if (field === 'indicators') return a.indicators.join(',') === b.indicators.join(',');
   if (field === 'latestUpdate') {
     const [x, y] = [a.latestUpdate, b.latestUpdate];
-    return x === y || (!!x && !!y && x.text === y.text && x.authorName === y.authorName && sameInstant(x.submittedAt, y.submittedAt));
+    return (
+      x === y ||
+      (!!x &&
+        !!y &&
+        x.text === y.text &&
+        x.authorName === y.authorName &&
+        sameInstant(x.submittedAt, y.submittedAt) &&
+        sameLinks(x.links, y.links))
+    );
   }
   return a[field] === b[field];
 }

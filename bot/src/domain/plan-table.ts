@@ -1,5 +1,6 @@
 import type { Action, ProgressUpdate } from './model.js';
 import { RAG_LABELS, STATUS_LABELS } from './rules.js';
+import { withEvidenceLines } from './evidence-links.js';
 import { withoutControlCharacters } from './text-hygiene.js';
 import { formatNoteDate } from './progress-notes.js';
 
@@ -23,7 +24,7 @@ export const EXPORT_COLUMNS = [
 /** Options shared by the exporters. */
 export interface ExportOptions {
   /** Each action's progress log (oldest first), by action id; without it the latest update is exported. */
-  history?: ReadonlyMap<string, readonly Pick<ProgressUpdate, 'submittedAt' | 'text'>[]>;
+  history?: ReadonlyMap<string, readonly Pick<ProgressUpdate, 'submittedAt' | 'text' | 'links'>[]>;
   /** Time zone for progress-note dates (default Europe/London). */
   timeZone?: string;
 }
@@ -31,7 +32,8 @@ export interface ExportOptions {
 /**
  * The plan as rows of text under `EXPORT_COLUMNS`, in the order given.
  * Progress notes are written "06.10.2015: text", one per line, the way
- * plans write them and the importer reads them. Control characters are
+ * plans write them and the importer reads them, each followed by its
+ * evidence links as "Evidence: https://…" lines. Control characters are
  * taken out (whatever the store holds); not escaped for spreadsheets: the
  * CSV and XLSX writers do that.
  */
@@ -58,11 +60,11 @@ export function planTable(actions: Action[], options: ExportOptions = {}): strin
 
 function progressText(
   action: Action,
-  history: readonly Pick<ProgressUpdate, 'submittedAt' | 'text'>[] | undefined,
+  history: readonly Pick<ProgressUpdate, 'submittedAt' | 'text' | 'links'>[] | undefined,
   timeZone: string,
 ): string {
-  const notes = history ?? (action.latestUpdate ? [{ submittedAt: action.latestUpdate.submittedAt, text: action.latestUpdate.text }] : []);
-  return notes.map((n) => `${formatNoteDate(n.submittedAt, timeZone)}: ${n.text.trim()}`).join('\n');
+  const notes = history ?? (action.latestUpdate ? [action.latestUpdate] : []);
+  return notes.map((n) => `${formatNoteDate(n.submittedAt, timeZone)}: ${withEvidenceLines(n.text.trim(), n.links)}`).join('\n');
 }
 
 function ukDate(iso: string): string {

@@ -7,7 +7,8 @@ import type { ImportRowError, RawDocument } from './types.js';
 
 const text = z.string().max(20_000);
 const person = z.object({ displayName: text, email: text.optional(), aadObjectId: text.optional() });
-const note = z.object({ text, submittedAt: z.iso.datetime({ offset: true }) });
+const links = z.array(z.string().max(20_000)).max(20).optional();
+const note = z.object({ text, submittedAt: z.iso.datetime({ offset: true }), links });
 const action = z.object({
   id: text,
   ref: text,
@@ -22,7 +23,7 @@ const action = z.object({
   dueText: text,
   status: z.enum(STATUSES),
   rag: z.enum(RAGS),
-  latestUpdate: z.object({ text, authorName: text, submittedAt: z.iso.datetime({ offset: true }) }).nullable(),
+  latestUpdate: z.object({ text, authorName: text, submittedAt: z.iso.datetime({ offset: true }), links }).nullable(),
   updatedAt: text,
   version: z.number(),
   history: z.array(note.extend({ source: z.enum(UPDATE_SOURCES).optional() })).optional(),

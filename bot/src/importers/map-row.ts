@@ -7,6 +7,7 @@ import type { ImportedProgress, NewAction } from '../domain/plan-import.js';
 import { combineLeads } from './lead.js';
 import { normalisePlanYear } from './plan-year.js';
 import type { PlanRow } from './plan-rows.js';
+import { splitEvidenceLines } from '../domain/evidence-links.js';
 import { splitDatedNotes } from '../domain/progress-notes.js';
 import { initialStatus, readStateWords } from './state-words.js';
 
@@ -54,7 +55,9 @@ export function mapRow(row: PlanRow, ctx: RowContext): MappedRow {
     warnings.push(`the progress note date "${bad}" is not a real date, so that note was kept with the text before it`);
   }
   const title = actionNotes.leading || actionNotes.notes[0]?.text || '';
-  const history = toHistory([...actionNotes.notes, ...progressNotes.notes], progressNotes.leading, ctx);
+  const history = toHistory([...actionNotes.notes, ...progressNotes.notes], progressNotes.leading, ctx).map((entry) =>
+    withEvidence(entry, warnings),
+  );
 
   const words = readStateWords(row.states);
   if (words.unknown.length)
@@ -102,6 +105,17 @@ function toHistory(dated: { submittedAt: string | null; text: string }[], leadin
     entries.unshift({ text: leading, submittedAt: at, authorName: ctx.authorName });
   }
   return entries;
+}
+
+/** A note's trailing "Evidence: https://…" lines as its links; lines that fail the check stay in the text, with a warning. */
+function withEvidence(entry: ImportedProgress, warnings: string[]): ImportedProgress {
+  const found = splitEvidenceLines(entry.text);
+  if (found.problem) warnings.push(`the evidence links of a progress note were kept as text: ${lowerFirst(found.problem)}`);
+  return found.links.length > 0 ? { ...entry, text: found.text, links: found.links } : entry;
+}
+
+function lowerFirst(s: string): string {
+  return s.charAt(0).toLowerCase() + s.slice(1);
 }
 
 function readIndicators(cell: string, fallbackTexts: string[], warnings: string[]): IndicatorNumber[] {

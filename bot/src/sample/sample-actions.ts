@@ -22,9 +22,10 @@ export interface SampleActionSpec {
 
 /**
  * A progress update as [days ago, text], or [days ago, text, RAG] when the
- * owner changed the rating with it: a RAG move, or Blue for a completion.
+ * owner changed the rating with it: a RAG move, or Blue for a completion
+ * (null: no change); then any evidence links.
  */
-type SampleNote = readonly [daysAgo: number, text: string, rag?: Rag];
+export type SampleNote = readonly [daysAgo: number, text: string, rag?: Rag | null, links?: readonly string[]];
 
 const T = {
   workforce: 'BME staff are under-represented at band 8a and above',
@@ -51,7 +52,12 @@ export const SAMPLE_ACTIONS: SampleActionSpec[] = [
     due: 40,
     rag: 'Green',
     notes: [
-      [75, 'Q1 figures published on the intranet and shared with the BME network.'],
+      [
+        75,
+        'Q1 figures published on the intranet and shared with the BME network.',
+        null,
+        ['https://intranet.example.nhs.uk/workforce/wres/band-breakdown-q1'],
+      ],
       [20, 'Q2 data pulled from ESR; waiting for sign-off at the Workforce Committee.'],
     ],
   },
@@ -206,7 +212,17 @@ export const SAMPLE_ACTIONS: SampleActionSpec[] = [
     due: 'ongoing',
     ragAtStart: 'Amber',
     rag: 'Green',
-    notes: [[14, 'Q2 report done: relative likelihood 1.09, down from 1.31 last year.', 'Green']],
+    notes: [
+      [
+        14,
+        'Q2 report done: relative likelihood 1.09, down from 1.31 last year.',
+        'Green',
+        [
+          'https://contoso.sharepoint.com/sites/edi/Shared%20Documents/WRES/Disciplinary%20report%20Q2.docx',
+          'https://intranet.example.nhs.uk/people/policies/just-culture',
+        ],
+      ],
+    ],
   },
   {
     ref: '4.2',

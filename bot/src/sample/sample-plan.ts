@@ -45,10 +45,11 @@ function toImported(spec: SampleActionSpec, today: string, planYear: string): Im
       status,
       rag,
     },
-    history: spec.notes.map(([daysAgo, text]) => ({
+    history: spec.notes.map(([daysAgo, text, , links]) => ({
       text,
       submittedAt: noonOn(addDays(today, -daysAgo)),
       authorName: owner?.displayName ?? 'E&D team',
+      ...(links?.length ? { links: [...links] } : {}),
     })),
   };
 }
@@ -101,9 +102,10 @@ function stateAtStart(spec: SampleActionSpec): { rag: Rag; status: Status } {
 /** Records each note as an update by the owner (the E&D team in the tab when no person owns it). */
 async function recordNotes(store: PlanStore, start: Action, spec: SampleActionSpec, today: string): Promise<void> {
   let action = start;
-  for (const [i, [daysAgo, text, rag]] of spec.notes.entries()) {
+  for (const [i, [daysAgo, text, rag, links]] of spec.notes.entries()) {
     const next = nextState(action, rag ? { rag } : {});
     const submittedAt = noonOn(addDays(today, -daysAgo));
+    const evidence = links?.length ? { links: [...links] } : {};
     const author = action.owner
       ? { name: action.owner.displayName, ...(action.owner.aadObjectId ? { aadObjectId: action.owner.aadObjectId } : {}) }
       : { name: 'E&D team' };
@@ -119,9 +121,10 @@ async function recordNotes(store: PlanStore, start: Action, spec: SampleActionSp
         submittedAt,
         source: action.owner ? 'teams' : 'tab',
         requestId: `sample-${spec.ref}-${i + 1}`,
+        ...evidence,
       },
       expectedVersion: action.version,
-      next: { ...next, latestUpdate: { text, authorName: author.name, submittedAt }, updatedAt: submittedAt },
+      next: { ...next, latestUpdate: { text, authorName: author.name, submittedAt, ...evidence }, updatedAt: submittedAt },
     });
     if (result.kind === 'conflict') throw new AppError('conflict', `The sample action ${spec.ref} changed while it was being loaded.`);
     action = result.action;

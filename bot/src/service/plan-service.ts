@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Clock } from '../domain/clock.js';
 import type { FieldErrors } from '../domain/field-errors.js';
+import { checkEvidenceLinks, splitLinkText } from '../domain/evidence-links.js';
 import type { ProgressUpdate } from '../domain/model.js';
 import { canUpdate, type Actor } from '../domain/people.js';
 import { nextState } from '../domain/rules.js';
@@ -12,6 +13,35 @@ import type { PlanStore, RecordUpdateResult } from '../store/plan-store.js';
 export const MAX_NOTE_LENGTH = 2000;
 
 const NOTE_MISSING = 'Please write what has happened since the last update.';
+const TOO_MANY_LINKS = 'Please add at most three links.';
+const LINKS_UNREADABLE = 'The links could not be read. Please give each link as text.';
+
+/** The links given, as texts, or why they cannot be read; bounded before anything is parsed. */
+function linkEntries(given: unknown): string[] | { refused: string } {
+  if (given === undefined || given === null) return [];
+  if (typeof given === 'string') return given.length > 20_000 ? { refused: TOO_MANY_LINKS } : splitLinkText(given);
+  if (!Array.isArray(given)) return { refused: LINKS_UNREADABLE };
+  if (given.length > 20) return { refused: TOO_MANY_LINKS };
+  if (!given.every((g): g is string => typeof g === 'string')) return { refused: LINKS_UNREADABLE };
+  return given.some((g) => g.length > 20_000) ? { refused: TOO_MANY_LINKS } : given;
+}
+
+/**
+ * Evidence links: a list (the API, the tab) or the text of one box (the
+ * card: links separated by spaces or line breaks), checked by the domain's
+ * one rule (`checkEvidenceLinks`). The result is the normalised links, or
+ * undefined when there are none.
+ */
+const linksSchema = z
+  .unknown()
+  .optional()
+  .transform((given, ctx) => {
+    const entries = linkEntries(given);
+    const checked = Array.isArray(entries) ? checkEvidenceLinks(entries) : { ok: false as const, message: entries.refused };
+    if (checked.ok) return checked.links.length > 0 ? checked.links : undefined;
+    ctx.addIssue({ code: 'custom', message: checked.message });
+    return z.NEVER;
+  });
 
 /**
  * A progress update as the card or the tab submits it: the one schema both
@@ -38,10 +68,11 @@ const updateInputSchema = z.object({
     ),
   rag: z.enum(['Red', 'Amber', 'Green', 'Blue'], { message: 'Please choose a RAG rating.' }),
   markComplete: z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')]).optional(),
+  links: linksSchema,
 });
 
 /** A validated progress update (see `parseUpdateInput`). */
-export type UpdateInput = z.output<typeof updateInputSchema>;
+export type UpdateInput = Omit<z.output<typeof updateInputSchema>, 'links'> & { links?: string[] };
 
 /**
  * Validates a submission at the edge (card or API), once. Rejects with
@@ -54,7 +85,7 @@ export function parseUpdateInput(raw: unknown): UpdateInput {
   const errors: FieldErrors = {};
   for (const issue of parsed.error.issues) {
     const field = issue.path[0];
-    const key = field === 'text' || field === 'rag' ? field : 'form';
+    const key = field === 'text' || field === 'rag' || field === 'links' ? field : 'form';
     errors[key] ??= key === 'form' ? 'This update could not be read. Please try again.' : issue.message;
   }
   throw new AppError('bad_input', Object.values(errors).join(' '), { details: errors });
@@ -96,6 +127,7 @@ export class PlanService {
     const now = this.clock.now().toISOString();
     const next = nextState(action, { rag: input.rag, markComplete: input.markComplete });
     const author = { name: actor.displayName, ...(actor.aadObjectId ? { aadObjectId: actor.aadObjectId } : {}) };
+    const links = input.links ? { links: input.links } : {};
     return this.store.recordUpdate({
       expectedVersion: input.expectedVersion,
       update: {
@@ -109,8 +141,9 @@ export class PlanService {
         submittedAt: now,
         source,
         requestId: input.requestId,
+        ...links,
       },
-      next: { ...next, latestUpdate: { text: input.text, authorName: actor.displayName, submittedAt: now }, updatedAt: now },
+      next: { ...next, latestUpdate: { text: input.text, authorName: actor.displayName, submittedAt: now, ...links }, updatedAt: now },
     });
   }
 }

@@ -27,6 +27,7 @@ const typedData = z.object({
     .union([z.boolean(), z.string().max(10)])
     .optional()
     .catch(undefined),
+  links: z.string().max(20_000).optional().catch(undefined),
 });
 /** The send button's own data, enough to show the card again with a message. */
 const cardRef = actionRef.extend({ requestId: z.string().min(8).max(200), expectedVersion: z.coerce.number().int().nonnegative() });
@@ -70,7 +71,7 @@ async function sendUpdate(deps: BotDeps, user: TeamsUser, actor: Actor, data: un
   const again = async (error: string): Promise<CardActionAnswer> => {
     const action = await deps.store.getAction(actionId).catch(() => undefined);
     if (action === null) return { kind: 'card', card: goneCard(deps) };
-    if (action === undefined) return { kind: 'card', card: unavailableCard(deps, values.text ?? '') };
+    if (action === undefined) return { kind: 'card', card: unavailableCard(deps, values) };
     const changed = action.version !== expectedVersion;
     const notice = changed ? { notice: conflictNotice(action, deps.settings.timeZone) } : {};
     return { kind: 'card', card: reminderFor(deps.settings, now, action, { requestId, values, error, ...notice }) };
@@ -99,8 +100,13 @@ async function sendUpdate(deps: BotDeps, user: TeamsUser, actor: Actor, data: un
 /** The inputs as the person left them: shown again on any card that asks them to try again. */
 function typedValues(data: unknown): ReminderCardValues {
   const typed = typedData.safeParse(data);
-  const { text, rag, markComplete } = typed.success ? typed.data : {};
-  return { text: text ?? '', ...(isRag(rag) ? { rag } : {}), markComplete: markComplete === true || markComplete === 'true' };
+  const { text, rag, markComplete, links } = typed.success ? typed.data : {};
+  return {
+    text: text ?? '',
+    ...(isRag(rag) ? { rag } : {}),
+    markComplete: markComplete === true || markComplete === 'true',
+    ...(links ? { links } : {}),
+  };
 }
 
 async function showCard(deps: BotDeps, actor: Actor, verb: string, data: unknown): Promise<CardActionAnswer> {
@@ -145,8 +151,10 @@ function goneCard(deps: BotDeps): CardElement {
   return attentionCard(deps, 'Action not found', 'That action is no longer in the plan. Nothing was saved.');
 }
 
-function unavailableCard(deps: BotDeps, note: string): CardElement {
-  const kept = note.trim() ? ` Your note was: “${note.trim()}”` : '';
+function unavailableCard(deps: BotDeps, typed: ReminderCardValues): CardElement {
+  const note = typed.text?.trim() ?? '';
+  const links = typed.links?.trim() ?? '';
+  const kept = (note ? ` Your note was: “${note}”` : '') + (links ? ` Your links were: ${links}` : '');
   return attentionCard(deps, 'Your update was not saved', `The plan cannot be reached just now. Please try again in a few minutes.${kept}`);
 }
 

@@ -8,6 +8,8 @@ interface PlanItemUpdate {
   authorName: string;
   /** `YYYY-MM-DD`. */
   day: string;
+  /** Its evidence links, when it has any. */
+  links?: string[];
 }
 
 /** One action of the lean plan list, with its due wording and "overdue" worked out for the list's `today`. */
@@ -46,7 +48,9 @@ export function decodePlanList(body: PlanResponse): PlanList {
       stale: stale === 1,
       overdue: isOverdue(state, today),
       dueLabel: dueLabel(state, today),
-      latest: latest ? { text: latest[0], authorName: people[latest[1]] ?? '', day: latest[2] } : null,
+      latest: latest
+        ? { text: latest[0], authorName: people[latest[1]] ?? '', day: latest[2], ...(latest[3] ? { links: latest[3] } : {}) }
+        : null,
     };
   });
   return { today, items };
@@ -57,6 +61,13 @@ export function itemFromView(view: ActionView): PlanItem {
   const { id, ref, planYear, title, theme, indicators, ownerLabel, dueDate, dueLabel, overdue, stale, status, rag, latestUpdate } = view;
   return {
     ...{ id, ref, planYear, title, theme, indicators, ownerLabel, dueDate, dueLabel, overdue, stale, status, rag },
-    latest: latestUpdate ? { text: latestUpdate.text, authorName: latestUpdate.authorName, day: dayOf(latestUpdate.submittedAt) } : null,
+    latest: latestUpdate
+      ? {
+          text: latestUpdate.text,
+          authorName: latestUpdate.authorName,
+          day: dayOf(latestUpdate.submittedAt),
+          ...(latestUpdate.links ? { links: latestUpdate.links } : {}),
+        }
+      : null,
   };
 }

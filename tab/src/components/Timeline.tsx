@@ -3,6 +3,7 @@ import { ArrowRightRegular } from '@fluentui/react-icons';
 import type { ProgressUpdate } from '../lib/domain.js';
 import { STATUS_LABELS } from '../lib/domain.js';
 import { formatInstant } from '../lib/format.js';
+import { EvidenceLinks } from './EvidenceLinks.js';
 import { RagBadge } from './RagBadge.js';
 
 const useStyles = makeStyles({
@@ -46,7 +47,7 @@ const SOURCES: Record<ProgressUpdate['source'], string> = {
   api: 'through the API',
 };
 
-/** The progress history, newest first: who, when, what, and any RAG or status change ("Amber → Green"). */
+/** The progress history, newest first: who, when, what, any RAG or status change ("Amber → Green") and the evidence links. */
 export function Timeline({ updates }: { updates: ProgressUpdate[] }) {
   const styles = useStyles();
   if (updates.length === 0) return <p className={styles.empty}>No progress updates yet.</p>;
@@ -76,6 +77,7 @@ export function Timeline({ updates }: { updates: ProgressUpdate[] }) {
           <p className={styles.text}>
             <bdi>{u.text}</bdi>
           </p>
+          <EvidenceLinks links={u.links} />
         </li>
       ))}
     </ol>

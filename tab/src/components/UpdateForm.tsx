@@ -18,7 +18,8 @@ import { useApp } from '../app-context.js';
 import { RAG_LABELS } from '../lib/domain.js';
 import { formatInstant } from '../lib/format.js';
 import { RagBadge } from './RagBadge.js';
-import { MAX_NOTE, checkNote, newRequestId, submitUpdate } from './update-submit.js';
+import { EvidenceFields } from './EvidenceFields.js';
+import { MAX_NOTE, checkLinkBoxes, checkNote, newRequestId, submitUpdate } from './update-submit.js';
 
 const useStyles = makeStyles({
   form: { display: 'grid', rowGap: tokens.spacingVerticalM },
@@ -40,7 +41,8 @@ function initialRag(action: ActionView): UpdateRag | '' {
 
 /**
  * The progress-update form for owners and leads: a required note (≤ 2,000
- * characters, with a counter), the RAG rating and "mark complete". Server
+ * characters, with a counter), up to three evidence links, the RAG rating
+ * and "mark complete". Server
  * field errors show inline and the typed text is kept; a 409 shows the newer
  * update and asks before sending again.
  */
@@ -60,6 +62,8 @@ export function UpdateForm({
   const { api, announce } = useApp();
   const headingId = useId();
   const [text, setText] = useState('');
+  const [linkBoxes, setLinkBoxes] = useState<string[]>(['']);
+  const [linkErrors, setLinkErrors] = useState<(string | undefined)[]>([]);
   const [rag, setRag] = useState<UpdateRag | ''>(initialRag(action));
   const [complete, setComplete] = useState(action.status === 'Complete');
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -71,8 +75,10 @@ export function UpdateForm({
 
   const send = async (expectedVersion: number) => {
     const found = checkNote(text, rag);
+    const boxes = checkLinkBoxes(linkBoxes);
     setErrors(found);
-    if (Object.keys(found).length) {
+    setLinkErrors(boxes.errors);
+    if (Object.keys(found).length || boxes.errors.some(Boolean)) {
       if (found.text) noteRef.current?.focus();
       return;
     }
@@ -84,6 +90,7 @@ export function UpdateForm({
       text: text.trim(),
       rag: rag as UpdateRag,
       markComplete: complete,
+      ...(boxes.links.length ? { links: boxes.links } : {}),
     });
     setBusy(false);
     if (result.kind === 'failed' && result.retryable) {
@@ -93,6 +100,7 @@ export function UpdateForm({
     pendingRequest.current = null;
     if (result.kind === 'recorded' || result.kind === 'duplicate') {
       setText('');
+      setLinkBoxes(['']);
       setErrors({});
       setVersion(result.response.action.version);
       setOutcome({ kind: 'done', response: result.response, duplicate: result.kind === 'duplicate' });
@@ -137,6 +145,7 @@ export function UpdateForm({
           <MessageBarBody>
             <MessageBarTitle>{outcome.duplicate ? 'Already recorded' : 'Update recorded'}</MessageBarTitle>
             {formatInstant(outcome.response.update.submittedAt)} · RAG now {RAG_LABELS[outcome.response.action.rag]}
+            {evidenceWords(outcome.response.update.links?.length ?? 0)}
           </MessageBarBody>
         </MessageBar>
       )}
@@ -174,6 +183,7 @@ export function UpdateForm({
       >
         <Textarea ref={noteRef} value={text} onChange={(_e, d) => setText(d.value)} resize="vertical" rows={4} />
       </Field>
+      <EvidenceFields links={linkBoxes} onChange={setLinkBoxes} linkErrors={linkErrors} error={errors.links} />
       <Field label="RAG rating" required validationMessage={errors.rag}>
         <RadioGroup
           className={styles.radios}
@@ -211,4 +221,8 @@ export function UpdateForm({
       </div>
     </form>
   );
+}
+
+function evidenceWords(count: number): string {
+  return count === 0 ? '' : ` · ${count === 1 ? 'one evidence link' : `${count} evidence links`}`;
 }

@@ -1,5 +1,6 @@
 import { ApiError, type ApiClient } from '../api/client.js';
 import type { ActionView, ConflictBody, FieldErrors, SubmitUpdateRequest, SubmitUpdateResponse } from '../api/types.js';
+import { checkEvidenceLinks } from '../lib/domain.js';
 
 /** The longest note the service accepts (bot/src/service/plan-service.ts MAX_NOTE_LENGTH). */
 export const MAX_NOTE = 2000;
@@ -19,6 +20,19 @@ export function checkNote(text: string, rag: string): FieldErrors {
   else if (trimmed.length > MAX_NOTE) errors.text = `Please keep the note under ${MAX_NOTE.toLocaleString('en-GB')} characters.`;
   if (!rag) errors.rag = 'Please choose a RAG rating.';
   return errors;
+}
+
+/**
+ * The service's link rule (domain/evidence-links.ts) applied to each box on
+ * its own, so a message shows beside the box it is about; blank boxes are
+ * fine. `links` are the boxes' non-blank contents, to send.
+ */
+export function checkLinkBoxes(boxes: readonly string[]): { errors: (string | undefined)[]; links: string[] } {
+  const errors = boxes.map((box) => {
+    const checked = checkEvidenceLinks([box]);
+    return checked.ok ? undefined : checked.message;
+  });
+  return { errors, links: boxes.map((b) => b.trim()).filter(Boolean) };
 }
 
 /** A fresh idempotency key for one submission (reused when retrying that same submission). */

@@ -45,6 +45,7 @@ function noteStep(id: string, lists: ListAccess, action: Action, note: ImportedP
     submittedAt: note.submittedAt,
     source: 'import' as const,
     requestId: importRequestId(action.planYear, action.ref, note.submittedAt, note.text),
+    ...(note.links?.length ? { links: note.links } : {}),
   };
   return { id, method: 'POST', url: lists.items('updates'), body: { fields: updateItemFields(update) } };
 }

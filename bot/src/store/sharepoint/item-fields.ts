@@ -11,6 +11,7 @@ import {
 } from '../../domain/model.js';
 import { AppError } from '../../errors.js';
 import type { NewAction } from '../plan-store.js';
+import { linksField, linksFromField } from './evidence-fields.js';
 
 /** A list item as Graph returns it with `$expand=fields(...)`. */
 export const itemSchema = z.object({
@@ -24,8 +25,8 @@ export type ListItem = z.output<typeof itemSchema>;
 /** Fields the store reads, per list: the `$select` inside `$expand=fields(...)`. */
 export const SELECT = {
   actions:
-    'ActionKey,PlanYear,Ref,Theme,Indicators,ActionText,Measure,OwnerName,OwnerEmail,OwnerAadId,LeadRole,DueDateKey,DueText,ActionStatus,Rag,LatestText,LatestAuthor,LatestAt,UpdatedAt,RowVersion,LastRequestId',
-  updates: 'RequestId,ActionId,UpdateText,RagFrom,RagTo,StatusFrom,StatusTo,AuthorName,AuthorAadId,SubmittedAt,UpdateSource',
+    'ActionKey,PlanYear,Ref,Theme,Indicators,ActionText,Measure,OwnerName,OwnerEmail,OwnerAadId,LeadRole,DueDateKey,DueText,ActionStatus,Rag,LatestText,LatestAuthor,LatestAt,UpdatedAt,RowVersion,LastRequestId,LatestLinks',
+  updates: 'RequestId,ActionId,UpdateText,RagFrom,RagTo,StatusFrom,StatusTo,AuthorName,AuthorAadId,SubmittedAt,UpdateSource,EvidenceLinks',
   reminders: 'LedgerKey,ActionId,Stage,DueDateKey,Recipient,LedgerState,SentAt,LeaseUntil,Attempts,FailureReason',
   conversations: 'Title,AadObjectId,Email,TenantId,ConversationReference,UnreachableReason,UpdatedAt',
   metrics: 'MetricKey,MetricYear,Measure,MetricValue,UpdateSource,UpdatedAt',
@@ -67,6 +68,7 @@ const actionFields = z.object({
   UpdatedAt: z.string(),
   RowVersion: z.coerce.number().int(),
   LastRequestId: optText,
+  LatestLinks: optText,
 });
 
 /** The item's fields checked against `schema`; an unreadable item rejects with `internal`, naming the list and item. */
@@ -108,7 +110,9 @@ export function actionFromItem(item: ListItem): { action: Action; eTag: string; 
     dueText: f.DueText,
     status: f.ActionStatus,
     rag: f.Rag,
-    latestUpdate: f.LatestText ? { text: f.LatestText, authorName: f.LatestAuthor, submittedAt: f.LatestAt } : null,
+    latestUpdate: f.LatestText
+      ? { text: f.LatestText, authorName: f.LatestAuthor, submittedAt: f.LatestAt, ...linksFromField(f.LatestLinks) }
+      : null,
     updatedAt: f.UpdatedAt,
     version: f.RowVersion,
   };
@@ -155,6 +159,7 @@ export function stateFields(a: Pick<Action, 'status' | 'rag' | 'latestUpdate' | 
     LatestText: a.latestUpdate?.text ?? null,
     LatestAuthor: a.latestUpdate ? line(a.latestUpdate.authorName) : null,
     LatestAt: a.latestUpdate?.submittedAt ?? null,
+    LatestLinks: linksField(a.latestUpdate?.links),
     UpdatedAt: a.updatedAt,
     RowVersion: a.version,
   };
@@ -172,6 +177,7 @@ const updateFields = z.object({
   AuthorAadId: optText,
   SubmittedAt: z.string(),
   UpdateSource: z.enum(UPDATE_SOURCES),
+  EvidenceLinks: optText,
 });
 
 /** A progress update as read from the Progress Updates list. */
@@ -189,6 +195,7 @@ export function updateFromItem(item: ListItem): ProgressUpdate {
     submittedAt: f.SubmittedAt,
     source: f.UpdateSource,
     requestId: f.RequestId,
+    ...linksFromField(f.EvidenceLinks),
   };
 }
 
@@ -211,6 +218,7 @@ export function updateItemFields(u: Omit<ProgressUpdate, 'id'>): Record<string, 
     SubmittedOn: toSeconds(u.submittedAt),
     SubmittedAt: u.submittedAt,
     UpdateSource: u.source,
+    ...(u.links?.length ? { EvidenceLinks: linksField(u.links) } : {}),
   };
 }
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Action } from '../../domain/model.js';
 import type { ImportBase, ImportDiff, ImportedAction, ImportedProgress, ImportSummary, LoggedNote } from '../../domain/plan-import.js';
 import { checkedImportDiff, importRequestId } from '../import-writes.js';
-import { actionFromRow, actionToRow, instantMs, type ActionRow, type UpdateRow } from './rows.js';
+import { actionFromRow, actionToRow, instantMs, linksColumn, type ActionRow, type UpdateRow } from './rows.js';
 import * as SQL from './sql.js';
 import type { StatementCache } from './statement-cache.js';
 
@@ -67,6 +67,7 @@ function addNotes(sql: StatementCache, action: Action, notes: ImportedProgress[]
       submitted_ms: instantMs(note.submittedAt),
       source: 'import',
       request_id: importRequestId(action.planYear, action.ref, note.submittedAt, note.text),
+      links: linksColumn(note.links),
     });
     added += result.changes;
   }

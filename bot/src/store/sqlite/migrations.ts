@@ -122,6 +122,16 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE reminders_v3 RENAME TO reminders;
     `,
   },
+  // Steps 3 and 4 are other features' (numbered by stream); each step stands alone, so the order they arrive in does not matter.
+  {
+    version: 5,
+    name: 'evidence links on progress updates',
+    // JSON arrays of https links, NULL when none. Adding a column is allowed on the append-only log.
+    sql: `
+      ALTER TABLE progress_updates ADD COLUMN links TEXT;
+      ALTER TABLE actions ADD COLUMN latest_links TEXT;
+    `,
+  },
 ];
 
 /**

@@ -32,6 +32,8 @@ export interface ActionRow {
   latest_text: string | null;
   latest_author: string | null;
   latest_at: string | null;
+  /** JSON array of the latest update's evidence links; NULL when none. */
+  latest_links: string | null;
   updated_at: string;
   version: number;
 }
@@ -52,6 +54,8 @@ export interface UpdateRow {
   submitted_ms: number;
   source: string;
   request_id: string;
+  /** JSON array of evidence links; NULL when none. */
+  links: string | null;
 }
 
 /** A row of `reminders`. */
@@ -136,6 +140,7 @@ export function actionToRow(a: Action): ActionRow {
     latest_text: a.latestUpdate?.text ?? null,
     latest_author: a.latestUpdate?.authorName ?? null,
     latest_at: a.latestUpdate?.submittedAt ?? null,
+    latest_links: linksColumn(a.latestUpdate?.links),
     updated_at: a.updatedAt,
     version: a.version,
   };
@@ -171,6 +176,7 @@ export function actionFromRow(r: ActionRow): Action {
             text: r.latest_text ?? '',
             authorName: r.latest_author ?? '',
             submittedAt: r.latest_at,
+            ...linksFromColumn(r.latest_links),
           },
     updatedAt: r.updated_at,
     version: r.version,
@@ -193,6 +199,7 @@ export function updateToRow(u: ProgressUpdate): UpdateRow {
     submitted_ms: instantMs(u.submittedAt),
     source: u.source,
     request_id: u.requestId,
+    links: linksColumn(u.links),
   };
 }
 
@@ -213,7 +220,18 @@ export function updateFromRow(r: UpdateRow): ProgressUpdate {
     submittedAt: r.submitted_at,
     source: r.source as UpdateSource,
     requestId: r.request_id,
+    ...linksFromColumn(r.links),
   };
+}
+
+/** Evidence links as stored: a JSON array, or NULL when there are none. */
+export function linksColumn(links: readonly string[] | undefined): string | null {
+  return links && links.length > 0 ? JSON.stringify(links) : null;
+}
+
+function linksFromColumn(column: string | null): { links?: string[] } {
+  const links = column ? (JSON.parse(column) as string[]) : [];
+  return links.length > 0 ? { links } : {};
 }
 
 /** Maps a stored ledger row to the domain entry. */

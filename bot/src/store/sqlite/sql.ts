@@ -11,6 +11,7 @@ const ACTION_COLUMNS = [
   'latest_text',
   'latest_author',
   'latest_at',
+  'latest_links',
   'updated_at',
   'version',
 ] as const;
@@ -29,6 +30,7 @@ const UPDATE_COLUMNS = [
   'submitted_ms',
   'source',
   'request_id',
+  'links',
 ] as const;
 
 /** Inserts a full action row. */
@@ -41,7 +43,7 @@ export const REPLACE_ACTION = `UPDATE actions SET ${ACTION_COLUMNS.filter((c) =>
 
 /** Moves an action after a progress update, only if it is still at the expected version. */
 export const MOVE_ACTION = `UPDATE actions SET rag = @rag, status = @status, latest_text = @latest_text,
-  latest_author = @latest_author, latest_at = @latest_at, updated_at = @updated_at, version = version + 1
+  latest_author = @latest_author, latest_at = @latest_at, latest_links = @latest_links, updated_at = @updated_at, version = version + 1
   WHERE id = @id AND version = @expected_version`;
 
 export const SELECT_ACTIONS = 'SELECT * FROM actions';

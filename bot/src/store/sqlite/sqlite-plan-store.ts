@@ -24,6 +24,7 @@ import {
   conversationFromRow,
   conversationToRow,
   instantMs,
+  linksColumn,
   metricFromRow,
   updateFromRow,
   updateToRow,
@@ -144,6 +145,7 @@ export class SqlitePlanStore implements PlanStore {
         latest_text: cmd.next.latestUpdate.text,
         latest_author: cmd.next.latestUpdate.authorName,
         latest_at: cmd.next.latestUpdate.submittedAt,
+        latest_links: linksColumn(cmd.next.latestUpdate.links),
         updated_at: cmd.next.updatedAt,
       });
       if (moved.changes !== 1) throw new AppError('internal', 'The action changed while the update was being saved.');
@@ -273,6 +275,7 @@ export class SqlitePlanStore implements PlanStore {
 function deepFreeze(action: Action): Action {
   Object.freeze(action.indicators);
   if (action.owner) Object.freeze(action.owner);
+  if (action.latestUpdate?.links) Object.freeze(action.latestUpdate.links);
   if (action.latestUpdate) Object.freeze(action.latestUpdate);
   return Object.freeze(action);
 }

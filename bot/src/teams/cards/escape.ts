@@ -40,3 +40,17 @@ export function truncate(text: string, max: number): string {
 export function safeText(text: string, max: number): string {
   return escapeMarkdown(truncate(text, max));
 }
+
+/** Characters that could end or disturb a markdown link's address; percent-encoding them leaves the address the same page. */
+const HREF_SPECIALS = /[()[\]<>\\*_`~ "']/g;
+
+/**
+ * A markdown link a card can show: `label` escaped (it renders literally)
+ * and `href` — already a checked https link — with every character that
+ * markdown could read as syntax percent-encoded, so the link can neither
+ * break out of its brackets nor point anywhere else.
+ */
+export function markdownLink(label: string, href: string): string {
+  const safeHref = href.replace(HREF_SPECIALS, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+  return `[${escapeMarkdown(label)}](${safeHref})`;
+}

@@ -1,7 +1,8 @@
 import { shortDate } from '../../domain/dates.js';
 import type { Action, ProgressUpdate } from '../../domain/model.js';
 import { RAG_LABELS, STATUS_LABELS } from '../../domain/rules.js';
-import { safeText } from './escape.js';
+import { linkLabel } from '../../domain/evidence-links.js';
+import { markdownLink, safeText } from './escape.js';
 import { earlierUpdates } from './reminder-card.js';
 import { actionUrl, adaptiveCard, headlineWithBadge, localDay, localDayTime, openPlanAction, text, type CardElement } from './parts.js';
 import { VERBS } from './verbs.js';
@@ -28,7 +29,8 @@ const NOTE_MAX = 1200;
 /**
  * The card that replaces a reminder after a successful submission:
  * "✓ Update recorded — 10 Mar 09:14", the new RAG (badge with its word) and
- * status, "You: …", up to three earlier updates, "Add another update" and
+ * status, "You: …" with its evidence links (host and path, escaped), up to
+ * three earlier updates, "Add another update" and
  * "Open the plan". With `syncing`, says the update is saved and on its way
  * to SharePoint.
  */
@@ -52,6 +54,10 @@ export function recordedCard(model: RecordedCardModel): CardElement {
   const isYou = !!model.viewerAadObjectId && update.author.aadObjectId?.toLowerCase() === model.viewerAadObjectId.toLowerCase();
   const who = isYou ? 'You' : safeText(update.author.name, 80);
   body.push(text(`${who}: “${safeText(update.text, NOTE_MAX)}”`, { spacing: 'Medium' }));
+  if (update.links?.length) {
+    const links = update.links.map((href) => markdownLink(linkLabel(href), href));
+    body.push(text(`Evidence: ${links.join(' · ')}`, { size: 'Small', spacing: 'Small' }));
+  }
   const earlier = earlierUpdates(model.history, update.id);
   if (earlier.length) {
     const items = earlier.map((u) => `${localDay(u.submittedAt, tz)} ${safeText(u.author.name, 80)}`);

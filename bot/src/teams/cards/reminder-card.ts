@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { indicatorLabel } from '../../domain/indicators.js';
 import type { Action, ProgressUpdate, Rag } from '../../domain/model.js';
 import { RAG_LABELS, STATUS_LABELS } from '../../domain/rules.js';
+import { MAX_EVIDENCE_LINKS, MAX_LINK_LENGTH } from '../../domain/evidence-links.js';
 import { MAX_NOTE_LENGTH } from '../../service/plan-service.js';
 import { safeText, truncate } from './escape.js';
 import {
@@ -23,6 +24,8 @@ export interface ReminderCardValues {
   text?: string;
   rag?: Rag;
   markComplete?: boolean;
+  /** The evidence links box as typed. */
+  links?: string;
 }
 
 /** Everything the reminder card shows. */
@@ -55,13 +58,16 @@ const TITLE_MAX = 400;
 const LAST_UPDATE_MAX = 600;
 /** A user may type past the limit; keep enough to let them trim it, but bound the card. */
 const TYPED_MAX = MAX_NOTE_LENGTH * 2;
+/** Room for three links of the longest length accepted, with their line breaks. */
+const LINKS_MAX = MAX_EVIDENCE_LINKS * (MAX_LINK_LENGTH + 1);
 const RAG_CHOICES: Rag[] = ['Red', 'Amber', 'Green', 'Blue'];
 
 /**
  * The reminder card an owner answers in place: headline with when it is due
  * (overdue in the attention style and words), RAG badge with its word, the
  * action, indicators, measure, status and last update; then a required
- * progress note, the RAG choice and "Mark complete", "Send update" and
+ * progress note, optional evidence links, the RAG choice
+ * and "Mark complete", "Send update" and
  * "Open the plan". Pure apart from making a requestId when none is given.
  */
 export function reminderCard(model: ReminderCardModel): CardElement {
@@ -138,6 +144,7 @@ function lastUpdateLine(action: Pick<Action, 'latestUpdate'>, timeZone: string):
 function inputs(model: ReminderCardModel): CardElement[] {
   const { action, values } = model;
   const typed = values?.text !== undefined ? truncate(values.text, TYPED_MAX) : undefined;
+  const typedLinks = values?.links !== undefined ? truncate(values.links, LINKS_MAX) : undefined;
   const rag = values?.rag ?? (action.rag === 'None' ? undefined : action.rag);
   return [
     {
@@ -152,6 +159,16 @@ function inputs(model: ReminderCardModel): CardElement[] {
       separator: true,
       spacing: 'Medium',
       ...(typed ? { value: typed } : {}),
+    },
+    {
+      type: 'Input.Text',
+      id: INPUT_IDS.links,
+      label: 'Evidence links (optional)',
+      placeholder: 'Up to three SharePoint or intranet links (https://…), separated by spaces',
+      // One line keeps the card on one screen; several links split at the space before each https://.
+      style: 'Url',
+      maxLength: LINKS_MAX,
+      ...(typedLinks ? { value: typedLinks } : {}),
     },
     {
       type: 'Input.ChoiceSet',

@@ -18,6 +18,8 @@ export const INPUT_IDS = {
   text: 'text',
   rag: 'rag',
   markComplete: 'markComplete',
+  /** Evidence links, separated by spaces or line breaks (see domain/evidence-links.ts `splitLinkText`). */
+  links: 'links',
 } as const;
 
 /** Teams shows cards up to about 80 KB; builders keep a margin under this. */

@@ -2,6 +2,7 @@ import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { WarningFilled } from '@fluentui/react-icons';
 import { memo } from 'react';
 import type { PlanItem } from '../../api/plan-list.js';
+import { EvidenceLinks } from '../../components/EvidenceLinks.js';
 import { RagBadge } from '../../components/RagBadge.js';
 import { NARROW, listTableCells, stackedCellLabel } from '../../components/table-styles.js';
 import { STATUS_LABELS } from '../../lib/domain.js';
@@ -141,6 +142,7 @@ const ActionRow = memo(function ActionRow({
             <span className={styles.meta}>
               <bdi>{latest.authorName}</bdi>, {formatDate(latest.day)}
             </span>
+            <EvidenceLinks links={latest.links} maxLabel={48} />
           </>
         ) : (
           <span className={styles.meta}>No update yet</span>

@@ -2,6 +2,7 @@ import { makeStyles, tokens } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
 import type { ActionRef, ChangesResponse } from '../../api/types.js';
 import { usePanelStyles } from '../../components/panel-styles.js';
+import { EvidenceLinks } from '../../components/EvidenceLinks.js';
 import { RagBadge } from '../../components/RagBadge.js';
 import { formatDate, formatInstant, formatInstantDay } from '../../lib/format.js';
 import { RouteLink } from '../../router.js';
@@ -143,6 +144,7 @@ export function ChangeTables({ data }: { data: ChangesResponse }) {
             </td>
             <td className={`${styles.td} ${styles.note}`} data-label="Update">
               <bdi>{u.text}</bdi>
+              <EvidenceLinks links={u.links} />
             </td>
             <td className={styles.td} data-label="RAG">
               <RagBadge rag={u.ragTo} />
