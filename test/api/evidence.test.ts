@@ -98,7 +98,7 @@ describe('evidence links in the API', () => {
     const changes = (await (await asBoard('/api/changes?since=2026-03-01')).json()) as ChangesResponse;
     expect(changes.updates.at(-1)?.links).toEqual([AUDIT, PAPER]);
 
-    const csv = parse(await (await asBoard('/api/export?format=csv')).text(), { columns: true, bom: true }) as Record<string, string>[];
+    const csv: Record<string, string>[] = parse(await (await asBoard('/api/export?format=csv')).text(), { columns: true, bom: true });
     expect(csv.find((r) => r['Ref'] === '1.1')).toMatchObject({
       'Latest update': 'All five panels audited.',
       Evidence: `${AUDIT}\n${PAPER}`,
