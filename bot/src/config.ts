@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BANK_HOLIDAY_DIVISIONS } from './domain/bank-holidays.js';
 import { AppError } from './errors.js';
 import { DEFAULT_MAX_FILE_MB, DEFAULT_MAX_ROWS } from './importers/file-limits.js';
 
@@ -101,6 +102,10 @@ const envSchema = z.object({
       }
     }, 'must be an IANA time zone such as Europe/London'),
   STALE_AFTER_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  /** Whose bank holidays are not working days for reminders and the scheduler. */
+  BANK_HOLIDAYS: z
+    .enum(BANK_HOLIDAY_DIVISIONS, { error: `must be one of ${BANK_HOLIDAY_DIVISIONS.join(', ')}` })
+    .default('england-and-wales'),
   /** Model Employer aspirational goal: BME % to aim for in every AfC band cluster. Unset: the BME share of the whole workforce that year. */
   MODEL_EMPLOYER_GOAL_PERCENT: z.preprocess(
     (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),

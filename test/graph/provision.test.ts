@@ -12,7 +12,7 @@ afterEach(async () => {
 const col = (r: StoreRig, list: string, name: string) => r.server.list(list)?.columns.find((c) => c.name === name);
 
 describe('wres provision (provisionLists)', () => {
-  it('creates the five lists with indexed and unique key columns, and a second run changes nothing', async () => {
+  it('creates the six lists with indexed and unique key columns, and a second run changes nothing', async () => {
     rig = await startRig({ provision: false });
     const first = await provisionLists(rig.graph, rig.server.site.id, loadListSpecs());
     expect(first.changes).toEqual([
@@ -21,6 +21,7 @@ describe('wres provision (provisionLists)', () => {
       expect.stringContaining('WRES Reminders Sent'),
       expect.stringContaining('WRES Conversations'),
       expect.stringContaining('WRES Indicator Metrics'),
+      expect.stringContaining('WRES Bank Holidays'),
     ]);
     expect(col(rig, 'WRES Progress Updates', 'RequestId')).toMatchObject({ indexed: true, enforceUniqueValues: true });
     expect(col(rig, 'WRES Reminders Sent', 'LedgerKey')).toMatchObject({ indexed: true, enforceUniqueValues: true });

@@ -4,6 +4,7 @@ import { localDate } from '../domain/dates.js';
 import type { Action, ConversationRef } from '../domain/model.js';
 import { remindersDue, type DueReminder, type ReminderPolicyConfig } from '../domain/reminder-policy.js';
 import { isComplete } from '../domain/rules.js';
+import { bankHolidayDates } from '../holidays/bank-holiday-calendar.js';
 import type { Logger } from '../logger.js';
 import type { PlanStore, ReminderKey } from '../store/plan-store.js';
 import { forEachConcurrently } from './concurrency.js';
@@ -13,7 +14,10 @@ import { emptyReport, reportCounts, type ReportItem, type RunReport } from './ru
 import { CLAIMED_ELSEWHERE, sendClaimed } from './claimed-send.js';
 
 /** The configuration the reminder job reads. */
-export type ReminderJobConfig = Pick<Config, 'REMINDER_OFFSETS_DAYS' | 'STALE_AFTER_DAYS' | 'TIMEZONE' | 'REMINDER_LEASE_MINUTES'> &
+export type ReminderJobConfig = Pick<
+  Config,
+  'REMINDER_OFFSETS_DAYS' | 'STALE_AFTER_DAYS' | 'TIMEZONE' | 'REMINDER_LEASE_MINUTES' | 'BANK_HOLIDAYS'
+> &
   Partial<Pick<Config, 'SEND_CONCURRENCY'>>;
 
 export interface ReminderJobDeps {
@@ -24,8 +28,10 @@ export interface ReminderJobDeps {
   logger: Logger;
 }
 
-/** The policy's settings from configuration. */
-export function policyConfig(config: ReminderJobConfig): ReminderPolicyConfig {
+/** The policy's settings from configuration (the bank holidays in force are read from the store for each run). */
+export function policySettings(
+  config: Pick<Config, 'REMINDER_OFFSETS_DAYS' | 'STALE_AFTER_DAYS' | 'TIMEZONE'>,
+): Omit<ReminderPolicyConfig, 'bankHolidays'> {
   return { offsetsDays: config.REMINDER_OFFSETS_DAYS, staleAfterDays: config.STALE_AFTER_DAYS, timeZone: config.TIMEZONE };
 }
 
@@ -54,14 +60,19 @@ export async function runReminders(deps: ReminderJobDeps): Promise<RunReport> {
   const now = clock.now();
   const today = localDate(now, config.TIMEZONE);
   const report = emptyReport('reminders', today);
-  const [actions, ledger, conversations] = await Promise.all([store.listActions(), store.listReminders(), store.listConversations()]);
+  const [actions, ledger, conversations, bankHolidays] = await Promise.all([
+    store.listActions(),
+    store.listReminders(),
+    store.listConversations(),
+    bankHolidayDates(store, config.BANK_HOLIDAYS),
+  ]);
   const directory = new ConversationDirectory(conversations);
   // Only a sent stage is done: a claimed, failed or lapsed one is due again, and the claim decides who sends it.
   const ledgerByAction = groupBy(
     ledger.filter((e) => e.state === 'sent'),
     (e) => e.actionId,
   );
-  const policy = policyConfig(config);
+  const policy: ReminderPolicyConfig = { ...policySettings(config), bankHolidays };
   const deliveries: Delivery[] = [];
 
   for (const action of actions) {

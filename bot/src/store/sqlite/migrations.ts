@@ -122,6 +122,20 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE reminders_v3 RENAME TO reminders;
     `,
   },
+  {
+    version: 3,
+    name: 'imported UK bank holidays',
+    // Only what `wres holidays import` brought in; the dates shipped with the app cover the other years.
+    sql: `
+      CREATE TABLE bank_holidays (
+        division TEXT NOT NULL CHECK (division IN ('england-and-wales', 'scotland', 'northern-ireland')),
+        date     TEXT NOT NULL,
+        title    TEXT NOT NULL,
+        notes    TEXT NOT NULL DEFAULT '',
+        PRIMARY KEY (division, date)
+      );
+    `,
+  },
 ];
 
 /**
