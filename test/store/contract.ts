@@ -14,6 +14,7 @@
  */
 import { describe } from 'vitest';
 import { describeDirectoryContract } from './contract/directory-contract.js';
+import { describeHolidaysContract } from './contract/holidays-contract.js';
 import type { MakeStore } from './contract/harness.js';
 import { describeImportContract } from './contract/import-contract.js';
 import { describeLedgerContract } from './contract/ledger-contract.js';
@@ -28,5 +29,6 @@ export function describePlanStoreContract(name: string, makeStore: MakeStore): v
     describeUpdateContract(makeStore);
     describeLedgerContract(makeStore);
     describeDirectoryContract(makeStore);
+    describeHolidaysContract(makeStore);
   });
 }

@@ -45,7 +45,7 @@ async function importHolidays(ctx: CliContext, file: string, dryRun: boolean): P
   const before = overlayByYear(shippedBankHolidays(), imported);
   const after = overlayByYear(shippedBankHolidays(), nextImported);
   const coverage = BANK_HOLIDAY_DIVISIONS.map((d) => `${DIVISION_NAMES[d]} ${years(yearsCovered(fromFile, d))}`);
-  ctx.out(`${name} has ${plural(fromFile.length, 'bank holiday')}: ${listing(coverage)}.`);
+  ctx.out(`${name} has ${plural(fromFile.length, 'bank holiday')}: ${coverage.join('; ')}.`);
   const changes = holidayChanges(before, after);
   if (changes.length === 0) ctx.out('Nothing changed: these are the dates already in use.');
   for (const change of changes) ctx.out(describeChange(change));

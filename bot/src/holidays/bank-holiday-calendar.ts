@@ -38,3 +38,15 @@ export async function bankHolidayDates(
 ): Promise<ReadonlySet<string>> {
   return holidayDates(await bankHolidaysInForce(store), division);
 }
+
+/**
+ * The years from `from` to `to` (`YYYY-MM-DD`, inclusive) in which `dates`
+ * has no bank holiday: their bank holidays are not known, so only weekends
+ * count as days off then. Every nation has bank holidays every year.
+ */
+export function yearsNotKnown(dates: ReadonlySet<string>, from: string, to: string): number[] {
+  const known = new Set([...dates].map((d) => Number(d.slice(0, 4))));
+  const years: number[] = [];
+  for (let y = Number(from.slice(0, 4)); y <= Number(to.slice(0, 4)); y++) if (!known.has(y)) years.push(y);
+  return years;
+}

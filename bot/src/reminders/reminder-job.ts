@@ -1,10 +1,10 @@
 import type { Config } from '../config.js';
 import type { Clock } from '../domain/clock.js';
-import { localDate } from '../domain/dates.js';
+import { addDays, localDate } from '../domain/dates.js';
 import type { Action, ConversationRef } from '../domain/model.js';
 import { remindersDue, type DueReminder, type ReminderPolicyConfig } from '../domain/reminder-policy.js';
 import { isComplete } from '../domain/rules.js';
-import { bankHolidayDates } from '../holidays/bank-holiday-calendar.js';
+import { bankHolidayDates, yearsNotKnown } from '../holidays/bank-holiday-calendar.js';
 import type { Logger } from '../logger.js';
 import type { PlanStore, ReminderKey } from '../store/plan-store.js';
 import { forEachConcurrently } from './concurrency.js';
@@ -73,6 +73,11 @@ export async function runReminders(deps: ReminderJobDeps): Promise<RunReport> {
     (e) => e.actionId,
   );
   const policy: ReminderPolicyConfig = { ...policySettings(config), bankHolidays };
+  const notKnown = yearsNotKnown(bankHolidays, today, addDays(today, Math.max(0, ...config.REMINDER_OFFSETS_DAYS)));
+  if (notKnown.length)
+    deps.logger.warn(
+      `Bank holidays for ${notKnown.join(' and ')} are not known (BANK_HOLIDAYS=${config.BANK_HOLIDAYS}), so reminders then skip only weekends: import the latest https://www.gov.uk/bank-holidays.json with "wres holidays import FILE"`,
+    );
   const deliveries: Delivery[] = [];
 
   for (const action of actions) {
