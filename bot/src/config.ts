@@ -126,6 +126,17 @@ const envSchema = z.object({
   /** Reminders and digests in flight at once; pacing still applies. */
   SEND_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(16),
 
+  /** Install the app through Graph for an owner who has no Teams conversation yet, before their reminder. */
+  PROACTIVE_INSTALL: bool(false),
+  /** The app's id in the organisation's Teams app catalogue (not the manifest id); looked up once from TEAMS_APP_ID when unset. */
+  TEAMS_APP_CATALOG_ID: optional,
+  /** The Teams app (manifest) id; defaults to MicrosoftAppId, as the package build does. */
+  TEAMS_APP_ID: optional,
+  /** How long a run waits for Teams to tell the bot about the installations it made, before using the chat Graph reports. */
+  PROACTIVE_INSTALL_WAIT_SECONDS: z.coerce.number().int().min(0).max(300).default(30),
+  /** Bot Connector address for a chat found through Graph, used only when no stored conversation says which one Teams uses. */
+  TEAMS_SERVICE_URL: z.url().default('https://smba.trafficmanager.net/teams/'),
+
   /** E&D leads: emails or Entra object/group ids. They update any action and get digests. */
   ED_LEADS: list,
   /** Board members and other readers: emails or Entra object/group ids. Empty: anyone signed in to an allowed tenant can read. */

@@ -9,6 +9,7 @@ import { rolesFromConfig, type RoleDirectory } from '../service/roles.js';
 import type { PlanStore } from '../store/plan-store.js';
 import { runDigest } from './digest-job.js';
 import type { Notifier } from './notifier.js';
+import type { ProactiveInstaller } from './proactive-install.js';
 import { runReminders } from './reminder-job.js';
 import { describeReport, emptyReport, type RunReport } from './run-report.js';
 
@@ -80,9 +81,12 @@ const realTimer: FollowUpTimer = {
   clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
 };
 
-/** True when a run left something owed that a run after the lease could deliver: a passing failure, or another run's claim. */
+/** True when a run left something owed that a run after the lease could deliver: a passing failure, another run's claim, an unfinished install. */
 function needsFollowUp(report: RunReport): boolean {
-  return report.failed.some((f) => !f.permanent) || report.skipped.some((s) => s.reason === 'claimed-elsewhere');
+  return (
+    report.failed.some((f) => !f.permanent) ||
+    report.skipped.some((s) => s.reason === 'claimed-elsewhere' || s.reason === 'install-pending')
+  );
 }
 
 /** True on a working day (Monday to Friday) in `timeZone` at or after REMINDER_TIME: that day's run is due or done. */
@@ -186,6 +190,8 @@ export function scheduleJobs(deps: {
   logger: Logger;
   roles?: RoleDirectory;
   timer?: FollowUpTimer;
+  /** PROACTIVE_INSTALL: installs the app for owners not yet reachable, before their reminder. */
+  install?: ProactiveInstaller;
 }): Scheduler {
   const { config } = deps;
   const roles = deps.roles ?? rolesFromConfig(config);
