@@ -19,6 +19,7 @@ import { proactiveInstallerFromConfig } from '../../bot/src/install-from-config.
 import { memoryLogger } from '../../bot/src/logger.js';
 import { runReminders } from '../../bot/src/reminders/reminder-job.js';
 import type { RunReport } from '../../bot/src/reminders/run-report.js';
+import { scheduleJobs } from '../../bot/src/reminders/scheduler.js';
 import { createServer } from '../../bot/src/server.js';
 import { PlanService } from '../../bot/src/service/plan-service.js';
 import type { ImportedAction, PlanStore } from '../../bot/src/store/plan-store.js';
@@ -87,6 +88,8 @@ export interface InstallRig {
   /** Posts what Teams sends the bot when `person` gets the app (conversation `a:update-<id>`). */
   appInstalledFor(person: FakeUser): Promise<void>;
   remind(iso: string): Promise<RunReport>;
+  /** Starts the server's scheduler at `iso` (after REMINDER_TIME on a working day, so it catches up at once) and stops it when idle. */
+  schedule(iso: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -178,6 +181,12 @@ export async function startInstallRig(options: {
       clock.set(iso);
       const install = proactiveInstallerFromConfig(config, { store, clock, logger, timer, graph: clientFor(graph) });
       return runReminders({ store, notifier, clock, config, logger, ...(install ? { install } : {}) });
+    },
+    async schedule(iso) {
+      clock.set(iso);
+      const install = proactiveInstallerFromConfig(config, { store, clock, logger, timer, graph: clientFor(graph) });
+      const never = { setTimeout: () => 0, clearTimeout: () => undefined };
+      await scheduleJobs({ store, notifier, clock, config, logger, timer: never, ...(install ? { install } : {}) }).stop();
     },
     async close() {
       server.closeAllConnections();

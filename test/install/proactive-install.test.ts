@@ -9,7 +9,7 @@ import { fixedClock } from '../../bot/src/domain/clock.js';
 import { buildDigest } from '../../bot/src/reminders/digest-builder.js';
 import { describeReport } from '../../bot/src/reminders/run-report.js';
 import { digestCard } from '../../bot/src/teams/cards/digest-card.js';
-import { makeImportedAction } from '../store/fixtures.js';
+import { makeImportedAction, makeImportedProgress } from '../store/fixtures.js';
 import { allTexts } from '../teams/cards/card-check.js';
 import { CATALOG_ID, someone, startInstallRig, type InstallRig, type Someone } from './install-rig.js';
 
@@ -82,6 +82,27 @@ describe.each(['sqlite', 'sharepoint'] as const)('proactive installation (%s sto
 });
 
 describe('who cannot be reached, and why (SQLite store)', () => {
+  it('installs through the scheduler’s run as the server does, and the digest says who is still to be installed', async () => {
+    const later = someone('Lou Later');
+    // Lou's action is due in June and was updated last week: no reminder is due for it yet.
+    const recent = [makeImportedProgress({ text: 'Started', submittedAt: '2026-03-11T10:00:00Z' })];
+    const plan = [
+      ...planFor([cara]),
+      makeImportedAction({ ref: '9.1', planYear: '2025/26', owner: later.planned, dueDate: '2026-06-30', history: recent }),
+    ];
+    rig = await startInstallRig({ store: 'sqlite', people: [asha, cara, later], plan });
+    await rig.schedule('2026-03-18T09:20:00Z');
+    expect(cardsTo(rig, `a:update-${cara.id}`)).toEqual(['WRES action 1.1 · due in 7 days (Wed 25 Mar)']);
+    const digest = await buildDigest({ store: rig.store, clock: fixedClock('2026-03-23T09:00:00Z'), config: rig.config });
+    expect(digest.unreachable).toEqual([
+      {
+        owner: 'Lou Later',
+        reason: 'has not opened the app in Teams yet; it is installed for them with their first reminder',
+        openActions: 1,
+      },
+    ]);
+  });
+
   it('names each, with the reason in words, in the run report and the E&D lead’s digest; retries them next run', async () => {
     const people = [asha, ella, guest, blocked, unlicensed, neverInTeams, throttled, left];
     rig = await startInstallRig({ store: 'sqlite', people: people.filter((p) => p !== left), plan: planFor(people.slice(1)) });

@@ -1,7 +1,7 @@
 import { addDays, weekday } from './dates.js';
 
 /** No bank holidays: only weekends are non-working days. */
-export const NO_BANK_HOLIDAYS: ReadonlySet<string> = new Set();
+const NO_BANK_HOLIDAYS: ReadonlySet<string> = new Set();
 
 /**
  * The most days a working day can lie before a non-working one. UK runs of

@@ -5,7 +5,7 @@ import { BANK_HOLIDAY_DIVISIONS, DIVISION_NAMES, type BankHoliday, type BankHoli
 import { AppError } from '../errors.js';
 
 /** The official file is about 20 KB; anything near this is not it, and is refused before it is read. */
-export const MAX_HOLIDAY_FILE_BYTES = 1024 * 1024;
+const MAX_HOLIDAY_FILE_BYTES = 1024 * 1024;
 /** A nation has about ten bank holidays a year; a file with more events than this is not the official one. */
 const MAX_EVENTS_PER_DIVISION = 2_000;
 

@@ -8,7 +8,7 @@ import type { AppInstaller, InstallResult, InstallTarget } from './app-installer
 import { ConversationDirectory } from './recipients.js';
 
 /** Ledger stage of installing the app for a person. */
-export const INSTALL_STAGE = 'install';
+const INSTALL_STAGE = 'install';
 const POLL_MS = 2_000;
 
 /** A stable key for a person: object id, else email, in lower case. */
