@@ -177,6 +177,15 @@ describe('who cannot be reached, and why (SQLite store)', () => {
     ]);
   });
 
+  it('warns the admin when Teams refuses every installation with 403, as when the app calling Graph is not the manifest’s', async () => {
+    rig = await startInstallRig({ store: 'sqlite', people: [cara, dev], plan: planFor([cara, dev]) });
+    rig.graph.teams.blocked.add(cara.id).add(dev.id);
+    await rig.remind('2026-03-18T09:00:00Z');
+    expect(rig.logger.lines.filter((l) => l.level === 'warn').map((l) => l.message)).toContain(
+      "Teams refused every installation with 403: unless a policy blocks the app for all of them, the Entra app calling Graph is not the one in the manifest's webApplicationInfo (docs/deploy.md)",
+    );
+  });
+
   it('looks the catalogue id up once from the manifest id, and not at all when TEAMS_APP_CATALOG_ID is set', async () => {
     rig = await startInstallRig({ store: 'sqlite', people: [cara, dev], plan: planFor([cara, dev]) });
     await rig.remind('2026-03-18T09:00:00Z');

@@ -59,18 +59,7 @@ export class GraphTeamsAppInstaller implements AppInstaller {
   }
 
   async install(targets: readonly InstallTarget[]): Promise<Map<string, InstallResult>> {
-    const results = new Map<string, InstallResult>();
-    // A fresh directory per run: someone who joined or left since the last run is seen.
-    const answers = await new GraphUserDirectory(this.graph, this.logger).lookUp(targets.map(lookupKey));
-    const found: { target: InstallTarget; id: string }[] = [];
-    for (const target of targets) {
-      const answer = answers.get(lookupKey(target).toLowerCase());
-      if (!answer || answer.kind === 'unknown')
-        results.set(target.key, { kind: 'failed', reason: passing(`the directory could not be searched (HTTP ${answer?.status ?? 0})`) });
-      else if (answer.kind === 'not-found') results.set(target.key, { kind: 'refused', reason: notInDirectory(lookupKey(target)) });
-      else if (/#EXT#/i.test(answer.userPrincipalName)) results.set(target.key, { kind: 'refused', reason: REASONS.guest });
-      else found.push({ target, id: answer.id });
-    }
+    const { results, found } = await this.inDirectory(targets);
     if (found.length === 0) return results;
     const catalog = await this.catalog();
     if (catalog.kind !== 'found') {
@@ -85,7 +74,12 @@ export class GraphTeamsAppInstaller implements AppInstaller {
       body: { 'teamsApp@odata.bind': bind },
     }));
     const replies = await this.batchAll(steps, 'installing the Teams app for action owners');
-    found.forEach(({ target, id }, i) => results.set(target.key, this.installAnswer(replies.get(String(i)), id)));
+    const answers = found.map(({ target, id }, i) => [target.key, this.installAnswer(replies.get(String(i)), id)] as const);
+    for (const [key, answer] of answers) results.set(key, answer);
+    if (answers.every(([, a]) => a.kind === 'refused' && a.reason === REASONS.blocked))
+      this.logger.warn(
+        "Teams refused every installation with 403: unless a policy blocks the app for all of them, the Entra app calling Graph is not the one in the manifest's webApplicationInfo (docs/deploy.md)",
+      );
     return results;
   }
 
@@ -118,6 +112,28 @@ export class GraphTeamsAppInstaller implements AppInstaller {
       if (chat?.success) chats.set(x.id, chat.data.id);
     });
     return chats;
+  }
+
+  /**
+   * Finds each target in the directory (a fresh look-up each run: someone
+   * who joined or left since is seen). Those not there, guests, and those
+   * the directory could not be asked about get their answer now.
+   */
+  private async inDirectory(
+    targets: readonly InstallTarget[],
+  ): Promise<{ results: Map<string, InstallResult>; found: { target: InstallTarget; id: string }[] }> {
+    const results = new Map<string, InstallResult>();
+    const answers = await new GraphUserDirectory(this.graph, this.logger).lookUp(targets.map(lookupKey));
+    const found: { target: InstallTarget; id: string }[] = [];
+    for (const target of targets) {
+      const answer = answers.get(lookupKey(target).toLowerCase());
+      if (!answer || answer.kind === 'unknown')
+        results.set(target.key, { kind: 'failed', reason: passing(`the directory could not be searched (HTTP ${answer?.status ?? 0})`) });
+      else if (answer.kind === 'not-found') results.set(target.key, { kind: 'refused', reason: notInDirectory(lookupKey(target)) });
+      else if (/#EXT#/i.test(answer.userPrincipalName)) results.set(target.key, { kind: 'refused', reason: REASONS.guest });
+      else found.push({ target, id: answer.id });
+    }
+    return { results, found };
   }
 
   /** The catalogue id: from configuration, else looked up once by the manifest id (a failed look-up is tried again next run). */
