@@ -80,11 +80,7 @@ export async function runReminders(deps: ReminderJobDeps): Promise<RunReport> {
     (e) => e.actionId,
   );
   const policy: ReminderPolicyConfig = { ...policySettings(config), bankHolidays };
-  const notKnown = yearsNotKnown(bankHolidays, today, addDays(today, Math.max(0, ...config.REMINDER_OFFSETS_DAYS)));
-  if (notKnown.length)
-    deps.logger.warn(
-      `Bank holidays for ${notKnown.join(' and ')} are not known (BANK_HOLIDAYS=${config.BANK_HOLIDAYS}), so reminders then skip only weekends: import the latest https://www.gov.uk/bank-holidays.json with "wres holidays import FILE"`,
-    );
+  warnIfHolidaysUnknown(deps, bankHolidays, today);
   const deliveries: Delivery[] = [];
   const unreached: Unreached[] = [];
   for (const action of actions) {
@@ -142,6 +138,16 @@ async function deliver(
     if (outcome.permanent) directory.markUnreachable(d.conversation, outcome.detail);
     report.failed.push({ ...item, permanent: outcome.permanent, detail: outcome.detail });
   }
+}
+
+/** Warns when the bank holidays of the reminders' horizon (today to the furthest offset) are not known: then only weekends count. */
+function warnIfHolidaysUnknown(deps: ReminderJobDeps, bankHolidays: ReadonlySet<string>, today: string): void {
+  const { config } = deps;
+  const notKnown = yearsNotKnown(bankHolidays, today, addDays(today, Math.max(0, ...config.REMINDER_OFFSETS_DAYS)));
+  if (notKnown.length === 0) return;
+  deps.logger.warn(
+    `Bank holidays for ${notKnown.join(' and ')} are not known (BANK_HOLIDAYS=${config.BANK_HOLIDAYS}), so reminders then skip only weekends: import the latest https://www.gov.uk/bank-holidays.json with "wres holidays import FILE"`,
+  );
 }
 
 /** Installs the app for owners who have no conversation: those now reachable are delivered to, the others reported with the reason. */
