@@ -76,6 +76,24 @@ param reminderOffsetsDays string = '14,7,1,0'
 @maxValue(365)
 param staleAfterDays int = 30
 
+@description('Whose UK bank holidays reminders skip: england-and-wales, scotland or northern-ireland.')
+@allowed([
+  'england-and-wales'
+  'scotland'
+  'northern-ireland'
+])
+param bankHolidays string = 'england-and-wales'
+
+@description('true: install the Teams app through Graph for owners who have never opened it, before their reminder (needs the Graph permissions in docs/deploy.md).')
+@allowed([
+  'true'
+  'false'
+])
+param proactiveInstall string = 'false'
+
+@description('The app\'s id in your Teams app catalogue (Teams admin centre → Manage apps → the app → App ID). Empty: looked up from the manifest id, which needs AppCatalog.Read.All.')
+param teamsAppCatalogId string = ''
+
 @description('Model Employer aspirational goal: the BME percentage to aim for in every AfC band cluster (0-100). Empty: the BME share of the whole workforce each year.')
 param modelEmployerGoalPercent string = ''
 
@@ -160,6 +178,9 @@ resource appSettings 'Microsoft.Web/sites/config@2023-12-01' = {
     REMINDER_OFFSETS_DAYS: reminderOffsetsDays
     STALE_AFTER_DAYS: string(staleAfterDays)
     MODEL_EMPLOYER_GOAL_PERCENT: modelEmployerGoalPercent
+    BANK_HOLIDAYS: bankHolidays
+    PROACTIVE_INSTALL: proactiveInstall
+    TEAMS_APP_CATALOG_ID: teamsAppCatalogId
     SCM_DO_BUILD_DURING_DEPLOYMENT: 'false'
   }
 }

@@ -17,6 +17,9 @@ param timeZone = 'Europe/London'
 param reminderTime = '09:00'
 param reminderOffsetsDays = '14,7,1,0'
 param staleAfterDays = 30
+param bankHolidays = readEnvironmentVariable('BANK_HOLIDAYS', 'england-and-wales')
+param proactiveInstall = readEnvironmentVariable('PROACTIVE_INSTALL', 'false')
+param teamsAppCatalogId = readEnvironmentVariable('TEAMS_APP_CATALOG_ID', '')
 param tags = {
   application: 'wres-action-tracker'
   environment: 'prod'

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BANK_HOLIDAY_DIVISIONS } from './domain/bank-holidays.js';
 import { AppError } from './errors.js';
 import { DEFAULT_MAX_FILE_MB, DEFAULT_MAX_ROWS } from './importers/file-limits.js';
 
@@ -101,6 +102,10 @@ const envSchema = z.object({
       }
     }, 'must be an IANA time zone such as Europe/London'),
   STALE_AFTER_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  /** Whose bank holidays are not working days for reminders and the scheduler. */
+  BANK_HOLIDAYS: z
+    .enum(BANK_HOLIDAY_DIVISIONS, { error: `must be one of ${BANK_HOLIDAY_DIVISIONS.join(', ')}` })
+    .default('england-and-wales'),
   /** Model Employer aspirational goal: BME % to aim for in every AfC band cluster. Unset: the BME share of the whole workforce that year. */
   MODEL_EMPLOYER_GOAL_PERCENT: z.preprocess(
     (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
@@ -120,6 +125,17 @@ const envSchema = z.object({
   REMINDER_LEASE_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
   /** Reminders and digests in flight at once; pacing still applies. */
   SEND_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(16),
+
+  /** Install the app through Graph for an owner who has no Teams conversation yet, before their reminder. */
+  PROACTIVE_INSTALL: bool(false),
+  /** The app's id in the organisation's Teams app catalogue (not the manifest id); looked up once from TEAMS_APP_ID when unset. */
+  TEAMS_APP_CATALOG_ID: optional,
+  /** The Teams app (manifest) id; defaults to MicrosoftAppId, as the package build does. */
+  TEAMS_APP_ID: optional,
+  /** How long a run waits for Teams to tell the bot about the installations it made, before using the chat Graph reports. */
+  PROACTIVE_INSTALL_WAIT_SECONDS: z.coerce.number().int().min(0).max(300).default(30),
+  /** Bot Connector address for a chat found through Graph, used only when no stored conversation says which one Teams uses. */
+  TEAMS_SERVICE_URL: z.url().default('https://smba.trafficmanager.net/teams/'),
 
   /** E&D leads: emails or Entra object/group ids. They update any action and get digests. */
   ED_LEADS: list,

@@ -3,6 +3,7 @@ import { createApiRouter } from './api/plan-api.js';
 import { loadConfig } from './config.js';
 import { systemClock } from './domain/clock.js';
 import { isAppError } from './errors.js';
+import { proactiveInstallerFromConfig } from './install-from-config.js';
 import { listen } from './listen.js';
 import { consoleLogger } from './logger.js';
 import { assertSafeToStart } from './production-checks.js';
@@ -35,6 +36,8 @@ async function start(): Promise<void> {
   await linkRoleAccounts(roles, store, userDirectoryOf(store));
   if (roles.demoLeads) logger.info('ED_LEADS is empty: the demo E&D leads (Alex Wilber, Lynne Robbins) lead, in development only');
   const service = new PlanService(store, clock);
+  // Checked before listening: a PROACTIVE_INSTALL that cannot find the app stops start-up with the reason.
+  const install = proactiveInstallerFromConfig(config, { store, clock, logger });
   const teamsBot = createTeamsBot(config, { store, service, clock, logger, roles });
   const app = createServer({
     config,
@@ -56,7 +59,15 @@ async function start(): Promise<void> {
   });
   logger.info(`Open the tab at ${new URL('/tab/', config.PUBLIC_URL).href}`);
   const scheduler = config.SCHEDULER
-    ? scheduleJobs({ store, clock, config, logger, roles, notifier: createTeamsNotifier(config, teamsBot, logger) })
+    ? scheduleJobs({
+        store,
+        clock,
+        config,
+        logger,
+        roles,
+        notifier: createTeamsNotifier(config, teamsBot, logger),
+        ...(install ? { install } : {}),
+      })
     : null;
   const stop = () => {
     server.close();

@@ -41,7 +41,7 @@ describe('wres provision and status with STORE=sharepoint', () => {
 
     const second = await run(['provision']);
     expect(second.code).toBe(0);
-    expect(second.out).toContain('Nothing to change: all 5 lists and their columns are in place.');
+    expect(second.out).toContain('Nothing to change: all 6 lists and their columns are in place.');
 
     const status = await run(['status', '--json']);
     expect(status.code).toBe(0);

@@ -16,6 +16,7 @@ import {
   type FakeSite,
 } from './fake-sharepoint.js';
 import { randomUUID } from 'node:crypto';
+import { catalogRoute, installedAppsRoute, type FakeTeams } from './fake-teamwork-routes.js';
 
 /** A response before it is written to the wire. */
 export interface RouteResult {
@@ -40,6 +41,8 @@ export interface RouteContext {
   users: FakeUser[];
   /** Answer `/users` with 403, as Graph does for an app without User.ReadBasic.All. */
   refuseUsers: boolean;
+  /** The Teams app catalogue and installations behind `/appCatalogs` and `/users/{id}/teamwork`. */
+  teams: FakeTeams;
   maxPageSize: number;
   /** Items in a list past which even a Prefer-ed non-indexed filter fails. */
   largeListThreshold: number;
@@ -121,6 +124,10 @@ function dispatch(ctx: RouteContext, method: string, url: string, headers: Recor
   }
   const seg = rawPath.split('/').filter(Boolean).map(decodeURIComponent);
   if (seg[0] === 'users' && seg.length === 2 && method === 'GET') return userRoute(ctx, seg[1]!);
+  if (seg[0] === 'appCatalogs' && seg[1] === 'teamsApps' && seg.length === 2)
+    return catalogRoute(ctx.teams, method, new URLSearchParams(rawQuery));
+  if (seg[0] === 'users' && seg[2] === 'teamwork' && seg[3] === 'installedApps')
+    return installedAppsRoute(ctx.teams, findUser(ctx, seg[1]!), method, seg.slice(4), new URLSearchParams(rawQuery), body);
   if (seg[0] !== 'sites' || seg.length < 2)
     throw new GraphFault(400, 'BadRequest', `Resource not found for the segment '${seg[0] ?? ''}'.`);
   const site = findSite(ctx, seg[1]!);
@@ -142,6 +149,10 @@ function dispatch(ctx: RouteContext, method: string, url: string, headers: Recor
 /** `GET /users/{id | userPrincipalName}`: the user, or 404 Request_ResourceNotFound as Entra answers. */
 function userRoute(ctx: RouteContext, ref: string): RouteResult {
   if (ctx.refuseUsers) throw new GraphFault(403, 'Authorization_RequestDenied', 'Insufficient privileges to complete the operation.');
+  return json(200, findUser(ctx, ref));
+}
+
+function findUser(ctx: RouteContext, ref: string): FakeUser {
   const key = ref.toLowerCase();
   const user = ctx.users.find((u) => u.id.toLowerCase() === key || u.userPrincipalName.toLowerCase() === key);
   if (!user)
@@ -150,7 +161,7 @@ function userRoute(ctx: RouteContext, ref: string): RouteResult {
       'Request_ResourceNotFound',
       `Resource '${ref}' does not exist or one of its queried reference-property objects are not present.`,
     );
-  return json(200, user);
+  return user;
 }
 
 function listsRoute(ctx: RouteContext, site: FakeSite, method: string, body: unknown): RouteResult {

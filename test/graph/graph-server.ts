@@ -12,6 +12,7 @@ import type { AddressInfo } from 'node:net';
 import { addSite, route, type FakeUser, type RouteContext, type RouteResult } from './fake-graph-routes.js';
 import { identityRoute, type IdentityState } from './identity-endpoints.js';
 import type { FakeList, FakeSite } from './fake-sharepoint.js';
+import { newFakeTeams, type FakeTeams } from './fake-teamwork-routes.js';
 
 /**
  * Injected failures: each Graph request, and each step inside a `$batch`,
@@ -57,6 +58,8 @@ export interface GraphServer {
   users: FakeUser[];
   /** Set to answer `/users` with 403 (the app lacks User.ReadBasic.All). */
   refuseUsers: boolean;
+  /** The Teams app catalogue and each user's installed apps (`/appCatalogs`, `/users/{id}/teamwork`). */
+  teams: FakeTeams;
   identity: IdentityState;
   /** Graph requests received (token requests not included), each as `METHOD path`. */
   requests: string[];
@@ -102,6 +105,7 @@ export async function startGraphServer(opts: GraphServerOptions = {}): Promise<G
     sites: [],
     users: [],
     refuseUsers: false,
+    teams: newFakeTeams(),
     maxPageSize: opts.maxPageSize ?? 999,
     largeListThreshold: opts.largeListThreshold ?? 5000,
   };
@@ -126,6 +130,7 @@ export async function startGraphServer(opts: GraphServerOptions = {}): Promise<G
     set refuseUsers(refused: boolean) {
       ctx.refuseUsers = refused;
     },
+    teams: ctx.teams,
     identity,
     requests: [],
     batchedRequests: [],

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadListSpecs } from '../../bot/src/store/sharepoint/list-definitions.js';
 import { provisionLists } from '../../bot/src/store/sharepoint/provision-lists.js';
+import { makeImportedAction } from '../store/fixtures.js';
 import { startRig, type StoreRig } from './harness.js';
 
 let rig: StoreRig | null = null;
@@ -12,7 +13,7 @@ afterEach(async () => {
 const col = (r: StoreRig, list: string, name: string) => r.server.list(list)?.columns.find((c) => c.name === name);
 
 describe('wres provision (provisionLists)', () => {
-  it('creates the five lists with indexed and unique key columns, and a second run changes nothing', async () => {
+  it('creates the six lists with indexed and unique key columns, and a second run changes nothing', async () => {
     rig = await startRig({ provision: false });
     const first = await provisionLists(rig.graph, rig.server.site.id, loadListSpecs());
     expect(first.changes).toEqual([
@@ -21,6 +22,7 @@ describe('wres provision (provisionLists)', () => {
       expect.stringContaining('WRES Reminders Sent'),
       expect.stringContaining('WRES Conversations'),
       expect.stringContaining('WRES Indicator Metrics'),
+      expect.stringContaining('WRES Bank Holidays'),
     ]);
     expect(col(rig, 'WRES Progress Updates', 'RequestId')).toMatchObject({ indexed: true, enforceUniqueValues: true });
     expect(col(rig, 'WRES Reminders Sent', 'LedgerKey')).toMatchObject({ indexed: true, enforceUniqueValues: true });
@@ -48,6 +50,23 @@ describe('wres provision (provisionLists)', () => {
       'Added column "UpdateSource" to "WRES Progress Updates"',
     ]);
     expect(col(rig, 'WRES Actions', 'DueDateKey')?.indexed).toBe(true);
+  });
+
+  it('upgrades a site provisioned before bank holidays: adds just that list, and the store then starts with the plan intact', async () => {
+    rig = await startRig();
+    const store = await rig.open();
+    await store.importActions([makeImportedAction({ ref: '1.1' })], '2026-03-01T09:00:00Z');
+    await store.close();
+    rig.server.site.lists = rig.server.site.lists.filter((l) => l.displayName !== 'WRES Bank Holidays');
+    await expect(rig.open()).rejects.toThrow('list "WRES Bank Holidays" is missing');
+
+    const report = await provisionLists(rig.graph, rig.server.site.id, loadListSpecs());
+    expect(report).toEqual({ changes: ['Created list "WRES Bank Holidays" with 5 columns'], problems: [] });
+    expect(col(rig, 'WRES Bank Holidays', 'HolidayKey')).toMatchObject({ indexed: true, enforceUniqueValues: true });
+    const upgraded = await rig.open();
+    expect((await upgraded.listActions()).map((a) => a.ref)).toEqual(['1.1']);
+    expect(await upgraded.listBankHolidays()).toEqual([]);
+    expect(await provisionLists(rig.graph, rig.server.site.id, loadListSpecs())).toEqual({ changes: [], problems: [] });
   });
 
   it('reports a column of the wrong type for a person to fix instead of guessing', async () => {

@@ -30,6 +30,9 @@ const NOT_SET_IN_AZURE: Record<string, string> = {
   HOST: 'production listens on every interface, as App Service needs',
   IMPORT_MAX_FILE_MB: 'tuning; the default suits',
   IMPORT_MAX_ROWS: 'tuning; the default suits',
+  TEAMS_APP_ID: 'the default, MicrosoftAppId, is the manifest id the package gets; TEAMS_APP_CATALOG_ID is set instead',
+  PROACTIVE_INSTALL_WAIT_SECONDS: 'tuning; the default suits',
+  TEAMS_SERVICE_URL: "the default, Teams' global Bot Connector address (used only before any conversation is stored)",
 };
 /** App Service's own settings, not read by the service. */
 const PLATFORM_SETTINGS = ['SCM_DO_BUILD_DURING_DEPLOYMENT'];

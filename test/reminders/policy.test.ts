@@ -7,7 +7,7 @@ import { isWorkingDay, workingDayOnOrBefore } from '../../bot/src/domain/working
 import { anAction } from '../teams/fixtures.js';
 
 // March 2026: Mon 2, 9, 16, 23, 30; Fri 6, 13, 20, 27; April: Fri 3, 10.
-const config: ReminderPolicyConfig = { offsetsDays: [14, 7, 1, 0], staleAfterDays: 30, timeZone: 'Europe/London' };
+const config: ReminderPolicyConfig = { offsetsDays: [14, 7, 1, 0], staleAfterDays: 30, timeZone: 'Europe/London', bankHolidays: new Set() };
 const noStale: ReminderPolicyConfig = { ...config, staleAfterDays: 365 };
 
 function action(overrides: Partial<Action> = {}): Action {
@@ -183,7 +183,7 @@ describe('stale nudges', () => {
 
 describe('deadlineSchedule', () => {
   it('lists every stage with its weekend-adjusted day up to a date', () => {
-    const schedule = deadlineSchedule('2026-03-29', [14, 7, 1, 0], '2026-04-06');
+    const schedule = deadlineSchedule('2026-03-29', [14, 7, 1, 0], '2026-04-06', new Set());
     expect(schedule.map((s) => `${s.stage} ${s.day} ${s.sendOn}`)).toEqual([
       'due-14 2026-03-15 2026-03-13',
       'due-7 2026-03-22 2026-03-20',

@@ -27,8 +27,9 @@ describe('runReminders', () => {
   });
   afterEach(() => plan.cleanup());
 
-  it('sends each reminder on its working day, to the owner’s conversation, with weekend stages on the Friday', async () => {
-    // 3.1 due Wed 25 March; 3.2 due Sun 29 March (its due-1 and due-0 fall on Fri 27).
+  it('sends each reminder on its working day, to the owner’s conversation, with weekend and bank holiday stages on the day before', async () => {
+    // 3.1 due Wed 25 March; 3.2 due Sun 29 March (its due-1 and due-0 fall on Fri 27; its overdue-7,
+    // Sun 5 April, on Thu 2 April: Fri 3 is Good Friday in England and Wales, the default BANK_HOLIDAYS).
     await plan.seed(store, { '3.1': { owner: ASHA, dueDate: '2026-03-25' }, '3.2': { owner: BEN, dueDate: '2026-03-29' } });
     const notifier = new RecordingNotifier();
     const log: string[] = [];
@@ -49,7 +50,7 @@ describe('runReminders', () => {
       '2026-04-01 3.1 overdue-7 → Asha Patel',
       '2026-04-01 3.2 stale-2026-03-02 → Ben Okafor',
       '2026-04-02 3.1 stale-2026-03-02 → Asha Patel',
-      '2026-04-03 3.2 overdue-7 → Ben Okafor',
+      '2026-04-02 3.2 overdue-7 → Ben Okafor',
     ]);
   });
 

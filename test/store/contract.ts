@@ -15,6 +15,7 @@
 import { describe } from 'vitest';
 import { describeDirectoryContract } from './contract/directory-contract.js';
 import { describeEvidenceContract } from './contract/evidence-contract.js';
+import { describeHolidaysContract } from './contract/holidays-contract.js';
 import type { MakeStore } from './contract/harness.js';
 import { describeImportContract } from './contract/import-contract.js';
 import { describeLedgerContract } from './contract/ledger-contract.js';
@@ -30,5 +31,6 @@ export function describePlanStoreContract(name: string, makeStore: MakeStore): v
     describeEvidenceContract(makeStore);
     describeLedgerContract(makeStore);
     describeDirectoryContract(makeStore);
+    describeHolidaysContract(makeStore);
   });
 }

@@ -193,6 +193,7 @@ describe('"remind me" (development only)', () => {
         publicUrl: PUBLIC_URL,
         timeZone: 'Europe/London',
         reminderPolicy: { offsetsDays: [14, 7, 1, 0], staleAfterDays: 30, timeZone: 'Europe/London' },
+        bankHolidays: 'england-and-wales' as const,
         devCommands: false,
       },
       store: h.store,

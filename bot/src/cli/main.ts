@@ -10,6 +10,7 @@ import { register as registerRemind } from './commands/remind.js';
 import { register as registerDigest } from './commands/digest.js';
 import { register as registerProvision } from './commands/provision.js';
 import { register as registerFigures } from './commands/figures.js';
+import { register as registerHolidays } from './commands/holidays.js';
 
 /** Subcommands, each in its own file exporting `register(program, ctx)`. Add new ones here. */
 const COMMANDS: RegisterCommand[] = [
@@ -20,6 +21,7 @@ const COMMANDS: RegisterCommand[] = [
   registerDigest,
   registerProvision,
   registerFigures,
+  registerHolidays,
 ];
 
 /** Test seams: where output goes and what time it is. */

@@ -9,11 +9,14 @@
  *    (default 14, 7, 1, 0) a reminder `due-N` goes N days before the due
  *    date. After the due date, while the action stays open, `overdue-7`,
  *    `overdue-14`, … go every seven days.
- * 2. **Working days only.** A reminder whose day falls on a Saturday or a
- *    Sunday goes on the Friday before. So on a Friday the stages of that
- *    weekend are due too; when several stages fall due on the same day, only
- *    the latest of them (the one nearest the deadline or furthest past it) is
- *    sent, so an owner never gets two reminders at once for one action.
+ * 2. **Working days only.** A reminder whose day falls on a Saturday, a
+ *    Sunday or a bank holiday of the nation configured (BANK_HOLIDAYS) goes
+ *    on the working day before: a reminder due on Easter Monday goes on the
+ *    Thursday before in England. So on such a day the stages of the days
+ *    off that follow are due too; when several stages fall due on the same
+ *    day, only the latest of them (the one nearest the deadline or furthest
+ *    past it) is sent, so an owner never gets two reminders at once for one
+ *    action.
  * 3. **No pile of catch-ups.** If a stage's day passed without it being sent
  *    (the service was down, the action was imported late), it is sent on the
  *    next run only if it is still the latest stage whose day has come; earlier
@@ -37,9 +40,9 @@
 import { addDays, daysBetween, localDate } from './dates.js';
 import type { Action, ReminderSent } from './model.js';
 import { isComplete } from './rules.js';
-import { workingDayOnOrBefore } from './working-days.js';
+import { MAX_DAYS_BACK, workingDayOnOrBefore } from './working-days.js';
 
-/** The settings the policy reads (from REMINDER_OFFSETS_DAYS, STALE_AFTER_DAYS, TIMEZONE). */
+/** The settings the policy reads (from REMINDER_OFFSETS_DAYS, STALE_AFTER_DAYS, TIMEZONE, and the BANK_HOLIDAYS calendar). */
 export interface ReminderPolicyConfig {
   /** Days before the due date, e.g. `[14, 7, 1, 0]`; any order, duplicates ignored. */
   offsetsDays: readonly number[];
@@ -47,6 +50,8 @@ export interface ReminderPolicyConfig {
   staleAfterDays: number;
   /** IANA time zone in which instants (last update, ledger sends) are read as dates. */
   timeZone: string;
+  /** The nation's bank holidays (`YYYY-MM-DD`): not working days, like weekends. */
+  bankHolidays: ReadonlySet<string>;
 }
 
 /** What a reminder is about: an approaching deadline, a missed one, or silence. */
@@ -59,7 +64,7 @@ export interface DueReminder {
   kind: ReminderKind;
   /** The ledger's due date: the action's due date, or '' when it has none. */
   dueDate: string;
-  /** The stage's own day, before moving off a weekend. */
+  /** The stage's own day, before moving off a weekend or bank holiday. */
   day: string;
   /** The working day it was meant to go; earlier than today for a catch-up. */
   sendOn: string;
@@ -76,7 +81,7 @@ const OVERDUE_EVERY_DAYS = 7;
 export function remindersDue(action: Action, today: string, config: ReminderPolicyConfig, ledger: readonly ReminderSent[]): DueReminder[] {
   if (isComplete(action)) return [];
   const mine = ledger.filter((e) => e.actionId === action.id);
-  const deadline = action.dueDate ? latestDeadlineStage(action.dueDate, today, config.offsetsDays) : null;
+  const deadline = action.dueDate ? latestDeadlineStage(action.dueDate, today, config.offsetsDays, config.bankHolidays) : null;
   if (deadline && !mine.some((e) => e.stage === deadline.stage && e.dueDate === deadline.dueDate)) return [deadline];
 
   const stale = staleStage(action, today, config);
@@ -88,20 +93,27 @@ export function remindersDue(action: Action, today: string, config: ReminderPoli
 }
 
 /**
- * The latest deadline stage whose (weekend-adjusted) day is on or before
- * `today`, or null when the first reminder is still to come.
+ * The latest deadline stage whose day, moved off weekends and bank
+ * holidays, is on or before `today`, or null when the first reminder is
+ * still to come.
  */
-function latestDeadlineStage(dueDate: string, today: string, offsetsDays: readonly number[]): DueReminder | null {
+export function latestDeadlineStage(
+  dueDate: string,
+  today: string,
+  offsetsDays: readonly number[],
+  bankHolidays: ReadonlySet<string>,
+): DueReminder | null {
   const late = daysBetween(dueDate, today);
-  // A weekly stage moves back at most two days (Sunday → Friday), so only two weeks can hold the latest stage.
-  const top = Math.floor((late + 2) / OVERDUE_EVERY_DAYS);
-  for (const k of [top, top - 1].filter((w) => w >= 1)) {
-    const stage = deadlineStage('overdue', dueDate, addDays(dueDate, k * OVERDUE_EVERY_DAYS), `overdue-${k * OVERDUE_EVERY_DAYS}`);
+  // A stage moves back at most MAX_DAYS_BACK days, so only the weeks from here to there can hold the latest stage.
+  const top = Math.floor((late + MAX_DAYS_BACK) / OVERDUE_EVERY_DAYS);
+  for (let k = top; k >= 1 && k >= top - Math.ceil(MAX_DAYS_BACK / OVERDUE_EVERY_DAYS); k--) {
+    const days = k * OVERDUE_EVERY_DAYS;
+    const stage = deadlineStage('overdue', dueDate, addDays(dueDate, days), `overdue-${days}`, bankHolidays);
     if (stage.sendOn <= today) return stage;
   }
   const nearestFirst = [...new Set(offsetsDays)].sort((a, b) => a - b);
   for (const n of nearestFirst) {
-    const stage = deadlineStage('due', dueDate, addDays(dueDate, -n), `due-${n}`);
+    const stage = deadlineStage('due', dueDate, addDays(dueDate, -n), `due-${n}`, bankHolidays);
     if (stage.sendOn <= today) return stage;
   }
   return null;
@@ -111,12 +123,18 @@ function latestDeadlineStage(dueDate: string, today: string, offsetsDays: readon
  * Every deadline stage of a due date up to `until` (inclusive, by send day),
  * in order: for showing an action's reminder timeline and for tests.
  */
-export function deadlineSchedule(dueDate: string, offsetsDays: readonly number[], until: string): DueReminder[] {
+export function deadlineSchedule(
+  dueDate: string,
+  offsetsDays: readonly number[],
+  until: string,
+  bankHolidays: ReadonlySet<string>,
+): DueReminder[] {
   const stages = [...new Set(offsetsDays)]
     .sort((a, b) => b - a)
-    .map((n) => deadlineStage('due', dueDate, addDays(dueDate, -n), `due-${n}`));
-  for (let k = 1; addDays(dueDate, k * OVERDUE_EVERY_DAYS - 2) <= until; k++) {
-    stages.push(deadlineStage('overdue', dueDate, addDays(dueDate, k * OVERDUE_EVERY_DAYS), `overdue-${k * OVERDUE_EVERY_DAYS}`));
+    .map((n) => deadlineStage('due', dueDate, addDays(dueDate, -n), `due-${n}`, bankHolidays));
+  for (let k = 1; addDays(dueDate, k * OVERDUE_EVERY_DAYS - MAX_DAYS_BACK) <= until; k++) {
+    const days = k * OVERDUE_EVERY_DAYS;
+    stages.push(deadlineStage('overdue', dueDate, addDays(dueDate, days), `overdue-${days}`, bankHolidays));
   }
   return stages.filter((s) => s.sendOn <= until);
 }
@@ -134,11 +152,11 @@ export function daysSinceActivity(action: Pick<Action, 'latestUpdate' | 'updated
 function staleStage(action: Action, today: string, config: ReminderPolicyConfig): DueReminder | null {
   const last = lastActivityDate(action, config.timeZone);
   const day = addDays(last, config.staleAfterDays);
-  const sendOn = workingDayOnOrBefore(day);
+  const sendOn = workingDayOnOrBefore(day, config.bankHolidays);
   if (sendOn > today) return null;
   return { stage: `stale-${last}`, kind: 'stale', dueDate: action.dueDate ?? '', day, sendOn };
 }
 
-function deadlineStage(kind: ReminderKind, dueDate: string, day: string, stage: string): DueReminder {
-  return { stage, kind, dueDate, day, sendOn: workingDayOnOrBefore(day) };
+function deadlineStage(kind: ReminderKind, dueDate: string, day: string, stage: string, bankHolidays: ReadonlySet<string>): DueReminder {
+  return { stage, kind, dueDate, day, sendOn: workingDayOnOrBefore(day, bankHolidays) };
 }

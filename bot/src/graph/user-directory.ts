@@ -4,17 +4,25 @@ import type { UserDirectory } from '../domain/user-directory.js';
 import { MAX_BATCH, type GraphApi } from './graph-api.js';
 import { describeError } from '../errors.js';
 
-const userSchema = z.object({ id: z.string().min(1) });
+const userSchema = z.object({ id: z.string().min(1), userPrincipalName: z.string().nullish() });
+
+/** What the directory said about one person. */
+export type DirectoryAnswer =
+  | { kind: 'found'; id: string; userPrincipalName: string }
+  /** Entra has no such user (404): never existed, or has left. */
+  | { kind: 'not-found' }
+  /** The directory could not be asked (no permission, an outage): try again later. */
+  | { kind: 'unknown'; status: number };
 
 /**
- * The organisation's users through Microsoft Graph (`GET /users/{upn}`,
- * application permission User.ReadBasic.All), 20 to a `$batch`, each answer
- * (found or not) remembered for the life of the process. A person Graph does
- * not know, or a directory that refuses (no permission, outage), leaves
- * those emails unresolved, logged once; callers then fall back to email.
+ * The organisation's users through Microsoft Graph (`GET /users/{upn or
+ * id}`, application permission User.ReadBasic.All), 20 to a `$batch`, each
+ * answer (found or not) remembered for the life of this object. A person
+ * Graph does not know, or a directory that refuses (no permission, outage),
+ * leaves those emails unresolved, logged once; callers then fall back to email.
  */
 export class GraphUserDirectory implements UserDirectory {
-  private readonly known = new Map<string, string | null>();
+  private readonly known = new Map<string, DirectoryAnswer>();
 
   constructor(
     private readonly graph: GraphApi,
@@ -22,32 +30,49 @@ export class GraphUserDirectory implements UserDirectory {
   ) {}
 
   async objectIdsFor(emails: readonly string[]): Promise<ReadonlyMap<string, string>> {
-    const wanted = [...new Set(emails.map((e) => e.trim().toLowerCase()).filter(Boolean))];
-    const unknown = wanted.filter((e) => !this.known.has(e));
-    for (let i = 0; i < unknown.length; i += MAX_BATCH) await this.lookUp(unknown.slice(i, i + MAX_BATCH));
+    const answers = await this.lookUp(emails);
     const found = new Map<string, string>();
-    for (const email of wanted) {
-      const id = this.known.get(email);
-      if (id) found.set(email, id);
-    }
+    for (const [email, answer] of answers) if (answer.kind === 'found') found.set(email, answer.id);
     return found;
   }
 
-  private async lookUp(emails: string[]): Promise<void> {
-    const steps = emails.map((email, i) => ({
+  /**
+   * What the directory says about each key (an email, a user principal
+   * name or an object id), by the key in lower case. Found and not-found
+   * answers are remembered; an `unknown` one is asked again next time.
+   */
+  async lookUp(keys: readonly string[]): Promise<ReadonlyMap<string, DirectoryAnswer>> {
+    const wanted = [...new Set(keys.map((e) => e.trim().toLowerCase()).filter(Boolean))];
+    const unknown = wanted.filter((e) => !this.known.has(e));
+    const asked = new Map<string, DirectoryAnswer>();
+    for (let i = 0; i < unknown.length; i += MAX_BATCH) {
+      for (const [key, answer] of await this.ask(unknown.slice(i, i + MAX_BATCH))) asked.set(key, answer);
+    }
+    return new Map(wanted.map((key) => [key, this.known.get(key) ?? asked.get(key) ?? { kind: 'unknown', status: 0 }]));
+  }
+
+  private async ask(keys: string[]): Promise<Map<string, DirectoryAnswer>> {
+    const steps = keys.map((key, i) => ({
       id: String(i),
       method: 'GET' as const,
-      url: `/users/${encodeURIComponent(email)}?$select=id`,
+      url: `/users/${encodeURIComponent(key)}?$select=id,userPrincipalName`,
     }));
+    const answers = new Map<string, DirectoryAnswer>();
     try {
-      const answers = await this.graph.batch(steps, 'looking up action owners in the directory');
+      const replies = await this.graph.batch(steps, 'looking up action owners in the directory');
       const refused: number[] = [];
-      emails.forEach((email, i) => {
-        const answer = answers.get(String(i));
-        const user = answer?.status === 200 ? userSchema.safeParse(answer.body) : undefined;
-        if (user?.success) this.known.set(email, user.data.id);
-        else if (answer?.status === 404) this.known.set(email, null);
-        else refused.push(answer?.status ?? 0);
+      keys.forEach((key, i) => {
+        const reply = replies.get(String(i));
+        const user = reply?.status === 200 ? userSchema.safeParse(reply.body) : undefined;
+        let answer: DirectoryAnswer;
+        if (user?.success) answer = { kind: 'found', id: user.data.id, userPrincipalName: user.data.userPrincipalName ?? key };
+        else if (reply?.status === 404) answer = { kind: 'not-found' };
+        else {
+          refused.push(reply?.status ?? 0);
+          answer = { kind: 'unknown', status: reply?.status ?? 0 };
+        }
+        if (answer.kind !== 'unknown') this.known.set(key, answer);
+        answers.set(key, answer);
       });
       if (refused.length)
         this.logger.warn('The directory did not resolve some owners; they match by email for now', { statuses: [...new Set(refused)] });
@@ -55,6 +80,8 @@ export class GraphUserDirectory implements UserDirectory {
       this.logger.warn('Could not reach the directory to resolve owners; they match by email for now', {
         error: describeError(e),
       });
+      for (const key of keys) answers.set(key, { kind: 'unknown', status: -1 });
     }
+    return answers;
   }
 }

@@ -7,6 +7,7 @@ import { daysSinceActivity } from '../domain/reminder-policy.js';
 import { isComplete, isOverdue } from '../domain/rules.js';
 import type { PlanStore } from '../store/plan-store.js';
 import type { Digest, DigestAction } from './digest.js';
+import { installEntries } from './proactive-install.js';
 import { ConversationDirectory, ownerKey, reachOwner } from './recipients.js';
 import { undeliveredReminders } from './undelivered.js';
 
@@ -14,7 +15,10 @@ import { undeliveredReminders } from './undelivered.js';
 const NOT_ANSWERING_AFTER = 3;
 
 /** The configuration the digest reads. */
-export type DigestConfig = Pick<Config, 'TIMEZONE' | 'STALE_AFTER_DAYS' | 'PUBLIC_URL'>;
+export type DigestConfig = Pick<Config, 'TIMEZONE' | 'STALE_AFTER_DAYS' | 'PUBLIC_URL'> & Partial<Pick<Config, 'PROACTIVE_INSTALL'>>;
+
+/** Words for an owner the app will be installed for (PROACTIVE_INSTALL) when their first reminder is due. */
+export const INSTALL_LATER_REASON = 'has not opened the app in Teams yet; it is installed for them with their first reminder';
 
 /** Everything the digest is computed from, as read from the store. */
 export interface DigestInputs {
@@ -72,7 +76,7 @@ export function composeDigest(inputs: DigestInputs, now: Date, config: DigestCon
     overdueByOwner: overdueByOwner(overdue, directory, today),
     stale,
     notAnswering: notAnswering(open, inputs.ledger),
-    unreachable: unreachable(open, directory),
+    unreachable: unreachable(open, directory, whyNotInstalled(inputs.ledger, config)),
     undelivered: undeliveredReminders(inputs, now, today),
     worsenedWithoutAction: worsenedWithoutAction(open, inputs.metrics),
     tabUrl: `${config.PUBLIC_URL.replace(/\/+$/, '')}/tab/`,
@@ -119,13 +123,32 @@ function notAnswering(open: readonly Action[], ledger: readonly ReminderSent[]):
   return [...owners.values()].filter((o) => o.timesReminded >= NOT_ANSWERING_AFTER).sort((x, y) => y.timesReminded - x.timesReminded);
 }
 
-function unreachable(open: readonly Action[], directory: ConversationDirectory): Digest['unreachable'] {
+/**
+ * Why an owner with no Teams conversation has none, by owner key: the
+ * reason the last attempt to install the app for them failed (PROACTIVE_INSTALL).
+ */
+function whyNotInstalled(ledger: readonly ReminderSent[], config: DigestConfig): (key: string) => string | undefined {
+  const installs = installEntries(ledger);
+  return (key) => {
+    const entry = installs.get(key);
+    if (entry?.state === 'failed' && entry.failure) return entry.failure;
+    if (entry?.state === 'pending') return 'the app is being installed for them';
+    return config.PROACTIVE_INSTALL ? INSTALL_LATER_REASON : undefined;
+  };
+}
+
+function unreachable(
+  open: readonly Action[],
+  directory: ConversationDirectory,
+  notInstalled: (key: string) => string | undefined,
+): Digest['unreachable'] {
   const owners = new Map<string, Digest['unreachable'][number]>();
   for (const a of open) {
     const reach = reachOwner(a, directory);
     if (reach.kind === 'reachable') continue;
     const key = ownerKey(a);
-    const entry = owners.get(key) ?? { owner: reach.who, reason: reach.reason, openActions: 0 };
+    const reason = (reach.kind === 'no-conversation' && notInstalled(key)) || reach.reason;
+    const entry = owners.get(key) ?? { owner: reach.who, reason, openActions: 0 };
     entry.openActions++;
     owners.set(key, entry);
   }

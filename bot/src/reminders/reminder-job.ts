@@ -1,19 +1,24 @@
 import type { Config } from '../config.js';
 import type { Clock } from '../domain/clock.js';
-import { localDate } from '../domain/dates.js';
-import type { Action, ConversationRef } from '../domain/model.js';
+import { addDays, localDate } from '../domain/dates.js';
+import type { Action, ConversationRef, Person } from '../domain/model.js';
 import { remindersDue, type DueReminder, type ReminderPolicyConfig } from '../domain/reminder-policy.js';
 import { isComplete } from '../domain/rules.js';
+import { bankHolidayDates, yearsNotKnown } from '../holidays/bank-holiday-calendar.js';
 import type { Logger } from '../logger.js';
 import type { PlanStore, ReminderKey } from '../store/plan-store.js';
 import { forEachConcurrently } from './concurrency.js';
 import type { Notifier } from './notifier.js';
+import { personKey, type ProactiveInstaller } from './proactive-install.js';
 import { ConversationDirectory, reachOwner } from './recipients.js';
 import { emptyReport, reportCounts, type ReportItem, type RunReport } from './run-report.js';
 import { CLAIMED_ELSEWHERE, sendClaimed } from './claimed-send.js';
 
 /** The configuration the reminder job reads. */
-export type ReminderJobConfig = Pick<Config, 'REMINDER_OFFSETS_DAYS' | 'STALE_AFTER_DAYS' | 'TIMEZONE' | 'REMINDER_LEASE_MINUTES'> &
+export type ReminderJobConfig = Pick<
+  Config,
+  'REMINDER_OFFSETS_DAYS' | 'STALE_AFTER_DAYS' | 'TIMEZONE' | 'REMINDER_LEASE_MINUTES' | 'BANK_HOLIDAYS'
+> &
   Partial<Pick<Config, 'SEND_CONCURRENCY'>>;
 
 export interface ReminderJobDeps {
@@ -22,10 +27,14 @@ export interface ReminderJobDeps {
   clock: Clock;
   config: ReminderJobConfig;
   logger: Logger;
+  /** PROACTIVE_INSTALL: installs the app for owners who have no Teams conversation yet; without it they are reported. */
+  install?: ProactiveInstaller;
 }
 
-/** The policy's settings from configuration. */
-export function policyConfig(config: ReminderJobConfig): ReminderPolicyConfig {
+/** The policy's settings from configuration (the bank holidays in force are read from the store for each run). */
+export function policySettings(
+  config: Pick<Config, 'REMINDER_OFFSETS_DAYS' | 'STALE_AFTER_DAYS' | 'TIMEZONE'>,
+): Omit<ReminderPolicyConfig, 'bankHolidays'> {
   return { offsetsDays: config.REMINDER_OFFSETS_DAYS, staleAfterDays: config.STALE_AFTER_DAYS, timeZone: config.TIMEZONE };
 }
 
@@ -35,6 +44,9 @@ interface Delivery {
   conversation: ConversationRef;
   item: ReportItem;
 }
+
+/** A due reminder whose owner is a person with no Teams conversation yet. */
+type Unreached = Omit<Delivery, 'conversation'> & { owner: Person; detail: string };
 
 /**
  * One reminder run as of `clock.now()`: for every open action, the stages the
@@ -46,33 +58,43 @@ interface Delivery {
  * failure is recorded with its reason and retried by the next run; a
  * permanent one (403) also marks the owner unreachable. A claim left by a
  * run that died is taken over once its lease has run out and reported as
- * "may have arrived twice". Owners without a person, a conversation or
- * delivery are reported, never skipped silently.
+ * "may have arrived twice". With `install` (PROACTIVE_INSTALL), owners with
+ * no conversation get the app installed first. Owners without a person, a
+ * conversation or delivery are reported, never skipped silently.
  */
 export async function runReminders(deps: ReminderJobDeps): Promise<RunReport> {
   const { store, clock, config } = deps;
   const now = clock.now();
   const today = localDate(now, config.TIMEZONE);
   const report = emptyReport('reminders', today);
-  const [actions, ledger, conversations] = await Promise.all([store.listActions(), store.listReminders(), store.listConversations()]);
+  const [actions, ledger, conversations, bankHolidays] = await Promise.all([
+    store.listActions(),
+    store.listReminders(),
+    store.listConversations(),
+    bankHolidayDates(store, config.BANK_HOLIDAYS),
+  ]);
   const directory = new ConversationDirectory(conversations);
   // Only a sent stage is done: a claimed, failed or lapsed one is due again, and the claim decides who sends it.
   const ledgerByAction = groupBy(
     ledger.filter((e) => e.state === 'sent'),
     (e) => e.actionId,
   );
-  const policy = policyConfig(config);
+  const policy: ReminderPolicyConfig = { ...policySettings(config), bankHolidays };
+  warnIfHolidaysUnknown(deps, bankHolidays, today);
   const deliveries: Delivery[] = [];
-
+  const unreached: Unreached[] = [];
   for (const action of actions) {
     if (isComplete(action)) continue;
     for (const due of remindersDue(action, today, policy, ledgerByAction.get(action.id) ?? [])) {
       const reach = reachOwner(action, directory);
       const item: ReportItem = { subject: `action ${action.ref}`, actionId: action.id, stage: due.stage, who: reach.who };
       if (reach.kind === 'reachable') deliveries.push({ action, due, conversation: reach.conversation, item });
+      else if (reach.kind === 'no-conversation' && deps.install)
+        unreached.push({ action, due, item, owner: action.owner!, detail: reach.reason });
       else report.skipped.push({ ...item, reason: reach.kind, detail: reach.reason });
     }
   }
+  if (deps.install && unreached.length) deliveries.push(...(await installFor(unreached, deps.install, report)));
 
   // One queue per person, in plan order: their reminders go one after another (and stop after a refusal),
   // while different people are served in parallel, the longest queues first.
@@ -116,6 +138,33 @@ async function deliver(
     if (outcome.permanent) directory.markUnreachable(d.conversation, outcome.detail);
     report.failed.push({ ...item, permanent: outcome.permanent, detail: outcome.detail });
   }
+}
+
+/** Warns when the bank holidays of the reminders' horizon (today to the furthest offset) are not known: then only weekends count. */
+function warnIfHolidaysUnknown(deps: ReminderJobDeps, bankHolidays: ReadonlySet<string>, today: string): void {
+  const { config } = deps;
+  const notKnown = yearsNotKnown(bankHolidays, today, addDays(today, Math.max(0, ...config.REMINDER_OFFSETS_DAYS)));
+  if (notKnown.length === 0) return;
+  deps.logger.warn(
+    `Bank holidays for ${notKnown.join(' and ')} are not known (BANK_HOLIDAYS=${config.BANK_HOLIDAYS}), so reminders then skip only weekends: import the latest https://www.gov.uk/bank-holidays.json with "wres holidays import FILE"`,
+  );
+}
+
+/** Installs the app for owners who have no conversation: those now reachable are delivered to, the others reported with the reason. */
+async function installFor(unreached: readonly Unreached[], install: ProactiveInstaller, report: RunReport): Promise<Delivery[]> {
+  const reach = await install.reach(unreached.map((u) => u.owner));
+  const deliveries: Delivery[] = [];
+  for (const { owner, detail, ...u } of unreached) {
+    const r = reach.get(personKey(owner));
+    if (r?.kind === 'reachable') deliveries.push({ ...u, conversation: r.conversation, item: { ...u.item, installed: true } });
+    else
+      report.skipped.push({
+        ...u.item,
+        reason: r?.lasting === false ? 'install-pending' : 'not-installed',
+        detail: r?.reason ?? detail,
+      });
+  }
+  return deliveries;
 }
 
 /** Why a planned reminder no longer fits its action, in words; null when the action is as the run read it. */

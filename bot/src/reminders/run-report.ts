@@ -18,6 +18,8 @@ export interface ReportItem {
   who: string;
   /** Set when it had been claimed before: after a failed attempt, or after a run that stopped while sending it. */
   retry?: RetryKind;
+  /** Set when the app was installed for the person in this run, so that the reminder could reach them (PROACTIVE_INSTALL). */
+  installed?: true;
 }
 
 /** Why something due was not sent. */
@@ -28,7 +30,11 @@ type SkipReason =
   | 'no-conversation'
   | 'unreachable'
   /** The action changed (updated, completed, removed) after the run read the plan. */
-  | 'changed-since-planned';
+  | 'changed-since-planned'
+  /** The app could not be installed for the owner until someone changes something (licence, policy, account). */
+  | 'not-installed'
+  /** Installing the app for the owner has not finished (throttled, Graph unreachable, Teams not yet ready): the next run tries again. */
+  | 'install-pending';
 
 /** What one reminder or digest run did: nothing due is ever left out silently. */
 export interface RunReport {
@@ -72,6 +78,8 @@ const RETRY_NOTE: Record<RetryKind, string> = {
   'after-interruption': ' (again: a run stopped while sending it, so it may have arrived twice)',
 };
 
+const INSTALLED_NOTE = ' (the app was installed for them first)';
+
 /** Plain sentences for the command line and the log: a summary line, then one line per item. */
 export function describeReport(report: RunReport): string[] {
   const noun = report.job === 'digest' ? ['digest', 'digests'] : ['reminder', 'reminders'];
@@ -82,7 +90,8 @@ export function describeReport(report: RunReport): string[] {
   ];
   const again = retriedAfterInterruption(report);
   if (again > 0) lines.push(`${count(again)} retried after an interrupted run — ${again === 1 ? 'it' : 'they'} may have arrived twice.`);
-  for (const s of report.sent) lines.push(`Sent ${what(s)} to ${s.who}${s.retry ? RETRY_NOTE[s.retry] : ''}.`);
+  for (const s of report.sent)
+    lines.push(`Sent ${what(s)} to ${s.who}${s.installed ? INSTALLED_NOTE : ''}${s.retry ? RETRY_NOTE[s.retry] : ''}.`);
   for (const s of report.skipped) lines.push(`Did not send ${what(s)} to ${s.who}: ${s.detail}.`);
   for (const f of report.failed) {
     const next = f.permanent ? ' (now marked not reachable in Teams)' : ' (kept as not delivered; the next run tries again)';

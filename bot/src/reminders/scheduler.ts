@@ -2,13 +2,16 @@ import { Cron } from 'croner';
 import { DateTime } from 'luxon';
 import type { Config } from '../config.js';
 import type { Clock } from '../domain/clock.js';
+import { localDate } from '../domain/dates.js';
+import { bankHolidayDates } from '../holidays/bank-holiday-calendar.js';
 import type { Logger } from '../logger.js';
 import { rolesFromConfig, type RoleDirectory } from '../service/roles.js';
 import type { PlanStore } from '../store/plan-store.js';
 import { runDigest } from './digest-job.js';
 import type { Notifier } from './notifier.js';
+import type { ProactiveInstaller } from './proactive-install.js';
 import { runReminders } from './reminder-job.js';
-import { describeReport, type RunReport } from './run-report.js';
+import { describeReport, emptyReport, type RunReport } from './run-report.js';
 import { describeError } from '../errors.js';
 
 /** The cron pattern for REMINDER_TIME (`HH:MM`) on working days, Monday to Friday. */
@@ -79,9 +82,12 @@ const realTimer: FollowUpTimer = {
   clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
 };
 
-/** True when a run left something owed that a run after the lease could deliver: a passing failure, or another run's claim. */
+/** True when a run left something owed that a run after the lease could deliver: a passing failure, another run's claim, an unfinished install. */
 function needsFollowUp(report: RunReport): boolean {
-  return report.failed.some((f) => !f.permanent) || report.skipped.some((s) => s.reason === 'claimed-elsewhere');
+  return (
+    report.failed.some((f) => !f.permanent) ||
+    report.skipped.some((s) => s.reason === 'claimed-elsewhere' || s.reason === 'install-pending')
+  );
 }
 
 /** True on a working day (Monday to Friday) in `timeZone` at or after REMINDER_TIME: that day's run is due or done. */
@@ -99,7 +105,9 @@ function runTimeHasPassed(now: Date, config: Pick<Config, 'REMINDER_TIME' | 'TIM
  * reminders owed (a passing failure, or a claim another run holds) is
  * followed by one more run after REMINDER_LEASE_MINUTES, when a dead run's
  * claims have lapsed. Runs never overlap, in this process; the ledger keeps
- * other instances from sending twice.
+ * other instances from sending twice. On a bank holiday (`bankHolidays`)
+ * nothing runs: the next working day catches up, and the digest then goes
+ * that day.
  */
 export function startScheduler(deps: {
   config: Pick<Config, 'REMINDER_TIME' | 'TIMEZONE' | 'REMINDER_LEASE_MINUTES'>;
@@ -107,6 +115,8 @@ export function startScheduler(deps: {
   clock: Clock;
   runReminders: () => Promise<RunReport>;
   runDigest: () => Promise<RunReport>;
+  /** The bank holidays in force (read at each run, so an import takes effect at once); none when absent. */
+  bankHolidays?: () => Promise<ReadonlySet<string>>;
   timer?: FollowUpTimer;
 }): Scheduler {
   const { config, logger } = deps;
@@ -118,7 +128,9 @@ export function startScheduler(deps: {
   const options = { timezone: config.TIMEZONE, protect: true, catch: true };
 
   const run = async (name: 'reminders' | 'digest', followUp: boolean): Promise<void> => {
-    const report = await runner.run(name, name === 'reminders' ? deps.runReminders : deps.runDigest);
+    const job = name === 'reminders' ? deps.runReminders : deps.runDigest;
+    // Checked inside the runner's turn, so the catch-up runs keep their order.
+    const report = await runner.run(name, async () => (await isBankHoliday(name)) ?? job());
     if (followUp || !report || !needsFollowUp(report)) return;
     const delayMs = (config.REMINDER_LEASE_MINUTES + 1) * 60_000;
     logger.info(`Some ${name} are still owed: trying again in ${config.REMINDER_LEASE_MINUTES + 1} minutes`, { job: name });
@@ -127,6 +139,19 @@ export function startScheduler(deps: {
       void run(name, true);
     }, delayMs);
     followUps.add(handle);
+  };
+
+  /** An empty report when today is a bank holiday (nothing is sent; the next working day catches up), else null. */
+  const isBankHoliday = async (name: 'reminders' | 'digest'): Promise<RunReport | null> => {
+    const today = localDate(deps.clock.now(), config.TIMEZONE);
+    try {
+      if (!(await deps.bankHolidays?.())?.has(today)) return null;
+    } catch (e) {
+      logger.warn('Could not read the bank holidays; running as on any working day', { error: e instanceof Error ? e.message : String(e) });
+      return null;
+    }
+    logger.info(`${today} is a bank holiday: the ${name} run waits for the next working day`, { job: name });
+    return emptyReport(name, today);
   };
 
   const reminders = new Cron(weekdayPattern(config.REMINDER_TIME), { ...options, name: 'wres-reminders' }, () => run('reminders', false));
@@ -155,7 +180,7 @@ export function startScheduler(deps: {
 
 /**
  * The server's schedule: reminder and digest runs through `notifier` on
- * working days at REMINDER_TIME, E&D leads from the roles the composition
+ * working days (not BANK_HOLIDAYS) at REMINDER_TIME, E&D leads from the roles the composition
  * root built (rolesFromConfig when not given).
  */
 export function scheduleJobs(deps: {
@@ -166,6 +191,8 @@ export function scheduleJobs(deps: {
   logger: Logger;
   roles?: RoleDirectory;
   timer?: FollowUpTimer;
+  /** PROACTIVE_INSTALL: installs the app for owners not yet reachable, before their reminder. */
+  install?: ProactiveInstaller;
 }): Scheduler {
   const { config } = deps;
   const roles = deps.roles ?? rolesFromConfig(config);
@@ -176,5 +203,6 @@ export function scheduleJobs(deps: {
     ...(deps.timer ? { timer: deps.timer } : {}),
     runReminders: () => runReminders(deps),
     runDigest: () => runDigest({ ...deps, roles }),
+    bankHolidays: () => bankHolidayDates(deps.store, config.BANK_HOLIDAYS),
   });
 }

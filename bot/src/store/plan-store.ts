@@ -1,3 +1,4 @@
+import type { BankHoliday } from '../domain/bank-holidays.js';
 import type { ClaimResult } from '../domain/reminder-ledger.js';
 import type { Action, ConversationRef, IndicatorMetric, LatestUpdate, ProgressUpdate, Rag, ReminderSent, Status } from '../domain/model.js';
 import type { ImportDiff, ImportedAction, ImportSummary } from '../domain/plan-import.js';
@@ -125,4 +126,17 @@ export interface PlanStore {
   listMetrics(): Promise<IndicatorMetric[]>;
   /** Inserts or replaces figures by (year, measure). */
   saveMetrics(metrics: IndicatorMetric[]): Promise<void>;
+
+  /**
+   * The bank holidays an admin imported (`wres holidays import`), every
+   * nation, by nation then date; empty until the first import. Kept in the
+   * store so that every instance of the service uses the same dates.
+   */
+  listBankHolidays(): Promise<BankHoliday[]>;
+  /**
+   * Makes the imported bank holidays exactly `holidays`. SQLite replaces
+   * them in one transaction; SharePoint writes only the differences, and a
+   * run interrupted part-way is completed by running it again.
+   */
+  replaceBankHolidays(holidays: readonly BankHoliday[]): Promise<void>;
 }

@@ -10,7 +10,7 @@ import {
 import type { Config } from '../config.js';
 import { AppError } from '../errors.js';
 import { buildDigest } from '../reminders/digest-builder.js';
-import { policyConfig } from '../reminders/reminder-job.js';
+import { policySettings } from '../reminders/reminder-job.js';
 import { rolesFromConfig, type RoleDirectory } from '../service/roles.js';
 import type { BotDeps } from './bot-deps.js';
 import { authenticationFailure } from './request-auth.js';
@@ -110,7 +110,8 @@ export function createTeamsBot(
       settings: {
         publicUrl: config.PUBLIC_URL,
         timeZone: config.TIMEZONE,
-        reminderPolicy: policyConfig(config),
+        reminderPolicy: policySettings(config),
+        bankHolidays: config.BANK_HOLIDAYS,
         devCommands: !config.isProduction,
       },
       digest: () => buildDigest({ store: core.store, clock: core.clock, config }),

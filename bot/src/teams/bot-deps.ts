@@ -1,3 +1,4 @@
+import type { BankHolidayDivision } from '../domain/bank-holidays.js';
 import type { Clock } from '../domain/clock.js';
 import type { ReminderPolicyConfig } from '../domain/reminder-policy.js';
 import type { Logger } from '../logger.js';
@@ -16,7 +17,9 @@ export interface BotSettings {
   /** IANA time zone of the organisation (TIMEZONE). */
   timeZone: string;
   /** When reminders fall due (REMINDER_OFFSETS_DAYS, STALE_AFTER_DAYS, TIMEZONE): `remind me` previews them. */
-  reminderPolicy: ReminderPolicyConfig;
+  reminderPolicy: Omit<ReminderPolicyConfig, 'bankHolidays'>;
+  /** Whose bank holidays are not working days (BANK_HOLIDAYS); the dates in force are read from the store when needed. */
+  bankHolidays: BankHolidayDivision;
   /** Development-only chat commands such as `remind me`; false in production, where they are refused politely. */
   devCommands: boolean;
 }

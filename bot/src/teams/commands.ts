@@ -2,6 +2,7 @@ import type { Actor } from '../domain/people.js';
 import { remindersDue } from '../domain/reminder-policy.js';
 import { stageInWords } from '../domain/reminder-stages.js';
 import { isOverdue } from '../domain/rules.js';
+import { bankHolidayDates } from '../holidays/bank-holiday-calendar.js';
 import type { BotDeps } from './bot-deps.js';
 import { byDueDate, openActionsOf, reminderFor, todayIn } from './card-views.js';
 import { actionListCard } from './cards/action-list-card.js';
@@ -114,7 +115,8 @@ async function remindMe(deps: BotDeps, actor: Actor): Promise<Reply[]> {
   const today = todayIn(settings, now);
   const mine = openActionsOf(await deps.store.listActions(), actor);
   if (!mine.length) return [{ text: 'You have no open actions in the WRES action plan, so no reminder is due.' }];
-  const due = mine.flatMap((action) => remindersDue(action, today, settings.reminderPolicy, []).map((r) => ({ action, stage: r.stage })));
+  const policy = { ...settings.reminderPolicy, bankHolidays: await bankHolidayDates(deps.store, settings.bankHolidays) };
+  const due = mine.flatMap((action) => remindersDue(action, today, policy, []).map((r) => ({ action, stage: r.stage })));
   if (!due.length) return [{ text: 'None of your open actions has a reminder due today. Type "my actions" to see them all.' }];
   const shown = due.slice(0, MAX_SEPARATE_CARDS);
   const one = due.length === 1;

@@ -12,7 +12,7 @@ import { handleCardAction } from './card-actions.js';
 import type { CardElement } from './cards/parts.js';
 import { answerText, type Reply } from './commands.js';
 import { actorOf, rememberConversation, senderOf } from './identity.js';
-import { welcome } from './welcome.js';
+import { installedForThem, installedGreeting, welcome } from './welcome.js';
 
 /**
  * The WRES bot's conversational side in Teams: remembers how to reach each
@@ -48,7 +48,9 @@ export class WresBot extends TeamsActivityHandler {
     // First contact tells the roles which account is behind a listed email.
     if (ref) roles.linkAccounts([ref]);
     if (!greet || context.activity.conversation?.conversationType === 'channel') return;
-    await sendReplies(context, await welcome(this.deps, actorOf(user, roles)));
+    const actor = actorOf(user, roles);
+    const installedByRun = await installedForThem(store, user, clock.now());
+    await sendReplies(context, installedByRun ? installedGreeting(actor) : await welcome(this.deps, actor));
   }
 
   private async answerMessage(context: TurnContext): Promise<void> {

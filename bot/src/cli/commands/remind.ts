@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { proactiveInstallerFromConfig } from '../../install-from-config.js';
 import { runReminders } from '../../reminders/reminder-job.js';
 import type { CliContext } from '../context.js';
 import { cliNotifier, registerRunCommand } from '../reminder-cli.js';
@@ -14,7 +15,16 @@ export function register(program: Command, ctx: CliContext): void {
     name: 'remind',
     description:
       'Send the reminders due today to action owners in Teams (each goes once, however often this runs; one a killed run was sending goes again after REMINDER_LEASE_MINUTES), and say what was sent, what was not and why.',
-    run: ({ config, store, clock, logger }) =>
-      runReminders({ store, notifier: cliNotifier(config, store, clock, logger), clock, config, logger }),
+    run: ({ config, store, clock, logger }) => {
+      const install = proactiveInstallerFromConfig(config, { store, clock, logger });
+      return runReminders({
+        store,
+        notifier: cliNotifier(config, store, clock, logger),
+        clock,
+        config,
+        logger,
+        ...(install ? { install } : {}),
+      });
+    },
   });
 }

@@ -22,7 +22,9 @@ import type {
   StoreHealth,
 } from '../plan-store.js';
 import { ActionIndex, type KnownAction } from './action-index.js';
+import type { BankHoliday } from '../../domain/bank-holidays.js';
 import { GraphDirectory } from './graph-directory.js';
+import { graphHolidays } from './graph-holidays.js';
 import { importToSharePoint, previewSharePointImport } from './graph-import.js';
 import { GraphLedger } from './graph-ledger.js';
 import { actionFromItem, toSeconds, updateFromItem } from './item-fields.js';
@@ -267,6 +269,12 @@ export class GraphPlanStore implements PlanStore {
   }
   saveMetrics(metrics: IndicatorMetric[]): Promise<void> {
     return this.ready().directory.saveMetrics(metrics);
+  }
+  listBankHolidays(): Promise<BankHoliday[]> {
+    return graphHolidays.list(this.ready().lists);
+  }
+  replaceBankHolidays(holidays: readonly BankHoliday[]): Promise<void> {
+    return graphHolidays.replace(this.ready().lists, holidays);
   }
 
   private ready(): {

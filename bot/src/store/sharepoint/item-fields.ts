@@ -30,6 +30,7 @@ export const SELECT = {
   reminders: 'LedgerKey,ActionId,Stage,DueDateKey,Recipient,LedgerState,SentAt,LeaseUntil,Attempts,FailureReason',
   conversations: 'Title,AadObjectId,Email,TenantId,ConversationReference,UnreachableReason,UpdatedAt',
   metrics: 'MetricKey,MetricYear,Measure,MetricValue,UpdateSource,UpdatedAt',
+  holidays: 'HolidayKey,Division,HolidayDate,HolidayTitle,HolidayNotes',
 } as const;
 
 /** Optional text read as '' when absent. */

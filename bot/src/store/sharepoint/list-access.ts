@@ -15,7 +15,7 @@ export function eq(field: string, value: string): string {
 }
 
 /**
- * Paths and reads for the store's five lists on one site. Reads ask only for
+ * Paths and reads for the store's lists on one site. Reads ask only for
  * the fields the store uses and filter only on indexed columns.
  */
 export class ListAccess {

@@ -13,7 +13,7 @@ const columnSchema = z.object({
 });
 
 const listSchema = z.object({
-  key: z.enum(['actions', 'updates', 'reminders', 'conversations', 'metrics']),
+  key: z.enum(['actions', 'updates', 'reminders', 'conversations', 'metrics', 'holidays']),
   displayName: z.string().min(1),
   description: z.string(),
   columns: z.array(columnSchema).min(1),
@@ -21,7 +21,10 @@ const listSchema = z.object({
 
 const fileSchema = z
   .object({ lists: z.array(listSchema) })
-  .refine((f) => new Set(f.lists.map((l) => l.key)).size === 5, 'every list key must appear exactly once')
+  .refine(
+    (f) => f.lists.length === listSchema.shape.key.options.length && new Set(f.lists.map((l) => l.key)).size === f.lists.length,
+    'every list key must appear exactly once',
+  )
   .refine((f) => f.lists.every((l) => l.columns.every((c) => !c.unique || c.indexed)), 'a unique column must also be indexed');
 
 /** One column as infra/sharepoint/lists.json defines it. */

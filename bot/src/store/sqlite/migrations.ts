@@ -122,7 +122,21 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE reminders_v3 RENAME TO reminders;
     `,
   },
-  // Steps 3 and 4 are other features' (numbered by stream); each step stands alone, so the order they arrive in does not matter.
+  {
+    version: 3,
+    name: 'imported UK bank holidays',
+    // Only what `wres holidays import` brought in; the dates shipped with the app cover the other years.
+    sql: `
+      CREATE TABLE bank_holidays (
+        division TEXT NOT NULL CHECK (division IN ('england-and-wales', 'scotland', 'northern-ireland')),
+        date     TEXT NOT NULL,
+        title    TEXT NOT NULL,
+        notes    TEXT NOT NULL DEFAULT '',
+        PRIMARY KEY (division, date)
+      );
+    `,
+  },
+  // Step 4 is another feature's (numbered by stream); each step stands alone, so the order they arrive in does not matter.
   {
     version: 5,
     name: 'evidence links on progress updates',

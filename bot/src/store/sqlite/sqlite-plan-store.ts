@@ -16,6 +16,8 @@ import type {
   ClaimResult,
   StoreHealth,
 } from '../plan-store.js';
+import type { BankHoliday } from '../../domain/bank-holidays.js';
+import { sqliteHolidays } from './holidays.js';
 import { applyImport, previewImport } from './import-actions.js';
 import { sqliteLedger } from './ledger.js';
 import { openDatabase } from './open-database.js';
@@ -237,6 +239,14 @@ export class SqlitePlanStore implements PlanStore {
         });
       }
     });
+  }
+
+  async listBankHolidays(): Promise<BankHoliday[]> {
+    return this.read((sql) => sqliteHolidays.list(sql));
+  }
+
+  async replaceBankHolidays(holidays: readonly BankHoliday[]): Promise<void> {
+    return this.write((sql) => sqliteHolidays.replace(sql, holidays));
   }
 
   private requireAction(sql: StatementCache, id: string): Action {
