@@ -8,7 +8,7 @@ import { GraphFault } from './fake-sharepoint.js';
 import type { FakeUser, RouteResult } from './fake-graph-routes.js';
 
 /** An app in the organisation's catalogue (`id` is the catalogue's, `externalId` the manifest's). */
-export interface FakeTeamsApp {
+interface FakeTeamsApp {
   id: string;
   externalId: string;
   displayName: string;
@@ -16,7 +16,7 @@ export interface FakeTeamsApp {
 }
 
 /** The app installed in one user's personal scope, and the chat with the bot it opened. */
-export interface FakeInstallation {
+interface FakeInstallation {
   id: string;
   userId: string;
   teamsAppId: string;

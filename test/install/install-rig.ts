@@ -31,9 +31,9 @@ import type { FakeUser } from '../graph/fake-graph-routes.js';
 import { startGraphServer, type GraphServer } from '../graph/graph-server.js';
 import { clientFor, startRig, type StoreRig } from '../graph/harness.js';
 
-export const TENANT = 'tenant-1';
+const TENANT = 'tenant-1';
 /** The Teams app's manifest id and its id in the organisation's catalogue (they differ). */
-export const MANIFEST_ID = 'f31b1263-ba99-435a-a679-911d24850d7c';
+const MANIFEST_ID = 'f31b1263-ba99-435a-a679-911d24850d7c';
 export const CATALOG_ID = 'b1c5353a-7aca-41b3-830f-27d5218fe0e5';
 const WAIT_SECONDS = 10;
 
@@ -58,7 +58,7 @@ export function someone(name: string, opts: { withId?: boolean; upn?: string } =
 }
 
 /** What Teams does after an install: tell the bot while the run waits, or never (the run then uses the chat). */
-export type UpdateTiming = 'while-waiting' | 'never';
+type UpdateTiming = 'while-waiting' | 'never';
 
 /** A Timer for the installer's wait: each sleep first lets "Teams" deliver the conversationUpdates it owes. */
 class TeamsPacedTimer implements Timer {

@@ -158,7 +158,7 @@ export function sameLinks(a: readonly string[] | undefined, b: readonly string[]
 }
 
 /** How an exported progress note lists its links, one per line after the note: "Evidence: https://…". */
-export const EVIDENCE_LINE_PREFIX = 'Evidence: ';
+const EVIDENCE_LINE_PREFIX = 'Evidence: ';
 
 /** A note's text followed by its evidence lines, as the exports write it and `splitEvidenceLines` reads it back. */
 export function withEvidenceLines(text: string, links: readonly string[] | undefined): string {

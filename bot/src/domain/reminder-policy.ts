@@ -97,7 +97,7 @@ export function remindersDue(action: Action, today: string, config: ReminderPoli
  * holidays, is on or before `today`, or null when the first reminder is
  * still to come.
  */
-export function latestDeadlineStage(
+function latestDeadlineStage(
   dueDate: string,
   today: string,
   offsetsDays: readonly number[],

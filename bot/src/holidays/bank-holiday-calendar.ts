@@ -27,7 +27,7 @@ export function shippedBankHolidays(): readonly BankHoliday[] {
  * (`wres holidays import`, kept in the store so that every instance sees
  * them) for each year the import covered, the shipped dates for the other years.
  */
-export async function bankHolidaysInForce(store: Pick<PlanStore, 'listBankHolidays'>): Promise<BankHoliday[]> {
+async function bankHolidaysInForce(store: Pick<PlanStore, 'listBankHolidays'>): Promise<BankHoliday[]> {
   return overlayByYear(shippedBankHolidays(), await store.listBankHolidays());
 }
 

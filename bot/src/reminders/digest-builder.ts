@@ -18,7 +18,7 @@ const NOT_ANSWERING_AFTER = 3;
 export type DigestConfig = Pick<Config, 'TIMEZONE' | 'STALE_AFTER_DAYS' | 'PUBLIC_URL'> & Partial<Pick<Config, 'PROACTIVE_INSTALL'>>;
 
 /** Words for an owner the app will be installed for (PROACTIVE_INSTALL) when their first reminder is due. */
-export const INSTALL_LATER_REASON = 'has not opened the app in Teams yet; it is installed for them with their first reminder';
+const INSTALL_LATER_REASON = 'has not opened the app in Teams yet; it is installed for them with their first reminder';
 
 /** Everything the digest is computed from, as read from the store. */
 export interface DigestInputs {

@@ -130,7 +130,7 @@ export class ProactiveInstaller {
     const reach = new Map<string, InstallReach>();
     const { timer, store, waitMs } = this.deps;
     let waiting = installed;
-    let known: ConversationRef[] = [];
+    let known: ConversationRef[];
     for (let waited = 0; ;) {
       known = await store.listConversations();
       const directory = new ConversationDirectory(known);

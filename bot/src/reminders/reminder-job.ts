@@ -15,7 +15,7 @@ import { emptyReport, reportCounts, type ReportItem, type RunReport } from './ru
 import { CLAIMED_ELSEWHERE, sendClaimed } from './claimed-send.js';
 
 /** The configuration the reminder job reads. */
-export type ReminderJobConfig = Pick<
+type ReminderJobConfig = Pick<
   Config,
   'REMINDER_OFFSETS_DAYS' | 'STALE_AFTER_DAYS' | 'TIMEZONE' | 'REMINDER_LEASE_MINUTES' | 'BANK_HOLIDAYS'
 > &

@@ -25,7 +25,7 @@ export interface SampleActionSpec {
  * owner changed the rating with it: a RAG move, or Blue for a completion
  * (null: no change); then any evidence links.
  */
-export type SampleNote = readonly [daysAgo: number, text: string, rag?: Rag | null, links?: readonly string[]];
+type SampleNote = readonly [daysAgo: number, text: string, rag?: Rag | null, links?: readonly string[]];
 
 const T = {
   workforce: 'BME staff are under-represented at band 8a and above',
