@@ -63,7 +63,8 @@ async function firstRows(browser: Browser, url: string, minimal = false): Promis
     if (minimal) await context.route(url, (route) => route.fulfill({ contentType: 'text/html', body: MINIMAL_PAGE }));
     const page = await context.newPage();
     await page.goto(url, { waitUntil: 'commit' });
-    await page.waitForFunction('window.__firstRow !== undefined', null, { timeout: 60_000 });
+    // waitForSelector, not waitForFunction: the latter evaluates a string in the page, which the tab's CSP refuses.
+    await page.waitForSelector('[data-action-id]', { state: 'attached', timeout: 60_000 });
     times.push((await page.evaluate('window.__firstRow')) as number);
     await context.close();
   }
