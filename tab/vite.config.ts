@@ -1,5 +1,8 @@
 import react from '@vitejs/plugin-react';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { defineConfig, type Plugin } from 'vite';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
@@ -31,11 +34,32 @@ function preloadApp(): Plugin {
   };
 }
 
+/**
+ * Writes a brotli (quality 11) and a gzip (level 9) copy beside each built JS
+ * and CSS file, so the service sends them as they are (static-tab.ts) instead
+ * of compressing them again for every browser that has not cached them yet.
+ */
+function precompress(): Plugin {
+  return {
+    name: 'wres-precompress',
+    apply: 'build',
+    writeBundle(options, bundle) {
+      for (const file of Object.values(bundle)) {
+        if (!/\.(js|css)$/.test(file.fileName)) continue;
+        const source = Buffer.from(file.type === 'chunk' ? file.code : file.source);
+        const path = join(options.dir ?? join(root, 'dist'), file.fileName);
+        writeFileSync(`${path}.br`, brotliCompressSync(source, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
+        writeFileSync(`${path}.gz`, gzipSync(source, { level: 9 }));
+      }
+    },
+  };
+}
+
 /** Builds the tab into tab/dist, served by the service at /tab/. */
 export default defineConfig({
   root,
   base: '/tab/',
-  plugins: [react(), preloadApp()],
+  plugins: [react(), preloadApp(), precompress()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,
