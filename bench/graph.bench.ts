@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { makeTestTls } from '../test/graph/tls-setup.js';
+import { figuresFrom } from './figures.js';
 
 export default async function (): Promise<void> {
   const { dir, bundle } = await makeTestTls();
@@ -15,7 +16,7 @@ export default async function (): Promise<void> {
       encoding: 'utf8',
       timeout: 10 * 60_000,
     });
-    process.stdout.write(run.stdout);
+    process.stdout.write(figuresFrom(run.stdout));
     if (run.status !== 0) console.log(`graph bench failed: ${run.stderr.split('\n').slice(0, 20).join('\n')}`);
   } finally {
     rmSync(dir, { recursive: true, force: true });

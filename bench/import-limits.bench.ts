@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { readDocument } from '../bot/src/importers/import-plan.js';
 import { sharedStringsBomb } from '../test/fixtures/hostile-files.js';
 import { issuePlanXlsx } from '../test/fixtures/plan-fixtures.js';
+import { report, times } from './figures.js';
 import { writePlan } from './import.bench.js';
 
 const CLI = fileURLToPath(new URL('../test/import/measured-cli.mjs', import.meta.url));
@@ -43,9 +44,13 @@ export default async function (): Promise<void> {
     await writePlan(plan);
     const idle = peakMb(['status'], join(dir, 'idle.db'));
     const importing = peakMb(['import', plan], join(dir, 'import.db'));
-    console.log(
-      `wres import of a 5,000-action XLSX: peak RSS ${importing.toFixed(0)} MB, ${(importing / idle).toFixed(2)} × the idle command's ${idle.toFixed(0)} MB`,
-    );
+    report({
+      measure: 'wres import peak RSS, 5,000-action XLSX ÷ the idle command',
+      value: times(importing / idle),
+      detail: `${importing.toFixed(0)} MB ÷ wres status ${idle.toFixed(0)} MB, child processes`,
+      target: 'bounded: ≤ 2× idle',
+      met: importing / idle <= 2,
+    });
 
     const bomb = await sharedStringsBomb(await issuePlanXlsx(), 480);
     writeFileSync(join(dir, 'bomb.xlsx'), bomb);
@@ -53,9 +58,20 @@ export default async function (): Promise<void> {
     const reference = await medianMs(5, () => readDocument(small, 'xlsx'));
     const refusal = await medianMs(5, () => readDocument(bomb, 'xlsx', 'bomb.xlsx'));
     const bombPeak = peakMb(['import', join(dir, 'bomb.xlsx')], join(dir, 'bomb.db'));
-    console.log(
-      `refusing a ${(bomb.length / 1024 / 1024).toFixed(1)} MB XLSX that unpacks to 480 MB: ${refusal.toFixed(1)} ms, ${(refusal / reference).toFixed(2)} × reading a 5-action plan (${reference.toFixed(1)} ms); peak RSS ${bombPeak.toFixed(0)} MB (${(bombPeak / idle).toFixed(2)} × idle)`,
-    );
+    report({
+      measure: `refusing a ${(bomb.length / 1024 / 1024).toFixed(1)} MB XLSX that unpacks to 480 MB ÷ reading a 5-action plan`,
+      value: times(refusal / reference),
+      detail: `${refusal.toFixed(1)} ms ÷ ${reference.toFixed(1)} ms, median of 5`,
+      target: 'refused before parsing: ≤ 1×',
+      met: refusal <= reference,
+    });
+    report({
+      measure: 'wres import of that XLSX, peak RSS ÷ the idle command',
+      value: times(bombPeak / idle),
+      detail: `${bombPeak.toFixed(0)} MB ÷ ${idle.toFixed(0)} MB`,
+      target: 'bounded: ≤ 1.1× idle',
+      met: bombPeak / idle <= 1.1,
+    });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

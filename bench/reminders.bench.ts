@@ -25,6 +25,7 @@ import { TEAMS_CONVERSATION_LIMITS } from '../bot/src/teams/rate-limiter.js';
 import { conversationFor } from '../test/reminders/harness.js';
 import { makeImportedAction } from '../test/store/fixtures.js';
 import { ASHA, cardAction, startBotHarness } from '../test/teams/bot-harness.js';
+import { report as reportFigure, times } from './figures.js';
 
 const ACTIONS = 5_000;
 const DUE_TODAY = 1_000;
@@ -179,6 +180,14 @@ async function reminderThroughput(stubbed = false): Promise<void> {
       `  duplicates ${delivered.length - unique.size} (target 0), lost ${lost} (target 0), 429 answers from the connector ${throttled}`,
     );
     console.log(`  Teams send retries logged: ${logger.lines.filter((l) => l.message === 'Teams send will be retried').length}`);
+    const duplicates = delivered.length - unique.size;
+    reportFigure({
+      measure: `reminder run, ${DUE_TODAY.toLocaleString('en-GB')} due, Teams limits enforced ÷ the rate-limit floor`,
+      value: `${times(seconds / floorRate)}, ${duplicates} duplicates, ${lost} lost`,
+      detail: `${seconds.toFixed(2)} s ÷ ${floorRate} s (${DUE_TODAY} at ${PER_SECOND}/s)`,
+      target: '≤ 1.05×, 0 duplicates, 0 lost',
+      met: seconds / floorRate <= 1.05 && duplicates === 0 && lost === 0,
+    });
   } finally {
     await connector.stop();
     rmSync(dir, { recursive: true, force: true });

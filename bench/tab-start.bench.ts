@@ -1,32 +1,15 @@
-// Tab start-up and the plan list, each figure a ratio to a reference measured in the same run:
-//   1. navigation → first plan rows, the tab ÷ a minimal page that fetches the same /api/plan and draws 50 rows with plain DOM (5,000 actions; target ≤ 1.5);
-//   2. the tab's growth: navigation → first rows at 20,000 actions ÷ at 500 (target ≤ 1.3);
-//   3. bytes per action of /api/plan (target ≤ 300);
-//   4. /api/plan per request, the service ÷ a bare node:http server that JSON.stringifies the same object per request (target ≤ 1.2).
-// Headless Chromium, real service over SQLite, loopback only. Prints; never asserts.
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { performance } from 'node:perf_hooks';
+// Tab start-up, each figure a ratio to a reference measured in the same run:
+//   1. navigation → first plan rows, the tab ÷ a minimal page that fetches the same /api/plan and
+//      draws 50 rows with plain DOM (5,000 actions); the two alternate, page by page;
+//   2. the tab's growth: navigation → first rows at 20,000 actions ÷ at 500.
+// Headless Chromium, the real service over SQLite, loopback only. Prints; never asserts.
 import type { Browser } from 'playwright-core';
-import type { PlanResponse } from '../bot/src/api/contract.js';
-import { buildSamplePlan } from '../bot/src/sample/sample-plan.js';
-import type { ImportedAction } from '../bot/src/store/plan-store.js';
-import { launchBrowser, NOW, startTabService, tabUrl, type TabService } from '../test/browser/harness.js';
+import { launchBrowser, startTabService, tabUrl, type TabService } from '../test/browser/harness.js';
 import setup from '../test/global-setup.js';
+import { median, report, times } from './figures.js';
+import { repeatedSamplePlan } from './plan-api.bench.js';
 
-const RUNS = 5;
-const REQUESTS = 40;
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const ratio = (a: number, b: number) => (a / b).toFixed(2);
-
-/** `count` actions made by repeating the sample plan under new references, notes and all. */
-function plan(count: number): ImportedAction[] {
-  const sample = buildSamplePlan(new Date(NOW));
-  return Array.from({ length: count }, (_, i) => {
-    const base = sample[i % sample.length]!;
-    return { action: { ...base.action, ref: `${Math.floor(i / sample.length) + 1}.${base.action.ref}` }, history: base.history };
-  });
-}
+const RUNS = 7;
 
 // Installed before any page script: notes when the first plan row enters the document.
 const FIRST_ROW_PROBE = `
@@ -37,7 +20,7 @@ const FIRST_ROW_PROBE = `
     }
   }).observe(document, { childList: true, subtree: true });`;
 
-// The reference: one request, fifty rows of plain DOM, nothing else.
+// The reference: one request, fifty rows of plain DOM, nothing else (served without the tab's CSP, so its script may be inline).
 const MINIMAL_PAGE = `<!doctype html><meta charset="utf-8"><title>minimal</title><table id="rows"></table><script>
 fetch('/api/plan').then((r) => r.json()).then((p) => {
   const table = document.getElementById('rows');
@@ -54,57 +37,36 @@ fetch('/api/plan').then((r) => r.json()).then((p) => {
 });
 </script>`;
 
-/** Milliseconds from navigation to the first plan row of `url`, median of RUNS fresh pages. */
-async function firstRows(browser: Browser, url: string, minimal = false): Promise<number> {
-  const times: number[] = [];
-  for (let run = 0; run < RUNS; run++) {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+/** Milliseconds from navigation to the first plan row of one fresh page (nothing cached). */
+async function firstRow(browser: Browser, url: string, minimal = false): Promise<number> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  try {
     await context.addInitScript(FIRST_ROW_PROBE);
     if (minimal) await context.route(url, (route) => route.fulfill({ contentType: 'text/html', body: MINIMAL_PAGE }));
     const page = await context.newPage();
     await page.goto(url, { waitUntil: 'commit' });
-    await page.waitForFunction('window.__firstRow !== undefined', null, { timeout: 60_000 });
-    times.push(await page.evaluate<number>('window.__firstRow'));
+    // waitForSelector, not waitForFunction: the latter evaluates a string in the page, which the tab's CSP refuses.
+    await page.waitForSelector('[data-action-id]', { state: 'attached', timeout: 60_000 });
+    return await page.evaluate<number>('window.__firstRow');
+  } finally {
     await context.close();
   }
-  return median(times);
 }
 
-/** Median wall times of REQUESTS GETs of each URL, taken in turn so that load on the machine falls on both alike. */
-async function perRequest(urls: [string, string]): Promise<[number, number]> {
-  const once = async (url: string) => {
-    const start = performance.now();
-    await (await fetch(url)).arrayBuffer();
-    return performance.now() - start;
-  };
-  for (let i = 0; i < 3; i++) for (const url of urls) await once(url);
-  const times: [number[], number[]] = [[], []];
-  for (let i = 0; i < REQUESTS; i++) {
-    times[0].push(await once(urls[0]));
-    times[1].push(await once(urls[1]));
-  }
-  return [median(times[0]), median(times[1])];
+/** Medians of RUNS fresh pages of each URL, taken in turn so that load on the machine falls on both alike (after one warm-up each). */
+async function alternating(browser: Browser, pages: { url: string; minimal?: boolean }[]): Promise<number[]> {
+  for (const p of pages) await firstRow(browser, p.url, p.minimal);
+  const times: number[][] = pages.map(() => []);
+  for (let run = 0; run < RUNS; run++) for (const [i, p] of pages.entries()) times[i]!.push(await firstRow(browser, p.url, p.minimal));
+  return times.map(median);
 }
 
-/** A server that does only what any JSON API must: stringify the object and send it. */
-async function bareServer(body: PlanResponse): Promise<{ url: string; close(): Promise<void> }> {
-  const server = createServer((_req, res) => {
-    const json = JSON.stringify(body);
-    res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(json) }).end(json);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/plan`,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
-  };
-}
-
-async function withService<T>(count: number, fn: (service: TabService) => Promise<T>): Promise<T> {
-  const service = await startTabService({ plan: plan(count) });
+async function withServices<T>(counts: number[], fn: (services: TabService[]) => Promise<T>): Promise<T> {
+  const services = await Promise.all(counts.map((count) => startTabService({ plan: repeatedSamplePlan(count) })));
   try {
-    return await fn(service);
+    return await fn(services);
   } finally {
-    await service.close();
+    await Promise.all(services.map((s) => s.close()));
   }
 }
 
@@ -112,34 +74,26 @@ export default async function (): Promise<void> {
   setup();
   const browser = await launchBrowser();
   try {
-    const small = await withService(500, (s) => firstRows(browser, tabUrl(s.baseUrl)));
-    const [tab5k, minimal5k, bytes, [served, bare]] = await withService(5000, async (s) => {
-      const url = `${s.baseUrl}/api/plan`;
-      const text = await (await fetch(url)).text();
-      const reference = await bareServer(JSON.parse(text) as PlanResponse);
-      try {
-        return [
-          await firstRows(browser, tabUrl(s.baseUrl)),
-          await firstRows(browser, `${s.baseUrl}/bench-minimal-page`, true),
-          Buffer.byteLength(text) / 5000,
-          await perRequest([url, reference.url]),
-        ] as const;
-      } finally {
-        await reference.close();
-      }
+    const [tab, minimal] = await withServices([5000], ([s]) =>
+      alternating(browser, [{ url: tabUrl(s!.baseUrl) }, { url: `${s!.baseUrl}/bench-minimal-page`, minimal: true }]),
+    );
+    report({
+      measure: 'tab: navigation → first rows ÷ a minimal page fetching the same API and drawing 50 rows with plain DOM',
+      value: times(tab! / minimal!),
+      detail: `5,000 actions: tab ${tab!.toFixed(0)} ms ÷ minimal page ${minimal!.toFixed(0)} ms, medians of ${RUNS} alternating`,
+      target: '≤ 1.5×',
+      met: tab! / minimal! <= 1.5,
     });
-    const large = await withService(20_000, (s) => firstRows(browser, tabUrl(s.baseUrl)));
-
-    console.log(
-      `navigation → first rows, 5,000 actions: tab ${tab5k.toFixed(0)} ms ÷ minimal page ${minimal5k.toFixed(0)} ms = ${ratio(tab5k, minimal5k)}× (target ≤ 1.5×)`,
+    const [small, large] = await withServices([500, 20_000], ([s, l]) =>
+      alternating(browser, [{ url: tabUrl(s!.baseUrl) }, { url: tabUrl(l!.baseUrl) }]),
     );
-    console.log(
-      `tab growth, navigation → first rows: 20,000 actions ${large.toFixed(0)} ms ÷ 500 actions ${small.toFixed(0)} ms = ${ratio(large, small)}× (target ≤ 1.3×)`,
-    );
-    console.log(`/api/plan bytes per action (5,000 actions): ${bytes.toFixed(0)} B (target ≤ 300 B)`);
-    console.log(
-      `/api/plan per request, 5,000 actions: service ${served.toFixed(1)} ms ÷ bare stringify server ${bare.toFixed(1)} ms = ${ratio(served, bare)}× (target ≤ 1.2×)`,
-    );
+    report({
+      measure: 'tab growth: navigation → first rows, 20,000 ÷ 500 actions',
+      value: times(large! / small!),
+      detail: `${large!.toFixed(0)} ms ÷ ${small!.toFixed(0)} ms, medians of ${RUNS} alternating`,
+      target: '≤ 1.3×',
+      met: large! / small! <= 1.3,
+    });
   } finally {
     await browser.close();
   }

@@ -9,7 +9,7 @@ import {
 } from '@fluentui/react-components';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import type { ApiClient } from './api/client.js';
-import { getOnce } from './api/prefetch.js';
+import { getOnce, takeAnswered } from './api/prefetch.js';
 import type { MeResponse } from './api/types.js';
 import { AppServicesProvider, type AppServices } from './app-context.js';
 import { AppHeader } from './components/AppHeader.js';
@@ -84,7 +84,13 @@ export function App({ host, api }: { host: Host; api: ApiClient }) {
   const styles = useStyles();
   const { route, query } = useLocation();
   const [theme, setTheme] = useState<HostTheme>(host.theme);
-  const [me, setMe] = useState<MeResponse | null>(null);
+  // Already answered when the start-up script waited for it (the plan's first screen): no "Signing you in…" in between.
+  const [answeredMe] = useState(() => {
+    const answer = takeAnswered<MeResponse>('/me');
+    if (answer) setTimeZone(answer.timeZone);
+    return answer ?? null;
+  });
+  const [me, setMe] = useState<MeResponse | null>(answeredMe);
   const [meError, setMeError] = useState<unknown>(null);
   const [announcement, setAnnouncement] = useState('');
 
@@ -99,8 +105,8 @@ export function App({ host, api }: { host: Host; api: ApiClient }) {
   }, [api]);
   const isConfig = route.name === 'config';
   useEffect(() => {
-    if (!isConfig) loadMe();
-  }, [isConfig, loadMe]);
+    if (!isConfig && !answeredMe) loadMe();
+  }, [isConfig, answeredMe, loadMe]);
   useEffect(() => notifyLoaded(host), [host]);
 
   const announce = useCallback((message: string) => {

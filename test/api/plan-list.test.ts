@@ -1,6 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import { get as httpGet } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PlanResponse, PlanSearchResponse, SubmitUpdateRequest } from '../../bot/src/api/contract.js';
 import { loadConfig } from '../../bot/src/config.js';
@@ -41,6 +43,17 @@ async function start(plan: ImportedAction[] = testPlan(), wrap: (s: PlanStore) =
   return { app, store, path, clock, getJson, plan: plan_ };
 }
 
+/** GET `url` asking for one encoding; the body as it came over the wire (fetch would decode it). */
+function rawGet(url: string, encoding: string): Promise<{ encoding: string | undefined; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    httpGet(url, { headers: { 'accept-encoding': encoding } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ encoding: res.headers['content-encoding'], body: Buffer.concat(chunks) }));
+    }).on('error', reject);
+  });
+}
+
 async function post(baseUrl: string, id: string, body: Omit<SubmitUpdateRequest, 'requestId'> & { requestId?: string }): Promise<number> {
   const res = await fetch(`${baseUrl}/api/actions/${id}/updates`, {
     method: 'POST',
@@ -75,6 +88,23 @@ describe('the lean plan list (GET /api/plan)', () => {
     ).toBe(201);
     const after = (await plan()).items.find((a) => a.id === target.id)!;
     expect(after).toMatchObject({ rag: 'Green', latest: { text: 'All panels now include a BME member.', authorName: 'Alex Wilber' } });
+  });
+
+  it('never sends a compressed copy of an older plan: brotli and gzip answers show an update at once', async () => {
+    const { app, store } = await start();
+    const listed = async (encoding: 'br' | 'gzip') => {
+      const res = await rawGet(`${app.baseUrl}/api/plan`, encoding);
+      expect(res.encoding).toBe(encoding);
+      const text = (encoding === 'br' ? brotliDecompressSync(res.body) : gunzipSync(res.body)).toString('utf8');
+      return decodePlanList(JSON.parse(text) as PlanResponse).items;
+    };
+    const target = (await store.listActions()).find((a) => a.ref === '1.1')!;
+    for (const encoding of ['br', 'gzip'] as const) expect((await listed(encoding)).find((a) => a.id === target.id)?.rag).toBe('Amber');
+
+    expect(await post(app.baseUrl, target.id, { expectedVersion: target.version, text: 'Panels audited.', rag: 'Green' })).toBe(201);
+    for (const encoding of ['br', 'gzip'] as const) {
+      expect((await listed(encoding)).find((a) => a.id === target.id)).toMatchObject({ rag: 'Green', latest: { text: 'Panels audited.' } });
+    }
   });
 
   it('shows a change committed by another process on the same database', async () => {

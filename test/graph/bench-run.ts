@@ -1,6 +1,7 @@
 // The Graph benchmark body. Run by bench/graph.bench.ts in a child process whose
 // NODE_EXTRA_CA_CERTS trusts the throwaway certificate (Node reads it only at start-up).
 // Prints figures; asserts nothing.
+import { reportFromChild, times } from '../../bench/figures.js';
 import { IMPORTED_AT, makeImportedAction } from '../store/fixtures.js';
 import { countCardPath } from './card-path.js';
 import { startRig } from './harness.js';
@@ -43,9 +44,21 @@ async function cardPath(): Promise<void> {
     );
   }
   const [small, large] = runs;
-  console.log(
-    `card submission, 5,000 ÷ 500: requests ${(large!.cold / small!.cold).toFixed(2)}× cold, ${(large!.warm / small!.warm).toFixed(2)}× warm; wall ${(large!.coldMs / small!.coldMs).toFixed(2)}× cold, ${(large!.warmMs / small!.warmMs).toFixed(2)}× warm (target: the same count, ≤ 2 warm, ≤ 3 cold)`,
-  );
+  const same = small!.cold === large!.cold && small!.warm === large!.warm;
+  reportFromChild({
+    measure: 'Graph requests per card submission through the bot (SharePoint store)',
+    value: `${large!.warm} warm, ${large!.cold} cold`,
+    detail: `500 actions: ${small!.warm} warm, ${small!.cold} cold; 5,000: ${large!.warm} warm, ${large!.cold} cold`,
+    target: '≤ 2 warm, ≤ 3 cold, the same at 500 and 5,000',
+    met: same && Math.max(small!.warm, large!.warm) <= 2 && Math.max(small!.cold, large!.cold) <= 3,
+  });
+  reportFromChild({
+    measure: 'card submission wall time, 5,000 ÷ 500 actions',
+    value: times(large!.warmMs / small!.warmMs),
+    detail: `warm median ${large!.warmMs.toFixed(0)} ms ÷ ${small!.warmMs.toFixed(0)} ms at ${LATENCY_MS} ms a request; cold ${times(large!.coldMs / small!.coldMs)}`,
+    target: 'flat (the request count is what is pinned)',
+    met: null,
+  });
 }
 
 await fullPlanRead();

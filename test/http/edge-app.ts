@@ -4,6 +4,7 @@
  * and bodies exactly as given (no URL normalising), for the edge tests.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,6 +19,8 @@ import { IMPORTED_AT } from '../store/fixtures.js';
 
 /** The fake tab build: an app shell, one hashed script and one unhashed file. */
 export const HASHED_SCRIPT = 'assets/index-AbC123_x.js';
+/** A hashed script for which the build also wrote .br and .gz copies, each ending in a comment naming its copy. */
+export const PRECOMPRESSED_SCRIPT = 'assets/app-root-Zz98Yy76.js';
 
 /** One raw HTTP answer. */
 export interface RawAnswer {
@@ -45,6 +48,10 @@ export async function startEdgeApp(env: Record<string, string> = {}): Promise<Ed
   writeFileSync(join(tabDir, 'index.html'), '<!doctype html><div id="root"></div>');
   writeFileSync(join(tabDir, HASHED_SCRIPT), `console.log(${JSON.stringify('x'.repeat(4000))});`);
   writeFileSync(join(tabDir, 'robots.txt'), 'User-agent: *\n');
+  const script = `console.log(${JSON.stringify('y'.repeat(4000))});`;
+  writeFileSync(join(tabDir, PRECOMPRESSED_SCRIPT), script);
+  writeFileSync(join(tabDir, `${PRECOMPRESSED_SCRIPT}.br`), brotliCompressSync(`${script}/* the .br copy */`));
+  writeFileSync(join(tabDir, `${PRECOMPRESSED_SCRIPT}.gz`), gzipSync(`${script}/* the .gz copy */`));
   const store = new SqlitePlanStore(join(dir, 'wres.db'));
   await store.init();
   await store.importActions(testPlan(), IMPORTED_AT);

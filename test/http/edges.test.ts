@@ -4,7 +4,7 @@ import type { ApiErrorBody, HealthResponse, PlanResponse } from '../../bot/src/a
 import { TAB_FRAME_ANCESTORS } from '../../bot/src/http/security-headers.js';
 import { actionId } from '../api/harness.js';
 import { IMPORTED_AT, makeImportedAction } from '../store/fixtures.js';
-import { HASHED_SCRIPT, startEdgeApp, type EdgeApp, type RawAnswer } from './edge-app.js';
+import { HASHED_SCRIPT, PRECOMPRESSED_SCRIPT, startEdgeApp, type EdgeApp, type RawAnswer } from './edge-app.js';
 
 let app: EdgeApp;
 beforeAll(async () => {
@@ -166,6 +166,23 @@ describe('compression and caching', () => {
     expect(script.status).toBe(200);
     expect(script.headers['content-encoding']).toBe('br');
     expect(script.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+  });
+
+  it('sends the build’s own brotli or gzip copy of a script as it is, as JavaScript, cached immutably', async () => {
+    const br = await app.send('GET', `/tab/${PRECOMPRESSED_SCRIPT}`, { headers: { 'accept-encoding': 'gzip, deflate, br, zstd' } });
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(brotliDecompressSync(br.body).toString()).toMatch(/the \.br copy \*\/$/);
+    const gz = await app.send('GET', `/tab/${PRECOMPRESSED_SCRIPT}`, { headers: { 'accept-encoding': 'gzip' } });
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gz.body).toString()).toMatch(/the \.gz copy \*\/$/);
+    for (const answer of [br, gz]) {
+      expect(answer.headers['content-type']).toMatch(/^(text|application)\/javascript/);
+      expect(answer.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+      expect(answer.headers.vary).toMatch(/Accept-Encoding/i);
+    }
+    const plain = await app.send('GET', `/tab/${PRECOMPRESSED_SCRIPT}`, { headers: { 'accept-encoding': 'identity' } });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.text).toMatch(/^console\.log/);
   });
 
   it('keeps the app shell and unhashed files revalidated', async () => {

@@ -75,8 +75,8 @@ export function createApiRouter(deps: ApiDeps): Router {
   router.get('/health', healthRoute(deps.store));
 
   const planList = new PlanListCache();
-  router.get('/plan', (_req, res) => {
-    res.type('json').send(planList.body(callerOf(res).actions, viewContext(config, clock)));
+  router.get('/plan', async (req, res) => {
+    await planList.body(callerOf(res).actions, viewContext(config, clock)).send(req, res);
   });
 
   router.get('/plan/search', (req, res) => {

@@ -1,6 +1,7 @@
 import { toActionView, type ActionView, type ViewContext } from '../domain/action-view.js';
 import type { Action, LatestUpdate } from '../domain/model.js';
 import { filterActions } from '../domain/plan-filter.js';
+import { SharedJsonBody } from '../http/shared-body.js';
 import type { PlanResponse, PlanRow, PlanRowUpdate } from './contract.js';
 import { compareByRef } from '../domain/action-view.js';
 
@@ -90,22 +91,23 @@ interface Built {
   actions: readonly Action[];
   ctx: ViewContext;
   views: ActionView[];
-  body: string;
+  body: SharedJsonBody;
 }
 
 /**
  * The plan list and search for the tab, built once per version of the plan
  * and reused while the store answers with the same actions on the same day:
  * a request then costs a comparison of the actions it read (object identity
- * for the SQLite store's cached read) instead of views plus serialising. The
+ * for the SQLite store's cached read) instead of views, serialising and
+ * compressing (each encoding is compressed once per version). The
  * list carries nothing caller-specific (who may update is on the action
  * page), so one cached body serves every caller.
  */
 export class PlanListCache {
   private built: Built | null = null;
 
-  /** The serialised `PlanResponse` for `actions` as of `ctx`. */
-  body(actions: readonly Action[], ctx: ViewContext): string {
+  /** The serialised `PlanResponse` for `actions` as of `ctx`, ready to send in any encoding. */
+  body(actions: readonly Action[], ctx: ViewContext): SharedJsonBody {
     return this.current(actions, ctx).body;
   }
 
@@ -124,7 +126,7 @@ export class PlanListCache {
     )
       return last;
     const views = actions.map((a) => toActionView(a, ctx, false)).sort(compareByRef);
-    this.built = { actions: [...actions], ctx, views, body: JSON.stringify(encodePlanList(views, ctx)) };
+    this.built = { actions: [...actions], ctx, views, body: new SharedJsonBody(JSON.stringify(encodePlanList(views, ctx))) };
     return this.built;
   }
 }

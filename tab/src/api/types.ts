@@ -15,6 +15,7 @@ export type {
   PlanFilter,
   PlanResponse,
   PlanSearchResponse,
+  Role,
   ApiErrorBody,
   SubmitUpdateRequest,
   SubmitUpdateResponse,

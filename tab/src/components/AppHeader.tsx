@@ -1,6 +1,7 @@
 import { MessageBar, MessageBarBody, MessageBarTitle, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useApp } from '../app-context.js';
-import { href, navigate, planPath, type Route } from '../router.js';
+import { ROLE_LABELS, SECTIONS } from '../lib/sections.js';
+import { href, navigate, type Route } from '../router.js';
 import { NARROW } from './table-styles.js';
 import type { MouseEvent } from 'react';
 
@@ -72,16 +73,6 @@ const useStyles = makeStyles({
     },
   },
 });
-
-/** The sections; `short` is the label on a phone, where all four must fit on one line at 320 px. */
-const SECTIONS: { to: () => string; label: string; short?: string; route: Route['name'][] }[] = [
-  { to: planPath, label: 'Plan', route: ['plan', 'action'] },
-  { to: () => '/my', label: 'My actions', route: ['my'] },
-  { to: () => '/since', label: 'Since the last board', short: 'Changes', route: ['since'] },
-  { to: () => '/indicators', label: 'Indicators', route: ['indicators', 'indicator', 'modelEmployer'] },
-];
-
-const ROLE_LABELS = { lead: 'E&D lead', owner: 'Action owner', viewer: 'Viewer' } as const;
 
 /** The tab's banner: navigation, who is signed in, and the development-identity warning. */
 export function AppHeader({ route }: { route: Route }) {

@@ -9,6 +9,3 @@ export const RAG_FILL: Record<Rag, string> = {
   Blue: tokens.colorPaletteBlueBorderActive,
   None: tokens.colorNeutralStrokeAccessible,
 };
-
-/** Display order: worst first, then complete, then unrated. */
-export const RAG_ORDER: readonly Rag[] = ['Red', 'Amber', 'Green', 'Blue', 'None'];

@@ -57,7 +57,7 @@ function tokenExpiry(token: string): number {
  * or opener (Teams web and desktop), or the native bridge (Teams mobile).
  * Mirrors the check `app.initialize()` makes before it rejects.
  */
-function mayBeHosted(win: Window): boolean {
+export function mayBeHosted(win: Window): boolean {
   return win.parent !== win || !!win.opener || 'nativeInterface' in win;
 }
 

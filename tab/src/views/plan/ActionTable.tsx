@@ -7,6 +7,7 @@ import { RagBadge } from '../../components/RagBadge.js';
 import { NARROW, listTableCells, stackedCellLabel } from '../../components/table-styles.js';
 import { STATUS_LABELS } from '../../lib/domain.js';
 import { formatDate } from '../../lib/format.js';
+import { dueCellText } from '../../lib/plan-text.js';
 import { RouteLink } from '../../router.js';
 import { VirtualRows } from './VirtualRows.js';
 
@@ -75,17 +76,19 @@ export function DueCell({ action, inline = false }: { action: DueFacts; inline?:
       </span>
     );
   }
+  const { date, note } = dueCellText(action);
   return (
     <>
-      {action.dueDate ? formatDate(action.dueDate) : action.dueLabel}
-      {action.overdue ? (
-        <span className={`${styles.meta} ${styles.overdue}`}>
-          <WarningFilled aria-hidden="true" />
-          {action.dueLabel}
-        </span>
-      ) : (
-        action.dueDate && action.dueLabel !== 'Complete' && <span className={styles.meta}>{action.dueLabel}</span>
-      )}
+      {date}
+      {note &&
+        (action.overdue ? (
+          <span className={`${styles.meta} ${styles.overdue}`}>
+            <WarningFilled aria-hidden="true" />
+            {note}
+          </span>
+        ) : (
+          <span className={styles.meta}>{note}</span>
+        ))}
     </>
   );
 }

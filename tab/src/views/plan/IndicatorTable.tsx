@@ -1,7 +1,7 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
 import type { IndicatorSummary } from '../../api/types.js';
-import { RAG_FILL, RAG_ORDER } from '../../components/rag-colours.js';
-import { RAG_LABELS, type Rag } from '../../lib/domain.js';
+import { RAG_FILL } from '../../components/rag-colours.js';
+import { RAG_ORDER, ragMixText } from '../../lib/plan-text.js';
 
 const useStyles = makeStyles({
   h3: { fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold, margin: `${tokens.spacingVerticalS} 0` },
@@ -34,12 +34,6 @@ const useStyles = makeStyles({
   mixText: { color: tokens.colorNeutralForeground2 },
   none: { color: tokens.colorNeutralForeground3 },
 });
-
-/** "Red 1 · Amber 2 · Green 3" (ratings with no actions are left out). */
-function ragMixText(byRag: Record<Rag, number>): string {
-  const parts = RAG_ORDER.filter((r) => byRag[r] > 0).map((r) => `${r === 'Blue' ? 'Blue' : RAG_LABELS[r]} ${byRag[r]}`);
-  return parts.length ? parts.join(' · ') : 'No actions';
-}
 
 /** One row per WRES indicator 1–9: its name, how many actions cite it, and their RAG mix in words and a bar. */
 export function IndicatorTable({ rows }: { rows: IndicatorSummary[] }) {

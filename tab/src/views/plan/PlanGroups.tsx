@@ -3,8 +3,7 @@ import { ChevronDownRegular, ChevronRightRegular } from '@fluentui/react-icons';
 import { memo, useState } from 'react';
 import type { PlanItem } from '../../api/plan-list.js';
 import type { ActionGroup } from '../../api/types.js';
-import { plural } from '../../lib/format.js';
-import { RAG_LABELS, type Rag } from '../../lib/domain.js';
+import { groupCountsText } from '../../lib/plan-text.js';
 import { ActionTable } from './ActionTable.js';
 
 const useStyles = makeStyles({
@@ -37,19 +36,6 @@ const useStyles = makeStyles({
   counts: { fontWeight: tokens.fontWeightRegular, color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
 });
 
-function groupCounts(group: ActionGroup<PlanItem>): string {
-  const byRag = new Map<Rag, number>();
-  let overdue = 0;
-  for (const a of group.actions) {
-    byRag.set(a.rag, (byRag.get(a.rag) ?? 0) + 1);
-    if (a.overdue) overdue += 1;
-  }
-  const rags = (['Red', 'Amber', 'Green', 'Blue', 'None'] as const)
-    .filter((r) => byRag.has(r))
-    .map((r) => `${r === 'Blue' ? 'Blue' : RAG_LABELS[r]} ${byRag.get(r)}`);
-  return [plural(group.actions.length, 'action'), ...(overdue ? [`${overdue} overdue`] : []), rags.join(', ')].join(' · ');
-}
-
 const GroupSection = memo(function GroupSection({ group, everyRow }: { group: ActionGroup<PlanItem>; everyRow: boolean }) {
   const styles = useStyles();
   const [open, setOpen] = useState(true);
@@ -62,7 +48,7 @@ const GroupSection = memo(function GroupSection({ group, everyRow }: { group: Ac
         <button type="button" className={styles.toggle} aria-expanded={expanded} aria-controls={bodyId} onClick={() => setOpen(!open)}>
           {expanded ? <ChevronDownRegular aria-hidden="true" className="no-print" /> : <ChevronRightRegular aria-hidden="true" />}
           <bdi>{group.label}</bdi>
-          <span className={styles.counts}>{groupCounts(group)}</span>
+          <span className={styles.counts}>{groupCountsText(group)}</span>
         </button>
       </h3>
       {expanded && (

@@ -3,7 +3,8 @@ import { useCallback, useDeferredValue, useMemo } from 'react';
 import { PageHeading } from '../../components/PageHeading.js';
 import { LoadError, Loading } from '../../components/Status.js';
 import { filterActions, groupActions } from '../../lib/domain.js';
-import { formatLongDate, plural } from '../../lib/format.js';
+import { formatLongDate } from '../../lib/format.js';
+import { planCountText, planHeadingText } from '../../lib/plan-text.js';
 import { ExportBar } from './ExportBar.js';
 import { PlanFilters } from './PlanFilters.js';
 import { PlanGroups } from './PlanGroups.js';
@@ -66,11 +67,10 @@ export function PlanPage({ query }: { query: URLSearchParams }) {
 
   if (error) return <LoadError error={error} what="the plan" onRetry={load} />;
   if (!data) return <Loading label="Loading the plan…" />;
-  const years = [...new Set(data.items.map((a) => a.planYear))].filter(Boolean);
   const filtered = isFiltered(view);
   return (
     <>
-      <PageHeading>WRES action plan{years.length === 1 ? ` ${years[0]}` : ''}</PageHeading>
+      <PageHeading>{planHeadingText(data.items)}</PageHeading>
       <p className={styles.intro}>
         <span className="print-only">Board paper · </span>As at {formatLongDate(data.today)}
         {filtered && <span className="print-only"> · Actions shown: {describeFilter(view)}</span>}
@@ -87,10 +87,7 @@ export function PlanPage({ query }: { query: URLSearchParams }) {
         <PlanFilters view={planView} owners={data.owners} onChange={setPlanView} />
         {search.error !== null && <LoadError error={search.error} what="the search" />}
         <p className={`${styles.count} no-print`} role="status" data-testid="plan-count">
-          {filtered
-            ? `Showing ${plural(shown.length, 'action')} of ${data.items.length.toLocaleString('en-GB')}`
-            : `${plural(shown.length, 'action')}`}
-          {view.group === 'indicator' && shown.length > 0 ? ' · an action citing several indicators is listed under each' : ''}
+          {planCountText(shown.length, data.items.length, filtered, view.group)}
         </p>
         {groups.length === 0 ? (
           <p className={styles.empty}>No actions match these filters.</p>

@@ -1,8 +1,9 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
 import type { SummaryResponse } from '../../api/types.js';
 import { usePanelStyles } from '../../components/panel-styles.js';
-import { RAG_FILL, RAG_ORDER } from '../../components/rag-colours.js';
+import { RAG_FILL } from '../../components/rag-colours.js';
 import { RAG_LABELS } from '../../lib/domain.js';
+import { RAG_ORDER, summaryRags, summaryStats } from '../../lib/plan-text.js';
 import { IndicatorTable } from './IndicatorTable.js';
 
 const useStyles = makeStyles({
@@ -41,13 +42,7 @@ const useStyles = makeStyles({
 export function SummaryPanel({ summary }: { summary: SummaryResponse }) {
   const styles = useStyles();
   const panel = usePanelStyles();
-  const stats: { label: string; value: string; attention?: boolean }[] = [
-    { label: 'Actions', value: summary.total.toLocaleString('en-GB') },
-    { label: 'Complete', value: summary.complete.toLocaleString('en-GB') },
-    { label: 'Per cent complete', value: `${summary.percentComplete}%` },
-    { label: 'Overdue', value: summary.overdue.toLocaleString('en-GB'), attention: summary.overdue > 0 },
-    { label: 'No update in 30 days', value: summary.stale.toLocaleString('en-GB'), attention: summary.stale > 0 },
-  ];
+  const stats = summaryStats(summary);
   const max = Math.max(1, ...RAG_ORDER.map((r) => summary.byRag[r]));
   return (
     <section className={`${panel.panel} summary-panel`} aria-labelledby="summary-heading">
@@ -68,7 +63,7 @@ export function SummaryPanel({ summary }: { summary: SummaryResponse }) {
         <div>
           <h3 className={styles.h3}>Actions by RAG rating</h3>
           <ul className={styles.ragList} data-testid="rag-counts">
-            {RAG_ORDER.filter((r) => r !== 'None' || summary.byRag.None > 0).map((rag) => (
+            {summaryRags(summary).map((rag) => (
               <li key={rag} className={styles.ragRow} data-rag={rag}>
                 <span>{RAG_LABELS[rag]}</span>
                 <span className={styles.ragCount}>{summary.byRag[rag]}</span>

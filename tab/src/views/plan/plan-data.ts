@@ -1,31 +1,30 @@
 import { useCallback, useEffect, useState } from 'react';
 import { flushSync } from 'react-dom';
-import { decodePlanList, type PlanList } from '../../api/plan-list.js';
-import { getOnce } from '../../api/prefetch.js';
-import type { PlanResponse, PlanSearchResponse, SummaryResponse } from '../../api/types.js';
+import { loadedPlan, type LoadedPlan } from '../../api/loaded-plan.js';
+import { getOnce, takeAnswered } from '../../api/prefetch.js';
+import type { PlanResponse, PlanSearchResponse } from '../../api/types.js';
 import { useApp } from '../../app-context.js';
-import { summariseViews } from '../../lib/domain.js';
 
-/** The plan list with what the page works out from it once: the summary and the owners to filter by. */
-export interface LoadedPlan extends PlanList {
-  summary: SummaryResponse;
-  owners: string[];
-}
-
-/** Loads the lean plan list (the start-up script's request when there was one); `load` asks again. */
+/**
+ * Loads the lean plan list (the start-up script's request when there was one);
+ * `load` asks again. When that request has already answered, the first render
+ * shows the plan, with no loading state in between.
+ */
 export function usePlanList(): { data: LoadedPlan | null; error: unknown; load: () => void } {
   const { api } = useApp();
-  const [data, setData] = useState<LoadedPlan | null>(null);
+  const [answered] = useState(() => {
+    const body = takeAnswered<PlanResponse>('/plan');
+    return body ? loadedPlan(body) : null;
+  });
+  const [data, setData] = useState<LoadedPlan | null>(answered);
   const [error, setError] = useState<unknown>(null);
   const load = useCallback(() => {
     setError(null);
-    getOnce<PlanResponse>(api, '/plan').then((body) => {
-      const list = decodePlanList(body);
-      const owners = [...new Set(list.items.map((a) => a.ownerLabel))].sort(new Intl.Collator('en-GB').compare);
-      setData({ ...list, owners, summary: summariseViews(list.items, list.today) });
-    }, setError);
+    getOnce<PlanResponse>(api, '/plan').then((body) => setData(loadedPlan(body)), setError);
   }, [api]);
-  useEffect(load, [load]);
+  useEffect(() => {
+    if (!answered) load();
+  }, [answered, load]);
   return { data, error, load };
 }
 

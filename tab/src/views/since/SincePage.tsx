@@ -1,7 +1,7 @@
 import { Button, Field, makeStyles, tokens } from '@fluentui/react-components';
 import { DatePicker, type DatePickerErrorType } from '@fluentui/react-datepicker-compat';
 import { PrintRegular } from '@fluentui/react-icons';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import type { ChangesResponse } from '../../api/types.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { LoadError, Loading } from '../../components/Status.js';
@@ -44,10 +44,13 @@ export default function SincePage({ query }: { query: URLSearchParams }) {
   const [draft, setDraft] = useState<Date | null>(null);
   const [invalid, setInvalid] = useState<DatePickerErrorType | undefined>();
 
-  // The picker shows the date the report is for once it arrives (the default is the service's).
-  useEffect(() => {
-    if (data) setDraft(fromIsoDay(data.since));
-  }, [data]);
+  // The picker shows the date the report is for once it arrives (the default is the service's), in the same
+  // render as the report: set while rendering, not in an effect, so the report is never shown beside an empty picker.
+  const [draftFor, setDraftFor] = useState<ChangesResponse | null>(null);
+  if (data && data !== draftFor) {
+    setDraftFor(data);
+    setDraft(fromIsoDay(data.since));
+  }
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();

@@ -1,0 +1,266 @@
+/**
+ * The plan's first screen in plain DOM, drawn by the start-up script as soon as
+ * /api/me and /api/plan have answered, while React and Fluent UI are still
+ * loading. It is the plan page's first render in the same order and words
+ * (the header, the heading, the summary, the count and the first rows), worked
+ * out by the same code (plan-text.ts, the domain's filters and groups), styled
+ * by first-screen.css with Fluent's own token values. React replaces it whole
+ * in its first commit (createRoot clears its container). Its links are plain
+ * links, so it is usable as it is; `aria-busy` tells assistive technology the
+ * page is still loading.
+ */
+import type { LoadedPlan } from './api/loaded-plan.js';
+import type { PlanItem } from './api/plan-list.js';
+import type { MeResponse } from './api/types.js';
+import type { HostTheme } from './host/teams-host.js';
+import { filterActions, groupActions, RAG_LABELS, STATUS_LABELS } from './lib/domain.js';
+import { formatDate, formatLongDate } from './lib/format.js';
+import {
+  dueCellText,
+  groupCountsText,
+  planCountText,
+  planHeadingText,
+  ragMixText,
+  RAG_ORDER,
+  summaryRags,
+  summaryStats,
+} from './lib/plan-text.js';
+import { ROLE_LABELS, SECTIONS } from './lib/sections.js';
+import { href } from './routes.js';
+import { isFiltered, toFilter, viewFromQuery } from './views/plan/plan-view-state.js';
+import './first-screen.css';
+
+/** Rows drawn before React takes over: more than a tall screen shows. */
+const FIRST_ROWS = 40;
+
+type Child = Node | string | null | false;
+
+/** An element with attributes (`class` and the like; false and null leave one out) and children. */
+function el(tag: string, attrs: Record<string, string | false | null> = {}, ...children: Child[]): HTMLElement {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attrs)) if (value !== false && value !== null) node.setAttribute(name, value);
+  for (const child of children) if (child !== null && child !== false) node.append(child);
+  return node;
+}
+
+const bdi = (text: string) => el('bdi', {}, text);
+
+function header(me: MeResponse): HTMLElement {
+  const links = SECTIONS.map((s) => {
+    const current = s.route.includes('plan');
+    const label = s.short ? [el('span', { class: 'fs-long' }, s.label), el('span', { class: 'fs-short' }, s.short)] : [s.label];
+    return el(
+      'li',
+      {},
+      el('a', { href: href(s.to()), class: current ? 'fs-current' : null, 'aria-current': current ? 'page' : null }, ...label),
+    );
+  });
+  const banner =
+    me.devIdentity &&
+    el(
+      'div',
+      { class: 'fs-banner' },
+      el(
+        'div',
+        { class: 'fs-warning' },
+        el('strong', {}, 'Development identity: ', bdi(me.displayName), me.email ? ` (${me.email})` : ''),
+        ' Sign-in is off because no Entra app is configured. Do not use this set-up with real data.',
+      ),
+    );
+  return el(
+    'header',
+    { class: 'fs-header' },
+    el('a', { class: 'fs-skip', href: '#main' }, 'Skip to content'),
+    el(
+      'div',
+      { class: 'fs-bar' },
+      el('span', { class: 'fs-brand' }, 'WRES action plan'),
+      el('nav', { 'aria-label': 'Sections' }, el('ul', {}, ...links)),
+      el('span', { class: 'fs-person' }, bdi(me.displayName), ` · ${ROLE_LABELS[me.role]}`),
+    ),
+    banner,
+  );
+}
+
+/** A bar whose width shows a share; decoration beside the words and numbers. */
+function bar(className: string, share: number, rag: string): HTMLElement {
+  const fill = el('span', { class: `fs-fill fs-rag-${rag}` });
+  fill.style.width = `${share * 100}%`;
+  return className ? el('span', { class: className, 'aria-hidden': 'true' }, fill) : fill;
+}
+
+function summaryPanel(summary: LoadedPlan['summary']): HTMLElement {
+  const stats = summaryStats(summary).map((s) =>
+    el('div', { class: 'fs-stat' }, el('dt', {}, s.label), el('dd', { class: s.attention ? 'fs-attention' : null }, s.value)),
+  );
+  const max = Math.max(1, ...RAG_ORDER.map((r) => summary.byRag[r]));
+  const rags = summaryRags(summary).map((rag) =>
+    el(
+      'li',
+      {},
+      el('span', {}, RAG_LABELS[rag]),
+      el('span', { class: 'fs-num' }, String(summary.byRag[rag])),
+      bar('fs-track', summary.byRag[rag] / max, rag),
+    ),
+  );
+  const indicators = summary.perIndicator.map((row) => {
+    const mix = el('span', { class: 'fs-mix' });
+    if (row.actions > 0)
+      mix.append(
+        el(
+          'span',
+          { class: 'fs-mixbar', 'aria-hidden': 'true' },
+          ...RAG_ORDER.filter((r) => row.byRag[r] > 0).map((r) => bar('', row.byRag[r] / row.actions, r)),
+        ),
+      );
+    mix.append(el('span', { class: 'fs-muted' }, ragMixText(row.byRag)));
+    return el(
+      'tr',
+      {},
+      el('th', { scope: 'row' }, `${row.indicator} ${row.shortName}`),
+      el('td', { class: 'fs-num', 'data-label': 'Actions' }, String(row.actions)),
+      el('td', { class: 'fs-num', 'data-label': 'Overdue' }, String(row.overdue)),
+      el('td', { 'data-label': 'RAG mix' }, mix),
+    );
+  });
+  const head = el(
+    'tr',
+    {},
+    ...['Indicator', 'Actions', 'Overdue', 'RAG mix'].map((h, i) =>
+      el('th', { scope: 'col', class: i === 1 || i === 2 ? 'fs-num' : null }, h),
+    ),
+  );
+  return el(
+    'section',
+    { class: 'fs-panel', 'aria-labelledby': 'summary-heading' },
+    el('h2', { id: 'summary-heading' }, 'Summary'),
+    el('dl', { class: 'fs-stats' }, ...stats),
+    el(
+      'div',
+      { class: 'fs-columns' },
+      el('div', {}, el('h3', {}, 'Actions by RAG rating'), el('ul', { class: 'fs-rags' }, ...rags)),
+      el(
+        'div',
+        {},
+        el('h3', { id: 'indicator-heading' }, 'Actions by WRES indicator'),
+        el(
+          'table',
+          { class: 'fs-indicators stack-narrow', 'aria-labelledby': 'indicator-heading' },
+          el('thead', {}, head),
+          el('tbody', {}, ...indicators),
+        ),
+      ),
+    ),
+  );
+}
+
+/** A cell of a plan row, led by its column name when rows are stacked on a narrow screen. */
+function cell(area: string, label: string | null, ...children: Child[]): HTMLElement {
+  return el('td', { class: `fs-${area}` }, label && el('span', { class: 'fs-label', 'aria-hidden': 'true' }, label), ...children);
+}
+
+function row(action: PlanItem): HTMLElement {
+  const due = dueCellText(action);
+  const latest = action.latest
+    ? [
+        el('bdi', { class: 'fs-clamp' }, action.latest.text),
+        el('span', { class: 'fs-meta' }, bdi(action.latest.authorName), `, ${formatDate(action.latest.day)}`),
+      ]
+    : [el('span', { class: 'fs-meta' }, 'No update yet')];
+  return el(
+    'tr',
+    { 'data-action-id': action.id, 'data-ref': action.ref },
+    cell('ref', null, action.ref),
+    cell(
+      'title',
+      null,
+      el('a', { href: href(`/actions/${encodeURIComponent(action.id)}`) }, bdi(action.title)),
+      el('span', { class: 'fs-meta' }, STATUS_LABELS[action.status]),
+    ),
+    cell('owner', 'Owner', bdi(action.ownerLabel)),
+    cell(
+      'due',
+      'Due',
+      due.date,
+      due.note &&
+        el(
+          'span',
+          { class: action.overdue ? 'fs-meta fs-overdue' : 'fs-meta' },
+          action.overdue && el('span', { 'aria-hidden': 'true' }, '⚠ '),
+          due.note,
+        ),
+    ),
+    cell('rag', 'RAG', el('span', { class: `fs-badge fs-rag-${action.rag}`, 'data-rag': action.rag }, RAG_LABELS[action.rag])),
+    cell('update', 'Latest update', ...latest, action.stale && el('span', { class: 'fs-meta fs-stale' }, 'No update in 30 days')),
+  );
+}
+
+const COLUMNS = ['Ref', 'Action', 'Owner', 'Due', 'RAG', 'Latest update'];
+
+function actionsSection(plan: LoadedPlan, query: URLSearchParams): HTMLElement {
+  const view = viewFromQuery(query);
+  const filtered = isFiltered(view);
+  const shown = filtered ? filterActions(plan.items, toFilter(view)) : plan.items;
+  const groups: HTMLElement[] = [];
+  let budget = FIRST_ROWS;
+  for (const group of groupActions(shown, view.group)) {
+    if (budget <= 0) break;
+    const rows = group.actions.slice(0, budget);
+    budget -= rows.length;
+    const headingId = `group-${group.key}`;
+    groups.push(
+      el(
+        'section',
+        { class: 'fs-group', 'aria-labelledby': headingId, 'data-group': group.key },
+        el(
+          'h3',
+          { id: headingId },
+          el('span', { class: 'fs-chevron', 'aria-hidden': 'true' }, '⌄'),
+          bdi(group.label),
+          el('span', { class: 'fs-counts' }, groupCountsText(group)),
+        ),
+        el(
+          'table',
+          { class: 'fs-actions', 'aria-labelledby': headingId },
+          el(
+            'thead',
+            {},
+            el('tr', {}, ...COLUMNS.map((c) => el('th', { scope: 'col', class: `fs-col-${c.split(' ')[0]!.toLowerCase()}` }, c))),
+          ),
+          el('tbody', {}, ...rows.map(row)),
+        ),
+      ),
+    );
+  }
+  return el(
+    'section',
+    { 'aria-labelledby': 'actions-heading' },
+    el('div', { class: 'fs-head' }, el('h2', { id: 'actions-heading' }, 'Actions')),
+    // Where the filters and export buttons will be, so the rows do not move when they come.
+    el('div', { class: 'fs-filters', 'aria-hidden': 'true' }),
+    el('p', { class: 'fs-count' }, planCountText(shown.length, plan.items.length, filtered, view.group)),
+    ...(shown.length ? groups : [el('p', { class: 'fs-muted' }, 'No actions match these filters.')]),
+  );
+}
+
+/** Whether the plan page at this address has a first screen: not when it asks for a text search (only the service can answer that). */
+export function hasFirstScreen(query: URLSearchParams): boolean {
+  return !viewFromQuery(query).q.trim();
+}
+
+/** Draws the plan's first screen into `root`, replacing what is there (only where `hasFirstScreen`). */
+export function drawFirstScreen(
+  root: HTMLElement,
+  input: { me: MeResponse; plan: LoadedPlan; theme: HostTheme; query: URLSearchParams },
+): void {
+  const { me, plan, theme, query } = input;
+  const main = el(
+    'main',
+    { id: 'main', class: 'fs-main', tabindex: '-1' },
+    el('h1', {}, planHeadingText(plan.items)),
+    el('p', { class: 'fs-intro' }, `As at ${formatLongDate(plan.today)}`),
+    summaryPanel(plan.summary),
+    actionsSection(plan, query),
+  );
+  root.replaceChildren(el('div', { class: 'first-screen', 'data-theme': theme, 'aria-busy': 'true' }, header(me), main));
+}

@@ -1,0 +1,67 @@
+/**
+ * The plan page's words worked out from the list, free of React so that the
+ * start-up script's first screen (first-screen.ts) and the app say the same.
+ */
+import type { PlanItem } from '../api/plan-list.js';
+import type { ActionGroup, GroupBy, SummaryResponse } from '../api/types.js';
+import { RAG_LABELS, type Rag } from './domain.js';
+import { formatDate, plural } from './format.js';
+
+/** Display order of RAG ratings: worst first, then complete, then unrated. */
+export const RAG_ORDER: readonly Rag[] = ['Red', 'Amber', 'Green', 'Blue', 'None'];
+
+/** "Blue" rather than "Blue — complete" where the words are a short count. */
+const shortRag = (rag: Rag) => (rag === 'Blue' ? 'Blue' : RAG_LABELS[rag]);
+
+/** "Red 1 · Amber 2 · Green 3" (ratings with no actions are left out). */
+export function ragMixText(byRag: Record<Rag, number>): string {
+  const parts = RAG_ORDER.filter((r) => byRag[r] > 0).map((r) => `${shortRag(r)} ${byRag[r]}`);
+  return parts.length ? parts.join(' · ') : 'No actions';
+}
+
+/** A group heading's counts: "12 actions · 3 overdue · Red 2, Amber 10". */
+export function groupCountsText(group: ActionGroup<PlanItem>): string {
+  const byRag = new Map<Rag, number>();
+  let overdue = 0;
+  for (const a of group.actions) {
+    byRag.set(a.rag, (byRag.get(a.rag) ?? 0) + 1);
+    if (a.overdue) overdue += 1;
+  }
+  const rags = RAG_ORDER.filter((r) => byRag.has(r)).map((r) => `${shortRag(r)} ${byRag.get(r)}`);
+  return [plural(group.actions.length, 'action'), ...(overdue ? [`${overdue} overdue`] : []), rags.join(', ')].join(' · ');
+}
+
+/** "WRES action plan 2025/26" when every action is of one plan year, else "WRES action plan". */
+export function planHeadingText(items: readonly PlanItem[]): string {
+  const years = [...new Set(items.map((a) => a.planYear))].filter(Boolean);
+  return `WRES action plan${years.length === 1 ? ` ${years[0]}` : ''}`;
+}
+
+/** The line above the groups: "5,000 actions" or "Showing 12 actions of 5,000", and the note on indicator groups. */
+export function planCountText(shown: number, total: number, filtered: boolean, group: GroupBy): string {
+  const count = filtered ? `Showing ${plural(shown, 'action')} of ${total.toLocaleString('en-GB')}` : plural(shown, 'action');
+  return count + (group === 'indicator' && shown > 0 ? ' · an action citing several indicators is listed under each' : '');
+}
+
+/** The summary's headline figures, in order; `attention` marks a figure above zero that needs a lead's eye. */
+export function summaryStats(summary: SummaryResponse): { label: string; value: string; attention: boolean }[] {
+  return [
+    { label: 'Actions', value: summary.total.toLocaleString('en-GB'), attention: false },
+    { label: 'Complete', value: summary.complete.toLocaleString('en-GB'), attention: false },
+    { label: 'Per cent complete', value: `${summary.percentComplete}%`, attention: false },
+    { label: 'Overdue', value: summary.overdue.toLocaleString('en-GB'), attention: summary.overdue > 0 },
+    { label: 'No update in 30 days', value: summary.stale.toLocaleString('en-GB'), attention: summary.stale > 0 },
+  ];
+}
+
+/** The RAG ratings the summary lists ("Not rated" only when some action is). */
+export function summaryRags(summary: SummaryResponse): Rag[] {
+  return RAG_ORDER.filter((r) => r !== 'None' || summary.byRag.None > 0);
+}
+
+/** A plan row's due cell: the date (or "Ongoing", "No date"), and beneath it the wording ("in 7 days", "3 days overdue"). */
+export function dueCellText(action: Pick<PlanItem, 'dueDate' | 'dueLabel' | 'overdue'>): { date: string; note: string | null } {
+  const date = action.dueDate ? formatDate(action.dueDate) : action.dueLabel;
+  const note = action.overdue || (action.dueDate && action.dueLabel !== 'Complete') ? action.dueLabel : null;
+  return { date, note };
+}
