@@ -105,7 +105,12 @@ describe('SqlitePlanStore on a file', () => {
         attempts: 1,
       },
     ]);
-    const retry = makeReminder('a1', { dueDate: '2026-03-25', sentAt: '2026-03-19T09:00:00Z', leaseUntil: '2026-03-19T09:15:00Z' });
+    const retry = makeReminder('a1', {
+      dueDate: '2026-03-25',
+      recipient: 'asha',
+      sentAt: '2026-03-19T09:00:00Z',
+      leaseUntil: '2026-03-19T09:15:00Z',
+    });
     expect(await store.claimReminder(retry)).toBe('retry-after-interruption');
   });
 

@@ -5,7 +5,7 @@ import type { Config } from '../config.js';
 import { compareByDue } from '../domain/action-view.js';
 import type { Clock } from '../domain/clock.js';
 import { isSamePerson } from '../domain/people.js';
-import { isComplete } from '../domain/rules.js';
+import { isClosed } from '../domain/rules.js';
 import { summarisePlan } from '../domain/plan-summary.js';
 import { AppError } from '../errors.js';
 import type { Logger } from '../logger.js';
@@ -94,8 +94,8 @@ export function createApiRouter(deps: ApiDeps): Router {
   router.get('/my-actions', (_req, res) => {
     const c = callerOf(res);
     const mine = planViews(c, viewContext(config, clock)).filter((v) => isSamePerson(v.owner, c.actor));
-    const open = mine.filter((v) => !isComplete(v)).sort(compareByDue);
-    const done = mine.filter((v) => isComplete(v)).sort(compareByDue);
+    const open = mine.filter((v) => !isClosed(v)).sort(compareByDue);
+    const done = mine.filter((v) => isClosed(v)).sort(compareByDue);
     const body: MyActionsResponse = { actions: [...open, ...done] };
     res.json(body);
   });

@@ -67,6 +67,7 @@ function addNotes(sql: StatementCache, action: Action, notes: ImportedProgress[]
       submitted_ms: instantMs(note.submittedAt),
       source: 'import',
       request_id: importRequestId(action.planYear, action.ref, note.submittedAt, note.text),
+      event: null,
     });
     added += result.changes;
   }
