@@ -10,6 +10,7 @@ import { register as registerRemind } from './remind.js';
 import { register as registerDigest } from './digest.js';
 import { register as registerProvision } from './provision.js';
 import { register as registerFigures } from './figures.js';
+import { register as registerCarryOver } from './carry-over-command.js';
 
 /** Subcommands, each in its own file exporting `register(program, ctx)`. Add new ones here. */
 const COMMANDS: RegisterCommand[] = [
@@ -20,6 +21,7 @@ const COMMANDS: RegisterCommand[] = [
   registerDigest,
   registerProvision,
   registerFigures,
+  registerCarryOver,
 ];
 
 /** Test seams: where output goes and what time it is. */

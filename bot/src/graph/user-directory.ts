@@ -1,9 +1,15 @@
 import { z } from 'zod';
 import type { Logger } from '../logger.js';
-import type { UserDirectory } from '../domain/user-directory.js';
+import type { DirectoryAnswer, UserDirectory } from '../domain/user-directory.js';
 import { MAX_BATCH, type GraphApi } from './graph-api.js';
+import { graphFailure } from './graph-errors.js';
 
 const userSchema = z.object({ id: z.string().min(1) });
+const personSchema = userSchema.extend({
+  displayName: z.string().nullish(),
+  mail: z.string().nullish(),
+  userPrincipalName: z.string().nullish(),
+});
 
 /**
  * The organisation's users through Microsoft Graph (`GET /users/{upn}`,
@@ -30,6 +36,33 @@ export class GraphUserDirectory implements UserDirectory {
       if (id) found.set(email, id);
     }
     return found;
+  }
+
+  /** `GET /users/{email}`: the person's name and object id; 404 is "not found", anything else "unavailable" (nothing cached). */
+  async findPerson(email: string): Promise<DirectoryAnswer> {
+    const key = email.trim().toLowerCase();
+    try {
+      const body = await this.graph.get(
+        `/users/${encodeURIComponent(key)}?$select=id,displayName,mail,userPrincipalName`,
+        'looking up the new owner in the directory',
+      );
+      const user = personSchema.parse(body);
+      this.known.set(key, user.id);
+      return {
+        kind: 'found',
+        person: { displayName: user.displayName || user.mail || key, email: user.mail || key, aadObjectId: user.id },
+      };
+    } catch (e) {
+      if (graphFailure(e)?.status === 404) return { kind: 'not-found' };
+      this.logger.warn('Could not look a person up in the directory', { status: graphFailure(e)?.status ?? null });
+      return {
+        kind: 'unavailable',
+        reason:
+          graphFailure(e)?.status === 403
+            ? 'the app may not read the directory (User.ReadBasic.All)'
+            : 'the directory could not be reached',
+      };
+    }
   }
 
   private async lookUp(emails: string[]): Promise<void> {

@@ -69,19 +69,9 @@ export function reminderCard(model: ReminderCardModel): CardElement {
   const requestId = model.requestId ?? randomUUID();
   const body: CardElement[] = [headline(model), ...details(model)];
   if (model.notice) body.push(noticeBlock(model.notice));
-  body.push(...inputs(model));
+  body.push(...updateInputs(action, model.values));
   if (model.error) body.push(attentionBlock(model.error));
-  const actions: CardElement[] = [
-    {
-      type: 'Action.Execute',
-      title: 'Send update',
-      verb: VERBS.sendUpdate,
-      style: 'positive',
-      associatedInputs: 'auto',
-      data: { actionId: action.id, expectedVersion: action.version, requestId },
-    },
-    { ...openActionLink(model) },
-  ];
+  const actions: CardElement[] = [sendUpdateButton(action, requestId), { ...openActionLink(model) }];
   const refreshIds = (model.refreshUserIds ?? []).filter((id) => id.startsWith('29:')).slice(0, 60);
   const extra = refreshIds.length
     ? {
@@ -135,8 +125,20 @@ export function lastUpdateLine(action: Pick<Action, 'latestUpdate'>, timeZone: s
   return `Last update ${localDay(last.submittedAt, timeZone)} by ${safeText(last.authorName, 80)}: “${note}”`;
 }
 
-function inputs(model: ReminderCardModel): CardElement[] {
-  const { action, values } = model;
+/** "Send update": an Action.Execute carrying the action, the version shown and the card's request id. */
+export function sendUpdateButton(action: Pick<Action, 'id' | 'version'>, requestId: string): CardElement {
+  return {
+    type: 'Action.Execute',
+    title: 'Send update',
+    verb: VERBS.sendUpdate,
+    style: 'positive',
+    associatedInputs: 'auto',
+    data: { actionId: action.id, expectedVersion: action.version, requestId },
+  };
+}
+
+/** The note, RAG and "complete" inputs every answerable card carries (the current RAG preselected, typed values kept). */
+export function updateInputs(action: Pick<Action, 'rag'>, values?: ReminderCardValues): CardElement[] {
   const typed = values?.text !== undefined ? truncate(values.text, TYPED_MAX) : undefined;
   const rag = values?.rag ?? (action.rag === 'None' ? undefined : action.rag);
   return [
