@@ -47,7 +47,7 @@ describe('wres provision and status with STORE=sharepoint', () => {
 
     const first = await run(['provision']);
     expect(first).toMatchObject({ code: 0, err: '' });
-    expect(first.out).toContain('Created list "WRES Progress Updates" with 12 columns');
+    expect(first.out).toContain('Created list "WRES Progress Updates" with 13 columns');
 
     const second = await run(['provision']);
     expect(second.code).toBe(0);

@@ -17,6 +17,7 @@ import { describeDirectoryContract } from './contract/directory-contract.js';
 import type { MakeStore } from './contract/harness.js';
 import { describeImportContract } from './contract/import-contract.js';
 import { describeLedgerContract } from './contract/ledger-contract.js';
+import { describePlanChangeContract } from './contract/plan-change-contract.js';
 import { describeUpdateContract } from './contract/update-contract.js';
 
 export type { MakeStore } from './contract/harness.js';
@@ -28,5 +29,6 @@ export function describePlanStoreContract(name: string, makeStore: MakeStore): v
     describeUpdateContract(makeStore);
     describeLedgerContract(makeStore);
     describeDirectoryContract(makeStore);
+    describePlanChangeContract(makeStore);
   });
 }

@@ -119,14 +119,15 @@ export class Reassignments {
   ): Promise<ReassignItem> {
     const action = await this.deps.store.getAction(id);
     if (!action) return { kind: 'refused', actionId: id, reason: 'That action is no longer in the plan.' };
-    // A retry of a reassignment that went through is answered by the store as a duplicate, not refused as "already theirs".
-    const retried = action.version !== expectedVersion && (await this.alreadyDone(action, requestId));
-    if (!retried) {
-      const refusal = reassignmentRefusal(action, to);
-      if (refusal) return { kind: 'refused', actionId: id, action, reason: refusal };
-      if (from && !isOwnedBy(action, from))
-        return { kind: 'conflict', action, reason: `Action ${action.ref} is now ${ownerLabel(action)}’s, so it was left alone.` };
+    if (action.version !== expectedVersion) {
+      // A retry of a reassignment that went through: the entry it stored answers it.
+      const earlier = (await this.deps.store.listUpdates(action.id)).find((u) => u.requestId === requestId);
+      if (earlier) return { kind: 'duplicate', action, update: earlier, previousOwner: previousOwnerOf(earlier, action) };
     }
+    const refusal = reassignmentRefusal(action, to);
+    if (refusal) return { kind: 'refused', actionId: id, action, reason: refusal };
+    if (from && !isOwnedBy(action, from))
+      return { kind: 'conflict', action, reason: `Action ${action.ref} is now ${ownerLabel(action)}’s, so it was left alone.` };
     const now = this.deps.clock.now().toISOString();
     const author = { name: actor.displayName, ...(actor.aadObjectId ? { aadObjectId: actor.aadObjectId } : {}) };
     const result = await this.deps.store.recordUpdate({
@@ -155,13 +156,13 @@ export class Reassignments {
       };
     }
     if (result.kind === 'refused') return { kind: 'refused', actionId: id, action: result.action, reason: result.reason };
-    const event = result.update.event;
-    const previousOwner = (event?.kind === 'reassigned' && event.from?.displayName) || action.leadRole || 'nobody named';
+    const previousOwner = previousOwnerOf(result.update, action);
     return { kind: result.kind, action: result.action, update: result.update, previousOwner, ...(result.pending ? { pending: true } : {}) };
   }
+}
 
-  /** Whether this request already reassigned the action (so a retry is a duplicate, not a refusal for "already theirs"). */
-  private async alreadyDone(action: Action, requestId: string): Promise<boolean> {
-    return (await this.deps.store.listUpdates(action.id)).some((u) => u.requestId === requestId);
-  }
+/** Who held the action before the reassignment `update` records. */
+function previousOwnerOf(update: ProgressUpdate, action: Action): string {
+  const event = update.event;
+  return (event?.kind === 'reassigned' && event.from?.displayName) || action.leadRole || 'nobody named';
 }
