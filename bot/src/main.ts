@@ -13,7 +13,6 @@ import { PlanService } from './service/plan-service.js';
 import { linkRoleAccounts, rolesFromConfig } from './service/roles.js';
 import { createStore, userDirectoryOf } from './store/create-store.js';
 import { createTeamsBot } from './teams/bot-app.js';
-import { createTeamsNotifier } from './teams/proactive-sender.js';
 
 /**
  * The entry point: checks configuration, wires the service (roles built
@@ -43,7 +42,7 @@ async function start(): Promise<void> {
     clock,
     logger,
     botHandler: teamsBot.handler,
-    apiRouter: createApiRouter({ config, store, service, clock, logger, roles }),
+    apiRouter: createApiRouter({ config, store, service, clock, logger, roles, reassignments: teamsBot.reassignments }),
   });
   const server = await listen(app, config.PORT, config.HOST).catch(async (e: unknown) => {
     await store.close();
@@ -55,9 +54,7 @@ async function start(): Promise<void> {
     store: store.kind,
   });
   logger.info(`Open the tab at ${new URL('/tab/', config.PUBLIC_URL).href}`);
-  const scheduler = config.SCHEDULER
-    ? scheduleJobs({ store, clock, config, logger, roles, notifier: createTeamsNotifier(config, teamsBot, logger) })
-    : null;
+  const scheduler = config.SCHEDULER ? scheduleJobs({ store, clock, config, logger, roles, notifier: teamsBot.notifier }) : null;
   const stop = () => {
     server.close();
     void Promise.resolve(scheduler?.stop())

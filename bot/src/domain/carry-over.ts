@@ -122,6 +122,12 @@ export function carriedCopy(action: Action, to: string, dueDate: string | null):
   };
 }
 
+/** What someone trying to update a carried-over action is told: where the work goes on now. */
+export function movedOnMessage(action: Pick<Action, 'ref' | 'carriedTo'>): string {
+  const where = action.carriedTo ? `${action.carriedTo.planYear} as ${action.carriedTo.ref}` : 'the next plan year';
+  return `Action ${action.ref} was carried over into ${where}: please add your update there. Nothing was saved here.`;
+}
+
 /** The progress-log entry on the original: "Carried over into 2027/28 as 2.3 by Alex Wilber". */
 export function carryOverText(copy: Pick<ActionLink, 'planYear' | 'ref'>, by: string): string {
   return `Carried over into ${copy.planYear} as ${copy.ref} by ${by}`;

@@ -1,4 +1,4 @@
-import type { Action, Rag, Status } from './model.js';
+import type { Action, ProgressUpdate, Rag, Status } from './model.js';
 
 /** Whether an action was finished (marked complete). */
 export function isComplete(action: Pick<Action, 'status'>): boolean {
@@ -53,6 +53,11 @@ export function nextState(
 export function normaliseState(rag: Rag, status: Status): { rag: Rag; status: Status } {
   if (status === 'Complete' || rag === 'Blue') return { rag: 'Blue', status: 'Complete' };
   return { rag, status };
+}
+
+/** A progress note, as opposed to a reassignment or a carry-over recorded in the same log: what "latest updates" lists. */
+export function isProgressNote(update: Pick<ProgressUpdate, 'event'>): boolean {
+  return update.event === undefined;
 }
 
 /** Human labels, used by the card, the digest and the tab. */

@@ -3,6 +3,7 @@ import type { Clock } from '../domain/clock.js';
 import { localDate } from '../domain/dates.js';
 import type { Action, ProgressUpdate } from '../domain/model.js';
 import { handoverStage } from '../domain/reminder-stages.js';
+import { isProgressNote } from '../domain/rules.js';
 import type { Logger } from '../logger.js';
 import type { PlanStore } from '../store/plan-store.js';
 import { sendClaimed } from './claimed-send.js';
@@ -54,7 +55,8 @@ export class HandoverSender {
       const batches = actions.length <= MAX_HANDOVER_CARDS ? actions.map((a) => [a]) : [actions];
       const failures: string[] = [];
       for (const batch of batches) {
-        const notice = { by, from, today, actions: batch.map((a) => ({ action: a.action, recent: a.history.slice(-3).reverse() })) };
+        const recent = (a: HandedOver) => a.history.filter(isProgressNote).slice(-3).reverse();
+        const notice = { by, from, today, actions: batch.map((a) => ({ action: a.action, recent: recent(a) })) };
         const key = { actionId: batch[0]!.action.id, stage: handoverStage(digest(batch)), dueDate: batch[0]!.action.dueDate ?? '' };
         const outcome = await sendClaimed({ ...this.deps, leaseMinutes: this.deps.leaseMinutes }, key, reach.conversation, () =>
           this.deps.notifier.sendHandover(reach.conversation, notice),

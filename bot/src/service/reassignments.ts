@@ -24,9 +24,20 @@ export interface ReassignRequest {
   from?: PersonKey;
 }
 
+/** An action now the new owner's: the log entry that says so, and who held it before. */
+interface Moved {
+  action: Action;
+  update: ProgressUpdate;
+  previousOwner: string;
+  /** SharePoint could not be reached: saved locally, syncing. */
+  pending?: boolean;
+}
+
 /** What became of one action of a reassignment. */
 export type ReassignItem =
-  | { kind: 'recorded' | 'duplicate'; action: Action; update: ProgressUpdate; previousOwner: string; pending?: boolean }
+  | ({ kind: 'recorded' } & Moved)
+  /** The same request was carried out before: nothing written now. */
+  | ({ kind: 'duplicate' } & Moved)
   /** It changed since the lead looked (or is no longer the old owner's): nothing was done. */
   | { kind: 'conflict'; action: Action; reason: string }
   /** It cannot be reassigned (closed, already theirs, gone, a reused request id): nothing was done. */
@@ -68,6 +79,12 @@ const ONLY_LEADS = 'Only E&D leads can reassign actions.';
  */
 export class Reassignments {
   constructor(private readonly deps: ReassignmentsDeps) {}
+
+  /** Who `to` names, for a lead about to confirm. Rejects `forbidden`, `bad_input` or `unavailable` as `reassign` does. */
+  async newOwner(actor: Actor, to: NewOwner): Promise<Person> {
+    if (!actor.isLead) throw new AppError('forbidden', ONLY_LEADS);
+    return this.deps.people.find(to.email, to.displayName);
+  }
 
   /** A's open actions and who B is, for the lead to confirm. Rejects `forbidden`, `bad_input` (bad or unknown email, A = B). */
   async preview(actor: Actor, fromEmail: string, to: NewOwner): Promise<ReassignPreview> {
@@ -157,7 +174,8 @@ export class Reassignments {
     }
     if (result.kind === 'refused') return { kind: 'refused', actionId: id, action: result.action, reason: result.reason };
     const previousOwner = previousOwnerOf(result.update, action);
-    return { kind: result.kind, action: result.action, update: result.update, previousOwner, ...(result.pending ? { pending: true } : {}) };
+    const moved = { action: result.action, update: result.update, previousOwner, ...(result.pending ? { pending: true } : {}) };
+    return result.kind === 'recorded' ? { kind: 'recorded', ...moved } : { kind: 'duplicate', ...moved };
   }
 }
 

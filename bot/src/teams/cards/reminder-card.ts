@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { indicatorLabel } from '../../domain/indicators.js';
 import type { Action, ProgressUpdate, Rag } from '../../domain/model.js';
-import { RAG_LABELS, STATUS_LABELS } from '../../domain/rules.js';
+import { isProgressNote, RAG_LABELS, STATUS_LABELS } from '../../domain/rules.js';
 import { MAX_NOTE_LENGTH } from '../../service/plan-service.js';
 import { safeText, truncate } from './escape.js';
 import {
@@ -176,10 +176,10 @@ export function updateInputs(action: Pick<Action, 'rag'>, values?: ReminderCardV
   ];
 }
 
-/** The progress updates shown as "Earlier" on cards: the newest three, excluding `except`. */
+/** The progress notes shown as "Earlier" on cards: the newest three, excluding `except` (reassignments and carry-overs are not notes). */
 export function earlierUpdates(updates: ProgressUpdate[], exceptId?: string): ProgressUpdate[] {
   return [...updates]
-    .filter((u) => u.id !== exceptId)
+    .filter((u) => u.id !== exceptId && isProgressNote(u))
     .sort((a, b) => b.submittedAt.localeCompare(a.submittedAt))
     .slice(0, 3);
 }
