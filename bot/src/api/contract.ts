@@ -198,8 +198,30 @@ export interface ChangesResponse {
   completions: Completion[];
   /** Due between `since` (inclusive) and today (exclusive) and not complete, soonest due first. */
   newlyOverdue: ActionView[];
-  /** Every progress update since then, oldest first. */
+  /** Every progress note since then, oldest first (reassignments and carry-overs have their own lists). */
   updates: (ProgressUpdate & { ref: string; title: string })[];
+  /** Actions given to someone else since then, oldest first. */
+  reassignments: Reassignment[];
+  /** Actions carried into the next plan year since then, oldest first. */
+  carriedOver: CarriedOver[];
+}
+
+/** A change of owner in the changes report. */
+export interface Reassignment {
+  action: ActionRef;
+  /** Who held it before (their name, or the plan's role). */
+  from: string;
+  to: string;
+  at: string;
+  by: string;
+}
+
+/** An action carried into the next plan year, with where it went. */
+export interface CarriedOver {
+  action: ActionRef;
+  to: ActionLink;
+  at: string;
+  by: string;
 }
 
 /** GET /api/export — query string (all optional except format). The response is a file download. */

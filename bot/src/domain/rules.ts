@@ -60,6 +60,14 @@ export function isProgressNote(update: Pick<ProgressUpdate, 'event'>): boolean {
   return update.event === undefined;
 }
 
+/**
+ * The word in a RAG column: the rating, or "Carried over" for an action carried
+ * into the next plan year (its own state: its rating is history, counted in its copy).
+ */
+export function ragWord(action: Pick<Action, 'rag' | 'status'>): string {
+  return isCarriedOver(action) ? STATUS_LABELS.CarriedOver : RAG_LABELS[action.rag];
+}
+
 /** Human labels, used by the card, the digest and the tab. */
 export const STATUS_LABELS: Record<Status, string> = {
   NotStarted: 'Not started',
