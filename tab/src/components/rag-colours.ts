@@ -10,5 +10,8 @@ export const RAG_FILL: Record<Rag, string> = {
   None: tokens.colorNeutralStrokeAccessible,
 };
 
+/** Bar fill for actions carried into the next plan year (shown with their word, after the ratings). */
+export const CARRIED_OVER_FILL = tokens.colorNeutralForeground3;
+
 /** Display order: worst first, then complete, then unrated. */
 export const RAG_ORDER: readonly Rag[] = ['Red', 'Amber', 'Green', 'Blue', 'None'];

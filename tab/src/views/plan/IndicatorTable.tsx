@@ -1,7 +1,7 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
 import type { IndicatorSummary } from '../../api/types.js';
-import { RAG_FILL, RAG_ORDER } from '../../components/rag-colours.js';
-import { RAG_LABELS, type Rag } from '../../lib/domain.js';
+import { CARRIED_OVER_FILL, RAG_FILL, RAG_ORDER } from '../../components/rag-colours.js';
+import { RAG_LABELS, STATUS_LABELS, type Rag } from '../../lib/domain.js';
 
 const useStyles = makeStyles({
   h3: { fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold, margin: `${tokens.spacingVerticalS} 0` },
@@ -35,9 +35,10 @@ const useStyles = makeStyles({
   none: { color: tokens.colorNeutralForeground3 },
 });
 
-/** "Red 1 · Amber 2 · Green 3" (ratings with no actions are left out). */
-export function ragMixText(byRag: Record<Rag, number>): string {
+/** "Red 1 · Amber 2 · Green 3 · Carried over 1" (ratings with no actions are left out). */
+export function ragMixText(byRag: Record<Rag, number>, carriedOver = 0): string {
   const parts = RAG_ORDER.filter((r) => byRag[r] > 0).map((r) => `${r === 'Blue' ? 'Blue' : RAG_LABELS[r]} ${byRag[r]}`);
+  if (carriedOver > 0) parts.push(`${STATUS_LABELS.CarriedOver} ${carriedOver}`);
   return parts.length ? parts.join(' · ') : 'No actions';
 }
 
@@ -85,9 +86,12 @@ export function IndicatorTable({ rows }: { rows: IndicatorSummary[] }) {
                       {RAG_ORDER.filter((r) => row.byRag[r] > 0).map((r) => (
                         <span key={r} style={{ width: `${(row.byRag[r] / row.actions) * 100}%`, backgroundColor: RAG_FILL[r] }} />
                       ))}
+                      {row.carriedOver > 0 && (
+                        <span style={{ width: `${(row.carriedOver / row.actions) * 100}%`, backgroundColor: CARRIED_OVER_FILL }} />
+                      )}
                     </span>
                   )}
-                  <span className={row.actions ? styles.mixText : styles.none}>{ragMixText(row.byRag)}</span>
+                  <span className={row.actions ? styles.mixText : styles.none}>{ragMixText(row.byRag, row.carriedOver)}</span>
                 </span>
               </td>
             </tr>
