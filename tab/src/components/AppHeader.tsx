@@ -75,7 +75,7 @@ const useStyles = makeStyles({
 
 /** The sections; `short` is the label on a phone, where all four must fit on one line at 320 px. */
 const SECTIONS: { to: () => string; label: string; short?: string; route: Route['name'][] }[] = [
-  { to: planPath, label: 'Plan', route: ['plan', 'action'] },
+  { to: planPath, label: 'Plan', route: ['plan', 'action', 'reassign', 'carryOver'] },
   { to: () => '/my', label: 'My actions', route: ['my'] },
   { to: () => '/since', label: 'Since the last board', short: 'Changes', route: ['since'] },
   { to: () => '/indicators', label: 'Indicators', route: ['indicators', 'indicator', 'modelEmployer'] },
