@@ -73,6 +73,20 @@ describe('reassigning actions in the tab', () => {
     expect(errors).toEqual([]);
   });
 
+  it("lists reassignments apart from progress notes in 'Since the last board'", async () => {
+    const reassigned = await actionByRef('1.1');
+    expect(reassigned.owner?.email, 'run after the first test').toBe('lynner@example.com');
+    const { page, errors } = await openPage(ctx.browser);
+    await page.goto(tabUrl(ctx.service.baseUrl, '/since'));
+    const section = page.getByTestId('reassignments');
+    await section.locator('tbody tr').first().waitFor();
+    const row = section.locator('tbody tr').filter({ hasText: reassigned.title });
+    await expect(row.textContent()).resolves.toContain('Isaiah Langer');
+    await expect(row.textContent()).resolves.toContain('Lynne Robbins');
+    await expect(page.getByTestId('all-updates').textContent()).resolves.not.toContain('Reassigned from');
+    expect(errors).toEqual([]);
+  });
+
   it('offers reassignment to leads only', async () => {
     const action = await actionByRef('3.2'); // Megan Bowen's own action
     const { page } = await openPage(ctx.browser);

@@ -1,10 +1,12 @@
 import {
   Button,
+  Field,
   Input,
   MessageBar,
   MessageBarActions,
   MessageBarBody,
   MessageBarTitle,
+  Select,
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
