@@ -14,7 +14,6 @@ import { PlanService } from './service/plan-service.js';
 import { linkRoleAccounts, rolesFromConfig } from './service/roles.js';
 import { createStore, userDirectoryOf } from './store/create-store.js';
 import { createTeamsBot } from './teams/bot-app.js';
-import { createTeamsNotifier } from './teams/proactive-sender.js';
 
 /**
  * The entry point: checks configuration, wires the service (roles built
@@ -46,7 +45,7 @@ async function start(): Promise<void> {
     clock,
     logger,
     botHandler: teamsBot.handler,
-    apiRouter: createApiRouter({ config, store, service, clock, logger, roles }),
+    apiRouter: createApiRouter({ config, store, service, clock, logger, roles, reassignments: teamsBot.reassignments }),
   });
   const server = await listen(app, config.PORT, config.HOST).catch(async (e: unknown) => {
     await store.close();
@@ -65,7 +64,7 @@ async function start(): Promise<void> {
         config,
         logger,
         roles,
-        notifier: createTeamsNotifier(config, teamsBot, logger),
+        notifier: teamsBot.notifier,
         ...(install ? { install } : {}),
       })
     : null;

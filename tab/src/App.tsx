@@ -29,6 +29,8 @@ const NotFoundPage = lazy(() => import('./views/NotFoundPage.js'));
 const IndicatorsPage = lazy(() => import('./views/indicators/IndicatorsPage.js'));
 const IndicatorPage = lazy(() => import('./views/indicators/IndicatorPage.js'));
 const ModelEmployerPage = lazy(() => import('./views/indicators/ModelEmployerPage.js'));
+const ReassignAllPage = lazy(() => import('./views/reassign/ReassignAllPage.js'));
+const CarryOverPage = lazy(() => import('./views/carry-over/CarryOverPage.js'));
 
 const THEMES: Record<HostTheme, Theme> = { default: teamsLightTheme, dark: teamsDarkTheme, contrast: teamsHighContrastTheme };
 
@@ -74,6 +76,10 @@ function page(route: Route, query: URLSearchParams, host: Host) {
       return <IndicatorPage key={route.n} n={route.n} />;
     case 'modelEmployer':
       return <ModelEmployerPage />;
+    case 'reassign':
+      return <ReassignAllPage query={query} />;
+    case 'carryOver':
+      return <CarryOverPage />;
     case 'notFound':
       return <NotFoundPage />;
   }

@@ -82,6 +82,13 @@ function header(me: MeResponse): HTMLElement {
   );
 }
 
+/** The RAG badge, or "Carried over" for an action carried into the next plan year (as RagBadge). */
+function ragBadge(action: PlanItem): HTMLElement {
+  const state = action.status === 'CarriedOver' ? 'CarriedOver' : action.rag;
+  const word = state === 'CarriedOver' ? STATUS_LABELS.CarriedOver : RAG_LABELS[action.rag];
+  return el('span', { class: `fs-badge fs-rag-${state}`, 'data-rag': state }, word);
+}
+
 /** A bar whose width shows a share; decoration beside the words and numbers. */
 function bar(className: string, share: number, rag: string): HTMLElement {
   const fill = el('span', { class: `fs-fill fs-rag-${rag}` });
@@ -93,16 +100,11 @@ function summaryPanel(summary: LoadedPlan['summary']): HTMLElement {
   const stats = summaryStats(summary).map((s) =>
     el('div', { class: 'fs-stat' }, el('dt', {}, s.label), el('dd', { class: s.attention ? 'fs-attention' : null }, s.value)),
   );
-  const max = Math.max(1, ...RAG_ORDER.map((r) => summary.byRag[r]));
-  const rags = summaryRags(summary).map((rag) =>
-    el(
-      'li',
-      {},
-      el('span', {}, RAG_LABELS[rag]),
-      el('span', { class: 'fs-num' }, String(summary.byRag[rag])),
-      bar('fs-track', summary.byRag[rag] / max, rag),
-    ),
-  );
+  const max = Math.max(1, summary.carriedOver, ...RAG_ORDER.map((r) => summary.byRag[r]));
+  const row = (label: string, count: number, rag: string) =>
+    el('li', {}, el('span', {}, label), el('span', { class: 'fs-num' }, String(count)), bar('fs-track', count / max, rag));
+  const rags = summaryRags(summary).map((rag) => row(RAG_LABELS[rag], summary.byRag[rag], rag));
+  if (summary.carriedOver > 0) rags.push(row(STATUS_LABELS.CarriedOver, summary.carriedOver, 'CarriedOver'));
   const indicators = summary.perIndicator.map((row) => {
     const mix = el('span', { class: 'fs-mix' });
     if (row.actions > 0)
@@ -111,9 +113,10 @@ function summaryPanel(summary: LoadedPlan['summary']): HTMLElement {
           'span',
           { class: 'fs-mixbar', 'aria-hidden': 'true' },
           ...RAG_ORDER.filter((r) => row.byRag[r] > 0).map((r) => bar('', row.byRag[r] / row.actions, r)),
+          ...(row.carriedOver > 0 ? [bar('', row.carriedOver / row.actions, 'CarriedOver')] : []),
         ),
       );
-    mix.append(el('span', { class: 'fs-muted' }, ragMixText(row.byRag)));
+    mix.append(el('span', { class: 'fs-muted' }, ragMixText(row.byRag, row.carriedOver)));
     return el(
       'tr',
       {},
@@ -190,7 +193,7 @@ function row(action: PlanItem): HTMLElement {
           due.note,
         ),
     ),
-    cell('rag', 'RAG', el('span', { class: `fs-badge fs-rag-${action.rag}`, 'data-rag': action.rag }, RAG_LABELS[action.rag])),
+    cell('rag', 'RAG', ragBadge(action)),
     cell('update', 'Latest update', ...latest, action.stale && el('span', { class: 'fs-meta fs-stale' }, 'No update in 30 days')),
   );
 }

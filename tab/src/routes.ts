@@ -17,6 +17,8 @@ export type Route =
   | { name: 'indicators' }
   | { name: 'indicator'; n: number }
   | { name: 'modelEmployer' }
+  | { name: 'reassign' }
+  | { name: 'carryOver' }
   | { name: 'notFound' };
 
 /** Query parameters that survive navigation (development identity, forced theme). */
@@ -31,6 +33,8 @@ export function parseRoute(pathname: string): Route {
   if (clean === '/since') return { name: 'since' };
   if (clean === '/config') return { name: 'config' };
   if (clean === '/indicators') return { name: 'indicators' };
+  if (clean === '/reassign') return { name: 'reassign' };
+  if (clean === '/carry-over') return { name: 'carryOver' };
   if (clean === '/indicators/model-employer') return { name: 'modelEmployer' };
   const indicator = /^\/indicators\/([1-9])$/.exec(clean);
   if (indicator) return { name: 'indicator', n: Number(indicator[1]) };

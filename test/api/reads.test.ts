@@ -96,7 +96,7 @@ describe('GET /api/summary', () => {
       stale: 2,
     });
     expect(first.byRag).toEqual({ Red: expected.red, Amber: 1, Green: 1, Blue: expected.blue, None: 0 });
-    expect(first.byStatus).toEqual({ NotStarted: 0, InProgress: 2, Ongoing: 1, Complete: 1 });
+    expect(first.byStatus).toEqual({ NotStarted: 0, InProgress: 2, Ongoing: 1, Complete: 1, CarriedOver: 0 });
     expect(first.perIndicator).toHaveLength(9);
     expect(first.perIndicator[2]).toMatchObject({ indicator: 3, actions: 1, overdue: 1, byRag: { Red: 1 } });
 

@@ -27,6 +27,12 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
       ready: (page: Page) => page.getByTestId('update-form').waitFor(),
     },
     { name: 'since the last board', path: async () => '/since', ready: (page: Page) => page.getByTestId('all-updates').waitFor() },
+    {
+      name: 'the carry-over dry run',
+      path: async () => '/carry-over',
+      ready: (page: Page) => page.getByTestId('carry-over-list').waitFor(),
+    },
+    { name: 'reassigning actions', path: async () => '/reassign', ready: (page: Page) => page.getByTestId('reassign-all-form').waitFor() },
   ];
   for (const theme of ['light', 'dark', 'contrast'] as const) {
     for (const target of pages) {

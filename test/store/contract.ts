@@ -19,6 +19,7 @@ import { describeHolidaysContract } from './contract/holidays-contract.js';
 import type { MakeStore } from './contract/harness.js';
 import { describeImportContract } from './contract/import-contract.js';
 import { describeLedgerContract } from './contract/ledger-contract.js';
+import { describePlanChangeContract } from './contract/plan-change-contract.js';
 import { describeUpdateContract } from './contract/update-contract.js';
 
 export type { MakeStore } from './contract/harness.js';
@@ -32,5 +33,6 @@ export function describePlanStoreContract(name: string, makeStore: MakeStore): v
     describeLedgerContract(makeStore);
     describeDirectoryContract(makeStore);
     describeHolidaysContract(makeStore);
+    describePlanChangeContract(makeStore);
   });
 }

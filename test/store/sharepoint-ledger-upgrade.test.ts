@@ -74,7 +74,12 @@ describe('upgrading a SharePoint site to the leased reminder ledger', () => {
         attempts: 1,
       },
     ]);
-    const retry = makeReminder('a1', { dueDate: '2026-03-25', sentAt: '2026-03-19T09:00:00Z', leaseUntil: '2026-03-19T09:15:00Z' });
+    const retry = makeReminder('a1', {
+      recipient: 'asha',
+      dueDate: '2026-03-25',
+      sentAt: '2026-03-19T09:00:00Z',
+      leaseUntil: '2026-03-19T09:15:00Z',
+    });
     expect(await store.claimReminder(retry)).toBe('retry-after-interruption');
     expect(await store.listReminders('a1')).toEqual([{ ...retry, state: 'pending', attempts: 2 }]);
   });

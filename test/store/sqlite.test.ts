@@ -105,7 +105,12 @@ describe('SqlitePlanStore on a file', () => {
         attempts: 1,
       },
     ]);
-    const retry = makeReminder('a1', { dueDate: '2026-03-25', sentAt: '2026-03-19T09:00:00Z', leaseUntil: '2026-03-19T09:15:00Z' });
+    const retry = makeReminder('a1', {
+      dueDate: '2026-03-25',
+      recipient: 'asha',
+      sentAt: '2026-03-19T09:00:00Z',
+      leaseUntil: '2026-03-19T09:15:00Z',
+    });
     expect(await store.claimReminder(retry)).toBe('retry-after-interruption');
   });
 
@@ -141,6 +146,50 @@ describe('SqlitePlanStore on a file', () => {
     await store.recordUpdate(makeRecordUpdate(action, { text: 'All five audited', links: [link], submittedAt: '2026-03-01T10:00:00Z' }));
     expect((await store.listUpdates('a1')).map((u) => u.links)).toEqual([undefined, [link]]);
     expect((await store.getAction('a1'))?.latestUpdate?.links).toEqual([link]);
+  });
+
+  it('upgrades a plan from before carry-over: actions, history and indexes kept, "Carried over" then allowed', async () => {
+    const path = file.replace('data/nested/', '');
+    const db = new Database(path);
+    try {
+      db.pragma('foreign_keys = ON');
+      runMigrations(
+        db,
+        MIGRATIONS.filter((m) => m.version <= 2),
+      );
+      db.prepare(
+        `INSERT INTO actions (id, plan_year, ref, theme, indicators, title, measure, owner_name, lead_role, due_text, status, rag, updated_at, version)
+         VALUES ('a1', '2026/27', '2.3', 'Shortlisting', '[2]', 'Audit panels', '', 'Asha Patel', '', '31/3/2027', 'InProgress', 'Amber', '${IMPORTED_AT}', 3)`,
+      ).run();
+      db.prepare(
+        `INSERT INTO progress_updates (id, action_id, text, rag_from, rag_to, status_from, status_to, author_name, submitted_at, submitted_ms, source, request_id)
+         VALUES ('u1', 'a1', 'Panels audited', 'Amber', 'Amber', 'InProgress', 'InProgress', 'Asha Patel', '${IMPORTED_AT}', 0, 'teams', 'r1')`,
+      ).run();
+    } finally {
+      db.close();
+    }
+    const store = await open(path);
+    const [action] = await store.listActions();
+    expect(action).toMatchObject({ id: 'a1', ref: '2.3', status: 'InProgress', version: 3 });
+    expect((await store.listUpdates('a1')).map((u) => u.text)).toEqual(['Panels audited']);
+    const result = await store.recordUpdate({
+      ...makeRecordUpdate(action!, { status: 'CarriedOver', requestId: 'carry-0001' }),
+      next: { rag: 'Amber', status: 'CarriedOver', carriedTo: { id: 'a2', planYear: '2027/28', ref: '2.3' }, updatedAt: IMPORTED_AT },
+    });
+    expect(result.kind).toBe('recorded');
+    expect(await store.getAction('a1')).toMatchObject({ status: 'CarriedOver', carriedTo: { id: 'a2', planYear: '2027/28', ref: '2.3' } });
+    await store.close();
+    const check = new Database(path, { readonly: true });
+    try {
+      const indexes = check
+        .prepare<[], string>("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'actions' AND sql IS NOT NULL")
+        .pluck()
+        .all();
+      expect(indexes.sort()).toEqual(['actions_owner_aad', 'actions_owner_email']);
+      expect(check.pragma('foreign_key_list(progress_updates)')).toMatchObject([{ table: 'actions' }]);
+    } finally {
+      check.close();
+    }
   });
 
   it('applies a new migration step on the next start and skips the ones already applied', async () => {

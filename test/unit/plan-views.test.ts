@@ -112,7 +112,7 @@ describe('summarisePlan', () => {
     const s = summarisePlan(actions, ctx);
     expect(s).toMatchObject({ today: '2021-03-10', total: 3, complete: 1, percentComplete: 33, overdue: 1, stale: 1 });
     expect(s.byRag).toEqual({ Red: 1, Amber: 0, Green: 0, Blue: 1, None: 1 });
-    expect(s.byStatus).toEqual({ NotStarted: 1, InProgress: 1, Ongoing: 0, Complete: 1 });
+    expect(s.byStatus).toEqual({ NotStarted: 1, InProgress: 1, Ongoing: 0, Complete: 1, CarriedOver: 0 });
     expect(s.perIndicator.map((i) => i.actions)).toEqual([0, 1, 2, 0, 0, 0, 0, 0, 0]);
     expect(s.perIndicator[2]).toMatchObject({ indicator: 3, shortName: 'Formal disciplinary', overdue: 1, byRag: { Red: 1, Blue: 1 } });
   });

@@ -2,7 +2,7 @@ import type { ActionView } from '../domain/action-view.js';
 import { localDate } from '../domain/dates.js';
 import type { Rag } from '../domain/model.js';
 import type { ActionGroup } from '../domain/plan-filter.js';
-import { RAG_LABELS, STATUS_LABELS } from '../domain/rules.js';
+import { isCarriedOver, ragWord, STATUS_LABELS } from '../domain/rules.js';
 
 /** The board paper's columns, in order. */
 export const BOARD_PAPER_COLUMNS = [
@@ -24,7 +24,7 @@ export const BOARD_PAPER_COLUMNS = [
   'Update date',
 ] as const;
 
-/** One row of the board paper: plain text cells (not yet escaped for spreadsheets) plus the RAG for colouring. */
+/** One row of the board paper: plain text cells (not yet escaped for spreadsheets) plus the RAG for colouring (none when carried over). */
 export interface BoardPaperRow {
   cells: string[];
   rag: Rag;
@@ -36,7 +36,9 @@ const ukDate = (date: string) => date.split('-').reverse().join('/');
 
 /** Flattens grouped actions into rows; an action appears once under each group it belongs to. */
 export function boardPaperRows(groups: readonly ActionGroup[], timeZone: string): BoardPaperRow[] {
-  return groups.flatMap((g) => g.actions.map((v) => ({ cells: rowCells(g.label, v, timeZone), rag: v.rag, overdue: v.overdue })));
+  return groups.flatMap((g) =>
+    g.actions.map((v) => ({ cells: rowCells(g.label, v, timeZone), rag: isCarriedOver(v) ? 'None' : v.rag, overdue: v.overdue })),
+  );
 }
 
 function rowCells(group: string, v: ActionView, timeZone: string): string[] {
@@ -52,7 +54,7 @@ function rowCells(group: string, v: ActionView, timeZone: string): string[] {
     v.dueDate ? ukDate(v.dueDate) : v.dueText || 'No date',
     v.dueLabel,
     STATUS_LABELS[v.status],
-    RAG_LABELS[v.rag],
+    ragWord(v),
     v.latestUpdate?.text ?? '',
     // Whole addresses, one a line: a spreadsheet reader can open them.
     v.latestUpdate?.links?.join('\n') ?? '',

@@ -1,10 +1,12 @@
 import { compareByDue, type ActionView } from '../domain/action-view.js';
 import type { ProgressUpdate } from '../domain/model.js';
-import type { ActionRef, ChangesResponse } from './contract.js';
+import { isProgressNote } from '../domain/rules.js';
+import type { ActionRef, CarriedOver, ChangesResponse, Reassignment } from './contract.js';
 
 /**
- * "Since the last board": RAG moves, completions, newly overdue actions and
- * every update since `since`. Pure: `updates` are those submitted since then
+ * "Since the last board": RAG moves, completions, newly overdue actions,
+ * reassignments, actions carried into the next year and every progress note
+ * since `since`. Pure: `updates` are those submitted since then
  * (oldest first), `views` the whole plan for `today`. Updates whose action is
  * no longer in the plan are left out.
  */
@@ -24,9 +26,23 @@ export function changesSince(
     .filter((u) => u.ragFrom !== u.ragTo && u.ragTo !== 'Blue')
     .map((u) => ({ action: refOf(byId.get(u.actionId)!), from: u.ragFrom, to: u.ragTo, at: u.submittedAt, by: u.author.name }));
   const newlyOverdue = views.filter((v) => v.overdue && v.dueDate !== null && v.dueDate >= since).sort(compareByDue);
-  const withRefs = known.map((u) => {
+  const withRefs = known.filter(isProgressNote).map((u) => {
     const v = byId.get(u.actionId)!;
     return { ...u, ref: v.ref, title: v.title };
   });
-  return { since, today, ragMoves, completions, newlyOverdue, updates: withRefs };
+  const reassignments: Reassignment[] = [];
+  const carriedOver: CarriedOver[] = [];
+  for (const u of known) {
+    const action = refOf(byId.get(u.actionId)!);
+    if (u.event?.kind === 'reassigned')
+      reassignments.push({
+        action,
+        from: u.event.from?.displayName ?? 'no named person',
+        to: u.event.to.displayName,
+        at: u.submittedAt,
+        by: u.author.name,
+      });
+    if (u.event?.kind === 'carried-over') carriedOver.push({ action, to: u.event.to, at: u.submittedAt, by: u.author.name });
+  }
+  return { since, today, ragMoves, completions, newlyOverdue, updates: withRefs, reassignments, carriedOver };
 }

@@ -10,11 +10,27 @@ import type { Direction, IndicatorValue, ModelEmployerRow } from '../domain/indi
 import type { WorsenedIndicator } from '../domain/indicator-progress.js';
 import type { ActionGroup, GroupBy, PlanFilter } from '../domain/plan-filter.js';
 import type { IndicatorSummary, PlanSummary } from '../domain/plan-summary.js';
-import type { IndicatorNumber, ProgressUpdate, Rag, Status } from '../domain/model.js';
+import type { Action, ActionLink, IndicatorNumber, Person, ProgressEvent, ProgressUpdate, Rag, Status } from '../domain/model.js';
 import type { ErrorCode } from '../errors.js';
 import type { FieldErrors } from '../domain/field-errors.js';
 
-export type { ActionView, ActionGroup, GroupBy, PlanFilter, IndicatorSummary, FieldErrors };
+export type {
+  ActionView,
+  ActionGroup,
+  GroupBy,
+  PlanFilter,
+  IndicatorSummary,
+  PlanSummary,
+  FieldErrors,
+  ErrorCode,
+  Rag,
+  Status,
+  ProgressUpdate,
+  ProgressEvent,
+  Action,
+  ActionLink,
+  Person,
+};
 
 /** How the caller may use the plan. Lead beats owner beats viewer. */
 export type Role = 'lead' | 'owner' | 'viewer';
@@ -193,8 +209,30 @@ export interface ChangesResponse {
   completions: Completion[];
   /** Due between `since` (inclusive) and today (exclusive) and not complete, soonest due first. */
   newlyOverdue: ActionView[];
-  /** Every progress update since then, oldest first. */
+  /** Every progress note since then, oldest first (reassignments and carry-overs have their own lists). */
   updates: (ProgressUpdate & { ref: string; title: string })[];
+  /** Actions given to someone else since then, oldest first. */
+  reassignments: Reassignment[];
+  /** Actions carried into the next plan year since then, oldest first. */
+  carriedOver: CarriedOver[];
+}
+
+/** A change of owner in the changes report. */
+export interface Reassignment {
+  action: ActionRef;
+  /** Who held it before (their name, or the plan's role). */
+  from: string;
+  to: string;
+  at: string;
+  by: string;
+}
+
+/** An action carried into the next plan year, with where it went. */
+export interface CarriedOver {
+  action: ActionRef;
+  to: ActionLink;
+  at: string;
+  by: string;
 }
 
 /** GET /api/export — query string (all optional except format). The response is a file download. */
@@ -276,4 +314,95 @@ export interface ModelEmployerResponse {
   workforceBmePercent: number | null;
   /** One row per band cluster; null when no goal can be set. */
   rows: ModelEmployerRow[] | null;
+}
+
+// ── Reassigning actions (E&D leads; see reassign-api.ts) ──
+
+/** The new owner as the lead names them: an email; a name as well for someone the app does not know yet (no directory). */
+export interface NewOwnerInput {
+  email: string;
+  displayName?: string;
+}
+
+/** POST /api/actions/:id/reassign — body. */
+export interface ReassignActionRequest {
+  /** A fresh id per confirmation; reuse it when retrying. 8–200 characters. */
+  requestId: string;
+  /** `action.version` as the lead saw it. */
+  expectedVersion: number;
+  to: NewOwnerInput;
+}
+
+/** GET /api/reassign?from=EMAIL&to=EMAIL[&toName=] — "all of A's open actions", before the lead confirms. */
+export interface ReassignPreviewResponse {
+  from: { email: string; label: string };
+  to: Person;
+  /** A's open actions, soonest due first. */
+  actions: ActionView[];
+}
+
+/** POST /api/reassign — body: the actions the preview listed, as the lead saw them. */
+export interface ReassignAllRequest {
+  requestId: string;
+  /** The current owner's email: an action that is no longer theirs is left alone. */
+  from: string;
+  to: NewOwnerInput;
+  actions: { id: string; expectedVersion: number }[];
+}
+
+/** What became of one action of a reassignment. */
+export type ReassignedItem =
+  | { outcome: 'reassigned' | 'duplicate'; action: ActionView; previousOwner: string; pending?: boolean }
+  | { outcome: 'conflict' | 'refused'; actionId: string; action?: ActionView; reason: string };
+
+/** Whether the new owner got a handover card in Teams; when not, why, for the lead to act on. */
+export type HandoverReport = { sent: true; to: string } | { sent: false; to: string; reason: string };
+
+/**
+ * 201 (something was reassigned now) or 200 from POST /api/reassign and
+ * POST /api/actions/:id/reassign (200 also for a retried request). A single
+ * action that cannot be reassigned answers 409 instead, with `action`.
+ */
+export interface ReassignResponse {
+  to: Person;
+  items: ReassignedItem[];
+  /** Null when nothing was reassigned. */
+  handover: HandoverReport | null;
+}
+
+// ── Carrying the plan into the next year (E&D leads; see carry-over-api.ts) ──
+
+/** One open action of the old year in the dry run. */
+export interface CarryOverPreviewItem {
+  /** `copy`: copied with `dueDate`; `finish`: its copy exists, only the original is marked; `blocked`: see `reason`. */
+  kind: 'copy' | 'finish' | 'blocked';
+  action: ActionView;
+  /** The proposed new due date (the same day a year later; null for undated actions). */
+  dueDate: string | null;
+  reason?: string;
+}
+
+/** GET /api/carry-over?from=&to= — the dry run (default: the newest plan year into the one after). Writes nothing. */
+export interface CarryOverPreviewResponse {
+  from: string;
+  to: string;
+  /** Every plan year in the plan, newest first. */
+  years: string[];
+  items: CarryOverPreviewItem[];
+  left: { complete: number; carriedBefore: number };
+}
+
+/** POST /api/carry-over — body: what the lead confirmed, each action with the due date they chose (null: none). */
+export interface CarryOverRequestBody {
+  from: string;
+  to: string;
+  actions: { id: string; expectedVersion: number; dueDate: string | null }[];
+}
+
+/** POST /api/carry-over — 200. */
+export interface CarryOverResponse {
+  from: string;
+  to: string;
+  carried: { action: ActionView; copy: ActionLink; dueDate: string | null }[];
+  notCarried: { action: ActionView; reason: string }[];
 }

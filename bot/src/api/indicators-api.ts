@@ -8,7 +8,7 @@ import { figureProblem, inconsistentFigures, isMeasure, measureLabel, normaliseF
 import { worsenedIndicators } from '../domain/indicator-progress.js';
 import { INDICATORS } from '../domain/indicators.js';
 import type { IndicatorMetric } from '../domain/model.js';
-import { isComplete } from '../domain/rules.js';
+import { isClosed } from '../domain/rules.js';
 import { AppError } from '../errors.js';
 import type { PlanStore } from '../store/plan-store.js';
 import { callerOf } from './caller.js';
@@ -81,8 +81,8 @@ export function indicatorRoutes(deps: Deps): Router {
 function evidence(trend: IndicatorTrend, views: ActionView[]): IndicatorEvidence {
   const info = INDICATORS[trend.indicator - 1]!;
   const linked = views.filter((v) => v.indicators.includes(trend.indicator));
-  const open = linked.filter((v) => !isComplete(v)).sort(compareByDue);
-  const done = linked.filter((v) => isComplete(v)).sort(compareByDue);
+  const open = linked.filter((v) => !isClosed(v)).sort(compareByDue);
+  const done = linked.filter((v) => isClosed(v)).sort(compareByDue);
   return {
     indicator: trend.indicator,
     shortName: info.shortName,

@@ -5,14 +5,19 @@ import type { Config } from '../config.js';
 import { compareByDue } from '../domain/action-view.js';
 import type { Clock } from '../domain/clock.js';
 import { isSamePerson } from '../domain/people.js';
-import { isComplete } from '../domain/rules.js';
+import { isClosed } from '../domain/rules.js';
 import { summarisePlan } from '../domain/plan-summary.js';
 import { AppError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { PlanService } from '../service/plan-service.js';
 import { rolesFromConfig, type RoleDirectory } from '../service/roles.js';
 import type { PlanStore } from '../store/plan-store.js';
+import { CarryOverService } from '../service/carry-over.js';
+import { PeopleFinder } from '../service/people-finder.js';
+import { Reassignments } from '../service/reassignments.js';
 import { actionRoutes } from './action-api.js';
+import { carryOverRoutes } from './carry-over-api.js';
+import { reassignRoutes } from './reassign-api.js';
 import { createAuthenticator, type Authenticator } from './auth.js';
 import { authenticateCaller, callerOf } from './caller.js';
 import { changesSince } from './changes-report.js';
@@ -34,6 +39,10 @@ export interface ApiDeps {
   roles?: RoleDirectory;
   /** Default: Entra SSO validation when AAD_APP_CLIENT_ID is set, else the development identity (never in production). */
   authenticator?: Authenticator;
+  /** Reassigning actions; the composition root passes the bot's (which tells new owners in Teams). Default: one that cannot. */
+  reassignments?: Reassignments;
+  /** Carrying the plan into the next year; default: on `store`. */
+  carryOver?: CarryOverService;
 }
 
 const noStore: RequestHandler = (_req, res, next) => {
@@ -94,8 +103,8 @@ export function createApiRouter(deps: ApiDeps): Router {
   router.get('/my-actions', (_req, res) => {
     const c = callerOf(res);
     const mine = planViews(c, viewContext(config, clock)).filter((v) => isSamePerson(v.owner, c.actor));
-    const open = mine.filter((v) => !isComplete(v)).sort(compareByDue);
-    const done = mine.filter((v) => isComplete(v)).sort(compareByDue);
+    const open = mine.filter((v) => !isClosed(v)).sort(compareByDue);
+    const done = mine.filter((v) => isClosed(v)).sort(compareByDue);
     const body: MyActionsResponse = { actions: [...open, ...done] };
     res.json(body);
   });
@@ -109,6 +118,13 @@ export function createApiRouter(deps: ApiDeps): Router {
     res.json(body);
   });
 
+  const reassignments = deps.reassignments ?? new Reassignments({ store: deps.store, clock, people: new PeopleFinder(deps.store) });
+  router.use(reassignRoutes({ config, clock, reassignments }));
+  router.use(
+    '/carry-over',
+    express.json({ limit: '2mb' }),
+    carryOverRoutes({ config, clock, carryOver: deps.carryOver ?? new CarryOverService(deps.store, clock) }),
+  );
   router.use('/actions', express.json({ limit: '64kb' }), actionRoutes(deps));
   router.get('/export', exportRoute(deps));
   router.use('/indicators', express.json({ limit: '64kb' }), indicatorRoutes(deps));

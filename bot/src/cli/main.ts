@@ -11,6 +11,7 @@ import { register as registerDigest } from './commands/digest.js';
 import { register as registerProvision } from './commands/provision.js';
 import { register as registerFigures } from './commands/figures.js';
 import { register as registerHolidays } from './commands/holidays.js';
+import { register as registerCarryOver } from './commands/carry-over-command.js';
 
 /** Subcommands, each in its own file exporting `register(program, ctx)`. Add new ones here. */
 const COMMANDS: RegisterCommand[] = [
@@ -22,6 +23,7 @@ const COMMANDS: RegisterCommand[] = [
   registerProvision,
   registerFigures,
   registerHolidays,
+  registerCarryOver,
 ];
 
 /** Test seams: where output goes and what time it is. */

@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import { addDays, daysBetween } from './calendar-days.js';
 import { dueLabel } from './due-label.js';
 import type { Action } from './model.js';
-import { isComplete, isOverdue } from './rules.js';
+import { isClosed, isOverdue } from './rules.js';
 import { ownerLabel } from './people.js';
 
 /**
@@ -48,9 +48,9 @@ function staleCutoffMs(ctx: ViewContext): number {
   return cutoff;
 }
 
-/** Not complete and nothing new for `staleAfterDays` days or more (days counted in `timeZone`). */
+/** Open (not closed) and nothing new for `staleAfterDays` days or more (days counted in `timeZone`). */
 export function isStale(action: Pick<Action, 'status' | 'latestUpdate' | 'updatedAt'>, ctx: ViewContext): boolean {
-  if (isComplete(action)) return false;
+  if (isClosed(action)) return false;
   return Date.parse(lastNewsAt(action)) < staleCutoffMs(ctx);
 }
 

@@ -1,7 +1,7 @@
 import { formatValue, type IndicatorTrend, type IndicatorValue } from './indicator-evidence.js';
 import { indicatorInfo } from './indicators.js';
 import type { Action, IndicatorNumber } from './model.js';
-import { isComplete } from './rules.js';
+import { isClosed } from './rules.js';
 
 /**
  * Whether the plan is working: each indicator's latest year-on-year change
@@ -17,7 +17,7 @@ export function latestChange(trend: IndicatorTrend): { from: IndicatorValue; to:
 
 /** Open (not complete) actions that cite `indicator`. */
 export function openActionsFor(indicator: IndicatorNumber, actions: readonly Action[]): Action[] {
-  return actions.filter((a) => !isComplete(a) && a.indicators.includes(indicator));
+  return actions.filter((a) => !isClosed(a) && a.indicators.includes(indicator));
 }
 
 /** An indicator whose latest value is worse than the year before. */

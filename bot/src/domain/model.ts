@@ -4,8 +4,12 @@
  * constants: nothing here performs I/O or knows an SDK.
  */
 
-/** Where an action stands. `Ongoing` is for work with no end date. */
-export const STATUSES = ['NotStarted', 'InProgress', 'Ongoing', 'Complete'] as const;
+/**
+ * Where an action stands. `Ongoing` is for work with no end date.
+ * `CarriedOver`: unfinished at the end of its plan year and copied into the
+ * next year's plan, where the work goes on (see domain/carry-over.ts).
+ */
+export const STATUSES = ['NotStarted', 'InProgress', 'Ongoing', 'Complete', 'CarriedOver'] as const;
 export type Status = (typeof STATUSES)[number];
 
 /** RAG rating with the NHS "BRAG" habit: Blue means complete; None means not yet rated. */
@@ -29,6 +33,13 @@ export interface LatestUpdate {
   submittedAt: string; // ISO instant
   /** The update's evidence links (see `ProgressUpdate.links`); absent when it has none. */
   links?: string[];
+}
+
+/** A pointer to another action: enough to name it ("2026/27 · 2.3") and link to its page. */
+export interface ActionLink {
+  id: string;
+  planYear: string;
+  ref: string;
 }
 
 /** One action in the plan. */
@@ -57,11 +68,22 @@ export interface Action {
   updatedAt: string;
   /** Optimistic concurrency counter; increases by one on every write. */
   version: number;
+  /** Set on a copy made by carrying a plan into the next year: the unfinished action it continues. */
+  carriedFrom?: ActionLink;
+  /** Set on an action carried into the next year (status `CarriedOver`): the copy where the work goes on. */
+  carriedTo?: ActionLink;
 }
 
 /** Where a progress update came from. */
 export const UPDATE_SOURCES = ['teams', 'tab', 'import', 'api'] as const;
 export type UpdateSource = (typeof UPDATE_SOURCES)[number];
+
+/**
+ * What a progress-log entry records besides a progress note: a change of
+ * owner, or the action carried into the next plan year. `text` still says it
+ * in words ("Reassigned from A to B by C"), for exports and older readers.
+ */
+export type ProgressEvent = { kind: 'reassigned'; from: Person | null; to: Person } | { kind: 'carried-over'; to: ActionLink };
 
 /** An entry in the append-only progress log. Never edited or deleted. */
 export interface ProgressUpdate {
@@ -82,6 +104,8 @@ export interface ProgressUpdate {
    * and checked by `domain/evidence-links.ts`. Absent when there are none, never empty.
    */
   links?: string[];
+  /** Present when the entry is not a progress note but a reassignment or a carry-over. */
+  event?: ProgressEvent;
 }
 
 /** Where a reminder ledger entry stands; see `domain/reminder-ledger.ts` for the lease rules. */

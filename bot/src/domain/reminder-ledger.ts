@@ -6,7 +6,11 @@
  * A run that dies between claim and "sent" leaves the claim pending; once
  * the lease has run out a later run takes it over and sends it again — it
  * may then arrive twice, which the run reports. A failed send is kept as
- * `failed`, with its reason, and is tried again by the next run.
+ * `failed`, with its reason, and is tried again by the next run — for the
+ * same person only: the key is (action, stage, due date), not the recipient,
+ * so when the action's owner changes (a reassignment) an unfinished entry of
+ * the old owner is never retried as theirs; the new owner's claim starts it
+ * afresh, and a stage the old owner was sent stays done.
  *
  * Pure: both stores apply `claimOver` inside their own atomic write, so the
  * rule lives here once.
@@ -35,7 +39,7 @@ export type ClaimResult =
   /** It was sent, or a live run is sending it: leave it. */
   | 'held';
 
-type LedgerFacts = Pick<ReminderSent, 'state' | 'sentAt' | 'leaseUntil'>;
+type LedgerFacts = Pick<ReminderSent, 'state' | 'sentAt' | 'leaseUntil'> & Partial<Pick<ReminderSent, 'recipient' | 'attempts'>>;
 
 const ms = (at: string | Date) => (typeof at === 'string' ? Date.parse(at) : at.getTime());
 
@@ -46,10 +50,20 @@ export function ledgerStanding(entry: LedgerFacts, at: string | Date): LedgerSta
   return ms(at) < ms(entry.leaseUntil ?? entry.sentAt) ? 'sending' : 'interrupted';
 }
 
-/** What a claim made at `at` does over the entry already in the ledger (null: none). */
-export function claimOver(existing: LedgerFacts | null, at: string): ClaimResult {
+/**
+ * What `claim` (made at its `sentAt`, for its `recipient`) does over the entry
+ * already in the ledger (null: none). A failed or interrupted entry for
+ * someone else (the action was reassigned since) is not a retry: the claim
+ * starts afresh ('claimed', one attempt) for the new recipient.
+ */
+export function claimOver(existing: LedgerFacts | null, claim: { sentAt: string; recipient: string }): ClaimResult {
   if (!existing) return 'claimed';
-  switch (ledgerStanding(existing, at)) {
+  const standing = ledgerStanding(existing, claim.sentAt);
+  if (standing === 'failed' || standing === 'interrupted') {
+    if (existing.recipient !== undefined && existing.recipient.trim().toLowerCase() !== claim.recipient.trim().toLowerCase())
+      return 'claimed';
+  }
+  switch (standing) {
     case 'failed':
       return 'retry-after-failure';
     case 'interrupted':
@@ -57,6 +71,11 @@ export function claimOver(existing: LedgerFacts | null, at: string): ClaimResult
     default:
       return 'held';
   }
+}
+
+/** The attempts an entry counts once `result` has claimed it: one for a fresh claim, one more for a retry. */
+export function attemptsAfter(existing: LedgerFacts | null, result: Exclude<ClaimResult, 'held'>): number {
+  return result === 'claimed' || !existing ? 1 : (existing.attempts ?? 1) + 1;
 }
 
 /** The end of the lease of a claim made at `at`. */

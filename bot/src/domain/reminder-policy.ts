@@ -31,7 +31,8 @@
  *    stage `stale-<date of the last update>`: one per quiet spell, dated or
  *    not. It moves off weekends like any reminder, and it waits a day when a
  *    deadline reminder goes (or went) to the action the same day.
- * 6. **Complete actions get nothing.** Undated actions get only stale nudges.
+ * 6. **Closed actions get nothing**: complete, or carried over into the next
+ *    plan year (its copy is reminded instead). Undated actions get only stale nudges.
  *
  * Who receives the reminder (the owner's Teams conversation) is the job's
  * concern, not the policy's: an action with no owner is still "due" here so
@@ -39,7 +40,7 @@
  */
 import { addDays, daysBetween, localDate } from './dates.js';
 import type { Action, ReminderSent } from './model.js';
-import { isComplete } from './rules.js';
+import { isClosed } from './rules.js';
 import { MAX_DAYS_BACK, workingDayOnOrBefore } from './working-days.js';
 
 /** The settings the policy reads (from REMINDER_OFFSETS_DAYS, STALE_AFTER_DAYS, TIMEZONE, and the BANK_HOLIDAYS calendar). */
@@ -79,7 +80,7 @@ const OVERDUE_EVERY_DAYS = 7;
  * action's entries (entries for other actions are ignored).
  */
 export function remindersDue(action: Action, today: string, config: ReminderPolicyConfig, ledger: readonly ReminderSent[]): DueReminder[] {
-  if (isComplete(action)) return [];
+  if (isClosed(action)) return [];
   const mine = ledger.filter((e) => e.actionId === action.id);
   const deadline = action.dueDate ? latestDeadlineStage(action.dueDate, today, config.offsetsDays, config.bankHolidays) : null;
   if (deadline && !mine.some((e) => e.stage === deadline.stage && e.dueDate === deadline.dueDate)) return [deadline];

@@ -11,6 +11,12 @@ const DUE = /^due-(\d+)$/;
 const OVERDUE = /^overdue-(\d+)$/;
 const STALE = /^stale-(\d{4}-\d{2}-\d{2})$/;
 const DIGEST = /^digest-(\d{4}-\d{2}-\d{2})$/;
+const HANDOVER = /^handover-[0-9a-f]+$/;
+
+/** The ledger stage of the handover card a reassignment sends its new owner, one per reassignment (`key` identifies it). */
+export function handoverStage(key: string): string {
+  return `handover-${key}`;
+}
 
 function longDate(date: string): string {
   return DateTime.fromISO(date, { zone: 'utc' }).setLocale('en-GB').toFormat('d LLL yyyy');
@@ -34,6 +40,7 @@ export function stageInWords(stage: string, today: string): string {
   }
   const digest = DIGEST.exec(stage);
   if (digest) return `weekly digest (week of ${longDate(digest[1]!)})`;
+  if (HANDOVER.test(stage)) return 'handover card';
   return stage;
 }
 

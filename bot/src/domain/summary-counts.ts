@@ -1,6 +1,7 @@
 import type { ActionView } from './action-view.js';
 import { INDICATORS } from './indicators.js';
 import { RAGS, STATUSES, type IndicatorNumber, type Rag, type Status } from './model.js';
+import { isCarriedOver, isComplete } from './rules.js';
 
 /** One WRES indicator's share of the plan. */
 export interface IndicatorSummary {
@@ -9,7 +10,9 @@ export interface IndicatorSummary {
   /** Actions citing this indicator (an action citing several counts under each). */
   actions: number;
   overdue: number;
+  /** RAG ratings of the actions still in play (carried-over ones are counted in `carriedOver`, not under a colour). */
   byRag: Record<Rag, number>;
+  carriedOver: number;
 }
 
 /** The plan at a glance, for the tab's summary and the lead's digest. */
@@ -22,7 +25,10 @@ export interface PlanSummary {
   percentComplete: number;
   overdue: number;
   stale: number;
+  /** RAG ratings of every action but those carried over into the next plan year. */
   byRag: Record<Rag, number>;
+  /** Actions carried over into the next plan year: their own state, shown with its word beside the RAG counts. */
+  carriedOver: number;
   byStatus: Record<Status, number>;
   /** All nine indicators in order, including those with no actions. */
   perIndicator: IndicatorSummary[];
@@ -47,20 +53,25 @@ export function summariseViews(views: readonly SummaryRow[], today: string): Pla
     actions: 0,
     overdue: 0,
     byRag: zero<Rag>(RAGS),
+    carriedOver: 0,
   }));
   let complete = 0;
   let overdue = 0;
   let stale = 0;
+  let carriedOver = 0;
   for (const v of views) {
-    byRag[v.rag] += 1;
+    const carried = isCarriedOver(v);
+    if (carried) carriedOver += 1;
+    else byRag[v.rag] += 1;
     byStatus[v.status] += 1;
-    if (v.status === 'Complete') complete += 1;
+    if (isComplete(v)) complete += 1;
     if (v.overdue) overdue += 1;
     if (v.stale) stale += 1;
     for (const n of new Set(v.indicators)) {
       const row = perIndicator[n - 1]!;
       row.actions += 1;
-      row.byRag[v.rag] += 1;
+      if (carried) row.carriedOver += 1;
+      else row.byRag[v.rag] += 1;
       if (v.overdue) row.overdue += 1;
     }
   }
@@ -73,6 +84,7 @@ export function summariseViews(views: readonly SummaryRow[], today: string): Pla
     overdue,
     stale,
     byRag,
+    carriedOver,
     byStatus,
     perIndicator,
   };

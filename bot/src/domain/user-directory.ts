@@ -7,4 +7,16 @@
 export interface UserDirectory {
   /** Object ids by lower-case email, for the emails the directory knows. */
   objectIdsFor(emails: readonly string[]): Promise<ReadonlyMap<string, string>>;
+  /**
+   * One person by work email (or user principal name), with their name and
+   * object id: what a reassignment gives an action to. Never rejects:
+   * `unavailable` says why the directory could not answer.
+   */
+  findPerson(email: string): Promise<DirectoryAnswer>;
 }
+
+/** What the directory said about one email. */
+export type DirectoryAnswer =
+  | { kind: 'found'; person: { displayName: string; email: string; aadObjectId: string } }
+  | { kind: 'not-found' }
+  | { kind: 'unavailable'; reason: string };

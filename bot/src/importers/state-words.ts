@@ -19,6 +19,7 @@ const PHRASES: [RegExp, Partial<Pick<StateWords, 'rag' | 'status'>>][] = [
   [/^(r|red|off track|overdue|not met|not achieved)$/, { rag: 'Red' }],
   [/^(in progress|inprogress|started|underway|under way|progressing|open|active)$/, { status: 'InProgress' }],
   [/^(ongoing|on-going|continuous|business as usual|bau)$/, { status: 'Ongoing' }],
+  [/^(carried over|carried forward|rolled over|rolled forward|carriedover)$/, { status: 'CarriedOver' }],
 ];
 
 /**

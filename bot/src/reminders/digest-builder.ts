@@ -4,7 +4,7 @@ import { addDays, daysBetween, localDate, weekday } from '../domain/dates.js';
 import { formatValue, indicatorTrends } from '../domain/indicator-evidence.js';
 import { RAGS, type Action, type ConversationRef, type IndicatorMetric, type Rag, type ReminderSent } from '../domain/model.js';
 import { daysSinceActivity } from '../domain/reminder-policy.js';
-import { isComplete, isOverdue } from '../domain/rules.js';
+import { isCarriedOver, isClosed, isOverdue } from '../domain/rules.js';
 import type { PlanStore } from '../store/plan-store.js';
 import type { Digest, DigestAction } from './digest.js';
 import { installEntries } from './proactive-install.js';
@@ -54,7 +54,7 @@ export async function buildDigest(deps: { store: PlanStore; clock: Clock; config
  */
 export function composeDigest(inputs: DigestInputs, now: Date, config: DigestConfig): Digest {
   const today = localDate(now, config.TIMEZONE);
-  const open = inputs.actions.filter((a) => !isComplete(a));
+  const open = inputs.actions.filter((a) => !isClosed(a));
   const directory = new ConversationDirectory(inputs.conversations);
   const sunday = addDays(today, 7 - weekday(today));
   const stale = open
@@ -62,7 +62,8 @@ export function composeDigest(inputs: DigestInputs, now: Date, config: DigestCon
     .filter((a) => a.days >= config.STALE_AFTER_DAYS)
     .sort((x, y) => y.days - x.days);
   const byRag = Object.fromEntries(RAGS.map((r) => [r, 0])) as Record<Rag, number>;
-  for (const a of inputs.actions) byRag[a.rag]++;
+  // A carried-over action is counted in its copy, under its own word, not under a colour.
+  for (const a of inputs.actions) if (!isCarriedOver(a)) byRag[a.rag]++;
   const overdue = open.filter((a) => isOverdue(a, today));
   return {
     today,

@@ -19,6 +19,23 @@ export type SendResult =
   /** A transient failure after retries (throttling, 5xx, timeout): release the claim, retry next run. */
   | { ok: false; permanent: false; reason: string };
 
+/** What a reassignment tells the new owner: who handed what over, from whom, with each action's latest updates. */
+export interface HandoverNotice {
+  /** The E&D lead who reassigned. */
+  by: string;
+  /** Who held the actions before (a name, or the plan's role). */
+  from: string;
+  /** Today in the organisation's time zone, `YYYY-MM-DD`. */
+  today: string;
+  /** One action (an answerable card), or several (one list, each with an Update button). */
+  actions: { action: Action; recent: ProgressUpdate[] }[];
+}
+
+/** The port a reassignment sends its handover through (the Teams adapter implements it, beside `Notifier`). */
+export interface HandoverNotifier {
+  sendHandover(to: ConversationRef, notice: HandoverNotice): Promise<SendResult>;
+}
+
 /**
  * The port the reminder and digest jobs send through. The Teams adapter
  * implements it with botbuilder; tests use a recording fake. Implementations

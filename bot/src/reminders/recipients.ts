@@ -1,5 +1,5 @@
 import type { Action, ConversationRef, Person } from '../domain/model.js';
-import { ownerLabel } from '../domain/people.js';
+import { ownerLabel, sameKey } from '../domain/people.js';
 
 /** Whether and how an action's owner can be reached in Teams. */
 export type OwnerReach =
@@ -63,6 +63,18 @@ export function reachOwner(action: Pick<Action, 'owner' | 'leadRole'>, directory
   if (!conversation) return { kind: 'no-conversation', who, reason: NO_CONVERSATION_REASON };
   if (conversation.unreachableReason) return { kind: 'unreachable', who, reason: conversation.unreachableReason, conversation };
   return { kind: 'reachable', who, conversation };
+}
+
+/**
+ * Whether a ledger recipient (a conversation's object id, or an email) is
+ * the action's current owner: false once the action was reassigned to
+ * someone else, so the old owner's unfinished reminders are no longer owed.
+ */
+export function isOwnersRecipient(action: Pick<Action, 'owner'>, recipient: string, directory: ConversationDirectory): boolean {
+  const owner = action.owner;
+  if (!owner) return false;
+  if (sameKey(recipient, owner.aadObjectId) || sameKey(recipient, owner.email)) return true;
+  return sameKey(directory.forPerson(owner)?.aadObjectId, recipient);
 }
 
 /** A stable key for "the same owner" across actions: object id, else email, else the label. */

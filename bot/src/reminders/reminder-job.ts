@@ -3,14 +3,14 @@ import type { Clock } from '../domain/clock.js';
 import { addDays, localDate } from '../domain/dates.js';
 import type { Action, ConversationRef, Person } from '../domain/model.js';
 import { remindersDue, type DueReminder, type ReminderPolicyConfig } from '../domain/reminder-policy.js';
-import { isComplete } from '../domain/rules.js';
+import { isClosed, isCarriedOver, isComplete } from '../domain/rules.js';
 import { bankHolidayDates, yearsNotKnown } from '../holidays/bank-holiday-calendar.js';
 import type { Logger } from '../logger.js';
 import type { PlanStore, ReminderKey } from '../store/plan-store.js';
 import { forEachConcurrently } from './concurrency.js';
 import type { Notifier } from './notifier.js';
 import { personKey, type ProactiveInstaller } from './proactive-install.js';
-import { ConversationDirectory, reachOwner } from './recipients.js';
+import { ConversationDirectory, ownerKey as ownerKeyOf, reachOwner } from './recipients.js';
 import { emptyReport, reportCounts, type ReportItem, type RunReport } from './run-report.js';
 import { CLAIMED_ELSEWHERE, sendClaimed } from './claimed-send.js';
 
@@ -84,7 +84,7 @@ export async function runReminders(deps: ReminderJobDeps): Promise<RunReport> {
   const deliveries: Delivery[] = [];
   const unreached: Unreached[] = [];
   for (const action of actions) {
-    if (isComplete(action)) continue;
+    if (isClosed(action)) continue;
     for (const due of remindersDue(action, today, policy, ledgerByAction.get(action.id) ?? [])) {
       const reach = reachOwner(action, directory);
       const item: ReportItem = { subject: `action ${action.ref}`, actionId: action.id, stage: due.stage, who: reach.who };
@@ -172,6 +172,9 @@ function changeSincePlanned(planned: Action, current: Action | null): string | n
   if (!current) return 'the action is no longer in the plan';
   if (current.version === planned.version) return null;
   if (isComplete(current)) return 'it was marked complete after this run began';
+  if (isCarriedOver(current)) return `it was carried over into ${current.carriedTo?.planYear ?? 'the next plan year'} after this run began`;
+  if (ownerKeyOf(current) !== ownerKeyOf(planned))
+    return `it was reassigned to ${current.owner?.displayName ?? 'someone else'} after this run began; the next run reminds them`;
   return 'it was updated after this run began; the next run looks at it again';
 }
 

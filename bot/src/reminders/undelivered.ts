@@ -2,8 +2,8 @@ import type { Action, ConversationRef, ReminderSent } from '../domain/model.js';
 import { ownerLabel } from '../domain/people.js';
 import { ledgerStanding, undeliveredEntries } from '../domain/reminder-ledger.js';
 import { isDigestStage } from '../domain/reminder-stages.js';
-import { isComplete } from '../domain/rules.js';
-import { ConversationDirectory } from './recipients.js';
+import { isClosed } from '../domain/rules.js';
+import { ConversationDirectory, isOwnersRecipient } from './recipients.js';
 import { itemInWords } from './run-report.js';
 
 /** A reminder or digest that could not be delivered and is still owed, as `wres status` and the digest show it. */
@@ -29,7 +29,9 @@ export const INTERRUPTED_REASON = 'a run stopped while sending it, so it may or 
  * Reminders and digests that could not be delivered, as of `now`: failed,
  * or claimed by a run that stopped (lease run out), and not overtaken by a
  * later one sent for the same action or lead. Reminders for actions since
- * completed or removed are left out: nothing is owed for them. Each is tried
+ * completed, carried over, removed or reassigned to someone else are left
+ * out: nothing is owed for them (a reassigned action's new owner is sent
+ * their own). Each is tried
  * again by the next run. Oldest first.
  */
 export function undeliveredReminders(
@@ -42,7 +44,7 @@ export function undeliveredReminders(
   const stillWanted = (e: ReminderSent) => {
     if (isDigestStage(e.stage)) return true;
     const action = actions.get(e.actionId);
-    return action !== undefined && !isComplete(action);
+    return action !== undefined && !isClosed(action) && isOwnersRecipient(action, e.recipient, directory);
   };
   return undeliveredEntries(inputs.ledger, now, stillWanted).map((e) => {
     const action = actions.get(e.actionId);

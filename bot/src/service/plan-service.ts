@@ -3,8 +3,9 @@ import type { Clock } from '../domain/clock.js';
 import type { FieldErrors } from '../domain/field-errors.js';
 import { checkEvidenceLinks, splitLinkText } from '../domain/evidence-links.js';
 import type { ProgressUpdate } from '../domain/model.js';
+import { movedOnMessage } from '../domain/carry-over.js';
 import { canUpdate, type Actor } from '../domain/people.js';
-import { nextState } from '../domain/rules.js';
+import { isCarriedOver, nextState } from '../domain/rules.js';
 import { withoutControlCharacters } from '../domain/text-hygiene.js';
 import { AppError } from '../errors.js';
 import type { PlanStore, RecordUpdateResult } from '../store/plan-store.js';
@@ -112,7 +113,8 @@ export class PlanService {
   /**
    * Records a progress update for `actor`. Rejects with `forbidden` when the
    * actor neither owns the action nor is an E&D lead, `not_found` for an
-   * unknown action (nothing is stored in either case). A stale version comes
+   * unknown action, `conflict` for one carried over into the next plan year
+   * (nothing is stored in any case). A stale version comes
    * back as `conflict`, a reused request id as `refused`.
    */
   async submitUpdate(actor: Actor, input: UpdateInput, source: ProgressUpdate['source']): Promise<SubmitOutcome> {
@@ -124,6 +126,7 @@ export class PlanService {
         `Only ${action.owner?.displayName ?? 'the action owner'} or an E&D lead can update action ${action.ref}.`,
       );
     }
+    if (isCarriedOver(action)) throw new AppError('conflict', movedOnMessage(action));
     const now = this.clock.now().toISOString();
     const next = nextState(action, { rag: input.rag, markComplete: input.markComplete });
     const author = { name: actor.displayName, ...(actor.aadObjectId ? { aadObjectId: actor.aadObjectId } : {}) };

@@ -1,16 +1,21 @@
 import type { BankHoliday } from '../domain/bank-holidays.js';
+import type { ActionMove } from '../domain/action-move.js';
 import type { ClaimResult } from '../domain/reminder-ledger.js';
-import type { Action, ConversationRef, IndicatorMetric, LatestUpdate, ProgressUpdate, Rag, ReminderSent, Status } from '../domain/model.js';
+import type { Action, ConversationRef, IndicatorMetric, ProgressUpdate, ReminderSent } from '../domain/model.js';
 import type { ImportDiff, ImportedAction, ImportSummary } from '../domain/plan-import.js';
 
 export type { ImportedAction, ImportedProgress, ImportSummary, NewAction } from '../domain/plan-import.js';
 
-/** A progress update to record, with the action state it leaves behind. */
+/**
+ * A progress-log entry to record, with the action state it leaves behind:
+ * a progress update, a reassignment (`next.owner`) or a carry-over
+ * (`next.carriedTo`). Stores apply `next` with `applyMove`.
+ */
 export interface RecordUpdateCommand {
   update: Omit<ProgressUpdate, 'id'>;
   /** The action version the author saw; a different current version is a conflict. */
   expectedVersion: number;
-  next: { rag: Rag; status: Status; latestUpdate: LatestUpdate; updatedAt: string };
+  next: ActionMove;
 }
 
 export type RecordUpdateResult =
@@ -78,7 +83,8 @@ export interface PlanStore {
   previewImport(items: ImportedAction[], importedAt: string): Promise<ImportDiff>;
 
   /**
-   * Appends a progress update and moves the action to `next` atomically.
+   * Appends a progress-log entry and moves the action to `next` atomically
+   * (a progress update, a reassignment or a carry-over: see `ActionMove`).
    * A stored `requestId` is checked first: the same submission again is a
    * no-op (duplicate), so a retry is never reported as a conflict with
    * itself; a different one reusing the key is `refused`. A stale

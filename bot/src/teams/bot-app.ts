@@ -11,7 +11,12 @@ import type { Config } from '../config.js';
 import { AppError } from '../errors.js';
 import { buildDigest } from '../reminders/digest-builder.js';
 import { policySettings } from '../reminders/reminder-job.js';
+import { HandoverSender } from '../reminders/handover.js';
+import { PeopleFinder } from '../service/people-finder.js';
+import { Reassignments } from '../service/reassignments.js';
 import { rolesFromConfig, type RoleDirectory } from '../service/roles.js';
+import { userDirectoryOf } from '../store/create-store.js';
+import { createTeamsNotifier, type TeamsNotifier } from './proactive-sender.js';
 import type { BotDeps } from './bot-deps.js';
 import { authenticationFailure } from './request-auth.js';
 import { turnErrorHandler } from './turn-errors.js';
@@ -25,6 +30,10 @@ type BotCredentials = Pick<
 
 /** The bot endpoint and the pieces the reminders module sends proactively through. */
 export interface BotApp {
+  /** The bot's proactive sender (paced under Teams' limits): reminders, digests and handover cards. */
+  notifier: TeamsNotifier;
+  /** Reassigning actions with handover cards sent through `notifier`; the tab's API uses the same. */
+  reassignments: Reassignments;
   /** Express handler for POST /api/messages. */
   handler: RequestHandler;
   adapter: CloudAdapter;
@@ -66,8 +75,14 @@ function activityOf(body: unknown): Activity {
  * The handler answers a request whose token fails any check with 401, and
  * 503 when the signing keys cannot be fetched, in our own words.
  */
-function createBotApp(credentials: BotCredentials, deps: BotDeps, endpoints?: BotTokenEndpoints): BotApp {
+export function createBotApp(
+  credentials: BotCredentials,
+  wire: (channel: { adapter: CloudAdapter; appId: string }) => BotDeps,
+  endpoints?: BotTokenEndpoints,
+): Omit<BotApp, 'notifier' | 'reassignments'> {
   const adapter = new TeamsCloudAdapter(botAuthentication(credentials, endpoints));
+  const appId = credentials.MicrosoftAppId ?? '';
+  const deps = wire({ adapter, appId });
   const { logger } = deps;
   if (!credentials.MicrosoftAppId) logger.warn('Bot authentication is off (no MicrosoftAppId): for local development only');
   adapter.onTurnError = turnErrorHandler(logger);
@@ -88,7 +103,7 @@ function createBotApp(credentials: BotCredentials, deps: BotDeps, endpoints?: Bo
       next(turnStarted ? e : authenticationFailure(e, logger));
     }
   };
-  return { handler, adapter, bot, appId: credentials.MicrosoftAppId ?? '' };
+  return { handler, adapter, bot, appId };
 }
 
 /**
@@ -102,22 +117,33 @@ export function createTeamsBot(
   endpoints?: BotTokenEndpoints,
 ): BotApp {
   const { roles = rolesFromConfig(config), ...rest } = core;
-  return createBotApp(
+  const { store, clock, logger } = core;
+  let notifier: TeamsNotifier | undefined;
+  let reassignments: Reassignments | undefined;
+  const app = createBotApp(
     config,
-    {
-      ...rest,
-      roles,
-      settings: {
-        publicUrl: config.PUBLIC_URL,
-        timeZone: config.TIMEZONE,
-        reminderPolicy: policySettings(config),
-        bankHolidays: config.BANK_HOLIDAYS,
-        devCommands: !config.isProduction,
-      },
-      digest: () => buildDigest({ store: core.store, clock: core.clock, config }),
+    (channel) => {
+      notifier = createTeamsNotifier(config, channel, logger);
+      const leaseMinutes = config.REMINDER_LEASE_MINUTES;
+      const handover = new HandoverSender({ store, notifier, clock, logger, leaseMinutes, timeZone: config.TIMEZONE });
+      reassignments = new Reassignments({ store, clock, people: new PeopleFinder(store, userDirectoryOf(store)), handover });
+      return {
+        ...rest,
+        roles,
+        reassignments,
+        settings: {
+          publicUrl: config.PUBLIC_URL,
+          timeZone: config.TIMEZONE,
+          reminderPolicy: policySettings(config),
+          bankHolidays: config.BANK_HOLIDAYS,
+          devCommands: !config.isProduction,
+        },
+        digest: () => buildDigest({ store, clock, config }),
+      };
     },
     endpoints,
   );
+  return { ...app, notifier: notifier!, reassignments: reassignments! };
 }
 
 function botAuthentication(c: BotCredentials, endpoints?: BotTokenEndpoints): ConfigurationBotFrameworkAuthentication {

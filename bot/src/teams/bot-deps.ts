@@ -5,6 +5,7 @@ import type { Logger } from '../logger.js';
 import type { Digest } from '../reminders/digest.js';
 import type { RoleDirectory } from '../service/roles.js';
 import type { PlanService } from '../service/plan-service.js';
+import type { Reassignments } from '../service/reassignments.js';
 import type { PlanStore } from '../store/plan-store.js';
 
 /** Builds the E&D lead's digest as of now (the reminders module's buildDigest). */
@@ -34,4 +35,6 @@ export interface BotDeps {
   logger: Logger;
   /** The lead's digest; without it the `digest` command and the lead's welcome say it is unavailable. */
   digest?: DigestSource;
+  /** The `reassign` command (E&D leads); without it the command says it is unavailable. */
+  reassignments?: Reassignments;
 }

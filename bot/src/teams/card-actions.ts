@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import type { Action } from '../domain/model.js';
 import { canUpdate, type Actor } from '../domain/people.js';
-import type { RAGS } from '../domain/model.js';
+import { movedOnMessage } from '../domain/carry-over.js';
+import { RAGS } from '../domain/model.js';
+import { isCarriedOver } from '../domain/rules.js';
 import { isAppError } from '../errors.js';
 import { parseUpdateInput } from '../service/plan-service.js';
 import type { BotDeps } from './bot-deps.js';
@@ -12,6 +14,7 @@ import { localDayTime, planUrl } from './cards/parts.js';
 import type { ReminderCardValues } from './cards/reminder-card.js';
 import { VERBS } from './cards/verbs.js';
 import type { TeamsUser } from './identity.js';
+import { confirmReassign } from './reassign-command.js';
 
 /** What the bot answers an Action.Execute with: a card that replaces the clicked one, or a short message (card unchanged). */
 export type CardActionAnswer =
@@ -51,6 +54,17 @@ export async function handleCardAction(
     case VERBS.showAction:
     case VERBS.refresh:
       return showCard(deps, actor, verb, data);
+    case VERBS.confirmReassign:
+      return { kind: 'card', card: await confirmReassign(deps, actor, data) };
+    case VERBS.cancelReassign:
+      return {
+        kind: 'card',
+        card: messageCard({
+          title: 'Nothing was reassigned',
+          message: 'The actions stay with their owners.',
+          planUrl: planUrl(deps.settings.publicUrl),
+        }),
+      };
     default:
       return { kind: 'card', card: staleCard(deps) };
   }
@@ -91,6 +105,7 @@ async function sendUpdate(deps: BotDeps, user: TeamsUser, actor: Actor, data: un
     if (!isAppError(e)) throw e;
     if (e.code === 'forbidden') return { kind: 'card', card: refusalCard(deps, e.message) };
     if (e.code === 'not_found') return { kind: 'card', card: goneCard(deps) };
+    if (e.code === 'conflict') return { kind: 'card', card: attentionCard(deps, 'This action has moved on', e.message) };
     if (e.code === 'bad_input') return again(e.message);
     deps.logger.warn('Could not store an update from Teams', { actionId, code: e.code });
     return again('Your update could not be saved just now. Your note is kept below: please press Send update again in a minute.');
@@ -114,6 +129,7 @@ async function showCard(deps: BotDeps, actor: Actor, verb: string, data: unknown
   if (!parsed.success) return { kind: 'card', card: staleCard(deps) };
   const action = await deps.store.getAction(parsed.data.actionId);
   if (!action) return { kind: 'card', card: goneCard(deps) };
+  if (isCarriedOver(action)) return { kind: 'card', card: attentionCard(deps, 'This action has moved on', movedOnMessage(action)) };
   const refusal = `Only ${action.owner?.displayName ?? 'the action owner'} or an E&D lead can update action ${action.ref}.`;
   const now = deps.clock.now();
   if (verb === VERBS.showAction) {

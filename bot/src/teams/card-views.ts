@@ -1,7 +1,7 @@
 import { localDate } from '../domain/dates.js';
 import type { Action } from '../domain/model.js';
 import { isSamePerson, type Actor } from '../domain/people.js';
-import { isComplete } from '../domain/rules.js';
+import { isClosed } from '../domain/rules.js';
 import type { SubmitOutcome } from '../service/plan-service.js';
 import type { BotSettings } from './bot-deps.js';
 import { recordedCard } from './cards/recorded-card.js';
@@ -45,7 +45,7 @@ export function recordedFor(
 
 /** The actor's open actions, soonest due first; undated ones last, then by reference. */
 export function openActionsOf(actions: Action[], actor: Actor): Action[] {
-  return actions.filter((a) => !isComplete(a) && isSamePerson(a.owner, actor)).sort(byDueDate);
+  return actions.filter((a) => !isClosed(a) && isSamePerson(a.owner, actor)).sort(byDueDate);
 }
 
 /** Orders actions soonest due first, undated last, ties by reference. */

@@ -11,6 +11,7 @@ import { truncate } from './cards/escape.js';
 import { helpCard, type HelpCardModel } from './cards/help-card.js';
 import { messageCard } from './cards/message-card.js';
 import { planUrl, type CardElement } from './cards/parts.js';
+import { isReassignCommand, reassignCommand } from './reassign-command.js';
 
 /** One message the bot sends back: plain text or a card. */
 export type Reply = { text: string } | { card: CardElement; summary: string };
@@ -50,6 +51,7 @@ export function parseCommand(text: string): Command | DevCommand | null {
 
 /** What the bot answers `text` with. Unknown text gets the help card, never silence. */
 export async function answerText(deps: BotDeps, actor: Actor, text: string): Promise<Reply[]> {
+  if (isReassignCommand(text)) return [{ card: await reassignCommand(deps, actor, text), summary: 'Reassign WRES actions' }];
   const command = parseCommand(text);
   switch (command) {
     case 'my-actions':

@@ -4,10 +4,13 @@ import type { Config } from '../config.js';
 import { dueWords } from './cards/parts.js';
 import { digestCard } from './cards/digest-card.js';
 import { reminderCard } from './cards/reminder-card.js';
+import { compareByDue } from '../domain/action-view.js';
 import type { Action, ConversationRef } from '../domain/model.js';
 import type { Logger } from '../logger.js';
 import type { Digest } from '../reminders/digest.js';
-import type { Notifier, ReminderContext, SendResult } from '../reminders/notifier.js';
+import type { HandoverNotice, HandoverNotifier, Notifier, ReminderContext, SendResult } from '../reminders/notifier.js';
+import { actionListCard } from './cards/action-list-card.js';
+import { handoverCard } from './cards/handover-card.js';
 import { systemTimer, type Timer } from '../domain/clock.js';
 import { RetryPolicy, type RetryBudget } from '../retry.js';
 import { RateLimiter, TEAMS_CONVERSATION_LIMITS, perSecond } from './rate-limiter.js';
@@ -76,7 +79,7 @@ const referenceSchema = z.looseObject({
  * failure (the person cannot be reached); anything else that fails is
  * transient and left for the next run.
  */
-export class TeamsNotifier implements Notifier {
+export class TeamsNotifier implements Notifier, HandoverNotifier {
   private readonly timer: Timer;
   private readonly retries: RetryPolicy;
 
@@ -96,6 +99,20 @@ export class TeamsNotifier implements Notifier {
   sendDigest(to: ConversationRef, digest: Digest): Promise<SendResult> {
     const c = digest.counts;
     return this.deliver(to, digestCard(digest), `WRES action plan: ${c.overdue} overdue, ${c.dueThisWeek} due this week`);
+  }
+
+  /** One action: the answerable handover card; several: one list, each line with its Update button. */
+  sendHandover(to: ConversationRef, notice: HandoverNotice): Promise<SendResult> {
+    const { publicUrl, timeZone } = this.options;
+    const [only, ...more] = notice.actions;
+    if (only && more.length === 0) {
+      const card = handoverCard({ ...only, by: notice.by, from: notice.from, today: notice.today, publicUrl, timeZone });
+      return this.deliver(to, card, `${notice.by} handed WRES action ${only.action.ref} over to you`);
+    }
+    const title = `${notice.by} handed you ${notice.actions.length} WRES actions from ${notice.from}, soonest due first`;
+    const actions = notice.actions.map((a) => a.action).sort(compareByDue);
+    const card = actionListCard({ title, actions, today: notice.today, publicUrl });
+    return this.deliver(to, card, `${notice.by} handed ${notice.actions.length} WRES actions over to you`);
   }
 
   private async deliver(to: ConversationRef, card: Record<string, unknown>, summary: string): Promise<SendResult> {

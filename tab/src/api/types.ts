@@ -23,6 +23,20 @@ export type {
   UpdateRag,
 } from '../../../bot/src/api/contract.js';
 
+/** Reassigning actions and carrying the plan into the next year (E&D leads). */
+export type {
+  CarryOverPreviewItem,
+  CarryOverPreviewResponse,
+  CarryOverRequestBody,
+  CarryOverResponse,
+  HandoverReport,
+  ReassignActionRequest,
+  ReassignAllRequest,
+  ReassignedItem,
+  ReassignPreviewResponse,
+  ReassignResponse,
+} from '../../../bot/src/api/contract.js';
+
 /** WRES indicator evidence (bot/src/api/indicators-api.ts). */
 export type {
   IndicatorEvidence,

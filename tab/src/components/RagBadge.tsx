@@ -1,5 +1,5 @@
 import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import { RAG_LABELS, type Rag } from '../lib/domain.js';
+import { RAG_LABELS, STATUS_LABELS, type Rag, type Status } from '../lib/domain.js';
 
 // A plain span rather than Fluent's Badge: the plan can show hundreds at once and each must stay cheap.
 const useStyles = makeStyles({
@@ -23,14 +23,24 @@ const useStyles = makeStyles({
   Green: { backgroundColor: tokens.colorPaletteGreenBackground3, color: tokens.colorNeutralForegroundOnBrand },
   Blue: { backgroundColor: tokens.colorBrandBackground, color: tokens.colorNeutralForegroundOnBrand },
   None: { border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`, color: tokens.colorNeutralForeground2 },
+  CarriedOver: {
+    border: `${tokens.strokeWidthThin} dashed ${tokens.colorNeutralStrokeAccessible}`,
+    color: tokens.colorNeutralForeground1,
+    backgroundColor: tokens.colorNeutralBackground3,
+  },
 });
 
-/** A RAG rating as a badge that always carries its word ("Amber", "Blue — complete"), never colour alone. */
-export function RagBadge({ rag }: { rag: Rag }) {
+/**
+ * A RAG rating as a badge that always carries its word ("Amber", "Blue —
+ * complete"), never colour alone. Given the action's `status`, an action
+ * carried into the next plan year shows "Carried over" instead: its own state.
+ */
+export function RagBadge({ rag, status }: { rag: Rag; status?: Status }) {
   const styles = useStyles();
+  const state = status === 'CarriedOver' ? 'CarriedOver' : rag;
   return (
-    <span className={mergeClasses(styles.badge, styles[rag])} data-rag={rag}>
-      {RAG_LABELS[rag]}
+    <span className={mergeClasses(styles.badge, styles[state])} data-rag={state}>
+      {state === 'CarriedOver' ? STATUS_LABELS.CarriedOver : RAG_LABELS[rag]}
     </span>
   );
 }

@@ -1,9 +1,10 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
-import { ArrowRightRegular } from '@fluentui/react-icons';
-import type { ProgressUpdate } from '../lib/domain.js';
+import { ArrowForwardRegular, ArrowRightRegular, PersonSwapRegular } from '@fluentui/react-icons';
+import type { ProgressEvent, ProgressUpdate } from '../lib/domain.js';
 import { STATUS_LABELS } from '../lib/domain.js';
 import { formatInstant } from '../lib/format.js';
 import { EvidenceLinks } from './EvidenceLinks.js';
+import { RouteLink } from '../router.js';
 import { RagBadge } from './RagBadge.js';
 
 const useStyles = makeStyles({
@@ -38,7 +39,36 @@ const useStyles = makeStyles({
   change: { display: 'inline-flex', alignItems: 'center', gap: tokens.spacingHorizontalXS },
   text: { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', margin: `${tokens.spacingVerticalXS} 0 0`, maxWidth: '70ch' },
   empty: { color: tokens.colorNeutralForeground2 },
+  event: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalXS,
+    margin: `${tokens.spacingVerticalXS} 0 0`,
+    overflowWrap: 'anywhere',
+  },
 });
+
+/** A reassignment or a carry-over, said as what it is rather than as a note. */
+function EventLine({ event }: { event: ProgressEvent }) {
+  const styles = useStyles();
+  if (event.kind === 'reassigned')
+    return (
+      <p className={styles.event}>
+        <PersonSwapRegular aria-hidden="true" />
+        <strong>Reassigned</strong> from <bdi>{event.from?.displayName ?? 'no named person'}</bdi> to <bdi>{event.to.displayName}</bdi>
+      </p>
+    );
+  return (
+    <p className={styles.event}>
+      <ArrowForwardRegular aria-hidden="true" />
+      <strong>Carried over</strong> into the {event.to.planYear} plan as{' '}
+      <RouteLink to={`/actions/${encodeURIComponent(event.to.id)}`}>
+        {event.to.planYear} · {event.to.ref}
+      </RouteLink>
+    </p>
+  );
+}
 
 const SOURCES: Record<ProgressUpdate['source'], string> = {
   teams: 'in Teams',
@@ -47,7 +77,11 @@ const SOURCES: Record<ProgressUpdate['source'], string> = {
   api: 'through the API',
 };
 
-/** The progress history, newest first: who, when, what, any RAG or status change ("Amber → Green") and the evidence links. */
+/**
+ * The progress history, newest first: who, when, what, any RAG or status
+ * change ("Amber → Green") and the evidence links; a reassignment or a
+ * carry-over reads as one, not as a note.
+ */
 export function Timeline({ updates }: { updates: ProgressUpdate[] }) {
   const styles = useStyles();
   if (updates.length === 0) return <p className={styles.empty}>No progress updates yet.</p>;
@@ -55,7 +89,7 @@ export function Timeline({ updates }: { updates: ProgressUpdate[] }) {
   return (
     <ol className={styles.list} data-testid="timeline">
       {newestFirst.map((u) => (
-        <li key={u.id} className={styles.item} data-update-id={u.id}>
+        <li key={u.id} className={styles.item} data-update-id={u.id} {...(u.event ? { 'data-event': u.event.kind } : {})}>
           <div className={styles.head}>
             <bdi className={styles.who}>{u.author.name}</bdi>
             <time dateTime={u.submittedAt}>{formatInstant(u.submittedAt)}</time>
@@ -74,10 +108,16 @@ export function Timeline({ updates }: { updates: ProgressUpdate[] }) {
               </span>
             )}
           </div>
-          <p className={styles.text}>
-            <bdi>{u.text}</bdi>
-          </p>
-          <EvidenceLinks links={u.links} />
+          {u.event ? (
+            <EventLine event={u.event} />
+          ) : (
+            <>
+              <p className={styles.text}>
+                <bdi>{u.text}</bdi>
+              </p>
+              <EvidenceLinks links={u.links} />
+            </>
+          )}
         </li>
       ))}
     </ol>

@@ -9,3 +9,6 @@ export const RAG_FILL: Record<Rag, string> = {
   Blue: tokens.colorPaletteBlueBorderActive,
   None: tokens.colorNeutralStrokeAccessible,
 };
+
+/** Bar fill for actions carried into the next plan year (shown with their word, after the ratings). */
+export const CARRIED_OVER_FILL = tokens.colorNeutralForeground3;

@@ -4,7 +4,7 @@
  */
 import type { PlanItem } from '../api/plan-list.js';
 import type { ActionGroup, GroupBy, SummaryResponse } from '../api/types.js';
-import { RAG_LABELS, type Rag } from './domain.js';
+import { RAG_LABELS, STATUS_LABELS, type Rag } from './domain.js';
 import { formatDate, plural } from './format.js';
 
 /** Display order of RAG ratings: worst first, then complete, then unrated. */
@@ -13,9 +13,10 @@ export const RAG_ORDER: readonly Rag[] = ['Red', 'Amber', 'Green', 'Blue', 'None
 /** "Blue" rather than "Blue — complete" where the words are a short count. */
 const shortRag = (rag: Rag) => (rag === 'Blue' ? 'Blue' : RAG_LABELS[rag]);
 
-/** "Red 1 · Amber 2 · Green 3" (ratings with no actions are left out). */
-export function ragMixText(byRag: Record<Rag, number>): string {
+/** "Red 1 · Amber 2 · Green 3 · Carried over 1" (ratings with no actions are left out). */
+export function ragMixText(byRag: Record<Rag, number>, carriedOver = 0): string {
   const parts = RAG_ORDER.filter((r) => byRag[r] > 0).map((r) => `${shortRag(r)} ${byRag[r]}`);
+  if (carriedOver > 0) parts.push(`${STATUS_LABELS.CarriedOver} ${carriedOver}`);
   return parts.length ? parts.join(' · ') : 'No actions';
 }
 

@@ -13,7 +13,7 @@ export interface Section {
 
 /** The sections, in the order the header lists them. */
 export const SECTIONS: readonly Section[] = [
-  { to: planPath, label: 'Plan', route: ['plan', 'action'] },
+  { to: planPath, label: 'Plan', route: ['plan', 'action', 'reassign', 'carryOver'] },
   { to: () => '/my', label: 'My actions', route: ['my'] },
   { to: () => '/since', label: 'Since the last board', short: 'Changes', route: ['since'] },
   { to: () => '/indicators', label: 'Indicators', route: ['indicators', 'indicator', 'modelEmployer'] },

@@ -27,16 +27,13 @@ export function describeLedgerContract(makeStore: MakeStore): void {
     it('lets exactly one of two later runs take over a claim whose lease has run out', async () => {
       const id = await actionId();
       await store().claimReminder(makeReminder(id));
-      const later = { sentAt: '2026-03-24T08:20:00Z', leaseUntil: '2026-03-24T08:35:00Z' };
-      const results = await Promise.all([
-        store().claimReminder(makeReminder(id, { ...later, recipient: 'run-a' })),
-        store().claimReminder(makeReminder(id, { ...later, recipient: 'run-b' })),
-      ]);
+      // Two runs reminding the same person; each run's lease tells which one won.
+      const runA = { sentAt: '2026-03-24T08:20:00Z', leaseUntil: '2026-03-24T08:35:00Z' };
+      const runB = { sentAt: '2026-03-24T08:20:00Z', leaseUntil: '2026-03-24T08:35:01Z' };
+      const results = await Promise.all([store().claimReminder(makeReminder(id, runA)), store().claimReminder(makeReminder(id, runB))]);
       expect([...results].sort()).toEqual(['held', 'retry-after-interruption']);
-      const winner = results[0] === 'held' ? 'run-b' : 'run-a';
-      expect(await store().listReminders(id)).toEqual([
-        { ...makeReminder(id, { ...later, recipient: winner }), state: 'pending', attempts: 2 },
-      ]);
+      const winner = results[0] === 'held' ? runB : runA;
+      expect(await store().listReminders(id)).toEqual([{ ...makeReminder(id, winner), state: 'pending', attempts: 2 }]);
     });
 
     it('keeps a failed delivery visible, with its reason, and lets the next claim retry it at once', async () => {
@@ -59,6 +56,25 @@ export function describeLedgerContract(makeStore: MakeStore): void {
       const retry = makeReminder(id, { sentAt: '2026-03-24T08:01:00Z', leaseUntil: '2026-03-24T08:16:00Z' });
       expect(await store().claimReminder(retry)).toBe('retry-after-failure');
       expect(await store().listReminders(id)).toEqual([{ ...retry, state: 'pending', attempts: 2 }]);
+    });
+
+    it('never retries a failed or interrupted reminder as someone else’s: the new owner’s claim starts afresh', async () => {
+      const id = await actionId();
+      const key = { actionId: id, ...KEY };
+      const oldOwner = makeReminder(id).recipient;
+      const newOwner = '22222222-2222-4222-8222-222222222222';
+      await store().claimReminder(makeReminder(id));
+      await store().markReminderFailed(key, { reason: 'Teams answered HTTP 403', at: '2026-03-24T08:00:05Z' });
+
+      const forNewOwner = makeReminder(id, { recipient: newOwner, sentAt: '2026-03-25T08:00:00Z', leaseUntil: '2026-03-25T08:15:00Z' });
+      expect(await store().claimReminder(forNewOwner)).toBe('claimed');
+      expect(await store().listReminders(id)).toEqual([{ ...forNewOwner, state: 'pending', attempts: 1 }]);
+
+      // Their run stops mid-send; the old owner's run (had it survived) may not take it back as a retry either.
+      const back = makeReminder(id, { recipient: oldOwner, sentAt: '2026-03-25T09:00:00Z', leaseUntil: '2026-03-25T09:15:00Z' });
+      expect(await store().claimReminder(back)).toBe('claimed');
+      const again = makeReminder(id, { recipient: oldOwner, sentAt: '2026-03-25T10:00:00Z', leaseUntil: '2026-03-25T10:15:00Z' });
+      expect(await store().claimReminder(again)).toBe('retry-after-interruption');
     });
 
     it('keeps a sent reminder sent: a late failure report or a later claim changes nothing', async () => {

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { addDays, localDate, shortDate } from '../../domain/dates.js';
 import { RAGS, STATUSES } from '../../domain/model.js';
 import { summarisePlan } from '../../domain/plan-summary.js';
-import { isOverdue, RAG_LABELS, STATUS_LABELS } from '../../domain/rules.js';
+import { isClosed, isOverdue, RAG_LABELS, STATUS_LABELS } from '../../domain/rules.js';
 import type { CliContext } from '../context.js';
 import { plural } from '../text.js';
 import { undeliveredReminders, type UndeliveredReminder } from '../../reminders/undelivered.js';
@@ -63,8 +63,7 @@ async function planStatus(ctx: CliContext): Promise<PlanStatus> {
     byRag: summary.byRag,
     byStatus: summary.byStatus,
     overdue: summary.overdue,
-    dueWithin14Days: actions.filter((a) => !isOverdue(a, today) && a.status !== 'Complete' && a.dueDate !== null && a.dueDate <= soon)
-      .length,
+    dueWithin14Days: actions.filter((a) => !isOverdue(a, today) && !isClosed(a) && a.dueDate !== null && a.dueDate <= soon).length,
     pendingWrites: health.pendingWrites,
     undeliveredReminders: undeliveredReminders({ ledger, actions, conversations }, now, today),
   };

@@ -1,4 +1,4 @@
-import { claimOver, type ClaimResult } from '../../domain/reminder-ledger.js';
+import { attemptsAfter, claimOver, type ClaimResult } from '../../domain/reminder-ledger.js';
 import type { ReminderSent } from '../../domain/model.js';
 import { AppError } from '../../errors.js';
 import { graphFailure } from '../../graph/graph-errors.js';
@@ -40,10 +40,10 @@ export class GraphLedger {
     // Gone again: a release by an older version of the app. Claim afresh next run.
     if (!item) return 'held';
     const existing = reminderFromItem(item);
-    const result = claimOver(existing, claim.sentAt);
+    const result = claimOver(existing, claim);
     if (result === 'held') return result;
     try {
-      await this.patch(item, reminderClaimFields(claim, existing.attempts + 1), 'taking over a reminder claim', item.eTag);
+      await this.patch(item, reminderClaimFields(claim, attemptsAfter(existing, result)), 'taking over a reminder claim', item.eTag);
       return result;
     } catch (e) {
       if (lostRace(e, 412, 404)) return 'held';

@@ -5,8 +5,10 @@ import {
   STATUSES,
   UPDATE_SOURCES,
   type Action,
+  type ActionLink,
   type ConversationRef,
   type IndicatorMetric,
+  type ProgressEvent,
   type ProgressUpdate,
 } from '../../domain/model.js';
 import { AppError } from '../../errors.js';
@@ -25,8 +27,9 @@ export type ListItem = z.output<typeof itemSchema>;
 /** Fields the store reads, per list: the `$select` inside `$expand=fields(...)`. */
 export const SELECT = {
   actions:
-    'ActionKey,PlanYear,Ref,Theme,Indicators,ActionText,Measure,OwnerName,OwnerEmail,OwnerAadId,LeadRole,DueDateKey,DueText,ActionStatus,Rag,LatestText,LatestAuthor,LatestAt,UpdatedAt,RowVersion,LastRequestId,LatestLinks',
-  updates: 'RequestId,ActionId,UpdateText,RagFrom,RagTo,StatusFrom,StatusTo,AuthorName,AuthorAadId,SubmittedAt,UpdateSource,EvidenceLinks',
+    'ActionKey,PlanYear,Ref,Theme,Indicators,ActionText,Measure,OwnerName,OwnerEmail,OwnerAadId,LeadRole,DueDateKey,DueText,ActionStatus,Rag,LatestText,LatestAuthor,LatestAt,UpdatedAt,RowVersion,LastRequestId,LatestLinks,CarriedFromId,CarriedFromKey,CarriedToId,CarriedToKey',
+  updates:
+    'RequestId,ActionId,UpdateText,RagFrom,RagTo,StatusFrom,StatusTo,AuthorName,AuthorAadId,SubmittedAt,UpdateSource,EvidenceLinks,UpdateEvent',
   reminders: 'LedgerKey,ActionId,Stage,DueDateKey,Recipient,LedgerState,SentAt,LeaseUntil,Attempts,FailureReason',
   conversations: 'Title,AadObjectId,Email,TenantId,ConversationReference,UnreachableReason,UpdatedAt',
   metrics: 'MetricKey,MetricYear,Measure,MetricValue,UpdateSource,UpdatedAt',
@@ -70,7 +73,25 @@ const actionFields = z.object({
   RowVersion: z.coerce.number().int(),
   LastRequestId: optText,
   LatestLinks: optText,
+  CarriedFromId: optText,
+  CarriedFromKey: optText,
+  CarriedToId: optText,
+  CarriedToKey: optText,
 });
+
+/** A link stored as an item id and its action key ("2026/27|2.3"); undefined unless both are there. */
+function linkOf(id: string | undefined, key: string | undefined): ActionLink | undefined {
+  const bar = key?.indexOf('|') ?? -1;
+  if (!id || !key || bar <= 0) return undefined;
+  return { id, planYear: key.slice(0, bar), ref: key.slice(bar + 1) };
+}
+
+function linkFields(prefix: 'CarriedFrom' | 'CarriedTo', link: ActionLink | undefined): Record<string, unknown> {
+  return {
+    [`${prefix}Id`]: link ? line(link.id) : null,
+    [`${prefix}Key`]: link ? line(actionKey(link.planYear, link.ref)) : null,
+  };
+}
 
 /** The item's fields checked against `schema`; an unreadable item rejects with `internal`, naming the list and item. */
 export function parseFields<T extends z.ZodType>(schema: T, item: ListItem, list: string): z.output<T> {
@@ -117,6 +138,10 @@ export function actionFromItem(item: ListItem): { action: Action; eTag: string; 
     updatedAt: f.UpdatedAt,
     version: f.RowVersion,
   };
+  const carriedFrom = linkOf(f.CarriedFromId, f.CarriedFromKey);
+  const carriedTo = linkOf(f.CarriedToId, f.CarriedToKey);
+  if (carriedFrom) action.carriedFrom = carriedFrom;
+  if (carriedTo) action.carriedTo = carriedTo;
   return { action, eTag: String(item.eTag ?? item.fields['@odata.etag'] ?? ''), lastRequestId: f.LastRequestId };
 }
 
@@ -131,14 +156,22 @@ export function planFields(a: NewAction): Record<string, unknown> {
     Indicators: a.indicators.join(','),
     ActionText: a.title,
     Measure: a.measure,
-    OwnerName: a.owner ? line(a.owner.displayName) : null,
-    OwnerEmail: a.owner?.email ? line(a.owner.email) : null,
-    OwnerAadId: a.owner?.aadObjectId ? line(a.owner.aadObjectId) : null,
+    ...ownerFields(a.owner),
     LeadRole: line(a.leadRole),
     DueDateKey: a.dueDate ?? '',
     // Noon UTC is the same calendar day in the UK in winter and summer, whatever midnight the site stores.
     DueOn: a.dueDate ? `${a.dueDate}T12:00:00Z` : null,
     DueText: line(a.dueText),
+    ...linkFields('CarriedFrom', a.carriedFrom),
+    ...linkFields('CarriedTo', a.carriedTo),
+  };
+}
+
+function ownerFields(owner: Action['owner']): Record<string, unknown> {
+  return {
+    OwnerName: owner ? line(owner.displayName) : null,
+    OwnerEmail: owner?.email ? line(owner.email) : null,
+    OwnerAadId: owner?.aadObjectId ? line(owner.aadObjectId) : null,
   };
 }
 
@@ -150,6 +183,11 @@ export function fitPlanFields(a: NewAction): NewAction {
     ...(a.owner.aadObjectId ? { aadObjectId: line(a.owner.aadObjectId) } : {}),
   };
   return { ...a, ref: line(a.ref), planYear: line(a.planYear), owner, leadRole: line(a.leadRole), dueText: line(a.dueText) };
+}
+
+/** The fields a progress-log entry may move: the state, the owner (a reassignment) and the carry-over link. */
+export function moveFields(a: Action): Record<string, unknown> {
+  return { ...stateFields(a), ...ownerFields(a.owner), ...linkFields('CarriedTo', a.carriedTo) };
 }
 
 /** The state fields of an action (what a progress update moves). */
@@ -179,12 +217,31 @@ const updateFields = z.object({
   SubmittedAt: z.string(),
   UpdateSource: z.enum(UPDATE_SOURCES),
   EvidenceLinks: optText,
+  UpdateEvent: optText,
 });
+
+const linkSchema = z.object({ id: z.string(), planYear: z.string(), ref: z.string() });
+const personSchema = z.object({ displayName: z.string(), email: z.string().optional(), aadObjectId: z.string().optional() });
+const eventSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('reassigned'), from: personSchema.nullable(), to: personSchema }),
+  z.object({ kind: z.literal('carried-over'), to: linkSchema }),
+]);
+
+/** The entry's event, if its JSON reads as one; otherwise it is shown as the note its text is. */
+function eventOf(json: string | undefined): ProgressEvent | undefined {
+  if (!json) return undefined;
+  try {
+    const parsed = eventSchema.safeParse(JSON.parse(json));
+    return parsed.success ? (parsed.data as ProgressEvent) : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 /** A progress update as read from the Progress Updates list. */
 export function updateFromItem(item: ListItem): ProgressUpdate {
   const f = parseFields(updateFields, item, 'WRES Progress Updates');
-  return {
+  const update: ProgressUpdate = {
     id: item.id,
     actionId: f.ActionId,
     text: f.UpdateText,
@@ -198,6 +255,8 @@ export function updateFromItem(item: ListItem): ProgressUpdate {
     requestId: f.RequestId,
     ...linksFromField(f.EvidenceLinks),
   };
+  const event = eventOf(f.UpdateEvent);
+  return event ? { ...update, event } : update;
 }
 
 /** SharePoint's dateTime holds whole seconds; the exact instant lives in the text column. */
@@ -220,6 +279,7 @@ export function updateItemFields(u: Omit<ProgressUpdate, 'id'>): Record<string, 
     SubmittedAt: u.submittedAt,
     UpdateSource: u.source,
     ...(u.links?.length ? { EvidenceLinks: linksField(u.links) } : {}),
+    ...(u.event ? { UpdateEvent: JSON.stringify(u.event) } : {}),
   };
 }
 

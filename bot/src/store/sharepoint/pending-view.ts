@@ -1,3 +1,4 @@
+import { applyMove } from '../../domain/action-move.js';
 import type { Action, ProgressUpdate } from '../../domain/model.js';
 import { AppError } from '../../errors.js';
 import type { Outbox, OutboxEntry } from '../outbox/outbox.js';
@@ -22,8 +23,7 @@ export function withPending(action: Action, lastRequestId: string | undefined, e
   let view = action;
   for (const e of entries) {
     if (e.actionId !== action.id || e.requestId === lastRequestId || e.command.expectedVersion !== view.version) continue;
-    const n = e.command.next;
-    view = { ...view, rag: n.rag, status: n.status, latestUpdate: n.latestUpdate, updatedAt: n.updatedAt, version: view.version + 1 };
+    view = applyMove(view, e.command.next);
   }
   return view;
 }

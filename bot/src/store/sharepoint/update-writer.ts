@@ -1,3 +1,4 @@
+import { applyMove } from '../../domain/action-move.js';
 import { requestIdReuse } from '../../domain/idempotency.js';
 import type { Action, ProgressUpdate } from '../../domain/model.js';
 import { AppError } from '../../errors.js';
@@ -6,7 +7,7 @@ import { graphFailure, isRetryableStatus, isTransient } from '../../graph/graph-
 import type { Logger } from '../../logger.js';
 import type { RecordUpdateCommand } from '../plan-store.js';
 import type { ActionIndex, KnownAction } from './action-index.js';
-import { actionFromItem, itemSchema, stateFields, updateFromItem, updateItemFields } from './item-fields.js';
+import { actionFromItem, itemSchema, moveFields, updateFromItem, updateItemFields } from './item-fields.js';
 import { answerMessage, type ListAccess } from './list-access.js';
 import { sortedLog, UpdateLog } from './update-log.js';
 
@@ -99,14 +100,14 @@ export class UpdateWriter {
   private steps(cmd: RecordUpdateCommand, known: KnownAction, force: boolean): BatchStep[] {
     const a = known.action;
     const takeState = !force || cmd.update.submittedAt >= a.updatedAt;
-    const state = takeState ? { ...cmd.next, version: a.version + 1 } : { ...a, version: a.version + 1 };
+    const state = takeState ? applyMove(a, cmd.next) : { ...a, version: a.version + 1 };
     return [
       {
         id: 'action',
         method: 'PATCH',
         url: `${this.lists.items('actions', a.id)}/fields`,
         headers: { 'If-Match': known.eTag },
-        body: { ...stateFields(state), LastRequestId: cmd.update.requestId },
+        body: { ...moveFields(state), LastRequestId: cmd.update.requestId },
       },
       {
         id: 'update',
@@ -158,7 +159,7 @@ export class UpdateWriter {
   private async undoMove(cmd: RecordUpdateCommand, before: KnownAction, after: KnownAction): Promise<Delivery> {
     const id = cmd.update.actionId;
     try {
-      const body = { ...stateFields(before.action), LastRequestId: before.lastRequestId ?? null };
+      const body = { ...moveFields(before.action), LastRequestId: before.lastRequestId ?? null };
       this.remember(
         id,
         await this.lists.graph.patch(`${this.lists.items('actions', id)}/fields`, body, 'undoing a refused update', after.eTag),

@@ -68,6 +68,7 @@ function addNotes(sql: StatementCache, action: Action, notes: ImportedProgress[]
       source: 'import',
       request_id: importRequestId(action.planYear, action.ref, note.submittedAt, note.text),
       links: linksColumn(note.links),
+      event: null,
     });
     added += result.changes;
   }

@@ -1,4 +1,4 @@
-import { claimOver, type ClaimResult } from '../../domain/reminder-ledger.js';
+import { attemptsAfter, claimOver, type ClaimResult } from '../../domain/reminder-ledger.js';
 import type { ReminderSent } from '../../domain/model.js';
 import { AppError } from '../../errors.js';
 import type { ReminderClaim, ReminderKey } from '../plan-store.js';
@@ -19,11 +19,18 @@ function keyParams(key: ReminderKey): KeyParams {
  */
 export const sqliteLedger = {
   claim(sql: StatementCache, claim: ReminderClaim): ClaimResult {
-    const params = { ...keyParams(claim), recipient: claim.recipient, sent_at: claim.sentAt, lease_until: claim.leaseUntil };
     const row = sql.get<[KeyParams], ReminderRow>(SQL.SELECT_REMINDER).get(keyParams(claim));
-    const result = claimOver(row ? reminderFromRow(row) : null, claim.sentAt);
-    if (result === 'claimed') sql.get<[typeof params]>(SQL.INSERT_REMINDER_CLAIM).run(params);
-    else if (result !== 'held') sql.get<[typeof params]>(SQL.RENEW_REMINDER_CLAIM).run(params);
+    const existing = row ? reminderFromRow(row) : null;
+    const result = claimOver(existing, claim);
+    if (result === 'held') return result;
+    const params = {
+      ...keyParams(claim),
+      recipient: claim.recipient,
+      sent_at: claim.sentAt,
+      lease_until: claim.leaseUntil,
+      attempts: attemptsAfter(existing, result),
+    };
+    sql.get<[typeof params]>(existing ? SQL.RENEW_REMINDER_CLAIM : SQL.INSERT_REMINDER_CLAIM).run(params);
     return result;
   },
 

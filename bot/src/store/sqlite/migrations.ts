@@ -4,7 +4,39 @@ import type Database from 'better-sqlite3';
 export interface Migration {
   version: number;
   name: string;
-  sql: string;
+  /** The step's SQL, or a function for a step that must read the schema as it stands (a table rebuild). */
+  sql: string | ((db: Database.Database) => void);
+  /**
+   * The step rebuilds a table other tables refer to: it runs with foreign
+   * keys off and checks them before committing, as SQLite documents for
+   * schema changes ALTER TABLE cannot make (https://sqlite.org/lang_altertable.html#otheralter).
+   */
+  rebuildsReferencedTable?: boolean;
+}
+
+/**
+ * Rebuilds `actions` so that its status CHECK also allows 'CarriedOver'
+ * (SQLite cannot change a CHECK in place). The table is recreated from its
+ * own stored definition, so any column an earlier step added is kept, and
+ * its indexes and triggers are recreated.
+ */
+function allowCarriedOverStatus(db: Database.Database): void {
+  const table = db.prepare<[], string>("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'actions'").pluck().get();
+  if (!table) throw new Error('The actions table is missing.');
+  const check = /CHECK\s*\(\s*status\s+IN\s*\(([^)]*)\)\s*\)/i;
+  const allowed = check.exec(table)?.[1];
+  if (allowed === undefined) throw new Error('The status check of the actions table was not found.');
+  if (allowed.includes("'CarriedOver'")) return;
+  const rebuilt = table
+    .replace(check, `CHECK (status IN (${allowed.trim()}, 'CarriedOver'))`)
+    .replace(/^CREATE TABLE\s+("?)actions\1/i, 'CREATE TABLE actions_rebuilt');
+  const dependants = db
+    .prepare<[], string>("SELECT sql FROM sqlite_master WHERE tbl_name = 'actions' AND type IN ('index', 'trigger') AND sql IS NOT NULL")
+    .pluck()
+    .all();
+  db.exec(rebuilt);
+  db.exec('INSERT INTO actions_rebuilt SELECT * FROM actions; DROP TABLE actions; ALTER TABLE actions_rebuilt RENAME TO actions;');
+  for (const sql of dependants) db.exec(sql);
 }
 
 /**
@@ -136,7 +168,24 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
-  // Step 4 is another feature's (numbered by stream); each step stands alone, so the order they arrive in does not matter.
+  {
+    version: 4,
+    name: 'carry-over and reassignment',
+    rebuildsReferencedTable: true,
+    sql: (db) => {
+      allowCarriedOverStatus(db);
+      db.exec(`
+        ALTER TABLE actions ADD COLUMN carried_from_id TEXT;
+        ALTER TABLE actions ADD COLUMN carried_from_year TEXT;
+        ALTER TABLE actions ADD COLUMN carried_from_ref TEXT;
+        ALTER TABLE actions ADD COLUMN carried_to_id TEXT;
+        ALTER TABLE actions ADD COLUMN carried_to_year TEXT;
+        ALTER TABLE actions ADD COLUMN carried_to_ref TEXT;
+        -- A reassignment or a carry-over in the progress log, as JSON (domain ProgressEvent); NULL for a progress note.
+        ALTER TABLE progress_updates ADD COLUMN event TEXT;
+      `);
+    },
+  },
   {
     version: 5,
     name: 'evidence links on progress updates',
@@ -167,11 +216,21 @@ export function runMigrations(db: Database.Database, migrations: readonly Migrat
   for (const step of sorted) {
     const apply = db.transaction(() => {
       if (isApplied.get(step.version)) return;
-      db.exec(step.sql);
+      if (typeof step.sql === 'string') db.exec(step.sql);
+      else step.sql(db);
+      if (step.rebuildsReferencedTable && (db.pragma('foreign_key_check') as unknown[]).length > 0)
+        throw new Error(`Schema step ${step.version} (${step.name}) would break a foreign key.`);
       record.run(step.version, step.name, new Date().toISOString());
       applied.push(step.version);
     });
-    apply.immediate();
+    // PRAGMA foreign_keys has no effect inside a transaction: switch it off around the step, then back on.
+    const keysWereOn = step.rebuildsReferencedTable === true && db.pragma('foreign_keys', { simple: true }) === 1;
+    if (keysWereOn) db.pragma('foreign_keys = OFF');
+    try {
+      apply.immediate();
+    } finally {
+      if (keysWereOn) db.pragma('foreign_keys = ON');
+    }
   }
   return applied;
 }

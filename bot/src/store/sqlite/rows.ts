@@ -1,8 +1,10 @@
 import type {
   Action,
+  ActionLink,
   ConversationRef,
   IndicatorMetric,
   IndicatorNumber,
+  ProgressEvent,
   ProgressUpdate,
   Rag,
   ReminderSent,
@@ -36,6 +38,12 @@ export interface ActionRow {
   latest_links: string | null;
   updated_at: string;
   version: number;
+  carried_from_id: string | null;
+  carried_from_year: string | null;
+  carried_from_ref: string | null;
+  carried_to_id: string | null;
+  carried_to_year: string | null;
+  carried_to_ref: string | null;
 }
 
 /** A row of `progress_updates`. */
@@ -56,6 +64,8 @@ export interface UpdateRow {
   request_id: string;
   /** JSON array of evidence links; NULL when none. */
   links: string | null;
+  /** The entry's `ProgressEvent` as JSON; null for a progress note. */
+  event: string | null;
 }
 
 /** A row of `reminders`. */
@@ -143,12 +153,22 @@ export function actionToRow(a: Action): ActionRow {
     latest_links: linksColumn(a.latestUpdate?.links),
     updated_at: a.updatedAt,
     version: a.version,
+    carried_from_id: a.carriedFrom?.id ?? null,
+    carried_from_year: a.carriedFrom?.planYear ?? null,
+    carried_from_ref: a.carriedFrom?.ref ?? null,
+    carried_to_id: a.carriedTo?.id ?? null,
+    carried_to_year: a.carriedTo?.planYear ?? null,
+    carried_to_ref: a.carriedTo?.ref ?? null,
   };
+}
+
+function linkFrom(id: string | null, planYear: string | null, ref: string | null): ActionLink | undefined {
+  return id !== null && planYear !== null && ref !== null ? { id, planYear, ref } : undefined;
 }
 
 /** Maps a stored row to the domain action. Optional owner fields are omitted when empty. */
 export function actionFromRow(r: ActionRow): Action {
-  return {
+  const action: Action = {
     id: r.id,
     ref: r.ref,
     planYear: r.plan_year,
@@ -181,6 +201,11 @@ export function actionFromRow(r: ActionRow): Action {
     updatedAt: r.updated_at,
     version: r.version,
   };
+  const carriedFrom = linkFrom(r.carried_from_id, r.carried_from_year, r.carried_from_ref);
+  const carriedTo = linkFrom(r.carried_to_id, r.carried_to_year, r.carried_to_ref);
+  if (carriedFrom) action.carriedFrom = carriedFrom;
+  if (carriedTo) action.carriedTo = carriedTo;
+  return action;
 }
 
 /** Maps a progress update to its row. */
@@ -200,6 +225,7 @@ export function updateToRow(u: ProgressUpdate): UpdateRow {
     source: u.source,
     request_id: u.requestId,
     links: linksColumn(u.links),
+    event: u.event ? JSON.stringify(u.event) : null,
   };
 }
 
@@ -221,6 +247,7 @@ export function updateFromRow(r: UpdateRow): ProgressUpdate {
     source: r.source as UpdateSource,
     requestId: r.request_id,
     ...linksFromColumn(r.links),
+    ...(r.event ? { event: JSON.parse(r.event) as ProgressEvent } : {}),
   };
 }
 

@@ -14,6 +14,12 @@ const ACTION_COLUMNS = [
   'latest_links',
   'updated_at',
   'version',
+  'carried_from_id',
+  'carried_from_year',
+  'carried_from_ref',
+  'carried_to_id',
+  'carried_to_year',
+  'carried_to_ref',
 ] as const;
 
 const UPDATE_COLUMNS = [
@@ -31,6 +37,7 @@ const UPDATE_COLUMNS = [
   'source',
   'request_id',
   'links',
+  'event',
 ] as const;
 
 /** Inserts a full action row. */
@@ -41,9 +48,11 @@ export const REPLACE_ACTION = `UPDATE actions SET ${ACTION_COLUMNS.filter((c) =>
   .map((c) => `${c} = @${c}`)
   .join(', ')} WHERE id = @id`;
 
-/** Moves an action after a progress update, only if it is still at the expected version. */
+/** Moves an action after a progress-log entry (state, owner, carry-over link), only if it is still at the expected version. */
 export const MOVE_ACTION = `UPDATE actions SET rag = @rag, status = @status, latest_text = @latest_text,
-  latest_author = @latest_author, latest_at = @latest_at, latest_links = @latest_links, updated_at = @updated_at, version = version + 1
+  latest_author = @latest_author, latest_at = @latest_at, latest_links = @latest_links, owner_name = @owner_name, owner_email = @owner_email,
+  owner_aad = @owner_aad, carried_to_id = @carried_to_id, carried_to_year = @carried_to_year,
+  carried_to_ref = @carried_to_ref, updated_at = @updated_at, version = @version
   WHERE id = @id AND version = @expected_version`;
 
 export const SELECT_ACTIONS = 'SELECT * FROM actions';
@@ -61,10 +70,10 @@ export const SELECT_LIVE_ACTION_IDS = "SELECT DISTINCT action_id FROM progress_u
 
 export const SELECT_REMINDER = 'SELECT * FROM reminders WHERE action_id = @action_id AND stage = @stage AND due_date = @due_date';
 export const INSERT_REMINDER_CLAIM = `INSERT INTO reminders (action_id, stage, due_date, recipient, state, sent_at, lease_until, attempts)
-  VALUES (@action_id, @stage, @due_date, @recipient, 'pending', @sent_at, @lease_until, 1)`;
-/** Takes over a failed or lapsed entry; the caller has checked, in the same transaction, that it may. */
+  VALUES (@action_id, @stage, @due_date, @recipient, 'pending', @sent_at, @lease_until, @attempts)`;
+/** Takes over a failed or lapsed entry; the caller has checked, in the same transaction, that it may (`claimOver`). */
 export const RENEW_REMINDER_CLAIM = `UPDATE reminders SET recipient = @recipient, state = 'pending', sent_at = @sent_at,
-  lease_until = @lease_until, attempts = attempts + 1, failure = NULL
+  lease_until = @lease_until, attempts = @attempts, failure = NULL
   WHERE action_id = @action_id AND stage = @stage AND due_date = @due_date`;
 export const MARK_REMINDER_SENT = `UPDATE reminders SET state = 'sent', sent_at = @sent_at, lease_until = NULL, failure = NULL
   WHERE action_id = @action_id AND stage = @stage AND due_date = @due_date`;

@@ -1,6 +1,7 @@
 import { compareNatural } from '../../domain/action-view.js';
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
+import { applyMove } from '../../domain/action-move.js';
 import { requestIdReuse } from '../../domain/idempotency.js';
 import type { Action, ConversationRef, IndicatorMetric, ProgressUpdate, ReminderSent } from '../../domain/model.js';
 import type { ImportDiff } from '../../domain/plan-import.js';
@@ -23,10 +24,10 @@ import { sqliteLedger } from './ledger.js';
 import { openDatabase } from './open-database.js';
 import {
   actionFromRow,
+  actionToRow,
   conversationFromRow,
   conversationToRow,
   instantMs,
-  linksColumn,
   metricFromRow,
   updateFromRow,
   updateToRow,
@@ -139,17 +140,10 @@ export class SqlitePlanStore implements PlanStore {
       if (current.version !== cmd.expectedVersion) return { kind: 'conflict', action: current };
       const update: ProgressUpdate = { ...cmd.update, id: randomUUID() };
       sql.get<[UpdateRow]>(SQL.INSERT_UPDATE).run(updateToRow(update));
-      const moved = sql.get<[Record<string, unknown>]>(SQL.MOVE_ACTION).run({
-        id: current.id,
-        expected_version: cmd.expectedVersion,
-        rag: cmd.next.rag,
-        status: cmd.next.status,
-        latest_text: cmd.next.latestUpdate.text,
-        latest_author: cmd.next.latestUpdate.authorName,
-        latest_at: cmd.next.latestUpdate.submittedAt,
-        latest_links: linksColumn(cmd.next.latestUpdate.links),
-        updated_at: cmd.next.updatedAt,
-      });
+      const after = actionToRow(applyMove(current, cmd.next));
+      const moved = sql
+        .get<[ActionRow & { expected_version: number }]>(SQL.MOVE_ACTION)
+        .run({ ...after, expected_version: cmd.expectedVersion });
       if (moved.changes !== 1) throw new AppError('internal', 'The action changed while the update was being saved.');
       return { kind: 'recorded', action: this.requireAction(sql, current.id), update, history: this.log(sql, current.id) };
     });

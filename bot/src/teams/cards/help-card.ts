@@ -27,6 +27,8 @@ export function helpCard(model: HelpCardModel): CardElement {
       0,
       { title: 'overdue', value: 'Every overdue action in the plan, by owner.' },
       { title: 'digest', value: 'This week’s digest for E&D leads.' },
+      { title: 'reassign 2.3 to name@nhs.net', value: 'Give an action to someone else (you confirm first); they get a handover card.' },
+      { title: 'reassign all from old@nhs.net to new@nhs.net', value: 'Give all of one person’s open actions to someone else.' },
     );
   }
   const body: CardElement[] = [];

@@ -69,6 +69,7 @@ export function openPlanAction(url: string): CardElement {
 /** When an action is due, in words: "due in 7 days (Wed 17 Mar)", "4 days overdue (due Wed 17 Mar)", "ongoing — no due date". */
 export function dueWords(action: Pick<Action, 'dueDate' | 'status'>, today: string): { words: string; overdue: boolean } {
   if (action.status === 'Complete') return { words: 'complete', overdue: false };
+  if (action.status === 'CarriedOver') return { words: 'carried over into the next plan year', overdue: false };
   if (!action.dueDate) return { words: action.status === 'Ongoing' ? 'ongoing — no due date' : 'no due date', overdue: false };
   const when = shortDate(action.dueDate, today);
   const rel = relativeDue(action.dueDate, today);

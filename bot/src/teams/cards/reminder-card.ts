@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { indicatorLabel } from '../../domain/indicators.js';
 import type { Action, ProgressUpdate, Rag } from '../../domain/model.js';
-import { RAG_LABELS, STATUS_LABELS } from '../../domain/rules.js';
+import { isProgressNote, RAG_LABELS, STATUS_LABELS } from '../../domain/rules.js';
 import { MAX_EVIDENCE_LINKS, MAX_LINK_LENGTH } from '../../domain/evidence-links.js';
 import { MAX_NOTE_LENGTH } from '../../service/plan-service.js';
 import { safeText, truncate } from './escape.js';
@@ -75,19 +75,9 @@ export function reminderCard(model: ReminderCardModel): CardElement {
   const requestId = model.requestId ?? randomUUID();
   const body: CardElement[] = [headline(model), ...details(model)];
   if (model.notice) body.push(noticeBlock(model.notice));
-  body.push(...inputs(model));
+  body.push(...updateInputs(action, model.values));
   if (model.error) body.push(attentionBlock(model.error));
-  const actions: CardElement[] = [
-    {
-      type: 'Action.Execute',
-      title: 'Send update',
-      verb: VERBS.sendUpdate,
-      style: 'positive',
-      associatedInputs: 'auto',
-      data: { actionId: action.id, expectedVersion: action.version, requestId },
-    },
-    { ...openActionLink(model) },
-  ];
+  const actions: CardElement[] = [sendUpdateButton(action, requestId), { ...openActionLink(model) }];
   const refreshIds = (model.refreshUserIds ?? []).filter((id) => id.startsWith('29:')).slice(0, 60);
   const extra = refreshIds.length
     ? {
@@ -141,8 +131,20 @@ function lastUpdateLine(action: Pick<Action, 'latestUpdate'>, timeZone: string):
   return `Last update ${localDay(last.submittedAt, timeZone)} by ${safeText(last.authorName, 80)}: “${note}”`;
 }
 
-function inputs(model: ReminderCardModel): CardElement[] {
-  const { action, values } = model;
+/** "Send update": an Action.Execute carrying the action, the version shown and the card's request id. */
+export function sendUpdateButton(action: Pick<Action, 'id' | 'version'>, requestId: string): CardElement {
+  return {
+    type: 'Action.Execute',
+    title: 'Send update',
+    verb: VERBS.sendUpdate,
+    style: 'positive',
+    associatedInputs: 'auto',
+    data: { actionId: action.id, expectedVersion: action.version, requestId },
+  };
+}
+
+/** The note, RAG and "complete" inputs every answerable card carries (the current RAG preselected, typed values kept). */
+export function updateInputs(action: Pick<Action, 'rag'>, values?: ReminderCardValues): CardElement[] {
   const typed = values?.text !== undefined ? truncate(values.text, TYPED_MAX) : undefined;
   const typedLinks = values?.links !== undefined ? truncate(values.links, LINKS_MAX) : undefined;
   const rag = values?.rag ?? (action.rag === 'None' ? undefined : action.rag);
@@ -191,10 +193,10 @@ function inputs(model: ReminderCardModel): CardElement[] {
   ];
 }
 
-/** The progress updates shown as "Earlier" on cards: the newest three, excluding `except`. */
+/** The progress notes shown as "Earlier" on cards: the newest three, excluding `except` (reassignments and carry-overs are not notes). */
 export function earlierUpdates(updates: ProgressUpdate[], exceptId?: string): ProgressUpdate[] {
   return [...updates]
-    .filter((u) => u.id !== exceptId)
+    .filter((u) => u.id !== exceptId && isProgressNote(u))
     .sort((a, b) => b.submittedAt.localeCompare(a.submittedAt))
     .slice(0, 3);
 }

@@ -12,6 +12,10 @@ export const VERBS = {
   refresh: 'wres.card.refresh',
   /** Compact list: post the reminder card for one action. */
   showAction: 'wres.action.show',
+  /** Reassignment confirmation (E&D leads): reassign the listed actions. */
+  confirmReassign: 'wres.reassign.confirm',
+  /** Reassignment confirmation: do nothing. */
+  cancelReassign: 'wres.reassign.cancel',
 } as const;
 /** Ids of the reminder card's inputs; Teams merges their values into the Action.Execute data. */
 export const INPUT_IDS = {

@@ -1,4 +1,5 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
+import { useState } from 'react';
 import type { ActionDetailResponse, SubmitUpdateResponse } from '../../api/types.js';
 import { BackLink } from '../../components/BackLink.js';
 import { PageHeading } from '../../components/PageHeading.js';
@@ -10,7 +11,10 @@ import { UpdateForm } from '../../components/UpdateForm.js';
 import { useApiGet } from '../../components/use-api-get.js';
 import { STATUS_LABELS } from '../../lib/domain.js';
 import { DueCell } from '../plan/ActionTable.js';
+import { useApp } from '../../app-context.js';
 import { ActionDetails } from './ActionDetails.js';
+import { CarriedOverNote } from './CarriedOverNote.js';
+import { ReassignPanel } from './ReassignPanel.js';
 import { planPath } from '../../router.js';
 
 const useStyles = makeStyles({
@@ -36,6 +40,13 @@ const useStyles = makeStyles({
 export default function ActionPage({ id }: { id: string }) {
   const styles = useStyles();
   const panel = usePanelStyles();
+  const { me } = useApp();
+  // A reassignment moves the action on: the update form starts again from the version it leaves.
+  const [reassignments, setReassignments] = useState(0);
+  const onReassigned = () => {
+    setReassignments((n) => n + 1);
+    reload();
+  };
   const { data: detail, setData: setDetail, error, reload } = useApiGet<ActionDetailResponse>(`/actions/${encodeURIComponent(id)}`);
 
   const onRecorded = (r: SubmitUpdateResponse) =>
@@ -53,6 +64,7 @@ export default function ActionPage({ id }: { id: string }) {
     );
   if (!detail) return <Loading label="Loading the action…" />;
   const { action, updates } = detail;
+  const closed = action.status === 'Complete' || action.status === 'CarriedOver';
   return (
     <>
       {back}
@@ -60,7 +72,7 @@ export default function ActionPage({ id }: { id: string }) {
         {action.ref} <bdi>{action.title}</bdi>
       </PageHeading>
       <div className={styles.facts}>
-        <RagBadge rag={action.rag} />
+        <RagBadge rag={action.rag} status={action.status} />
         <span>{STATUS_LABELS[action.status]}</span>
         <span>
           Due <DueCell action={action} inline />
@@ -69,6 +81,7 @@ export default function ActionPage({ id }: { id: string }) {
           Owner: <bdi>{action.ownerLabel}</bdi>
         </span>
       </div>
+      <CarriedOverNote action={action} />
       <div className={styles.columns}>
         <div>
           <section className={panel.panel} aria-labelledby="details-heading">
@@ -84,18 +97,29 @@ export default function ActionPage({ id }: { id: string }) {
             <Timeline updates={updates} />
           </section>
         </div>
-        <div className={panel.panel} style={{ alignSelf: 'start' }}>
-          {detail.canUpdate ? (
-            <UpdateForm key={action.id} action={action} onRecorded={onRecorded} onConflict={reload} />
-          ) : (
-            <section aria-labelledby="updates-heading">
-              <h2 id="updates-heading" className={styles.h2}>
-                Progress updates
-              </h2>
+        <div style={{ alignSelf: 'start' }}>
+          <div className={panel.panel}>
+            {action.status === 'CarriedOver' ? (
               <p className={styles.readOnly}>
-                You can read this action. Updates come from <bdi>{action.owner?.displayName ?? 'its owner'}</bdi> or an E&D lead.
+                Updates for this action go on its copy in {action.carriedTo?.planYear ?? 'the next plan year'}.
               </p>
-            </section>
+            ) : detail.canUpdate ? (
+              <UpdateForm key={`${action.id}-${reassignments}`} action={action} onRecorded={onRecorded} onConflict={reload} />
+            ) : (
+              <section aria-labelledby="updates-heading">
+                <h2 id="updates-heading" className={styles.h2}>
+                  Progress updates
+                </h2>
+                <p className={styles.readOnly}>
+                  You can read this action. Updates come from <bdi>{action.owner?.displayName ?? 'its owner'}</bdi> or an E&D lead.
+                </p>
+              </section>
+            )}
+          </div>
+          {me.isLead && !closed && (
+            <div className={panel.panel}>
+              <ReassignPanel key={action.id} action={action} onReassigned={onReassigned} />
+            </div>
           )}
         </div>
       </div>

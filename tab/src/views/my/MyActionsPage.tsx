@@ -54,7 +54,7 @@ function MyActionCard({ action: initial }: { action: ActionView }) {
       <div className={styles.facts}>
         <span>
           <span className={styles.label}>RAG</span>
-          <RagBadge rag={action.rag} />
+          <RagBadge rag={action.rag} status={action.status} />
         </span>
         <span>
           <span className={styles.label}>Status</span>

@@ -135,7 +135,7 @@ const ActionRow = memo(function ActionRow({
       </td>
       <td role="cell" className={mergeClasses(styles.td, styles.ragCell)}>
         <CellLabel>RAG</CellLabel>
-        <RagBadge rag={action.rag} />
+        <RagBadge rag={action.rag} status={action.status} />
       </td>
       <td role="cell" className={mergeClasses(styles.td, styles.updateCell)}>
         <CellLabel>Latest update</CellLabel>

@@ -1,6 +1,6 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
 import type { IndicatorSummary } from '../../api/types.js';
-import { RAG_FILL } from '../../components/rag-colours.js';
+import { CARRIED_OVER_FILL, RAG_FILL } from '../../components/rag-colours.js';
 import { RAG_ORDER, ragMixText } from '../../lib/plan-text.js';
 
 const useStyles = makeStyles({
@@ -79,9 +79,12 @@ export function IndicatorTable({ rows }: { rows: IndicatorSummary[] }) {
                       {RAG_ORDER.filter((r) => row.byRag[r] > 0).map((r) => (
                         <span key={r} style={{ width: `${(row.byRag[r] / row.actions) * 100}%`, backgroundColor: RAG_FILL[r] }} />
                       ))}
+                      {row.carriedOver > 0 && (
+                        <span style={{ width: `${(row.carriedOver / row.actions) * 100}%`, backgroundColor: CARRIED_OVER_FILL }} />
+                      )}
                     </span>
                   )}
-                  <span className={row.actions ? styles.mixText : styles.none}>{ragMixText(row.byRag)}</span>
+                  <span className={row.actions ? styles.mixText : styles.none}>{ragMixText(row.byRag, row.carriedOver)}</span>
                 </span>
               </td>
             </tr>

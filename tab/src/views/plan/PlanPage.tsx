@@ -10,7 +10,8 @@ import { PlanFilters } from './PlanFilters.js';
 import { PlanGroups } from './PlanGroups.js';
 import { usePlanList, usePlanSearch, usePrinting } from './plan-data.js';
 import { isFiltered, toFilter, viewFromQuery, viewToQuery, type PlanViewState } from './plan-view-state.js';
-import { navigate } from '../../router.js';
+import { navigate, RouteLink } from '../../router.js';
+import { useApp } from '../../app-context.js';
 import { SummaryPanel } from './SummaryPanel.js';
 import { WorsenedIndicators } from '../indicators/WorsenedIndicators.js';
 
@@ -27,6 +28,7 @@ const useStyles = makeStyles({
   h2: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: 0 },
   count: { color: tokens.colorNeutralForeground2, margin: `0 0 ${tokens.spacingVerticalS}` },
   empty: { padding: tokens.spacingVerticalL, color: tokens.colorNeutralForeground2 },
+  leadTools: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalL, margin: `0 0 ${tokens.spacingVerticalM}` },
 });
 
 function describeFilter(view: PlanViewState): string {
@@ -44,6 +46,7 @@ function describeFilter(view: PlanViewState): string {
 /** The plan page: the summary first, then every action grouped and filtered (filters live in the address), with export and print. */
 export function PlanPage({ query }: { query: URLSearchParams }) {
   const styles = useStyles();
+  const { me } = useApp();
   const { data, error, load } = usePlanList();
   const [printing, print] = usePrinting();
 
@@ -75,6 +78,12 @@ export function PlanPage({ query }: { query: URLSearchParams }) {
         <span className="print-only">Board paper · </span>As at {formatLongDate(data.today)}
         {filtered && <span className="print-only"> · Actions shown: {describeFilter(view)}</span>}
       </p>
+      {me.isLead && (
+        <nav className={`${styles.leadTools} no-print`} aria-label="E&D lead tools">
+          <RouteLink to="/reassign">Reassign someone’s actions</RouteLink>
+          <RouteLink to="/carry-over">Carry the plan into next year</RouteLink>
+        </nav>
+      )}
       <SummaryPanel summary={data.summary} />
       <WorsenedIndicators />
       <section aria-labelledby="actions-heading" className="plan-actions">

@@ -1,8 +1,8 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
 import type { SummaryResponse } from '../../api/types.js';
 import { usePanelStyles } from '../../components/panel-styles.js';
-import { RAG_FILL } from '../../components/rag-colours.js';
-import { RAG_LABELS } from '../../lib/domain.js';
+import { CARRIED_OVER_FILL, RAG_FILL } from '../../components/rag-colours.js';
+import { RAG_LABELS, STATUS_LABELS } from '../../lib/domain.js';
 import { RAG_ORDER, summaryRags, summaryStats } from '../../lib/plan-text.js';
 import { IndicatorTable } from './IndicatorTable.js';
 
@@ -43,7 +43,7 @@ export function SummaryPanel({ summary }: { summary: SummaryResponse }) {
   const styles = useStyles();
   const panel = usePanelStyles();
   const stats = summaryStats(summary);
-  const max = Math.max(1, ...RAG_ORDER.map((r) => summary.byRag[r]));
+  const max = Math.max(1, summary.carriedOver, ...RAG_ORDER.map((r) => summary.byRag[r]));
   return (
     <section className={`${panel.panel} summary-panel`} aria-labelledby="summary-heading">
       <h2 id="summary-heading" className={styles.h2}>
@@ -75,6 +75,18 @@ export function SummaryPanel({ summary }: { summary: SummaryResponse }) {
                 </span>
               </li>
             ))}
+            {summary.carriedOver > 0 && (
+              <li className={styles.ragRow} data-rag="CarriedOver">
+                <span>{STATUS_LABELS.CarriedOver}</span>
+                <span className={styles.ragCount}>{summary.carriedOver}</span>
+                <span className={styles.track} aria-hidden="true">
+                  <span
+                    className={styles.fill}
+                    style={{ display: 'block', width: `${(summary.carriedOver / max) * 100}%`, backgroundColor: CARRIED_OVER_FILL }}
+                  />
+                </span>
+              </li>
+            )}
           </ul>
         </div>
         <IndicatorTable rows={summary.perIndicator} />

@@ -1,80 +1,19 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
-import type { ReactNode } from 'react';
-import type { ActionRef, ChangesResponse } from '../../api/types.js';
-import { usePanelStyles } from '../../components/panel-styles.js';
+import type { ChangesResponse } from '../../api/types.js';
 import { EvidenceLinks } from '../../components/EvidenceLinks.js';
 import { RagBadge } from '../../components/RagBadge.js';
 import { formatDate, formatInstant, formatInstantDay } from '../../lib/format.js';
-import { RouteLink } from '../../router.js';
 import { listTableCells } from '../../components/table-styles.js';
+import { ActionCells, Section } from './ChangeSection.js';
+import { OwnerChangeTables } from './OwnerChangeTables.js';
 
 const useStyles = makeStyles({
-  h2: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: `0 0 ${tokens.spacingVerticalS}` },
-  table: { width: '100%', borderCollapse: 'collapse', fontSize: tokens.fontSizeBase200 },
-  th: listTableCells.th,
   td: { ...listTableCells.td, overflowWrap: 'break-word' },
   note: { whiteSpace: 'pre-wrap' },
-  empty: { color: tokens.colorNeutralForeground2, margin: 0 },
   move: { display: 'inline-flex', gap: tokens.spacingHorizontalXS, alignItems: 'center' },
 });
 
-function Section({
-  id,
-  title,
-  count,
-  headers,
-  children,
-}: {
-  id: string;
-  title: string;
-  count: number;
-  headers: string[];
-  children: ReactNode;
-}) {
-  const styles = useStyles();
-  const panel = usePanelStyles();
-  return (
-    <section className={`${panel.panel} change-section`} aria-labelledby={id} data-testid={id}>
-      <h2 id={id} className={styles.h2}>
-        {title} ({count})
-      </h2>
-      {count === 0 ? (
-        <p className={styles.empty}>None in this period.</p>
-      ) : (
-        <table className={`${styles.table} stack-narrow`} aria-labelledby={id}>
-          <thead>
-            <tr>
-              {headers.map((h) => (
-                <th key={h} scope="col" className={styles.th}>
-                  {h}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>{children}</tbody>
-        </table>
-      )}
-    </section>
-  );
-}
-
-function ActionCells({ action }: { action: Pick<ActionRef, 'id' | 'ref' | 'title'> }) {
-  const styles = useStyles();
-  return (
-    <>
-      <td className={styles.td} data-label="Ref">
-        {action.ref}
-      </td>
-      <td className={styles.td} data-label="Action">
-        <RouteLink to={`/actions/${encodeURIComponent(action.id)}`}>
-          <bdi>{action.title}</bdi>
-        </RouteLink>
-      </td>
-    </>
-  );
-}
-
-/** The four parts of the changes report, each a titled table. */
+/** The parts of the changes report, each a titled table. */
 export function ChangeTables({ data }: { data: ChangesResponse }) {
   const styles = useStyles();
   return (
@@ -132,6 +71,7 @@ export function ChangeTables({ data }: { data: ChangesResponse }) {
           </tr>
         ))}
       </Section>
+      <OwnerChangeTables data={data} />
       <Section id="all-updates" title="Every update" count={data.updates.length} headers={['When', 'Ref', 'Action', 'By', 'Update', 'RAG']}>
         {data.updates.map((u) => (
           <tr key={u.id}>

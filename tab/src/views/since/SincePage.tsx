@@ -100,7 +100,7 @@ export default function SincePage({ query }: { query: URLSearchParams }) {
           <p className={styles.headline} role="status">
             From {formatLongDate(data.since)} to {formatLongDate(data.today)}: {plural(data.updates.length, 'update')} ·{' '}
             {plural(data.ragMoves.length, 'RAG move')} · {plural(data.completions.length, 'completion')} · {data.newlyOverdue.length} newly
-            overdue
+            overdue · {plural(data.reassignments.length, 'reassignment')} · {data.carriedOver.length} carried over
           </p>
           <ChangeTables data={data} />
         </>
