@@ -37,7 +37,7 @@ describe('wres provision and status with STORE=sharepoint', () => {
 
     const first = await run(['provision']);
     expect(first).toMatchObject({ code: 0, err: '' });
-    expect(first.out).toContain('Created list "WRES Progress Updates" with 13 columns');
+    expect(first.out).toContain('Created list "WRES Progress Updates" with 14 columns');
 
     const second = await run(['provision']);
     expect(second.code).toBe(0);

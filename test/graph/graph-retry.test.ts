@@ -23,7 +23,7 @@ afterEach(() => {
 });
 
 /** A client with `maxRetries` whose waits are recorded, never slept; jitter off so waits are exact. */
-function client(maxRetries = 3): GraphApi {
+function client(maxRetries = 3, timeoutMs = 5000): GraphApi {
   timer = new SkippingTimer();
   const credential = createGraphCredential({
     GRAPH_TENANT_ID: server.identity.tenantId,
@@ -31,7 +31,7 @@ function client(maxRetries = 3): GraphApi {
     GRAPH_CLIENT_SECRET: server.identity.clientSecret,
     AZURE_AUTHORITY_HOST: server.origin,
   });
-  graph = createGraphClient({ baseUrl: server.origin, credential, timeoutMs: 5000, maxRetries, timer, random: () => 0 });
+  graph = createGraphClient({ baseUrl: server.origin, credential, timeoutMs, maxRetries, timer, random: () => 0 });
   return graph;
 }
 
@@ -108,6 +108,22 @@ describe('retries inside a $batch', () => {
     expect(batchPosts() - posts).toBe(2);
     expect(server.batchedRequests.length - inner).toBe(4);
     expect(timer.sleeps).toEqual([4000]);
+  });
+
+  it('sends a batch of reads again when it goes unanswered, but never a batch that writes', async () => {
+    const items = await newList();
+    const api = client(3, 200);
+    const reads = ['a', 'b'].map((id) => ({ id, method: 'GET' as const, url: items }));
+    server.script = [{ where: 'request', status: 0, match: /^POST \/\$batch$/, times: 1 }];
+    let posts = batchPosts();
+    const answers = await api.batch(reads, 'reading notes');
+    expect([...answers.values()].map((a) => a.status)).toEqual([200, 200]);
+    expect(batchPosts() - posts).toBe(2);
+
+    server.script = [{ where: 'request', status: 0, match: /^POST \/\$batch$/, times: 1 }];
+    posts = batchPosts();
+    await expect(api.batch(notes(items, 'one'), 'adding notes')).rejects.toMatchObject({ code: 'unavailable' });
+    expect(batchPosts() - posts).toBe(1);
   });
 
   it('waits for the longest Retry-After among the throttled steps', async () => {

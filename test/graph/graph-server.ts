@@ -35,6 +35,7 @@ export interface FaultOptions {
 /** One fault answered on purpose: the next matching request (or batch step) gets `status`, `times` times. */
 interface ScriptedFault {
   where: 'request' | 'step';
+  /** The answer's status; 0 (requests only): no answer at all, the connection dropped after `faults.holdMs` or 1 s. */
   status: number;
   retryAfter?: string;
   /** Matches `METHOD path` for a request, `METHOD url #stepId` for a batch step; every one when absent. */
@@ -185,6 +186,7 @@ export async function startGraphServer(opts: GraphServerOptions = {}): Promise<G
     if (!url.pathname.startsWith('/v1.0/'))
       return send(res, { status: 400, body: { error: { code: 'BadRequest', message: 'Invalid version.' } } });
     const planned = scripted('request', `${req.method} ${url.pathname.slice('/v1.0'.length)}`);
+    if (planned?.status === 0) return hold(res);
     if (planned) return send(res, planned);
     const fault = pickFault('request');
     if (fault) state.faultedRequests++;

@@ -10,27 +10,11 @@ import type { Direction, IndicatorValue, ModelEmployerRow } from '../domain/indi
 import type { WorsenedIndicator } from '../domain/indicator-progress.js';
 import type { ActionGroup, GroupBy, PlanFilter } from '../domain/plan-filter.js';
 import type { IndicatorSummary, PlanSummary } from '../domain/plan-summary.js';
-import type { Action, ActionLink, IndicatorNumber, Person, ProgressEvent, ProgressUpdate, Rag, Status } from '../domain/model.js';
+import type { ActionLink, IndicatorNumber, Person, ProgressUpdate, Rag, Status } from '../domain/model.js';
 import type { ErrorCode } from '../errors.js';
 import type { FieldErrors } from '../domain/field-errors.js';
 
-export type {
-  ActionView,
-  ActionGroup,
-  GroupBy,
-  PlanFilter,
-  IndicatorSummary,
-  PlanSummary,
-  FieldErrors,
-  ErrorCode,
-  Rag,
-  Status,
-  ProgressUpdate,
-  ProgressEvent,
-  Action,
-  ActionLink,
-  Person,
-};
+export type { ActionView, ActionGroup, GroupBy, PlanFilter, IndicatorSummary, FieldErrors };
 
 /** How the caller may use the plan. Lead beats owner beats viewer. */
 export type Role = 'lead' | 'owner' | 'viewer';
@@ -319,7 +303,7 @@ export interface ModelEmployerResponse {
 // ── Reassigning actions (E&D leads; see reassign-api.ts) ──
 
 /** The new owner as the lead names them: an email; a name as well for someone the app does not know yet (no directory). */
-export interface NewOwnerInput {
+interface NewOwnerInput {
   email: string;
   displayName?: string;
 }
@@ -356,7 +340,7 @@ export type ReassignedItem =
   | { outcome: 'conflict' | 'refused'; actionId: string; action?: ActionView; reason: string };
 
 /** Whether the new owner got a handover card in Teams; when not, why, for the lead to act on. */
-export type HandoverReport = { sent: true; to: string } | { sent: false; to: string; reason: string };
+type HandoverReport = { sent: true; to: string } | { sent: false; to: string; reason: string };
 
 /**
  * 201 (something was reassigned now) or 200 from POST /api/reassign and

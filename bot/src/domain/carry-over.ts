@@ -40,7 +40,7 @@ export function linkLabel(link: Pick<ActionLink, 'planYear' | 'ref'>): string {
 }
 
 /** The same day and month a year later; 29 February becomes 28 February. */
-export function sameDayNextYear(isoDate: string): string {
+function sameDayNextYear(isoDate: string): string {
   return DateTime.fromISO(isoDate, { zone: 'utc' }).plus({ years: 1 }).toISODate()!;
 }
 

@@ -113,7 +113,9 @@ export class GraphApi {
     const answers = new Map<string, BatchAnswer>();
     let todo = steps;
     const sent = await this.retries.run<Sent<null>>(async () => {
-      const round = await this.attempt(() => this.postBatch(todo));
+      // The batch is a POST, but one made only of reads can be sent again after a timeout like a GET.
+      const readsOnly = todo.every((s) => s.method === 'GET');
+      const round = await this.attempt(() => this.postBatch(todo), readsOnly);
       if ('retry' in round) return round;
       if (!round.done.ok) return { done: round.done };
       const got = round.done.value;
@@ -135,12 +137,17 @@ export class GraphApi {
     throw toAppError(sent.value.error, doing);
   }
 
-  /** Makes one request: done, or worth repeating (a 429/503/504 from Graph, with its Retry-After). */
-  private async attempt<T>(call: () => Promise<T>): Promise<Attempt<Sent<T>, Failed>> {
+  /**
+   * Makes one request: done, or worth repeating (a 429/503/504 from Graph,
+   * with its Retry-After; or, when `safeToRepeat`, no answer at all).
+   */
+  private async attempt<T>(call: () => Promise<T>, safeToRepeat = false): Promise<Attempt<Sent<T>, Failed>> {
     try {
       return { done: { ok: true, value: await call() } };
     } catch (error) {
-      if (!(error instanceof GraphError) || !isRetryableStatus(error.statusCode)) return { done: { ok: false, error } };
+      const unanswered = error instanceof GraphError && error.statusCode === -1;
+      if (!(error instanceof GraphError) || !(isRetryableStatus(error.statusCode) || (safeToRepeat && unanswered)))
+        return { done: { ok: false, error } };
       const retryAfter = error.headers?.get('retry-after') ?? undefined;
       return { retry: { ok: false, error }, ...(retryAfter ? { retryAfter } : {}) };
     }

@@ -11,7 +11,7 @@ import type { HandoverNotifier } from './notifier.js';
 import { ConversationDirectory, reachOwner } from './recipients.js';
 
 /** Up to this many reassigned actions get an answerable card each; more come as one list. */
-export const MAX_HANDOVER_CARDS = 5;
+const MAX_HANDOVER_CARDS = 5;
 
 /** One reassigned action: the request that moved it and its progress log (oldest first). */
 export interface HandedOver {

@@ -75,7 +75,7 @@ function activityOf(body: unknown): Activity {
  * The handler answers a request whose token fails any check with 401, and
  * 503 when the signing keys cannot be fetched, in our own words.
  */
-export function createBotApp(
+function createBotApp(
   credentials: BotCredentials,
   wire: (channel: { adapter: CloudAdapter; appId: string }) => BotDeps,
   endpoints?: BotTokenEndpoints,

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Action } from '../domain/model.js';
 import { canUpdate, type Actor } from '../domain/people.js';
 import { movedOnMessage } from '../domain/carry-over.js';
-import { RAGS } from '../domain/model.js';
+import type { RAGS } from '../domain/model.js';
 import { isCarriedOver } from '../domain/rules.js';
 import { isAppError } from '../errors.js';
 import { parseUpdateInput } from '../service/plan-service.js';

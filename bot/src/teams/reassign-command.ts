@@ -27,7 +27,7 @@ export function isReassignCommand(text: string): boolean {
 }
 
 /** Reads `reassign 2.3 to x@y`, `reassign 2027/28 2.3 to x@y` or `reassign all from a@b to x@y`; null when it is neither. */
-export function parseReassign(text: string): ReassignAsk | null {
+function parseReassign(text: string): ReassignAsk | null {
   const clean = text
     .replace(/\s+/g, ' ')
     .trim()

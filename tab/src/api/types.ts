@@ -29,7 +29,6 @@ export type {
   CarryOverPreviewResponse,
   CarryOverRequestBody,
   CarryOverResponse,
-  HandoverReport,
   ReassignActionRequest,
   ReassignAllRequest,
   ReassignedItem,

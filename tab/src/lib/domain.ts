@@ -3,7 +3,7 @@
  * indicator name reads the same on the card, in the digest and in the tab.
  * Only pure modules are imported here (no luxon, no Node).
  */
-export type { Action, ActionLink, IndicatorNumber, ProgressEvent, ProgressUpdate, Rag, Status } from '../../../bot/src/domain/model.js';
+export type { IndicatorNumber, ProgressEvent, ProgressUpdate, Rag, Status } from '../../../bot/src/domain/model.js';
 export { RAGS, STATUSES } from '../../../bot/src/domain/model.js';
 export { indicatorLabel } from '../../../bot/src/domain/indicators.js';
 export { RAG_LABELS, STATUS_LABELS, isOverdue } from '../../../bot/src/domain/rules.js';
