@@ -106,60 +106,76 @@ describe.skipIf(missing.length > 0)('the bot in the Microsoft 365 Agents Playgro
     if (work) rmSync(work, { recursive: true, force: true });
   });
 
-  it('greets Alex, answers "my actions", records an update sent from a card, and answers "remind me"', { timeout: 120_000 }, async () => {
-    const mine = (await store.listActions()).filter((a) => !isComplete(a) && isSamePerson(a.owner, ALEX));
-    expect(mine.length).toBeGreaterThan(0);
-    const page = await openChat();
+  it(
+    'greets Alex, answers "my actions", records an update sent from a card, answers "remind me", and shows a handover card',
+    { timeout: 180_000 },
+    async () => {
+      const mine = (await store.listActions()).filter((a) => !isComplete(a) && isSamePerson(a.owner, ALEX));
+      expect(mine.length).toBeGreaterThan(0);
+      const page = await openChat();
 
-    await page
-      .getByText(/^Hello Alex — I am the WRES action tracker/)
-      .first()
-      .waitFor({ timeout: 30_000 });
-    await page
-      .getByText(/^WRES action plan — week of/)
-      .first()
-      .waitFor({ timeout: 30_000 });
-    const cardsBefore = await page.getByRole('button', { name: 'Send update' }).count();
-    expect(cardsBefore).toBeGreaterThan(0);
+      await page
+        .getByText(/^Hello Alex — I am the WRES action tracker/)
+        .first()
+        .waitFor({ timeout: 30_000 });
+      await page
+        .getByText(/^WRES action plan — week of/)
+        .first()
+        .waitFor({ timeout: 30_000 });
+      const cardsBefore = await page.getByRole('button', { name: 'Send update' }).count();
+      expect(cardsBefore).toBeGreaterThan(0);
 
-    await say(page, 'my actions');
-    await expect.poll(() => page.getByRole('button', { name: 'Send update' }).count(), { timeout: 30_000 }).toBeGreaterThan(cardsBefore);
+      await say(page, 'my actions');
+      await expect.poll(() => page.getByRole('button', { name: 'Send update' }).count(), { timeout: 30_000 }).toBeGreaterThan(cardsBefore);
 
-    const note = `Playground check ${Date.now()}: two panels audited.`;
-    const last = page.locator('textarea[placeholder^="A sentence or two"]').last();
-    await last.scrollIntoViewIfNeeded();
-    const shot = process.env.WRES_CARD_SCREENSHOT;
-    if (shot) {
-      const card = page.locator('.ac-adaptiveCard').filter({ has: last }).last();
-      await card.screenshot({ path: join(work, 'card.png') });
-      mkdirSync(dirname(shot), { recursive: true });
-      copyFileSync(join(work, 'card.png'), shot);
-    }
-    await last.fill(note);
-    await page.getByRole('button', { name: 'Send update' }).last().click();
-    await page
-      .getByText(/^✓ Update recorded/)
-      .first()
-      .waitFor({ timeout: 30_000 });
+      const note = `Playground check ${Date.now()}: two panels audited.`;
+      const last = page.locator('textarea[placeholder^="A sentence or two"]').last();
+      await last.scrollIntoViewIfNeeded();
+      const shot = process.env.WRES_CARD_SCREENSHOT;
+      if (shot) {
+        const card = page.locator('.ac-adaptiveCard').filter({ has: last }).last();
+        await card.screenshot({ path: join(work, 'card.png') });
+        mkdirSync(dirname(shot), { recursive: true });
+        copyFileSync(join(work, 'card.png'), shot);
+      }
+      await last.fill(note);
+      await page.getByRole('button', { name: 'Send update' }).last().click();
+      await page
+        .getByText(/^✓ Update recorded/)
+        .first()
+        .waitFor({ timeout: 30_000 });
 
-    const stored = (await store.listUpdatesSince('2000-01-01T00:00:00Z')).filter((u) => u.text === note);
-    expect(stored).toHaveLength(1);
-    expect(stored[0]).toMatchObject({ source: 'teams', author: { aadObjectId: ALEX.aadObjectId } });
-    const detail = (await (await fetch(`${app!.baseUrl}/api/actions/${stored[0]!.actionId}`)).json()) as {
-      action: { latestUpdate: { text: string } | null };
-    };
-    expect(detail.action.latestUpdate?.text).toBe(note);
+      const stored = (await store.listUpdatesSince('2000-01-01T00:00:00Z')).filter((u) => u.text === note);
+      expect(stored).toHaveLength(1);
+      expect(stored[0]).toMatchObject({ source: 'teams', author: { aadObjectId: ALEX.aadObjectId } });
+      const detail = (await (await fetch(`${app!.baseUrl}/api/actions/${stored[0]!.actionId}`)).json()) as {
+        action: { latestUpdate: { text: string } | null };
+      };
+      expect(detail.action.latestUpdate?.text).toBe(note);
 
-    // The README's way to see reminders as they arrive.
-    const cardsBeforeReminders = await page.getByRole('button', { name: 'Send update' }).count();
-    await say(page, 'remind me');
-    await page
-      .getByText(/^Here (is the reminder|are the \d+ reminders) the daily run would send you today/)
-      .first()
-      .waitFor({ timeout: 30_000 });
-    await expect
-      .poll(() => page.getByRole('button', { name: 'Send update' }).count(), { timeout: 30_000 })
-      .toBeGreaterThan(cardsBeforeReminders);
-    await page.close();
-  });
+      // The README's way to see reminders as they arrive.
+      const cardsBeforeReminders = await page.getByRole('button', { name: 'Send update' }).count();
+      await say(page, 'remind me');
+      await page
+        .getByText(/^Here (is the reminder|are the \d+ reminders) the daily run would send you today/)
+        .first()
+        .waitFor({ timeout: 30_000 });
+      await expect
+        .poll(() => page.getByRole('button', { name: 'Send update' }).count(), { timeout: 30_000 })
+        .toBeGreaterThan(cardsBeforeReminders);
+
+      // The README's way to see a handover card: Alex, a lead, gives action 1.1 to himself.
+      const before = (await store.listActions()).find((a) => a.ref === '1.1')!;
+      expect(isSamePerson(before.owner, ALEX)).toBe(false);
+      await say(page, 'reassign 1.1 to alexw@example.com');
+      await page.getByRole('button', { name: 'Reassign', exact: true }).last().click({ timeout: 30_000 });
+      await page
+        .getByText(/^Handed over to you · WRES action 1\.1/)
+        .first()
+        .waitFor({ timeout: 30_000 });
+      const after = (await store.listActions()).find((a) => a.id === before.id)!;
+      expect(isSamePerson(after.owner, ALEX)).toBe(true);
+      await page.close();
+    },
+  );
 });

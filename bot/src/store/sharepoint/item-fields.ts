@@ -232,7 +232,7 @@ function eventOf(json: string | undefined): ProgressEvent | undefined {
   if (!json) return undefined;
   try {
     const parsed = eventSchema.safeParse(JSON.parse(json));
-    return parsed.success ? (parsed.data) : undefined;
+    return parsed.success ? parsed.data : undefined;
   } catch {
     return undefined;
   }
