@@ -13,7 +13,7 @@ import type { LoadedPlan } from './api/loaded-plan.js';
 import type { PlanItem } from './api/plan-list.js';
 import type { MeResponse } from './api/types.js';
 import type { HostTheme } from './host/teams-host.js';
-import { filterActions, groupActions, RAG_LABELS, STATUS_LABELS } from './lib/domain.js';
+import { filterActions, groupActions, isEvidenceLink, linkLabel, RAG_LABELS, STATUS_LABELS } from './lib/domain.js';
 import { formatDate, formatLongDate } from './lib/format.js';
 import {
   dueCellText,
@@ -162,12 +162,29 @@ function cell(area: string, label: string | null, ...children: Child[]): HTMLEle
   return el('td', { class: `fs-${area}` }, label && el('span', { class: 'fs-label', 'aria-hidden': 'true' }, label), ...children);
 }
 
+/** The latest update's evidence links as EvidenceLinks shows them: host and path, a new tab, text when the address fails the check. */
+function evidenceLinks(links: readonly string[] | undefined): HTMLElement | null {
+  if (!links?.length) return null;
+  const MAX = 48;
+  const items = links.map((link) =>
+    el(
+      'li',
+      {},
+      isEvidenceLink(link)
+        ? el('a', { href: link, target: '_blank', rel: 'noopener noreferrer', title: link }, bdi(linkLabel(link, MAX)))
+        : bdi(link.length > MAX ? `${link.slice(0, MAX - 1)}…` : link),
+    ),
+  );
+  return el('div', { class: 'fs-evidence evidence-links' }, el('span', { class: 'fs-muted' }, 'Evidence:'), el('ul', {}, ...items));
+}
+
 function row(action: PlanItem): HTMLElement {
   const due = dueCellText(action);
   const latest = action.latest
     ? [
         el('bdi', { class: 'fs-clamp' }, action.latest.text),
         el('span', { class: 'fs-meta' }, bdi(action.latest.authorName), `, ${formatDate(action.latest.day)}`),
+        evidenceLinks(action.latest.links),
       ]
     : [el('span', { class: 'fs-meta' }, 'No update yet')];
   return el(
@@ -200,12 +217,12 @@ function row(action: PlanItem): HTMLElement {
 
 const COLUMNS = ['Ref', 'Action', 'Owner', 'Due', 'RAG', 'Latest update'];
 
-function actionsSection(plan: LoadedPlan, query: URLSearchParams): HTMLElement {
+function actionsSection(plan: LoadedPlan, query: URLSearchParams, rowLimit = FIRST_ROWS): HTMLElement {
   const view = viewFromQuery(query);
   const filtered = isFiltered(view);
   const shown = filtered ? filterActions(plan.items, toFilter(view)) : plan.items;
   const groups: HTMLElement[] = [];
-  let budget = FIRST_ROWS;
+  let budget = rowLimit;
   for (const group of groupActions(shown, view.group)) {
     if (budget <= 0) break;
     const rows = group.actions.slice(0, budget);
@@ -257,13 +274,20 @@ export function drawFirstScreen(
   input: { me: MeResponse; plan: LoadedPlan; theme: HostTheme; query: URLSearchParams },
 ): void {
   const { me, plan, theme, query } = input;
+  const actions = actionsSection(plan, query);
   const main = el(
     'main',
     { id: 'main', class: 'fs-main', tabindex: '-1' },
     el('h1', {}, planHeadingText(plan.items)),
     el('p', { class: 'fs-intro' }, `As at ${formatLongDate(plan.today)}`),
     summaryPanel(plan.summary),
-    actionsSection(plan, query),
+    actions,
   );
-  root.replaceChildren(el('div', { class: 'first-screen', 'data-theme': theme, 'aria-busy': 'true' }, header(me), main));
+  const screen = el('div', { class: 'first-screen', 'data-theme': theme, 'aria-busy': 'true' }, header(me), main);
+  root.replaceChildren(screen);
+  // Printed before the app takes over, the paper still gets every row, as the app prints them.
+  const printAll = () => {
+    if (screen.isConnected) actions.replaceWith(actionsSection(plan, query, Infinity));
+  };
+  window.addEventListener('beforeprint', printAll, { once: true });
 }

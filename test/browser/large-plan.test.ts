@@ -53,4 +53,17 @@ describe(`a plan of ${ACTIONS.toLocaleString('en-GB')} actions`, () => {
     const listed = (await service.store.listActions()).reduce((n, a) => n + Math.max(1, a.indicators.length), 0);
     await expect.poll(() => page.locator('tr[data-action-id]').count(), { timeout: 20_000 }).toBe(listed);
   });
+
+  it('prints every row when the browser prints before the app has taken over', async () => {
+    const { page } = await openPage(browser);
+    await page.route(/\/assets\/app-root-[^/]+\.js$/, (route) => route.abort());
+    await page.goto(tabUrl(service.baseUrl, '/'));
+    await page.locator('.first-screen tr[data-action-id]').first().waitFor();
+    const onScreen = await page.locator('tr[data-action-id]').count();
+    await page.emulateMedia({ media: 'print' });
+    await page.evaluate("dispatchEvent(new Event('beforeprint'))");
+    const listed = (await service.store.listActions()).reduce((n, a) => n + Math.max(1, a.indicators.length), 0);
+    expect(listed).toBeGreaterThan(onScreen);
+    expect(await page.locator('.first-screen tr[data-action-id]').count()).toBe(listed);
+  });
 });
