@@ -285,9 +285,34 @@ export function drawFirstScreen(
   );
   const screen = el('div', { class: 'first-screen', 'data-theme': theme, 'aria-busy': 'true' }, header(me), main);
   root.replaceChildren(screen);
+  keepFocusAcrossTakeover(root, screen);
   // Printed before the app takes over, the paper still gets every row, as the app prints them.
   const printAll = () => {
     if (screen.isConnected) actions.replaceWith(actionsSection(plan, query, Infinity));
   };
   window.addEventListener('beforeprint', printAll, { once: true });
+}
+
+/**
+ * Gives the keyboard focus back once the app has replaced the first screen:
+ * to the element with the same id, or the link to the same place with the
+ * same words, so a keyboard or screen-reader user who started early keeps
+ * their place.
+ */
+function keepFocusAcrossTakeover(root: HTMLElement, screen: HTMLElement): void {
+  let focused: HTMLElement | null = null;
+  screen.addEventListener('focusin', (e) => {
+    focused = e.target instanceof HTMLElement ? e.target : null;
+  });
+  const observer = new MutationObserver(() => {
+    if (screen.isConnected) return;
+    observer.disconnect();
+    const was: HTMLElement | null = focused;
+    if (!was || (document.activeElement && document.activeElement !== document.body)) return;
+    const href = was.getAttribute('href');
+    const links = href ? [...root.querySelectorAll<HTMLElement>(`a[href="${CSS.escape(href)}"]`)] : [];
+    const match = (was.id ? document.getElementById(was.id) : null) ?? links.find((a) => a.textContent === was.textContent) ?? links[0];
+    match?.focus();
+  });
+  observer.observe(root, { childList: true });
 }
