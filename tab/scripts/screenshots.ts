@@ -18,7 +18,8 @@ try {
     deviceScaleFactor: 1,
   });
   await page.goto(tabUrl(service.baseUrl));
-  await page.locator('tr[data-action-id]').first().waitFor();
+  // The app itself, not the plain first screen drawn before it.
+  await page.getByTestId('plan-count').waitFor();
   await page.screenshot({ path: out('tab-summary.png') });
 
   // An owner's update through the form, so the timeline shows a RAG change made in the tab.
@@ -31,6 +32,7 @@ try {
   await form
     .getByLabel('What has happened since the last update?')
     .fill('All remaining panels audited; every one now includes a BME member. Findings go to the Workforce Equality Group on 24 March.');
+  await form.getByRole('textbox', { name: 'Link 1' }).fill('https://nhsuk.sharepoint.com/sites/edi/Shared Documents/panel-audit-2026.xlsx');
   await form.getByRole('radio', { name: 'Green', exact: true }).check();
   await form.getByRole('button', { name: 'Send update' }).click();
   await page.getByTestId('timeline').locator('li').first().filter({ hasText: 'All remaining panels audited' }).waitFor();
@@ -43,7 +45,7 @@ try {
     deviceScaleFactor: 1,
   });
   await phone.goto(tabUrl(service.baseUrl, '/', { devUser: 'meganb@example.com' }));
-  await phone.locator('[data-action-id]').first().waitFor();
+  await phone.getByTestId('plan-count').waitFor();
   await phone.getByTestId('plan-count').evaluate((p) => p.scrollIntoView());
   await phone.screenshot({ path: out('tab-phone.png') });
   console.log(`Wrote ${out('tab-summary.png')}, ${out('tab-timeline.png')} and ${out('tab-phone.png')}`);
