@@ -7,6 +7,7 @@ import { loadedPlan } from './api/loaded-plan.js';
 import { prefetch, prefetched } from './api/prefetch.js';
 import type { MeResponse, PlanResponse } from './api/types.js';
 import { drawFirstScreen, hasFirstScreen } from './first-screen.js';
+import { warmFormats } from './lib/format.js';
 import { connectHost, mayBeHosted, type HostTheme } from './host/teams-host.js';
 import { pageQuery, parseRoute } from './routes.js';
 import './print.css';
@@ -31,12 +32,16 @@ async function start(): Promise<void> {
   if (route.name !== 'config') prefetch(api, route.name === 'plan' ? ['/me', '/plan'] : ['/me']);
   const query = pageQuery();
   if (route.name === 'plan' && hasFirstScreen(query)) {
+    // A macrotask, so the requests above are on the wire first (their headers are awaited); the locale data loads meanwhile.
+    setTimeout(warmFormats, 0);
     // The plan's first screen needs only this script and the data: the app is asked for (and compiled) after it is drawn,
     // and starts with the data in, so its first render is the whole page, with no loading state in between.
     const answers = await prefetched(['/me', '/plan']);
     if (answers) {
       const [me, plan] = answers as [MeResponse, PlanResponse];
       drawFirstScreen(document.getElementById('root')!, { me, plan: loadedPlan(plan), theme: host.theme, query });
+      // Let the browser show the rows before asking for the app (its module preloads are DOM work too).
+      await new Promise((resolve) => setTimeout(resolve, 0));
     }
   }
   (await (early ?? import('./app-root.js'))).mount(host, api);
