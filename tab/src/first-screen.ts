@@ -13,7 +13,7 @@ import type { LoadedPlan } from './api/loaded-plan.js';
 import type { PlanItem } from './api/plan-list.js';
 import type { MeResponse } from './api/types.js';
 import type { HostTheme } from './host/teams-host.js';
-import { filterActions, groupActions, RAG_LABELS, STATUS_LABELS } from './lib/domain.js';
+import { filterActions, groupActions, isEvidenceLink, linkLabel, RAG_LABELS, STATUS_LABELS } from './lib/domain.js';
 import { formatDate, formatLongDate } from './lib/format.js';
 import {
   dueCellText,
@@ -162,12 +162,35 @@ function cell(area: string, label: string | null, ...children: Child[]): HTMLEle
   return el('td', { class: `fs-${area}` }, label && el('span', { class: 'fs-label', 'aria-hidden': 'true' }, label), ...children);
 }
 
+/** The latest update's evidence links, as EvidenceLinks shows them in a plan row: host and path, a new tab, no opener. */
+function evidence(action: PlanItem): HTMLElement | null {
+  const links = action.latest?.links;
+  if (!links?.length) return null;
+  const max = 48;
+  const labelId = `fs-evidence-${action.id}`;
+  const item = (href: string) =>
+    el(
+      'li',
+      {},
+      isEvidenceLink(href)
+        ? el('a', { href, target: '_blank', rel: 'noopener noreferrer', title: href }, bdi(linkLabel(href, max)))
+        : bdi(href.length > max ? `${href.slice(0, max - 1)}…` : href),
+    );
+  return el(
+    'div',
+    { class: 'fs-evidence evidence-links' },
+    el('span', { id: labelId, class: 'fs-meta' }, 'Evidence:'),
+    el('ul', { 'aria-labelledby': labelId }, ...links.map(item)),
+  );
+}
+
 function row(action: PlanItem): HTMLElement {
   const due = dueCellText(action);
   const latest = action.latest
     ? [
         el('bdi', { class: 'fs-clamp' }, action.latest.text),
         el('span', { class: 'fs-meta' }, bdi(action.latest.authorName), `, ${formatDate(action.latest.day)}`),
+        evidence(action),
       ]
     : [el('span', { class: 'fs-meta' }, 'No update yet')];
   return el(
@@ -200,12 +223,13 @@ function row(action: PlanItem): HTMLElement {
 
 const COLUMNS = ['Ref', 'Action', 'Owner', 'Due', 'RAG', 'Latest update'];
 
-function actionsSection(plan: LoadedPlan, query: URLSearchParams): HTMLElement {
+/** The actions heading, count and groups, with the first `rows` rows. */
+function actionsSection(plan: LoadedPlan, query: URLSearchParams, rows = FIRST_ROWS): HTMLElement {
   const view = viewFromQuery(query);
   const filtered = isFiltered(view);
   const shown = filtered ? filterActions(plan.items, toFilter(view)) : plan.items;
   const groups: HTMLElement[] = [];
-  let budget = FIRST_ROWS;
+  let budget = rows;
   for (const group of groupActions(shown, view.group)) {
     if (budget <= 0) break;
     const rows = group.actions.slice(0, budget);
@@ -257,13 +281,21 @@ export function drawFirstScreen(
   input: { me: MeResponse; plan: LoadedPlan; theme: HostTheme; query: URLSearchParams },
 ): void {
   const { me, plan, theme, query } = input;
+  const actions = actionsSection(plan, query);
   const main = el(
     'main',
     { id: 'main', class: 'fs-main', tabindex: '-1' },
     el('h1', {}, planHeadingText(plan.items)),
     el('p', { class: 'fs-intro' }, `As at ${formatLongDate(plan.today)}`),
     summaryPanel(plan.summary),
-    actionsSection(plan, query),
+    actions,
   );
-  root.replaceChildren(el('div', { class: 'first-screen', 'data-theme': theme, 'aria-busy': 'true' }, header(me), main));
+  const screen = el('div', { class: 'first-screen', 'data-theme': theme, 'aria-busy': 'true' }, header(me), main);
+  root.replaceChildren(screen);
+  // Printed before the app has come (Ctrl+P at once): the paper gets every row, as the app prints it.
+  const printAll = () => {
+    window.removeEventListener('beforeprint', printAll);
+    if (screen.isConnected) actions.replaceWith(actionsSection(plan, query, Infinity));
+  };
+  window.addEventListener('beforeprint', printAll);
 }
