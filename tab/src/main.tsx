@@ -40,8 +40,6 @@ async function start(): Promise<void> {
     if (answers) {
       const [me, plan] = answers as [MeResponse, PlanResponse];
       drawFirstScreen(document.getElementById('root')!, { me, plan: loadedPlan(plan), theme: host.theme, query });
-      // Let the browser show the rows before asking for the app (its module preloads are DOM work too).
-      await new Promise((resolve) => setTimeout(resolve, 0));
     }
   }
   (await (early ?? import('./app-root.js'))).mount(host, api);
