@@ -162,20 +162,26 @@ function cell(area: string, label: string | null, ...children: Child[]): HTMLEle
   return el('td', { class: `fs-${area}` }, label && el('span', { class: 'fs-label', 'aria-hidden': 'true' }, label), ...children);
 }
 
-/** The latest update's evidence links as EvidenceLinks shows them: host and path, a new tab, text when the address fails the check. */
-function evidenceLinks(links: readonly string[] | undefined): HTMLElement | null {
+/** The latest update's evidence links, as EvidenceLinks shows them in a plan row: host and path, a new tab, no opener. */
+function evidence(action: PlanItem): HTMLElement | null {
+  const links = action.latest?.links;
   if (!links?.length) return null;
-  const MAX = 48;
-  const items = links.map((link) =>
+  const max = 48;
+  const labelId = `fs-evidence-${action.id}`;
+  const item = (href: string) =>
     el(
       'li',
       {},
-      isEvidenceLink(link)
-        ? el('a', { href: link, target: '_blank', rel: 'noopener noreferrer', title: link }, bdi(linkLabel(link, MAX)))
-        : bdi(link.length > MAX ? `${link.slice(0, MAX - 1)}…` : link),
-    ),
+      isEvidenceLink(href)
+        ? el('a', { href, target: '_blank', rel: 'noopener noreferrer', title: href }, bdi(linkLabel(href, max)))
+        : bdi(href.length > max ? `${href.slice(0, max - 1)}…` : href),
+    );
+  return el(
+    'div',
+    { class: 'fs-evidence evidence-links' },
+    el('span', { id: labelId, class: 'fs-meta' }, 'Evidence:'),
+    el('ul', { 'aria-labelledby': labelId }, ...links.map(item)),
   );
-  return el('div', { class: 'fs-evidence evidence-links' }, el('span', { class: 'fs-muted' }, 'Evidence:'), el('ul', {}, ...items));
 }
 
 function row(action: PlanItem): HTMLElement {
@@ -184,7 +190,7 @@ function row(action: PlanItem): HTMLElement {
     ? [
         el('bdi', { class: 'fs-clamp' }, action.latest.text),
         el('span', { class: 'fs-meta' }, bdi(action.latest.authorName), `, ${formatDate(action.latest.day)}`),
-        evidenceLinks(action.latest.links),
+        evidence(action),
       ]
     : [el('span', { class: 'fs-meta' }, 'No update yet')];
   return el(
@@ -217,12 +223,13 @@ function row(action: PlanItem): HTMLElement {
 
 const COLUMNS = ['Ref', 'Action', 'Owner', 'Due', 'RAG', 'Latest update'];
 
-function actionsSection(plan: LoadedPlan, query: URLSearchParams, rowLimit = FIRST_ROWS): HTMLElement {
+/** The actions heading, count and groups, with the first `rows` rows. */
+function actionsSection(plan: LoadedPlan, query: URLSearchParams, rows = FIRST_ROWS): HTMLElement {
   const view = viewFromQuery(query);
   const filtered = isFiltered(view);
   const shown = filtered ? filterActions(plan.items, toFilter(view)) : plan.items;
   const groups: HTMLElement[] = [];
-  let budget = rowLimit;
+  let budget = rows;
   for (const group of groupActions(shown, view.group)) {
     if (budget <= 0) break;
     const rows = group.actions.slice(0, budget);

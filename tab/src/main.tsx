@@ -7,6 +7,7 @@ import { loadedPlan } from './api/loaded-plan.js';
 import { prefetch, prefetched } from './api/prefetch.js';
 import type { MeResponse, PlanResponse } from './api/types.js';
 import { drawFirstScreen, hasFirstScreen } from './first-screen.js';
+import { warmFormats } from './lib/format.js';
 import { connectHost, mayBeHosted, type HostTheme } from './host/teams-host.js';
 import { pageQuery, parseRoute } from './routes.js';
 import './print.css';
@@ -31,6 +32,8 @@ async function start(): Promise<void> {
   if (route.name !== 'config') prefetch(api, route.name === 'plan' ? ['/me', '/plan'] : ['/me']);
   const query = pageQuery();
   if (route.name === 'plan' && hasFirstScreen(query)) {
+    // A macrotask, so the requests above are on the wire first (their headers are awaited); the locale data loads meanwhile.
+    setTimeout(warmFormats, 0);
     // The plan's first screen needs only this script and the data: the app is asked for (and compiled) after it is drawn,
     // and starts with the data in, so its first render is the whole page, with no loading state in between.
     const answers = await prefetched(['/me', '/plan']);

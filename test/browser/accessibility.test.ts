@@ -20,7 +20,7 @@ async function seriousViolations(page: Page): Promise<string[]> {
 
 describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
   const pages = [
-    { name: 'the plan', path: async () => '/', ready: (page: Page) => page.locator('tr[data-action-id]').first().waitFor() },
+    { name: 'the plan', path: async () => '/', ready: (page: Page) => page.getByTestId('plan-count').waitFor() },
     {
       name: 'an action page',
       path: async () => `/actions/${encodeURIComponent((await ctx.service.store.listActions())[0]!.id)}`,

@@ -7,7 +7,7 @@ import { openPage, tabUrl, useTabBrowser } from './harness.js';
 
 const ctx = useTabBrowser();
 
-/** What a reader sees of the plan page: its heading, count line, group labels and rows (id, link, RAG). */
+/** What a reader sees of the plan page: its heading, count line, group labels and rows (id, link, RAG, evidence links). */
 async function planShown(page: Page, count: string) {
   const rows = await page
     .locator('tr[data-action-id]')
@@ -16,6 +16,7 @@ async function planShown(page: Page, count: string) {
         tr.getAttribute('data-action-id'),
         tr.querySelector('a')?.getAttribute('href'),
         tr.querySelector('[data-rag]')?.getAttribute('data-rag'),
+        [...tr.querySelectorAll('.evidence-links a')].map((a) => [a.textContent, a.getAttribute('href'), a.getAttribute('rel')]),
       ]),
     );
   return {
@@ -45,6 +46,7 @@ describe('the plan’s first screen', () => {
     expect(errors).toEqual([]);
 
     expect(first.rows.length).toBeGreaterThan(5);
+    expect(first.rows.some((r) => (r[3] as unknown[]).length > 0)).toBe(true);
     expect(first.heading).toBe(app.heading);
     expect(first.count).toBe(app.count);
     expect(app.groups.slice(0, first.groups.length)).toEqual(first.groups);

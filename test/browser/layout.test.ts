@@ -20,7 +20,7 @@ interface Target {
 
 const firstAction = async () => (await ctx.service.store.listActions())[0]!;
 const PAGES: Target[] = [
-  { name: 'the plan', path: async () => '/', ready: (p) => p.locator('[data-action-id]').first().waitFor() },
+  { name: 'the plan', path: async () => '/', ready: (p) => p.getByTestId('plan-count').waitFor() },
   {
     name: 'an action',
     path: async () => `/actions/${encodeURIComponent((await firstAction()).id)}`,
@@ -59,6 +59,8 @@ describe('the tab at 320, 390, 768 and 1280 px', () => {
     const { page } = await openPage(ctx.browser);
     await page.setViewportSize({ width: 390, height: 800 });
     await page.goto(tabUrl(ctx.service.baseUrl));
+    // The app's rows, not the first screen's that it replaces (their layout is checked in first-screen tests).
+    await page.getByTestId('plan-count').waitFor();
     const action = (await ctx.service.store.listActions()).find((a) => a.latestUpdate && a.owner)!;
     const row = page.locator(`[data-action-id="${action.id}"]`).first();
     await row.waitFor();

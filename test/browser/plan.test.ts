@@ -17,7 +17,7 @@ async function openPlan(): Promise<{ page: Page; errors: string[]; offsite: stri
   const opened = await openPage(ctx.browser);
   await opened.page.goto(tabUrl(ctx.service.baseUrl));
   await opened.page.getByRole('heading', { level: 2, name: 'Actions' }).waitFor();
-  await opened.page.locator('tr[data-action-id]').first().waitFor();
+  await opened.page.getByTestId('plan-count').waitFor();
   return opened;
 }
 

@@ -80,13 +80,21 @@ export function groupActions<T extends Groupable>(views: readonly T[], by: Group
 type Groupable = Pick<ActionView, 'indicators' | 'theme'>;
 
 function groupByIndicator<T extends Groupable>(views: readonly T[]): ActionGroup<T>[] {
+  // One pass over the plan (the tab groups thousands of actions before its first screen); index 0 is "not linked".
+  const byIndicator: T[][] = Array.from({ length: 10 }, () => []);
+  for (const view of views) {
+    const { indicators } = view;
+    if (indicators.length === 0) byIndicator[0]!.push(view);
+    indicators.forEach((n, i) => {
+      if (n >= 1 && n <= 9 && indicators.indexOf(n) === i) byIndicator[n]!.push(view);
+    });
+  }
   const groups: ActionGroup<T>[] = [];
   for (let n = 1 as IndicatorNumber; n <= 9; n = (n + 1) as IndicatorNumber) {
-    const actions = views.filter((v) => v.indicators.includes(n));
+    const actions = byIndicator[n]!;
     if (actions.length) groups.push({ key: `indicator-${n}`, label: indicatorLabel(n), indicator: n, actions });
   }
-  const unlinked = views.filter((v) => v.indicators.length === 0);
-  if (unlinked.length) groups.push({ key: 'indicator-none', label: 'Not linked to an indicator', actions: unlinked });
+  if (byIndicator[0]!.length) groups.push({ key: 'indicator-none', label: 'Not linked to an indicator', actions: byIndicator[0]! });
   return groups;
 }
 

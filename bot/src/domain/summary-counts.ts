@@ -67,7 +67,11 @@ export function summariseViews(views: readonly SummaryRow[], today: string): Pla
     if (isComplete(v)) complete += 1;
     if (v.overdue) overdue += 1;
     if (v.stale) stale += 1;
-    for (const n of new Set(v.indicators)) {
+    // Each indicator once, however often it is cited (no Set per action: the tab counts thousands before its first screen).
+    const cited = v.indicators;
+    for (let i = 0; i < cited.length; i++) {
+      const n = cited[i]!;
+      if (cited.indexOf(n) !== i) continue;
       const row = perIndicator[n - 1]!;
       row.actions += 1;
       if (carried) row.carriedOver += 1;

@@ -5,7 +5,7 @@
 import type { PlanItem } from '../api/plan-list.js';
 import type { ActionGroup, GroupBy, SummaryResponse } from '../api/types.js';
 import { RAG_LABELS, STATUS_LABELS, type Rag } from './domain.js';
-import { formatDate, plural } from './format.js';
+import { formatDate, formatNumber, plural } from './format.js';
 
 /** Display order of RAG ratings: worst first, then complete, then unrated. */
 export const RAG_ORDER: readonly Rag[] = ['Red', 'Amber', 'Green', 'Blue', 'None'];
@@ -40,18 +40,18 @@ export function planHeadingText(items: readonly PlanItem[]): string {
 
 /** The line above the groups: "5,000 actions" or "Showing 12 actions of 5,000", and the note on indicator groups. */
 export function planCountText(shown: number, total: number, filtered: boolean, group: GroupBy): string {
-  const count = filtered ? `Showing ${plural(shown, 'action')} of ${total.toLocaleString('en-GB')}` : plural(shown, 'action');
+  const count = filtered ? `Showing ${plural(shown, 'action')} of ${formatNumber(total)}` : plural(shown, 'action');
   return count + (group === 'indicator' && shown > 0 ? ' · an action citing several indicators is listed under each' : '');
 }
 
 /** The summary's headline figures, in order; `attention` marks a figure above zero that needs a lead's eye. */
 export function summaryStats(summary: SummaryResponse): { label: string; value: string; attention: boolean }[] {
   return [
-    { label: 'Actions', value: summary.total.toLocaleString('en-GB'), attention: false },
-    { label: 'Complete', value: summary.complete.toLocaleString('en-GB'), attention: false },
+    { label: 'Actions', value: formatNumber(summary.total), attention: false },
+    { label: 'Complete', value: formatNumber(summary.complete), attention: false },
     { label: 'Per cent complete', value: `${summary.percentComplete}%`, attention: false },
-    { label: 'Overdue', value: summary.overdue.toLocaleString('en-GB'), attention: summary.overdue > 0 },
-    { label: 'No update in 30 days', value: summary.stale.toLocaleString('en-GB'), attention: summary.stale > 0 },
+    { label: 'Overdue', value: formatNumber(summary.overdue), attention: summary.overdue > 0 },
+    { label: 'No update in 30 days', value: formatNumber(summary.stale), attention: summary.stale > 0 },
   ];
 }
 

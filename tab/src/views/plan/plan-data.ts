@@ -55,8 +55,8 @@ export function usePlanSearch(q: string): { ids: Set<string> | null; error: unkn
  * Print (Ctrl+P) counts too, so the paper gets every row, not just those near the screen.
  */
 export function usePrinting(): [boolean, () => void] {
-  // Printing already under way when the app takes over from the first screen counts too.
-  const [printing, setPrinting] = useState(() => window.matchMedia('print').matches);
+  // Already printing when the app replaces the first screen (which prints every row itself): keep every row.
+  const [printing, setPrinting] = useState(() => typeof window.matchMedia === 'function' && window.matchMedia('print').matches);
   useEffect(() => {
     const before = () => flushSync(() => setPrinting(true));
     const after = () => setPrinting(false);
