@@ -47,6 +47,27 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
     }
   }
 
+  // The plan's plain first screen, drawn before the app: the app's code is held back so it stays.
+  for (const [theme, width] of [
+    ['light', 1280],
+    ['dark', 1280],
+    ['contrast', 1280],
+    ['light', 320],
+  ] as const) {
+    it(
+      `the plan's first screen has no serious or critical violations in the ${theme} theme at ${width} px`,
+      { timeout: 60_000 },
+      async () => {
+        const { page } = await openPage(ctx.browser, { width });
+        await page.route(/\/assets\/app-root-[^/]+\.js$/, (route) => route.abort());
+        await page.goto(tabUrl(ctx.service.baseUrl, '/', { theme }));
+        await page.locator('.first-screen tr[data-action-id]').first().waitFor();
+        expect(await seriousViolations(page)).toEqual([]);
+        await page.context().close();
+      },
+    );
+  }
+
   for (const target of [
     ...pages,
     { name: 'my actions', path: async () => '/my', ready: (page: Page) => page.getByRole('heading', { level: 1 }).waitFor() },
