@@ -1,6 +1,7 @@
 import { MessageBar, MessageBarBody, MessageBarTitle, makeStyles, tokens } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
-import type { ActionView, CarryOverPreviewItem, CarryOverResponse } from '../../api/types.js';
+import type { CarryOverPreviewItem, CarryOverResponse } from '../../api/types.js';
+import { ActionRefLink, dueNowText } from '../../components/ActionRefLink.js';
 import { usePanelStyles } from '../../components/panel-styles.js';
 import { listTableCells } from '../../components/table-styles.js';
 import { formatDate, plural } from '../../lib/format.js';
@@ -13,16 +14,6 @@ const useStyles = makeStyles({
   muted: { color: tokens.colorNeutralForeground2 },
   list: { margin: `${tokens.spacingVerticalS} 0 0`, paddingLeft: tokens.spacingHorizontalXL },
 });
-
-function ActionLink({ action }: { action: Pick<ActionView, 'id' | 'ref' | 'title'> }) {
-  return (
-    <RouteLink to={`/actions/${encodeURIComponent(action.id)}`}>
-      {action.ref} <bdi>{action.title}</bdi>
-    </RouteLink>
-  );
-}
-
-const oldDue = (a: ActionView) => (a.dueDate ? formatDate(a.dueDate) : a.dueText || 'No date');
 
 /**
  * The dry run's rows: each unfinished action, its due date now, and what
@@ -55,13 +46,13 @@ export function CarryOverList({
         {items.map((i) => (
           <tr key={i.action.id} data-kind={i.kind}>
             <td className={styles.td} data-label="Action">
-              <ActionLink action={i.action} />
+              <ActionRefLink action={i.action} />
             </td>
             <td className={styles.td} data-label="Owner">
               <bdi>{i.action.ownerLabel}</bdi>
             </td>
             <td className={styles.td} data-label="Due now">
-              {oldDue(i.action)}
+              {dueNowText(i.action)}
             </td>
             <td className={styles.td} data-label="New due date">
               {i.kind === 'blocked' ? (
@@ -115,7 +106,7 @@ export function CarryOverResult({ result }: { result: CarryOverResponse }) {
           <ul className={styles.list} data-testid="carry-over-left">
             {result.notCarried.map((n) => (
               <li key={n.action.id}>
-                <ActionLink action={n.action} />: {n.reason}
+                <ActionRefLink action={n.action} />: {n.reason}
               </li>
             ))}
           </ul>

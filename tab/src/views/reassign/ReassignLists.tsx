@@ -1,12 +1,12 @@
 import { MessageBar, MessageBarBody, MessageBarTitle, makeStyles, tokens } from '@fluentui/react-components';
 import type { ActionView, ReassignedItem, ReassignResponse } from '../../api/types.js';
+import { ActionRefLink, dueNowText } from '../../components/ActionRefLink.js';
+import { usePanelStyles } from '../../components/panel-styles.js';
+import { listTableCells } from '../../components/table-styles.js';
+import { plural } from '../../lib/format.js';
 
 type Moved = Extract<ReassignedItem, { outcome: 'reassigned' | 'duplicate' }>;
 type Left = Extract<ReassignedItem, { outcome: 'conflict' | 'refused' }>;
-import { usePanelStyles } from '../../components/panel-styles.js';
-import { listTableCells } from '../../components/table-styles.js';
-import { formatDate, plural } from '../../lib/format.js';
-import { RouteLink } from '../../router.js';
 
 const useStyles = makeStyles({
   table: { width: '100%', borderCollapse: 'collapse', fontSize: tokens.fontSizeBase200, marginTop: tokens.spacingVerticalM },
@@ -14,14 +14,6 @@ const useStyles = makeStyles({
   td: { ...listTableCells.td, overflowWrap: 'break-word' },
   list: { margin: `${tokens.spacingVerticalS} 0 0`, paddingLeft: tokens.spacingHorizontalXL },
 });
-
-function ActionLink({ action }: { action: Pick<ActionView, 'id' | 'ref' | 'title'> }) {
-  return (
-    <RouteLink to={`/actions/${encodeURIComponent(action.id)}`}>
-      {action.ref} <bdi>{action.title}</bdi>
-    </RouteLink>
-  );
-}
 
 /** The actions a reassignment would move, as the lead confirms them: ref and title, due date, RAG. */
 export function ActionList({ actions }: { actions: ActionView[] }) {
@@ -46,10 +38,10 @@ export function ActionList({ actions }: { actions: ActionView[] }) {
         {actions.map((a) => (
           <tr key={a.id}>
             <td className={styles.td} data-label="Action">
-              <ActionLink action={a} />
+              <ActionRefLink action={a} />
             </td>
             <td className={styles.td} data-label="Due">
-              {a.dueDate ? formatDate(a.dueDate) : a.dueText || 'No date'} · {a.dueLabel}
+              {dueNowText(a)} · {a.dueLabel}
             </td>
             <td className={styles.td} data-label="Plan year">
               {a.planYear}
@@ -81,7 +73,7 @@ export function ReassignOutcomes({ result }: { result: ReassignResponse }) {
         <ul className={styles.list}>
           {moved.map((i) => (
             <li key={i.action.id}>
-              <ActionLink action={i.action} /> — from <bdi>{i.previousOwner}</bdi>
+              <ActionRefLink action={i.action} /> — from <bdi>{i.previousOwner}</bdi>
             </li>
           ))}
         </ul>
@@ -92,7 +84,7 @@ export function ReassignOutcomes({ result }: { result: ReassignResponse }) {
           <ul className={styles.list} data-testid="reassign-all-left">
             {left.map((i) => (
               <li key={i.actionId}>
-                {i.action ? <ActionLink action={i.action} /> : i.actionId}: {i.reason}
+                {i.action ? <ActionRefLink action={i.action} /> : i.actionId}: {i.reason}
               </li>
             ))}
           </ul>

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import type { ActionRef } from '../../api/types.js';
 import { usePanelStyles } from '../../components/panel-styles.js';
 import { listTableCells } from '../../components/table-styles.js';
+import { formatInstantDay } from '../../lib/format.js';
 import { RouteLink } from '../../router.js';
 
 const useStyles = makeStyles({
@@ -66,6 +67,21 @@ export function ActionCells({ action }: { action: Pick<ActionRef, 'id' | 'ref' |
         <RouteLink to={`/actions/${encodeURIComponent(action.id)}`}>
           <bdi>{action.title}</bdi>
         </RouteLink>
+      </td>
+    </>
+  );
+}
+
+/** The day of a change and who made it: the last two cells of the RAG-move, reassignment and carry-over rows. */
+export function WhenByCells({ at, by }: { at: string; by: string }) {
+  const styles = useStyles();
+  return (
+    <>
+      <td className={styles.td} data-label="When">
+        {formatInstantDay(at)}
+      </td>
+      <td className={styles.td} data-label="By">
+        <bdi>{by}</bdi>
       </td>
     </>
   );

@@ -4,7 +4,7 @@ import { EvidenceLinks } from '../../components/EvidenceLinks.js';
 import { RagBadge } from '../../components/RagBadge.js';
 import { formatDate, formatInstant, formatInstantDay } from '../../lib/format.js';
 import { listTableCells } from '../../components/table-styles.js';
-import { ActionCells, Section } from './ChangeSection.js';
+import { ActionCells, Section, WhenByCells } from './ChangeSection.js';
 import { OwnerChangeTables } from './OwnerChangeTables.js';
 
 const useStyles = makeStyles({
@@ -30,12 +30,7 @@ export function ChangeTables({ data }: { data: ChangesResponse }) {
                 <RagBadge rag={m.from} /> → <RagBadge rag={m.to} />
               </span>
             </td>
-            <td className={styles.td} data-label="When">
-              {formatInstantDay(m.at)}
-            </td>
-            <td className={styles.td} data-label="By">
-              <bdi>{m.by}</bdi>
-            </td>
+            <WhenByCells at={m.at} by={m.by} />
           </tr>
         ))}
       </Section>

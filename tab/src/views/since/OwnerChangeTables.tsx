@@ -1,9 +1,8 @@
 import { makeStyles } from '@fluentui/react-components';
 import type { ChangesResponse } from '../../api/types.js';
 import { listTableCells } from '../../components/table-styles.js';
-import { formatInstantDay } from '../../lib/format.js';
 import { RouteLink } from '../../router.js';
-import { ActionCells, Section } from './ChangeSection.js';
+import { ActionCells, Section, WhenByCells } from './ChangeSection.js';
 
 const useStyles = makeStyles({
   td: { ...listTableCells.td, overflowWrap: 'break-word' },
@@ -29,12 +28,7 @@ export function OwnerChangeTables({ data }: { data: ChangesResponse }) {
             <td className={styles.td} data-label="To">
               <bdi>{r.to}</bdi>
             </td>
-            <td className={styles.td} data-label="When">
-              {formatInstantDay(r.at)}
-            </td>
-            <td className={styles.td} data-label="By">
-              <bdi>{r.by}</bdi>
-            </td>
+            <WhenByCells at={r.at} by={r.by} />
           </tr>
         ))}
       </Section>
@@ -47,12 +41,7 @@ export function OwnerChangeTables({ data }: { data: ChangesResponse }) {
                 {c.to.planYear} · {c.to.ref}
               </RouteLink>
             </td>
-            <td className={styles.td} data-label="When">
-              {formatInstantDay(c.at)}
-            </td>
-            <td className={styles.td} data-label="By">
-              <bdi>{c.by}</bdi>
-            </td>
+            <WhenByCells at={c.at} by={c.by} />
           </tr>
         ))}
       </Section>
