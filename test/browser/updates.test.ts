@@ -96,7 +96,8 @@ describe('progress updates in the tab', () => {
     await expect(page.getByLabel('What has happened since the last update?').inputValue()).resolves.toBe(
       'My note written before I saw the lead’s.',
     );
-    await expect(page.getByTestId('timeline').locator('li').first().textContent()).resolves.toContain('Lead chased the panel chairs.');
+    // The history reloads with the conflict answer; wait for it rather than read it mid-render.
+    await page.getByTestId('timeline').locator('li').first().filter({ hasText: 'Lead chased the panel chairs.' }).waitFor();
 
     await conflict.getByRole('button', { name: 'Send my update as well' }).click();
     await page.getByTestId('timeline').locator('li').first().filter({ hasText: 'My note written before I saw the lead’s.' }).waitFor();
