@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { BANK_HOLIDAY_DIVISIONS } from './domain/bank-holidays.js';
 import { AppError } from './errors.js';
 import { DEFAULT_MAX_FILE_MB, DEFAULT_MAX_ROWS } from './importers/file-limits.js';
+import type { OrgSettings, Organisation } from './domain/organisation.js';
 
 const list = z
   .string()
@@ -194,5 +195,64 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     HOST: c.HOST ?? (isProduction ? undefined : '127.0.0.1'),
     isProduction,
     LOAD_SAMPLE_PLAN: c.LOAD_SAMPLE_PLAN ?? !isProduction,
+  };
+}
+
+/** The settings an organisation may set for itself, by the environment variable whose default they override. */
+export const ORG_SETTING_VARIABLES = {
+  reminderOffsetsDays: 'REMINDER_OFFSETS_DAYS',
+  bankHolidays: 'BANK_HOLIDAYS',
+  modelEmployerGoalPercent: 'MODEL_EMPLOYER_GOAL_PERCENT',
+  timeZone: 'TIMEZONE',
+  staleAfterDays: 'STALE_AFTER_DAYS',
+} as const satisfies Record<keyof OrgSettings, keyof z.input<typeof envSchema>>;
+
+/**
+ * Reads an organisation's settings given as text (the CLI, the admin page),
+ * each checked by the same rule as its environment variable, so a setting
+ * can never hold what the deployment default could not. An empty text
+ * clears the setting (back to the default). Throws a `bad_input` AppError
+ * naming every setting that is wrong.
+ */
+export function parseOrgSettings(given: Partial<Record<keyof OrgSettings, string>>, current: OrgSettings = {}): OrgSettings {
+  const settings: Record<string, unknown> = { ...current };
+  const problems: string[] = [];
+  for (const [key, variable] of Object.entries(ORG_SETTING_VARIABLES) as [
+    keyof OrgSettings,
+    (typeof ORG_SETTING_VARIABLES)[keyof OrgSettings],
+  ][]) {
+    const text = given[key];
+    if (text === undefined) continue;
+    if (text.trim() === '') {
+      delete settings[key];
+      continue;
+    }
+    const parsed = envSchema.shape[variable].safeParse(text.trim());
+    if (parsed.success) settings[key] = parsed.data;
+    else problems.push(`${key} (like ${variable}): ${parsed.error.issues.map((i) => i.message).join('; ')}`);
+  }
+  if (problems.length) throw new AppError('bad_input', `These settings are not valid:\n  ${problems.join('\n  ')}`);
+  return settings as OrgSettings;
+}
+
+/**
+ * The configuration as one organisation sees it: its own settings over the
+ * deployment's defaults, its own leads, viewers and SharePoint site. Every
+ * part of the app that takes a `Config` works for that organisation alone
+ * when handed this.
+ */
+export function configFor(config: Config, org: Organisation): Config {
+  const s = org.settings;
+  return {
+    ...config,
+    ED_LEADS: org.leads,
+    VIEWERS: org.viewers,
+    ...(s.reminderOffsetsDays ? { REMINDER_OFFSETS_DAYS: s.reminderOffsetsDays } : {}),
+    ...(s.bankHolidays ? { BANK_HOLIDAYS: s.bankHolidays as Config['BANK_HOLIDAYS'] } : {}),
+    ...(s.modelEmployerGoalPercent !== undefined ? { MODEL_EMPLOYER_GOAL_PERCENT: s.modelEmployerGoalPercent } : {}),
+    ...(s.timeZone ? { TIMEZONE: s.timeZone } : {}),
+    ...(s.staleAfterDays ? { STALE_AFTER_DAYS: s.staleAfterDays } : {}),
+    ...(org.site?.siteId ? { SHAREPOINT_SITE_ID: org.site.siteId } : {}),
+    ...(org.site?.siteUrl ? { SHAREPOINT_SITE_URL: org.site.siteUrl } : {}),
   };
 }

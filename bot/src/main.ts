@@ -10,9 +10,8 @@ import { assertSafeToStart } from './production-checks.js';
 import { scheduleJobs } from './reminders/scheduler.js';
 import { loadSamplePlanIfEmpty } from './sample/sample-plan.js';
 import { createServer } from './server.js';
-import { PlanService } from './service/plan-service.js';
-import { linkRoleAccounts, rolesFromConfig } from './service/roles.js';
-import { createStore, userDirectoryOf } from './store/create-store.js';
+import { implicitOrganisation, Tenancy } from './service/tenancy.js';
+import { createRegistry, storeForOrganisation, userDirectoryOf } from './store/create-store.js';
 import { createTeamsBot } from './teams/bot-app.js';
 
 /**
@@ -25,16 +24,19 @@ async function start(): Promise<void> {
   const config = loadConfig(process.env);
   for (const warning of assertSafeToStart(config)) logger.warn(warning);
   const clock = systemClock;
-  const store = await createStore(config, { clock, logger });
-  await store.init();
-  if (config.LOAD_SAMPLE_PLAN) {
+  const registry = createRegistry(config);
+  const storeFor = storeForOrganisation(config, { clock, logger });
+  if (config.LOAD_SAMPLE_PLAN && (await registry.listOrganisations()).length === 0) {
+    const store = storeFor(implicitOrganisation(config));
+    await store.init();
     const loaded = await loadSamplePlanIfEmpty(store, clock);
     if (loaded) logger.info('Loaded the sample plan into the empty store', { actions: loaded });
+    await store.close();
   }
-  const roles = rolesFromConfig(config);
-  await linkRoleAccounts(roles, store, userDirectoryOf(store));
+  const tenancy = await Tenancy.open({ config, registry, storeFor, clock, users: userDirectoryOf });
+  // Until every surface takes the tenancy, the surfaces below serve the first organisation (the implicit one).
+  const { store, service, roles } = tenancy.contexts()[0]!;
   if (roles.demoLeads) logger.info('ED_LEADS is empty: the demo E&D leads (Alex Wilber, Lynne Robbins) lead, in development only');
-  const service = new PlanService(store, clock);
   // Checked before listening: a PROACTIVE_INSTALL that cannot find the app stops start-up with the reason.
   const install = proactiveInstallerFromConfig(config, { store, clock, logger });
   const teamsBot = createTeamsBot(config, { store, service, clock, logger, roles });

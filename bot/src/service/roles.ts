@@ -23,9 +23,16 @@ export class RoleDirectory {
 
   /** True when the leads are the demo organisation's (development without ED_LEADS), not configuration. */
   readonly demoLeads: boolean;
+  /**
+   * True when an empty viewer list lets anyone signed in read (the implicit
+   * organisation, as VIEWERS has always worked). A registered organisation
+   * is closed: in a shared tenant only its own people may read its plan.
+   */
+  private readonly openWhenNoViewers: boolean;
 
-  constructor(lists: { edLeads: readonly string[]; viewers: readonly string[]; demoLeads?: boolean }) {
+  constructor(lists: { edLeads: readonly string[]; viewers: readonly string[]; demoLeads?: boolean; openWhenNoViewers?: boolean }) {
     this.demoLeads = lists.demoLeads ?? false;
+    this.openWhenNoViewers = lists.openWhenNoViewers ?? true;
     this.leads = new Set(lists.edLeads.map((s) => s.toLowerCase()));
     this.viewers = new Set(lists.viewers.map((s) => s.toLowerCase()));
   }
@@ -62,9 +69,9 @@ export class RoleDirectory {
     return this.matches(this.leads, who);
   }
 
-  /** Everyone may read when VIEWERS is empty; otherwise viewers, leads (and, per action, owners). */
+  /** Viewers and leads (and, per action, owners); everyone when VIEWERS is empty in the implicit organisation. */
   isListedViewer(who: Identity): boolean {
-    return this.viewers.size === 0 || this.matches(this.viewers, who) || this.isLead(who);
+    return (this.openWhenNoViewers && this.viewers.size === 0) || this.matches(this.viewers, who) || this.isLead(who);
   }
 
   /** The actor the domain rules work with. */

@@ -4,9 +4,13 @@ import { graphFromConfig } from '../graph/graph-from-config.js';
 import { GraphUserDirectory } from '../graph/user-directory.js';
 import { consoleLogger, type Logger } from '../logger.js';
 import type { UserDirectory } from '../domain/user-directory.js';
+import { IMPLICIT_ORG_ID, type Organisation } from '../domain/organisation.js';
+import { AppError } from '../errors.js';
+import type { OrganisationRegistry } from './organisation-registry.js';
 import type { PlanStore } from './plan-store.js';
 import { GraphPlanStore } from './sharepoint/graph-plan-store.js';
 import { SqlitePlanStore } from './sqlite/sqlite-plan-store.js';
+import { SqliteRegistry } from './sqlite/sqlite-registry.js';
 
 /** The organisation's user directory behind `store` (SharePoint: Entra through Graph), or undefined (SQLite has none). */
 export function userDirectoryOf(store: PlanStore): UserDirectory | undefined {
@@ -15,6 +19,10 @@ export function userDirectoryOf(store: PlanStore): UserDirectory | undefined {
 
 /** Chooses the store adapter from configuration. The caller runs `init()`. */
 export async function createStore(config: Config, deps: { clock?: Clock; logger?: Logger } = {}): Promise<PlanStore> {
+  return createStoreSync(config, deps);
+}
+
+function createStoreSync(config: Config, deps: { clock?: Clock; logger?: Logger }): PlanStore {
   switch (config.STORE) {
     case 'sqlite':
       return new SqlitePlanStore(config.DATABASE_PATH);
@@ -32,4 +40,34 @@ export async function createStore(config: Config, deps: { clock?: Clock; logger?
       });
     }
   }
+}
+
+/**
+ * Where the deployment's organisations are registered. SQLite: tables in
+ * the plan's own file. SharePoint: (until the platform-site lists exist) no
+ * registry, so the deployment serves the implicit organisation only.
+ */
+export function createRegistry(config: Config): OrganisationRegistry {
+  return config.STORE === 'sqlite' ? new SqliteRegistry(config.DATABASE_PATH) : noRegistry;
+}
+
+const noRegistry: OrganisationRegistry = {
+  listOrganisations: async () => [],
+  getOrganisation: async () => null,
+  saveOrganisation: async () => Promise.reject(new Error('Organisations cannot be registered with this store yet.')),
+  removeOrganisation: async () => Promise.reject(new Error('Organisations cannot be registered with this store yet.')),
+  listGroups: async () => [],
+  saveGroup: async () => Promise.reject(new Error('Organisations cannot be registered with this store yet.')),
+  removeGroup: async () => Promise.reject(new Error('Organisations cannot be registered with this store yet.')),
+};
+
+/**
+ * How each organisation's store is made. The implicit organisation uses the
+ * deployment's store exactly as configured.
+ */
+export function storeForOrganisation(config: Config, deps: { clock?: Clock; logger?: Logger } = {}): (org: Organisation) => PlanStore {
+  return (org) => {
+    if (org.id === IMPLICIT_ORG_ID) return createStoreSync(config, deps);
+    throw new AppError('config', `Organisation ${org.id} cannot be served yet: stores are not scoped by organisation.`);
+  };
 }

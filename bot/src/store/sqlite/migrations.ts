@@ -195,6 +195,29 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE actions ADD COLUMN latest_links TEXT;
     `,
   },
+  {
+    version: 6,
+    name: 'organisations and oversight groups',
+    // The registry of a deployment serving several organisations; lists and settings as JSON. Empty: one implicit organisation.
+    sql: `
+      CREATE TABLE organisations (
+        id       TEXT PRIMARY KEY,
+        name     TEXT NOT NULL,
+        site_id  TEXT,
+        site_url TEXT,
+        leads    TEXT NOT NULL DEFAULT '[]',
+        viewers  TEXT NOT NULL DEFAULT '[]',
+        settings TEXT NOT NULL DEFAULT '{}'
+      );
+      CREATE TABLE org_groups (
+        id      TEXT PRIMARY KEY,
+        name    TEXT NOT NULL,
+        kind    TEXT NOT NULL CHECK (kind IN ('icb', 'region')),
+        members TEXT NOT NULL DEFAULT '[]',
+        viewers TEXT NOT NULL DEFAULT '[]'
+      );
+    `,
+  },
 ];
 
 /**

@@ -1,0 +1,116 @@
+import { configFor, type Config } from '../config.js';
+import type { Clock } from '../domain/clock.js';
+import { isSamePerson } from '../domain/people.js';
+import { IMPLICIT_ORG_ID, type OrgGroup, type Organisation } from '../domain/organisation.js';
+import type { UserDirectory } from '../domain/user-directory.js';
+import type { OrganisationRegistry } from '../store/organisation-registry.js';
+import type { PlanStore } from '../store/plan-store.js';
+import { PlanService } from './plan-service.js';
+import { linkRoleAccounts, RoleDirectory, rolesFromConfig, type Identity } from './roles.js';
+
+/**
+ * Everything the app needs to work for one organisation: its settings over
+ * the deployment's (`config`), its own store, service and roles. Every
+ * surface (API, bot, jobs, CLI) works on one context at a time, so one
+ * organisation's data is out of reach of another's by construction.
+ */
+export interface OrgContext {
+  org: Organisation;
+  config: Config;
+  store: PlanStore;
+  service: PlanService;
+  roles: RoleDirectory;
+}
+
+/** A person's part in one organisation. */
+export interface Membership {
+  context: OrgContext;
+  role: 'lead' | 'owner' | 'viewer';
+}
+
+/** How a store is made for an organisation (the composition root's choice; tests give their own). */
+export type StoreFor = (org: Organisation) => PlanStore;
+
+/** The implicit organisation: a deployment that registered none, configured by the environment as before. */
+export function implicitOrganisation(config: Pick<Config, 'ED_LEADS' | 'VIEWERS'>): Organisation {
+  return { id: IMPLICIT_ORG_ID, name: 'This organisation', leads: config.ED_LEADS, viewers: config.VIEWERS, settings: {} };
+}
+
+/**
+ * The organisations this deployment serves, each as an `OrgContext`, and the
+ * oversight groups over them. With none registered there is exactly one,
+ * the implicit organisation, and everything behaves as a single-organisation
+ * deployment always has (`implicit` is true).
+ */
+export class Tenancy {
+  private constructor(
+    readonly implicit: boolean,
+    private readonly byId: ReadonlyMap<string, OrgContext>,
+    private readonly groupList: readonly OrgGroup[],
+  ) {}
+
+  /**
+   * Reads the registry and opens (`init()`) each organisation's store.
+   * Registered organisations' roles are closed: an empty viewer list lets
+   * nobody else read (the implicit organisation keeps VIEWERS' old meaning).
+   */
+  static async open(deps: {
+    config: Config;
+    registry: OrganisationRegistry;
+    storeFor: StoreFor;
+    clock: Clock;
+    users?: (store: PlanStore) => UserDirectory | undefined;
+  }): Promise<Tenancy> {
+    const { config, clock } = deps;
+    const [orgs, groups] = await Promise.all([deps.registry.listOrganisations(), deps.registry.listGroups()]);
+    const implicit = orgs.length === 0;
+    const contexts = new Map<string, OrgContext>();
+    for (const org of implicit ? [implicitOrganisation(config)] : orgs) {
+      const orgConfig = configFor(config, org);
+      const store = deps.storeFor(org);
+      await store.init();
+      const roles = implicit
+        ? rolesFromConfig(config)
+        : new RoleDirectory({ edLeads: org.leads, viewers: org.viewers, openWhenNoViewers: false });
+      await linkRoleAccounts(roles, store, deps.users?.(store));
+      contexts.set(org.id, { org, config: orgConfig, store, service: new PlanService(store, clock), roles });
+    }
+    return new Tenancy(implicit, contexts, implicit ? [] : groups);
+  }
+
+  /** Every organisation's context, by name. */
+  contexts(): OrgContext[] {
+    return [...this.byId.values()].sort((a, b) => a.org.name.localeCompare(b.org.name, 'en-GB') || a.org.id.localeCompare(b.org.id));
+  }
+
+  /** The organisation's context, or null when it is not one this deployment serves. */
+  context(orgId: string): OrgContext | null {
+    return this.byId.get(orgId.trim().toUpperCase()) ?? this.byId.get(orgId) ?? null;
+  }
+
+  /** The oversight groups (none for the implicit organisation). */
+  groups(): readonly OrgGroup[] {
+    return this.groupList;
+  }
+
+  /**
+   * The organisations `who` belongs to and as what: lead or viewer as their
+   * lists say, owner where their plan names them. A person may belong to
+   * several (shared posts).
+   */
+  async membershipsOf(who: Identity): Promise<Membership[]> {
+    const found: Membership[] = [];
+    for (const context of this.contexts()) {
+      const actor = context.roles.actorFor(who);
+      if (actor.isLead) found.push({ context, role: 'lead' });
+      else if ((await context.store.listActions()).some((a) => isSamePerson(a.owner, actor))) found.push({ context, role: 'owner' });
+      else if (context.roles.isListedViewer(who)) found.push({ context, role: 'viewer' });
+    }
+    return found;
+  }
+
+  /** Closes every organisation's store. */
+  async close(): Promise<void> {
+    await Promise.all([...this.byId.values()].map((c) => c.store.close()));
+  }
+}
