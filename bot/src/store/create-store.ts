@@ -63,11 +63,13 @@ const noRegistry: OrganisationRegistry = {
 
 /**
  * How each organisation's store is made. The implicit organisation uses the
- * deployment's store exactly as configured.
+ * deployment's store exactly as configured. SQLite: every organisation's
+ * store is scoped to it on the one file (one shared connection).
  */
 export function storeForOrganisation(config: Config, deps: { clock?: Clock; logger?: Logger } = {}): (org: Organisation) => PlanStore {
   return (org) => {
     if (org.id === IMPLICIT_ORG_ID) return createStoreSync(config, deps);
+    if (config.STORE === 'sqlite') return new SqlitePlanStore(config.DATABASE_PATH, org.id);
     throw new AppError('config', `Organisation ${org.id} cannot be served yet: stores are not scoped by organisation.`);
   };
 }

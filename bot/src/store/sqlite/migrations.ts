@@ -1,4 +1,8 @@
 import type Database from 'better-sqlite3';
+import { IMPLICIT_ORG_ID } from '../../domain/organisation.js';
+
+/** Rows written before organisations existed belong to the implicit organisation. */
+const IMPLICIT_ORG = IMPLICIT_ORG_ID;
 
 /** One forward-only schema step. Versions are applied in order and never edited once released. */
 export interface Migration {
@@ -37,6 +41,132 @@ function allowCarriedOverStatus(db: Database.Database): void {
   db.exec(rebuilt);
   db.exec('INSERT INTO actions_rebuilt SELECT * FROM actions; DROP TABLE actions; ALTER TABLE actions_rebuilt RENAME TO actions;');
   for (const sql of dependants) db.exec(sql);
+}
+
+/**
+ * Schema step 7: every table holding an organisation's data gets `org_id`
+ * (existing rows: the implicit organisation), and the keys that were
+ * plan-wide become per organisation. SQLite cannot change a key in place, so
+ * the four tables are rebuilt from the version 6 definitions, column by
+ * column. `conversations` stays deployment-wide (a person's Teams chat with
+ * the bot is one conversation whatever the organisation), as do
+ * `bank_holidays` (by nation) and the registry itself.
+ */
+function scopeByOrganisation(db: Database.Database): void {
+  const copy = (table: string, columns: string) => {
+    db.exec(`INSERT INTO ${table}_v7 (org_id, ${columns}) SELECT '${IMPLICIT_ORG}', ${columns} FROM ${table};
+      DROP TABLE ${table}; ALTER TABLE ${table}_v7 RENAME TO ${table};`);
+  };
+  db.exec(`
+    CREATE TABLE actions_v7 (
+      id            TEXT PRIMARY KEY,
+      org_id        TEXT NOT NULL DEFAULT '${IMPLICIT_ORG}',
+      plan_year     TEXT NOT NULL,
+      ref           TEXT NOT NULL,
+      theme         TEXT NOT NULL,
+      indicators    TEXT NOT NULL,
+      title         TEXT NOT NULL,
+      measure       TEXT NOT NULL,
+      owner_name    TEXT,
+      owner_email   TEXT COLLATE NOCASE,
+      owner_aad     TEXT COLLATE NOCASE,
+      lead_role     TEXT NOT NULL,
+      due_date      TEXT,
+      due_text      TEXT NOT NULL,
+      status        TEXT NOT NULL CHECK (status IN ('NotStarted', 'InProgress', 'Ongoing', 'Complete', 'CarriedOver')),
+      rag           TEXT NOT NULL CHECK (rag IN ('Red', 'Amber', 'Green', 'Blue', 'None')),
+      latest_text   TEXT,
+      latest_author TEXT,
+      latest_at     TEXT,
+      latest_links  TEXT,
+      updated_at    TEXT NOT NULL,
+      version       INTEGER NOT NULL CHECK (version >= 1),
+      carried_from_id   TEXT,
+      carried_from_year TEXT,
+      carried_from_ref  TEXT,
+      carried_to_id     TEXT,
+      carried_to_year   TEXT,
+      carried_to_ref    TEXT,
+      UNIQUE (org_id, plan_year, ref)
+    );`);
+  copy(
+    'actions',
+    `id, plan_year, ref, theme, indicators, title, measure, owner_name, owner_email, owner_aad, lead_role, due_date, due_text,
+     status, rag, latest_text, latest_author, latest_at, latest_links, updated_at, version,
+     carried_from_id, carried_from_year, carried_from_ref, carried_to_id, carried_to_year, carried_to_ref`,
+  );
+  db.exec(`
+    CREATE INDEX actions_owner_email ON actions (org_id, owner_email);
+    CREATE INDEX actions_owner_aad ON actions (org_id, owner_aad);
+
+    CREATE TABLE progress_updates_v7 (
+      id           TEXT PRIMARY KEY,
+      org_id       TEXT NOT NULL DEFAULT '${IMPLICIT_ORG}',
+      action_id    TEXT NOT NULL REFERENCES actions (id),
+      text         TEXT NOT NULL,
+      rag_from     TEXT NOT NULL,
+      rag_to       TEXT NOT NULL,
+      status_from  TEXT NOT NULL,
+      status_to    TEXT NOT NULL,
+      author_name  TEXT NOT NULL,
+      author_aad   TEXT,
+      submitted_at TEXT NOT NULL,
+      submitted_ms INTEGER NOT NULL,
+      source       TEXT NOT NULL CHECK (source IN ('teams', 'tab', 'import', 'api')),
+      request_id   TEXT NOT NULL,
+      event        TEXT,
+      links        TEXT,
+      -- Import keys are derived from the plan's text, so two organisations' identical plans must not clash.
+      UNIQUE (org_id, request_id)
+    );`);
+  copy(
+    'progress_updates',
+    `id, action_id, text, rag_from, rag_to, status_from, status_to, author_name, author_aad, submitted_at, submitted_ms,
+     source, request_id, event, links`,
+  );
+  db.exec(`
+    CREATE INDEX progress_updates_action ON progress_updates (action_id, submitted_ms);
+    CREATE INDEX progress_updates_submitted ON progress_updates (org_id, submitted_ms);
+    -- Still append-only: no entry's content changes and none is deleted. New columns must be added to this list.
+    CREATE TRIGGER progress_updates_no_update BEFORE UPDATE OF id, action_id, text, rag_from, rag_to, status_from, status_to,
+      author_name, author_aad, submitted_at, submitted_ms, source, request_id, event, links ON progress_updates
+      BEGIN SELECT RAISE(ABORT, 'progress_updates is append-only'); END;
+    -- The one move allowed: adopting the implicit organisation's log into a registered organisation.
+    CREATE TRIGGER progress_updates_org_fixed BEFORE UPDATE OF org_id ON progress_updates WHEN OLD.org_id <> '${IMPLICIT_ORG}'
+      BEGIN SELECT RAISE(ABORT, 'progress_updates stay with their organisation'); END;
+    CREATE TRIGGER progress_updates_no_delete BEFORE DELETE ON progress_updates
+      BEGIN SELECT RAISE(ABORT, 'progress_updates is append-only'); END;
+    -- An entry belongs to its action's organisation: the database refuses one naming another organisation's action.
+    CREATE TRIGGER progress_updates_same_org BEFORE INSERT ON progress_updates
+      WHEN (SELECT org_id FROM actions WHERE id = NEW.action_id) IS NOT NEW.org_id
+      BEGIN SELECT RAISE(ABORT, 'a progress update must belong to its action''s organisation'); END;
+
+    -- Ledger keys (actions, and digest keys that are not actions) are per organisation.
+    CREATE TABLE reminders_v7 (
+      org_id      TEXT NOT NULL DEFAULT '${IMPLICIT_ORG}',
+      action_id   TEXT NOT NULL,
+      stage       TEXT NOT NULL,
+      due_date    TEXT NOT NULL,
+      recipient   TEXT NOT NULL,
+      state       TEXT NOT NULL CHECK (state IN ('pending', 'sent', 'failed')),
+      sent_at     TEXT NOT NULL,
+      lease_until TEXT,
+      attempts    INTEGER NOT NULL DEFAULT 1 CHECK (attempts >= 1),
+      failure     TEXT,
+      PRIMARY KEY (org_id, action_id, stage, due_date)
+    );`);
+  copy('reminders', 'action_id, stage, due_date, recipient, state, sent_at, lease_until, attempts, failure');
+  db.exec(`
+    CREATE TABLE indicator_metrics_v7 (
+      org_id     TEXT NOT NULL DEFAULT '${IMPLICIT_ORG}',
+      year       TEXT NOT NULL,
+      measure    TEXT NOT NULL,
+      value      REAL,
+      source     TEXT NOT NULL,
+      updated_at TEXT NOT NULL,
+      PRIMARY KEY (org_id, year, measure)
+    );`);
+  copy('indicator_metrics', 'year, measure, value, source, updated_at');
 }
 
 /**
@@ -217,6 +347,12 @@ export const MIGRATIONS: readonly Migration[] = [
         viewers TEXT NOT NULL DEFAULT '[]'
       );
     `,
+  },
+  {
+    version: 7,
+    name: 'organisation scoping',
+    rebuildsReferencedTable: true,
+    sql: scopeByOrganisation,
   },
 ];
 

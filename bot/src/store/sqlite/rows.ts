@@ -46,6 +46,9 @@ export interface ActionRow {
   carried_to_ref: string | null;
 }
 
+/** A row bound for a table holding an organisation's data: the row and its organisation. */
+export type Scoped<Row> = Row & { org_id: string };
+
 /** A row of `progress_updates`. */
 export interface UpdateRow {
   id: string;
