@@ -12,6 +12,7 @@ import { register as registerProvision } from './commands/provision.js';
 import { register as registerFigures } from './commands/figures.js';
 import { register as registerHolidays } from './commands/holidays.js';
 import { register as registerCarryOver } from './commands/carry-over-command.js';
+import { register as registerOrg } from './commands/org-command.js';
 
 /** Subcommands, each in its own file exporting `register(program, ctx)`. Add new ones here. */
 const COMMANDS: RegisterCommand[] = [
@@ -24,6 +25,7 @@ const COMMANDS: RegisterCommand[] = [
   registerFigures,
   registerHolidays,
   registerCarryOver,
+  registerOrg,
 ];
 
 /** Test seams: where output goes and what time it is. */
@@ -54,7 +56,10 @@ export async function main(
     .description('WRES Action Tracker: import, export and check the WRES action plan.')
     .showHelpAfterError('(run "wres --help" to see what each command does)')
     .configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s) })
+    .option('--org <code>', 'the organisation (ODS code) whose plan a command works on, when several are registered')
     .exitOverride();
+  // Once, for every command: the organisation is chosen before it runs (config, roles and store are then that organisation's).
+  program.hook('preAction', () => ctx.choose(program.opts<{ org?: string }>().org));
   for (const register of COMMANDS) register(program, ctx);
   for (const command of program.commands) command.exitOverride();
   try {

@@ -37,6 +37,17 @@ export function implicitOrganisation(config: Pick<Config, 'ED_LEADS' | 'VIEWERS'
 }
 
 /**
+ * An organisation's roles: the implicit organisation's from configuration
+ * as always (rolesFromConfig); a registered one's from its own lists, closed
+ * (an empty viewer list lets nobody else read).
+ */
+export function organisationRoles(config: Config, org: Organisation): RoleDirectory {
+  return org.id === IMPLICIT_ORG_ID
+    ? rolesFromConfig(config)
+    : new RoleDirectory({ edLeads: org.leads, viewers: org.viewers, openWhenNoViewers: false });
+}
+
+/**
  * The organisations this deployment serves, each as an `OrgContext`, and the
  * oversight groups over them. With none registered there is exactly one,
  * the implicit organisation, and everything behaves as a single-organisation
@@ -69,9 +80,7 @@ export class Tenancy {
       const orgConfig = configFor(config, org);
       const store = deps.storeFor(org);
       await store.init();
-      const roles = implicit
-        ? rolesFromConfig(config)
-        : new RoleDirectory({ edLeads: org.leads, viewers: org.viewers, openWhenNoViewers: false });
+      const roles = organisationRoles(config, org);
       await linkRoleAccounts(roles, store, deps.users?.(store));
       contexts.set(org.id, { org, config: orgConfig, store, service: new PlanService(store, clock), roles });
     }

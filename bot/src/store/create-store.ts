@@ -73,3 +73,14 @@ export function storeForOrganisation(config: Config, deps: { clock?: Clock; logg
     throw new AppError('config', `Organisation ${org.id} cannot be served yet: stores are not scoped by organisation.`);
   };
 }
+
+/**
+ * How `store`'s organisation adopts the implicit organisation's data (the
+ * plan kept before any organisation was registered), where the store can:
+ * SQLite moves the rows in one transaction and refuses when the
+ * organisation already holds data. Null for a store that cannot (SharePoint:
+ * give the organisation the site that holds the plan instead).
+ */
+export function adoptionOf(store: PlanStore): (() => Promise<number>) | null {
+  return store instanceof SqlitePlanStore ? () => store.adoptImplicitOrganisation() : null;
+}

@@ -13,6 +13,9 @@ import {
 import { localDate } from '../../domain/dates.js';
 import { shippedBankHolidays } from '../../holidays/bank-holiday-calendar.js';
 import { readBankHolidayFile } from '../../holidays/holiday-file.js';
+import type { Config } from '../../config.js';
+import { implicitOrganisation } from '../../service/tenancy.js';
+import type { PlanStore } from '../../store/plan-store.js';
 import type { CliContext } from '../context.js';
 import { listing, plural } from '../text.js';
 
@@ -39,7 +42,7 @@ export function register(program: Command, ctx: CliContext): void {
 async function importHolidays(ctx: CliContext, file: string, dryRun: boolean): Promise<void> {
   const name = basename(file);
   const fromFile = await readBankHolidayFile(file);
-  const store = await ctx.store();
+  const store = await deploymentStore(ctx);
   const imported = await store.listBankHolidays();
   const nextImported = overlayByYear(imported, fromFile);
   const before = overlayByYear(shippedBankHolidays(), imported);
@@ -58,9 +61,9 @@ async function importHolidays(ctx: CliContext, file: string, dryRun: boolean): P
 }
 
 async function show(ctx: CliContext, year: string | undefined): Promise<void> {
-  const config = ctx.config();
+  const config = nationConfig(ctx);
   const division = config.BANK_HOLIDAYS;
-  const imported = await (await ctx.store()).listBankHolidays();
+  const imported = await (await deploymentStore(ctx)).listBankHolidays();
   const inForce = overlayByYear(shippedBankHolidays(), imported);
   const thisYear = Number(localDate(ctx.clock.now(), config.TIMEZONE).slice(0, 4));
   const wanted = year === undefined ? [thisYear, thisYear + 1] : [Number(year)];
@@ -95,7 +98,7 @@ function describeChange(c: HolidayChanges): string {
 
 /** Warns on stderr when this year or next is not known for the configured nation: reminders then skip only weekends. */
 function warnIfNotCovered(ctx: CliContext, inForce: readonly BankHoliday[]): void {
-  const config = ctx.config();
+  const config = nationConfig(ctx);
   const thisYear = Number(localDate(ctx.clock.now(), config.TIMEZONE).slice(0, 4));
   const known = yearsCovered(inForce, config.BANK_HOLIDAYS);
   const missing = [thisYear, thisYear + 1].filter((y) => !known.includes(y));
@@ -103,6 +106,20 @@ function warnIfNotCovered(ctx: CliContext, inForce: readonly BankHoliday[]): voi
   ctx.err(
     `Bank holidays in ${DIVISION_NAMES[config.BANK_HOLIDAYS]} for ${listing(missing.map(String))} are not known, so reminders then skip only weekends. Import the latest file from ${OFFICIAL_FILE} with "wres holidays import FILE".`,
   );
+}
+
+/** Imported bank holidays are the deployment's, kept with the implicit organisation's data: no --org needed. */
+function deploymentStore(ctx: CliContext): Promise<PlanStore> {
+  return ctx.storeOf(implicitOrganisation(ctx.deployment()));
+}
+
+/** The nation (and time zone) of the chosen organisation, or the deployment's when several are registered and none was chosen. */
+function nationConfig(ctx: CliContext): Config {
+  try {
+    return ctx.config();
+  } catch {
+    return ctx.deployment();
+  }
 }
 
 function sameHolidays(a: readonly BankHoliday[], b: readonly BankHoliday[]): boolean {

@@ -5,10 +5,16 @@ import { summarisePlan } from '../../domain/plan-summary.js';
 import { isClosed, isOverdue, RAG_LABELS, STATUS_LABELS } from '../../domain/rules.js';
 import type { CliContext } from '../context.js';
 import { plural } from '../text.js';
+import { warnUnadopted } from '../unadopted.js';
+import { IMPLICIT_ORG_ID, orgLabel } from '../../domain/organisation.js';
 import { undeliveredReminders, type UndeliveredReminder } from '../../reminders/undelivered.js';
 
 /** The figures `wres status` prints; `--json` prints this object. */
 interface PlanStatus {
+  /** The registered organisation whose plan this is (absent when none is registered). */
+  organisation?: { id: string; name: string };
+  /** Actions kept from before organisations were registered, shown to nobody until adopted (absent when none is registered). */
+  unadoptedActions?: number;
   store: string;
   today: string;
   timeZone: string;
@@ -36,6 +42,7 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--json', 'print the figures as JSON')
     .action(async (flags: { json?: boolean }) => {
       const status = await planStatus(ctx);
+      if (status.organisation) status.unadoptedActions = await warnUnadopted(ctx);
       if (flags.json) ctx.out(JSON.stringify(status, null, 2));
       else for (const line of describe(status)) ctx.out(line);
     });
@@ -50,11 +57,13 @@ async function planStatus(ctx: CliContext): Promise<PlanStatus> {
     store.listReminders(),
     store.listConversations(),
   ]);
+  const org = ctx.organisation();
   const now = ctx.clock.now();
   const today = localDate(now, config.TIMEZONE);
   const soon = addDays(today, 14);
   const summary = summarisePlan(actions, { today, timeZone: config.TIMEZONE, staleAfterDays: config.STALE_AFTER_DAYS });
   return {
+    ...(org.id === IMPLICIT_ORG_ID ? {} : { organisation: { id: org.id, name: org.name } }),
     store: health.kind,
     today,
     timeZone: config.TIMEZONE,
@@ -70,10 +79,13 @@ async function planStatus(ctx: CliContext): Promise<PlanStatus> {
 }
 
 function describe(s: PlanStatus): string[] {
-  if (s.actions === 0) return [`The plan is empty (${s.store} store). Import one with: wres import plan.docx`];
+  const heading = s.organisation ? [`${orgLabel(s.organisation)}:`] : [];
+  const importCommand = s.organisation ? `wres --org ${s.organisation.id} import plan.docx` : 'wres import plan.docx';
+  if (s.actions === 0) return [...heading, `The plan is empty (${s.store} store). Import one with: ${importCommand}`];
   const rag = RAGS.filter((r) => s.byRag[r]).map((r) => `${s.byRag[r]} ${RAG_LABELS[r]}`);
   const status = STATUSES.filter((k) => s.byStatus[k]).map((k) => `${s.byStatus[k]} ${STATUS_LABELS[k].toLowerCase()}`);
   return [
+    ...heading,
     `The plan has ${plural(s.actions, 'action')} and ${plural(s.progressNotes, 'progress note')} (${s.store} store).`,
     `RAG rating: ${rag.join(', ')}.`,
     `Status: ${status.join(', ')}.`,
