@@ -50,6 +50,8 @@ const envSchema = z.object({
   DATABASE_PATH: z.string().min(1).default('data/wres.db'),
   /** Load the built-in sample plan into an empty store (default: on, except in production). */
   LOAD_SAMPLE_PLAN: bool(true).optional(),
+  /** On an empty store, register two sample organisations and an ICB over them, each with a sample plan (default: off). */
+  LOAD_SAMPLE_ORGANISATIONS: bool(false),
   SCHEDULER: bool(true),
 
   MicrosoftAppId: optional,

@@ -9,6 +9,7 @@ import { consoleLogger } from './logger.js';
 import { assertSafeToStart } from './production-checks.js';
 import { scheduleJobs } from './reminders/scheduler.js';
 import { loadSamplePlanIfEmpty } from './sample/sample-plan.js';
+import { loadSampleOrganisationsIfEmpty } from './sample/sample-organisations.js';
 import { createServer } from './server.js';
 import { implicitOrganisation, Tenancy } from './service/tenancy.js';
 import { createRegistry, storeForOrganisation, userDirectoryOf } from './store/create-store.js';
@@ -26,10 +27,15 @@ async function start(): Promise<void> {
   const clock = systemClock;
   const registry = createRegistry(config);
   const storeFor = storeForOrganisation(config, { clock, logger });
-  if (config.LOAD_SAMPLE_PLAN && (await registry.listOrganisations()).length === 0) {
+  if ((config.LOAD_SAMPLE_PLAN || config.LOAD_SAMPLE_ORGANISATIONS) && (await registry.listOrganisations()).length === 0) {
     const store = storeFor(implicitOrganisation(config));
     await store.init();
-    const loaded = await loadSamplePlanIfEmpty(store, clock);
+    const samples = config.LOAD_SAMPLE_ORGANISATIONS
+      ? await loadSampleOrganisationsIfEmpty({ registry, storeFor, implicitStore: store, clock })
+      : [];
+    if (samples.length)
+      logger.info('Registered the sample organisations, each with a sample plan', { organisations: samples.map((o) => o.id) });
+    const loaded = samples.length || !config.LOAD_SAMPLE_PLAN ? 0 : await loadSamplePlanIfEmpty(store, clock);
     if (loaded) logger.info('Loaded the sample plan into the empty store', { actions: loaded });
     await store.close();
   }

@@ -59,6 +59,10 @@ const REQUIRED: Check[] = [
     c.LOAD_SAMPLE_PLAN
       ? 'LOAD_SAMPLE_PLAN is on: the made-up sample plan must never be loaded into the live plan. Remove the setting or set it to false.'
       : undefined,
+  (c) =>
+    c.LOAD_SAMPLE_ORGANISATIONS
+      ? 'LOAD_SAMPLE_ORGANISATIONS is on: made-up sample organisations must never be registered in a live deployment. Remove the setting or set it to false.'
+      : undefined,
 ];
 
 const ADVISED: Check[] = [

@@ -20,10 +20,10 @@ const ZONE = 'Europe/London';
  * in the current financial year, with due dates, overdue and due-soon
  * actions, stale ones and dated progress notes all relative to `now`.
  */
-export function buildSamplePlan(now: Date): ImportedAction[] {
+export function buildSamplePlan(now: Date, actions: readonly SampleActionSpec[] = SAMPLE_ACTIONS): ImportedAction[] {
   const today = localDate(now, ZONE);
   const planYear = currentPlanYear(now, ZONE);
-  return SAMPLE_ACTIONS.map((spec) => toImported(spec, today, planYear));
+  return actions.map((spec) => toImported(spec, today, planYear));
 }
 
 function toImported(spec: SampleActionSpec, today: string, planYear: string): ImportedAction {
@@ -76,12 +76,17 @@ function noonOn(date: string): string {
  * notes are recorded as its owner's updates, with the RAG moves and
  * completions they made — so "Since the last board" shows what it is for.
  * Returns how many actions were loaded (0 when the store already had a plan).
+ * `actions`: a part of the sample plan (a second sample organisation's smaller plan).
  */
-export async function loadSamplePlanIfEmpty(store: PlanStore, clock: Clock): Promise<number> {
+export async function loadSamplePlanIfEmpty(
+  store: PlanStore,
+  clock: Clock,
+  actions: readonly SampleActionSpec[] = SAMPLE_ACTIONS,
+): Promise<number> {
   if ((await store.health()).actions > 0) return 0;
   const now = clock.now();
   const today = localDate(now, ZONE);
-  const plan = buildSamplePlan(now).map((item, i) => ({ item, spec: SAMPLE_ACTIONS[i]! }));
+  const plan = buildSamplePlan(now, actions).map((item, i) => ({ item, spec: actions[i]! }));
   const summary = await store.importActions(
     plan.map(({ item, spec }) => ({ action: { ...item.action, ...stateAtStart(spec) }, history: [] })),
     now.toISOString(),
