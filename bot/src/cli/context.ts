@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { configFor, loadConfig, type Config } from '../config.js';
 import type { Clock } from '../domain/clock.js';
-import { IMPLICIT_ORG_ID, orgLabel, parseOdsCode, type Organisation } from '../domain/organisation.js';
+import { parseOdsCode, type Organisation } from '../domain/organisation.js';
 import { AppError } from '../errors.js';
 import type { RoleDirectory } from '../service/roles.js';
 import { implicitOrganisation, organisationRoles } from '../service/tenancy.js';
@@ -65,7 +65,7 @@ type Choice = { org: Organisation } | { refusal: AppError };
  * registered, that one unless `--org` names another; several, `--org` must
  * name one of them.
  */
-export function chooseOrganisation(registered: readonly Organisation[], config: Config, code: string | undefined): Choice {
+function chooseOrganisation(registered: readonly Organisation[], config: Config, code: string | undefined): Choice {
   const codes = listing(registered.map((o) => `${o.id} (${o.name})`));
   if (code === undefined) {
     if (registered.length === 0) return { org: implicitOrganisation(config) };
@@ -140,9 +140,4 @@ export function createCliContext(
     },
   };
   return ctx;
-}
-
-/** "North Trust (RXX)" for a registered organisation; nothing for the implicit one (messages stay as they were). */
-export function orgSuffix(org: Organisation): string {
-  return org.id === IMPLICIT_ORG_ID ? '' : ` in ${orgLabel(org)}`;
 }

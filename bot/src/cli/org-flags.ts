@@ -1,4 +1,4 @@
-import { parseOrgSettings } from '../config.js';
+import { ORG_SETTING_VARIABLES as VARIABLE, parseOrgSettings } from '../config.js';
 import type { OrgSettings, Organisation } from '../domain/organisation.js';
 import { AppError } from '../errors.js';
 import { listing } from './text.js';
@@ -26,11 +26,11 @@ export const ORG_OPTIONS: readonly (readonly [string, string])[] = [
   ['--lead <who...>', 'E&D leads: emails or Entra object ids (several, or comma-separated)'],
   ['--viewer <who...>', 'board members and other readers: emails or Entra object ids'],
   ['--site <url>', 'its SharePoint site (https URL; the SharePoint store)'],
-  ['--time-zone <zone>', 'IANA time zone, like TIMEZONE (default: the deployment’s)'],
-  ['--reminder-offsets <days>', 'days before a deadline reminders go, like REMINDER_OFFSETS_DAYS'],
-  ['--bank-holidays <nation>', 'england-and-wales, scotland or northern-ireland, like BANK_HOLIDAYS'],
-  ['--model-employer-goal <percent>', 'Model Employer goal, BME %, like MODEL_EMPLOYER_GOAL_PERCENT'],
-  ['--stale-after-days <days>', 'days without an update before an action counts as stale, like STALE_AFTER_DAYS'],
+  ['--time-zone <zone>', `IANA time zone, like ${VARIABLE.timeZone} (default: the deployment’s)`],
+  ['--reminder-offsets <days>', `days before a deadline reminders go, like ${VARIABLE.reminderOffsetsDays}`],
+  ['--bank-holidays <nation>', `england-and-wales, scotland or northern-ireland, like ${VARIABLE.bankHolidays}`],
+  ['--model-employer-goal <percent>', `Model Employer goal, BME %, like ${VARIABLE.modelEmployerGoalPercent}`],
+  ['--stale-after-days <days>', `days without an update before an action counts as stale, like ${VARIABLE.staleAfterDays}`],
   ['--adopt', 'move the plan held before organisations were registered (the implicit organisation’s) into this one'],
 ];
 
@@ -58,12 +58,7 @@ function edit(list: readonly string[], add: string[], remove: string[], what: st
 function siteFrom(url: string | undefined, current: Organisation['site']): Organisation['site'] {
   if (url === undefined) return current;
   if (url.trim() === '') return undefined;
-  let parsed: URL | null = null;
-  try {
-    parsed = new URL(url.trim());
-  } catch {
-    parsed = null;
-  }
+  const parsed = URL.parse(url.trim());
   if (parsed?.protocol !== 'https:') throw new AppError('bad_input', `--site "${url}" is not an https:// address of a SharePoint site.`);
   return { siteUrl: parsed.href.replace(/\/$/, '') };
 }

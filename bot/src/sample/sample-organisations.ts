@@ -12,7 +12,7 @@ import { loadSamplePlanIfEmpty } from './sample-plan.js';
  * by the demo leads, and a smaller one where the Playground's signed-in user
  * (Alex Wilber) only reads, led by Lynne Robbins.
  */
-export const SAMPLE_ORGANISATIONS: readonly Organisation[] = [
+const SAMPLE_ORGANISATIONS: readonly Organisation[] = [
   {
     id: 'ZZ1',
     name: 'Northshire Community Health NHS Trust (sample)',
@@ -30,7 +30,7 @@ export const SAMPLE_ORGANISATIONS: readonly Organisation[] = [
 ];
 
 /** A made-up integrated care board over both sample organisations. */
-export const SAMPLE_GROUP: OrgGroup = {
+const SAMPLE_GROUP: OrgGroup = {
   id: 'QZZ',
   name: 'Northshire and Southvale Integrated Care Board (sample)',
   kind: 'icb',
