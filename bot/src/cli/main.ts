@@ -12,6 +12,8 @@ import { register as registerProvision } from './commands/provision.js';
 import { register as registerFigures } from './commands/figures.js';
 import { register as registerHolidays } from './commands/holidays.js';
 import { register as registerCarryOver } from './commands/carry-over-command.js';
+import { register as registerGroup } from './commands/group-command.js';
+import { register as registerRollup } from './commands/rollup-command.js';
 
 /** Subcommands, each in its own file exporting `register(program, ctx)`. Add new ones here. */
 const COMMANDS: RegisterCommand[] = [
@@ -24,6 +26,8 @@ const COMMANDS: RegisterCommand[] = [
   registerFigures,
   registerHolidays,
   registerCarryOver,
+  registerGroup,
+  registerRollup,
 ];
 
 /** Test seams: where output goes and what time it is. */
