@@ -6,17 +6,10 @@
  * member's plan.
  */
 import ExcelJS from 'exceljs';
-import { createServer as createHttpServer } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAuthenticator } from '../../bot/src/api/auth.js';
-import { createGroupRouter } from '../../bot/src/api/group-api.js';
 import type { GroupsResponse, RollupResponse, ServedMember } from '../../bot/src/api/group-contract.js';
-import { createApiRouter } from '../../bot/src/api/plan-api.js';
-import { memoryLogger } from '../../bot/src/logger.js';
-import { createServer } from '../../bot/src/server.js';
 import type { Tenancy } from '../../bot/src/service/tenancy.js';
-import { closeServer, listen } from '../api/serve-app.js';
-import { clock, config, ICB_VIEWER, NORTH_LEAD, openRollupTenancy, PRIVATE_TEXTS, STRANGER } from './rollup-fixture.js';
+import { ICB_VIEWER, NORTH_LEAD, openRollupTenancy, PRIVATE_TEXTS, serveRollupApp, STRANGER } from './rollup-fixture.js';
 
 let tenancy: Tenancy;
 let baseUrl: string;
@@ -24,22 +17,7 @@ let close: () => Promise<void>;
 
 beforeAll(async () => {
   tenancy = await openRollupTenancy();
-  const logger = memoryLogger();
-  const authenticator = createAuthenticator(config, clock, logger);
-  // North's own plan API beside the roll-up, as a deployment serves both.
-  const north = tenancy.context('RXX')!;
-  const app = createServer({
-    config,
-    store: north.store,
-    service: north.service,
-    clock,
-    logger,
-    groupRouter: createGroupRouter({ tenancy, authenticator, clock, timeZone: config.TIMEZONE }),
-    apiRouter: createApiRouter({ ...north, clock, logger, authenticator }),
-  });
-  const server = createHttpServer(app);
-  baseUrl = `http://127.0.0.1:${await listen(server)}`;
-  close = () => closeServer(server);
+  ({ baseUrl, close } = await serveRollupApp(tenancy));
 });
 afterAll(async () => {
   await close();

@@ -3,13 +3,20 @@
  * SQLite store, an ICB over them (and a code this deployment does not
  * serve), and the people: the ICB's viewer, North's lead, a stranger.
  */
+import { createServer as createHttpServer } from 'node:http';
+import { createAuthenticator } from '../../bot/src/api/auth.js';
+import { createGroupRouter } from '../../bot/src/api/group-api.js';
+import { createApiRouter } from '../../bot/src/api/plan-api.js';
 import { loadConfig } from '../../bot/src/config.js';
 import { fixedClock } from '../../bot/src/domain/clock.js';
 import type { IndicatorMetric } from '../../bot/src/domain/model.js';
 import type { OrgGroup, Organisation } from '../../bot/src/domain/organisation.js';
+import { memoryLogger } from '../../bot/src/logger.js';
+import { createServer } from '../../bot/src/server.js';
 import { Tenancy } from '../../bot/src/service/tenancy.js';
 import { SqlitePlanStore } from '../../bot/src/store/sqlite/sqlite-plan-store.js';
 import { SqliteRegistry } from '../../bot/src/store/sqlite/sqlite-registry.js';
+import { closeServer, listen, type ServedApp } from '../api/serve-app.js';
 import { makeImportedAction, makeImportedProgress } from '../store/fixtures.js';
 
 export const ROLLUP_NOW = '2026-03-10T09:00:00Z';
@@ -67,4 +74,28 @@ export async function openRollupTenancy(): Promise<Tenancy> {
     metric('2019/20', 'indicator2.value', 1.5),
   ]);
   return tenancy;
+}
+
+/**
+ * The real app for `tenancy` on 127.0.0.1: the roll-up API at /api/groups
+ * and, beside it, North's own plan API (as a deployment serves both), and
+ * the built tab when `tabDir` is given. Closing stops the server only.
+ */
+export async function serveRollupApp(tenancy: Tenancy, tabDir?: string): Promise<ServedApp> {
+  const logger = memoryLogger();
+  const authenticator = createAuthenticator(config, clock, logger);
+  const north = tenancy.context('RXX')!;
+  const app = createServer({
+    config,
+    store: north.store,
+    service: north.service,
+    clock,
+    logger,
+    ...(tabDir ? { tabDir } : {}),
+    groupRouter: createGroupRouter({ tenancy, authenticator, clock, timeZone: config.TIMEZONE }),
+    apiRouter: createApiRouter({ ...north, clock, logger, authenticator }),
+  });
+  const server = createHttpServer(app);
+  const port = await listen(server);
+  return { baseUrl: `http://127.0.0.1:${port}`, close: () => closeServer(server) };
 }

@@ -44,3 +44,13 @@ export type {
   SaveFiguresRequest,
   SaveFiguresResponse,
 } from '../../../bot/src/api/contract.js';
+
+/** The oversight groups' roll-up (summary only). */
+export type {
+  GroupListItem,
+  GroupsResponse,
+  IndicatorLatest,
+  MemberRollup,
+  RollupResponse,
+  ServedMember,
+} from '../../../bot/src/api/group-contract.js';
