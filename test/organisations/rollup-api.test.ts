@@ -7,7 +7,7 @@
  */
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { GroupsResponse, RollupResponse, ServedMember } from '../../bot/src/api/group-contract.js';
+import type { GroupsResponse, RollupResponse, ServedMember } from '../../bot/src/api/contract.js';
 import type { Tenancy } from '../../bot/src/service/tenancy.js';
 import { ICB_VIEWER, NORTH_LEAD, openRollupTenancy, PRIVATE_TEXTS, serveRollupApp, STRANGER } from './rollup-fixture.js';
 

@@ -7,7 +7,7 @@ import { ROLLUP_FORMATS, rollupCsv, rollupFilename, rollupXlsx } from '../export
 import { GroupRollups, type GroupSource } from '../service/group-rollups.js';
 import type { Identity } from '../service/roles.js';
 import type { Authenticator } from './auth.js';
-import type { GroupsResponse, RollupResponse } from './group-contract.js';
+import type { GroupsResponse, RollupResponse } from './contract.js';
 
 /** What the roll-up API needs: the tenancy (its groups and member contexts), the API's authenticator and the clock. */
 export interface GroupApiDeps {

@@ -53,4 +53,4 @@ export type {
   MemberRollup,
   RollupResponse,
   ServedMember,
-} from '../../../bot/src/api/group-contract.js';
+} from '../../../bot/src/api/contract.js';

@@ -2,9 +2,9 @@ import type { Command } from 'commander';
 import { z } from 'zod';
 import { orgLabel, parseOdsCode, type OrgGroup } from '../../domain/organisation.js';
 import { AppError } from '../../errors.js';
-import { createRegistry } from '../../store/create-store.js';
 import type { OrganisationRegistry } from '../../store/organisation-registry.js';
 import type { CliContext } from '../context.js';
+import { findGroup, groupCode, withRegistry } from '../groups.js';
 import { listing, plural } from '../text.js';
 
 interface GroupFlags {
@@ -78,30 +78,6 @@ export function register(program: Command, ctx: CliContext): void {
 function collect(value: string | string[], previous: string[]): string[] {
   const values = Array.isArray(value) ? value : [value];
   return [...previous, ...values.flatMap((v) => v.split(',')).map((v) => v.trim())].filter(Boolean);
-}
-
-/** Runs `work` on the deployment's registry and closes it. */
-export async function withRegistry<T>(ctx: CliContext, work: (registry: OrganisationRegistry) => Promise<T>): Promise<T> {
-  const registry = createRegistry(ctx.config());
-  try {
-    return await work(registry);
-  } finally {
-    await (registry as { close?: () => Promise<void> }).close?.();
-  }
-}
-
-/** The group `code` names, or a `not_found` error naming it. */
-export async function findGroup(registry: OrganisationRegistry, code: string): Promise<OrgGroup> {
-  const id = groupCode(code);
-  const found = (await registry.listGroups()).find((g) => g.id === id);
-  if (!found) throw new AppError('bad_input', `There is no group ${id}. See "wres group list".`);
-  return found;
-}
-
-function groupCode(text: string): string {
-  const id = parseOdsCode(text);
-  if (!id) throw new AppError('bad_input', `“${text}” is not an ODS code (3 to 5 letters and digits, e.g. QWE).`);
-  return id;
 }
 
 function kindOf(text: string): OrgGroup['kind'] {

@@ -10,7 +10,7 @@ import { Tenancy } from '../../service/tenancy.js';
 import { storeForOrganisation } from '../../store/create-store.js';
 import type { CliContext } from '../context.js';
 import { listing, plural } from '../text.js';
-import { findGroup, withRegistry } from './group-command.js';
+import { findGroup, withRegistry } from '../groups.js';
 
 interface RollupFlags {
   format?: RollupFormat;
