@@ -19,9 +19,9 @@ import { SqliteRegistry } from '../../bot/src/store/sqlite/sqlite-registry.js';
 import { closeServer, listen, type ServedApp } from '../api/serve-app.js';
 import { makeImportedAction, makeImportedProgress } from '../store/fixtures.js';
 
-export const ROLLUP_NOW = '2026-03-10T09:00:00Z';
-export const config = loadConfig({ NODE_ENV: 'test' });
-export const clock = fixedClock(ROLLUP_NOW);
+const ROLLUP_NOW = '2026-03-10T09:00:00Z';
+const config = loadConfig({ NODE_ENV: 'test' });
+const clock = fixedClock(ROLLUP_NOW);
 
 export const ICB_VIEWER = { displayName: 'Ida Chambers', email: 'ida.chambers@icb.nhs.uk' };
 export const NORTH_LEAD = { displayName: 'Nora Lead', email: 'nora.lead@north.nhs.uk' };
@@ -32,7 +32,7 @@ export const PRIVATE_TEXTS = ['Secret panel audit', 'Olu Owner', 'olu.owner@nort
 
 const north: Organisation = { id: 'RXX', name: 'North Trust', leads: [NORTH_LEAD.email], viewers: [], settings: {} };
 const south: Organisation = { id: 'R1H', name: 'South Trust', leads: ['lead@south.nhs.uk'], viewers: [], settings: { staleAfterDays: 60 } };
-export const icb: OrgGroup = { id: 'QWE', name: 'Our ICB', kind: 'icb', members: ['RXX', 'R1H', 'RZZ'], viewers: [ICB_VIEWER.email] };
+const icb: OrgGroup = { id: 'QWE', name: 'Our ICB', kind: 'icb', members: ['RXX', 'R1H', 'RZZ'], viewers: [ICB_VIEWER.email] };
 
 const metric = (year: string, measure: string, value: number): IndicatorMetric => ({
   year,

@@ -13,11 +13,11 @@ import type { IndicatorSummary, PlanSummary } from '../domain/plan-summary.js';
 import type { ActionLink, IndicatorNumber, Person, ProgressUpdate, Rag, Status } from '../domain/model.js';
 import type { ErrorCode } from '../errors.js';
 import type { OrgGroup } from '../domain/organisation.js';
-import type { GroupRollup, IndicatorLatest, MemberRollup, ServedMember, UnservedMember } from '../domain/rollup.js';
+import type { GroupRollup, IndicatorLatest, ServedMember } from '../domain/rollup.js';
 import type { FieldErrors } from '../domain/field-errors.js';
 
 export type { ActionView, ActionGroup, GroupBy, PlanFilter, IndicatorSummary, FieldErrors };
-export type { GroupRollup, IndicatorLatest, MemberRollup, ServedMember, UnservedMember };
+export type { IndicatorLatest, ServedMember };
 
 /** How the caller may use the plan. Lead beats owner beats viewer. */
 export type Role = 'lead' | 'owner' | 'viewer';

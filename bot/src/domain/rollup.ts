@@ -104,7 +104,7 @@ export const DIRECTION_WORDS: Record<Direction, string> = {
 };
 
 /** "2.80 (worse, 2019/20)": an indicator's latest value as a table cell. */
-export function indicatorCell(i: IndicatorLatest): string {
+function indicatorCell(i: IndicatorLatest): string {
   return i.value === null ? 'no figures' : `${i.text} (${DIRECTION_WORDS[i.direction]}, ${i.year})`;
 }
 

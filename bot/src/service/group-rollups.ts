@@ -50,7 +50,7 @@ export class GroupRollups {
 }
 
 /** Whether `who` is on the group's viewer list (emails, Entra object ids or group ids, matched as organisations' lists are). */
-export function isGroupViewer(group: OrgGroup, who: Identity): boolean {
+function isGroupViewer(group: OrgGroup, who: Identity): boolean {
   return new RoleDirectory({ edLeads: [], viewers: group.viewers, openWhenNoViewers: false }).isListedViewer(who);
 }
 

@@ -46,11 +46,4 @@ export type {
 } from '../../../bot/src/api/contract.js';
 
 /** The oversight groups' roll-up (summary only). */
-export type {
-  GroupListItem,
-  GroupsResponse,
-  IndicatorLatest,
-  MemberRollup,
-  RollupResponse,
-  ServedMember,
-} from '../../../bot/src/api/contract.js';
+export type { GroupListItem, GroupsResponse, IndicatorLatest, RollupResponse, ServedMember } from '../../../bot/src/api/contract.js';
