@@ -45,7 +45,7 @@ export interface ServedMember {
 }
 
 /** A member code the group lists but this deployment does not serve. */
-export interface UnservedMember {
+interface UnservedMember {
   id: string;
   served: false;
 }
