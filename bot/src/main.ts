@@ -1,4 +1,6 @@
 import 'dotenv/config';
+import { createAuthenticator } from './api/auth.js';
+import { createGroupRouter } from './api/group-api.js';
 import { createApiRouter } from './api/plan-api.js';
 import { loadConfig } from './config.js';
 import { systemClock } from './domain/clock.js';
@@ -53,6 +55,12 @@ async function start(): Promise<void> {
     clock,
     logger,
     botHandler: teamsBot.handler,
+    groupRouter: createGroupRouter({
+      tenancy,
+      authenticator: createAuthenticator(config, clock, logger),
+      clock,
+      timeZone: config.TIMEZONE,
+    }),
     apiRouter: createApiRouter({ config, store, service, clock, logger, roles, reassignments: teamsBot.reassignments }),
   });
   const server = await listen(app, config.PORT, config.HOST).catch(async (e: unknown) => {

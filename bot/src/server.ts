@@ -22,6 +22,8 @@ export interface ServerDeps {
   logger: Logger;
   /** The bot endpoint (botbuilder CloudAdapter), mounted at POST /api/messages. */
   botHandler?: RequestHandler;
+  /** The oversight groups' roll-up API (group-api.ts), mounted at /api/groups ahead of the tab's API. */
+  groupRouter?: Router;
   /** The tab's JSON API, mounted under /api. */
   apiRouter?: Router;
   /** Folder with the built tab (index.html); defaults to tab/dist. */
@@ -49,7 +51,7 @@ const BOT_BODY_LIMIT = '1mb';
 
 /**
  * Builds the express app without listening, so tests run it in-process.
- * Routes: GET /healthz (liveness only, unauthenticated), POST /api/messages,
+ * Routes: GET /healthz (liveness only, unauthenticated), POST /api/messages, /api/groups (roll-up),
  * /api/* (tab API), /tab/ (static). Every response carries the security
  * headers (security-headers.ts) and is compressed when the client accepts it.
  */
@@ -69,6 +71,7 @@ export function createServer(deps: ServerDeps): express.Express {
   });
 
   if (deps.botHandler) app.post('/api/messages', express.json({ limit: BOT_BODY_LIMIT }), deps.botHandler);
+  if (deps.groupRouter) app.use('/api/groups', deps.groupRouter);
   if (deps.apiRouter) app.use('/api', deps.apiRouter);
   app.use('/api', (_req, _res, next) => next(new AppError('not_found', 'No such API route.')));
 

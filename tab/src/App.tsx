@@ -8,9 +8,9 @@ import {
   type Theme,
 } from '@fluentui/react-components';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
-import type { ApiClient } from './api/client.js';
+import { ApiError, type ApiClient } from './api/client.js';
 import { getOnce, takeAnswered } from './api/prefetch.js';
-import type { MeResponse } from './api/types.js';
+import type { GroupListItem, GroupsResponse, MeResponse } from './api/types.js';
 import { AppServicesProvider, type AppServices } from './app-context.js';
 import { AppHeader } from './components/AppHeader.js';
 import { PageErrorBoundary } from './components/PageErrorBoundary.js';
@@ -31,6 +31,7 @@ const IndicatorPage = lazy(() => import('./views/indicators/IndicatorPage.js'));
 const ModelEmployerPage = lazy(() => import('./views/indicators/ModelEmployerPage.js'));
 const ReassignAllPage = lazy(() => import('./views/reassign/ReassignAllPage.js'));
 const CarryOverPage = lazy(() => import('./views/carry-over/CarryOverPage.js'));
+const RollupPage = lazy(() => import('./views/rollup/RollupPage.js'));
 
 const THEMES: Record<HostTheme, Theme> = { default: teamsLightTheme, dark: teamsDarkTheme, contrast: teamsHighContrastTheme };
 
@@ -58,7 +59,7 @@ const useStyles = makeStyles({
   },
 });
 
-function page(route: Route, query: URLSearchParams, host: Host) {
+function page(route: Route, query: URLSearchParams, host: Host, api: ApiClient, groups: GroupListItem[] | null) {
   switch (route.name) {
     case 'plan':
       return <PlanPage query={query} />;
@@ -80,6 +81,8 @@ function page(route: Route, query: URLSearchParams, host: Host) {
       return <ReassignAllPage query={query} />;
     case 'carryOver':
       return <CarryOverPage />;
+    case 'rollup':
+      return groups ? <RollupPage api={api} groups={groups} /> : <Loading label="Loading…" />;
     case 'notFound':
       return <NotFoundPage />;
   }
@@ -99,6 +102,8 @@ export function App({ host, api }: { host: Host; api: ApiClient }) {
   const [me, setMe] = useState<MeResponse | null>(answeredMe);
   const [meError, setMeError] = useState<unknown>(null);
   const [announcement, setAnnouncement] = useState('');
+  // The ICB and region roll-ups this person may read; asked for apart from /me, which refuses people of no organisation.
+  const [groups, setGroups] = useState<GroupListItem[] | null>(null);
 
   useEffect(() => host.onThemeChange(setTheme), [host]);
   const loadMe = useCallback(() => {
@@ -114,6 +119,13 @@ export function App({ host, api }: { host: Host; api: ApiClient }) {
     if (!isConfig && !answeredMe) loadMe();
   }, [isConfig, answeredMe, loadMe]);
   useEffect(() => notifyLoaded(host), [host]);
+  useEffect(() => {
+    if (isConfig) return;
+    api.get<GroupsResponse>('/groups').then(
+      (answer) => setGroups(answer.groups),
+      () => setGroups([]),
+    );
+  }, [api, isConfig]);
 
   const announce = useCallback((message: string) => {
     // Clearing first makes a repeated message be read again.
@@ -122,17 +134,21 @@ export function App({ host, api }: { host: Host; api: ApiClient }) {
   }, []);
   const services = useMemo<AppServices | null>(() => (me ? { api, host, me, announce } : null), [api, host, me, announce]);
 
+  // Someone who views a group's roll-up but belongs to no organisation: /me refuses them, the roll-up is theirs to see.
+  const onlyGroups = meError instanceof ApiError && meError.status === 403;
   let body;
-  if (route.name === 'config') body = page(route, query, host);
+  if (route.name === 'config') body = page(route, query, host, api, groups);
+  else if (onlyGroups && groups === null) body = <Loading label="Signing you in…" />;
+  else if (onlyGroups && groups && groups.length > 0) body = <RollupPage api={api} groups={groups} />;
   else if (meError) body = <LoadError error={meError} what="your sign-in" onRetry={loadMe} />;
   else if (!services) body = <Loading label="Signing you in…" />;
-  else body = page(route, query, host);
+  else body = page(route, query, host, api, groups);
 
   return (
     <FluentProvider theme={THEMES[theme]} className={styles.root} data-theme={theme}>
       {services ? (
         <AppServicesProvider value={services}>
-          {route.name !== 'config' && <AppHeader route={route} />}
+          {route.name !== 'config' && <AppHeader route={route} showRollup={(groups?.length ?? 0) > 0} />}
           <main id="main" className={styles.main} tabIndex={-1}>
             <PageErrorBoundary key={route.name === 'action' ? `action-${route.id}` : route.name}>
               <Suspense fallback={<Loading label="Loading…" />}>{body}</Suspense>

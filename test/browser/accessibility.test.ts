@@ -1,7 +1,9 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { openPage, tabUrl, useTabBrowser } from './harness.js';
+import { fileURLToPath } from 'node:url';
+import { ICB_VIEWER, openRollupTenancy, PRIVATE_TEXTS, serveRollupApp } from '../organisations/rollup-fixture.js';
+import { inPage, openPage, tabUrl, useTabBrowser } from './harness.js';
 
 const ctx = useTabBrowser();
 
@@ -105,4 +107,34 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
     }
     expect(reached).toBe(true);
   });
+
+  it(
+    'the roll-up, opened by a group viewer of no organisation: summary only, no violations, and it prints',
+    { timeout: 60_000 },
+    async () => {
+      const tenancy = await openRollupTenancy();
+      const app = await serveRollupApp(tenancy, fileURLToPath(new URL('../../tab/dist/', import.meta.url)));
+      try {
+        const { page, errors } = await openPage(ctx.browser);
+        await page.goto(tabUrl(app.baseUrl, '/', { devUser: ICB_VIEWER.email }));
+        const north = page.getByTestId('rollup-progress-QWE').locator('tr[data-member="RXX"]');
+        await north.waitFor();
+        expect(await north.innerText()).toMatch(/North Trust[\s\S]*2\s+50%\s+1\s+1 \(30 days\)\s+Indicator 3/);
+        expect(await page.locator('tr[data-member="RZZ"]').innerText()).toContain('Not on this service');
+        const worse = page.getByTestId('rollup-indicators-QWE').locator('tr[data-member="RXX"] td[data-direction="worse"]');
+        expect(await worse.innerText()).toMatch(/2\.80[\s\S]*worse/);
+        const text = await page.locator('body').innerText();
+        for (const secret of PRIVATE_TEXTS) expect(text).not.toContain(secret);
+        expect(await seriousViolations(page)).toEqual([]);
+        await page.emulateMedia({ media: 'print' });
+        expect(await page.getByRole('button', { name: 'Export CSV' }).isVisible()).toBe(false);
+        expect(await inPage<string[]>(page, 'printProblems')).toEqual([]);
+        expect(errors).toEqual([]);
+        await page.context().close();
+      } finally {
+        await app.close();
+        await tenancy.close();
+      }
+    },
+  );
 });

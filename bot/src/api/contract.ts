@@ -12,9 +12,12 @@ import type { ActionGroup, GroupBy, PlanFilter } from '../domain/plan-filter.js'
 import type { IndicatorSummary, PlanSummary } from '../domain/plan-summary.js';
 import type { ActionLink, IndicatorNumber, Person, ProgressUpdate, Rag, Status } from '../domain/model.js';
 import type { ErrorCode } from '../errors.js';
+import type { OrgGroup } from '../domain/organisation.js';
+import type { GroupRollup, IndicatorLatest, ServedMember } from '../domain/rollup.js';
 import type { FieldErrors } from '../domain/field-errors.js';
 
 export type { ActionView, ActionGroup, GroupBy, PlanFilter, IndicatorSummary, FieldErrors };
+export type { IndicatorLatest, ServedMember };
 
 /** How the caller may use the plan. Lead beats owner beats viewer. */
 export type Role = 'lead' | 'owner' | 'viewer';
@@ -389,4 +392,26 @@ export interface CarryOverResponse {
   to: string;
   carried: { action: ActionView; copy: ActionLink; dueDate: string | null }[];
   notCarried: { action: ActionView; reason: string }[];
+}
+
+/* The oversight groups' roll-up (GET /api/groups, GET /api/groups/:id/rollup): counts and indicator values only, never an action's title, owner or note. */
+
+/** An oversight group the caller may read. */
+export interface GroupListItem {
+  id: string;
+  name: string;
+  kind: OrgGroup['kind'];
+  /** How many member organisations it lists. */
+  members: number;
+}
+
+/** GET /api/groups: the groups whose roll-up the caller may read (empty for most people). */
+export interface GroupsResponse {
+  groups: GroupListItem[];
+}
+
+/** GET /api/groups/:id/rollup */
+export interface RollupResponse extends GroupRollup {
+  /** When it was worked out (ISO instant). */
+  generatedAt: string;
 }

@@ -13,6 +13,8 @@ import { register as registerFigures } from './commands/figures.js';
 import { register as registerHolidays } from './commands/holidays.js';
 import { register as registerCarryOver } from './commands/carry-over-command.js';
 import { register as registerOrg } from './commands/org-command.js';
+import { register as registerGroup } from './commands/group-command.js';
+import { register as registerRollup } from './commands/rollup-command.js';
 
 /** Subcommands, each in its own file exporting `register(program, ctx)`. Add new ones here. */
 const COMMANDS: RegisterCommand[] = [
@@ -26,6 +28,8 @@ const COMMANDS: RegisterCommand[] = [
   registerHolidays,
   registerCarryOver,
   registerOrg,
+  registerGroup,
+  registerRollup,
 ];
 
 /** Test seams: where output goes and what time it is. */

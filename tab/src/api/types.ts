@@ -44,3 +44,6 @@ export type {
   SaveFiguresRequest,
   SaveFiguresResponse,
 } from '../../../bot/src/api/contract.js';
+
+/** The oversight groups' roll-up (summary only). */
+export type { GroupListItem, GroupsResponse, IndicatorLatest, RollupResponse, ServedMember } from '../../../bot/src/api/contract.js';

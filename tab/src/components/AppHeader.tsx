@@ -1,6 +1,6 @@
 import { MessageBar, MessageBarBody, MessageBarTitle, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useApp } from '../app-context.js';
-import { ROLE_LABELS, SECTIONS } from '../lib/sections.js';
+import { ROLE_LABELS, ROLLUP_SECTION, SECTIONS } from '../lib/sections.js';
 import { href, navigate, type Route } from '../router.js';
 import { NARROW } from './table-styles.js';
 import type { MouseEvent } from 'react';
@@ -74,8 +74,8 @@ const useStyles = makeStyles({
   },
 });
 
-/** The tab's banner: navigation, who is signed in, and the development-identity warning. */
-export function AppHeader({ route }: { route: Route }) {
+/** The tab's banner: navigation (with the roll-up for a group's viewers), who is signed in, and the development-identity warning. */
+export function AppHeader({ route, showRollup = false }: { route: Route; showRollup?: boolean }) {
   const styles = useStyles();
   const { me } = useApp();
   const go = (to: string) => (e: MouseEvent<HTMLAnchorElement>) => {
@@ -92,7 +92,7 @@ export function AppHeader({ route }: { route: Route }) {
         <span className={styles.brand}>WRES action plan</span>
         <nav className={styles.nav} aria-label="Sections">
           <ul className={styles.list}>
-            {SECTIONS.map((s) => {
+            {(showRollup ? [...SECTIONS, ROLLUP_SECTION] : SECTIONS).map((s) => {
               const current = s.route.includes(route.name);
               const to = s.to();
               return (

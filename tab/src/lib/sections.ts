@@ -19,5 +19,8 @@ export const SECTIONS: readonly Section[] = [
   { to: () => '/indicators', label: 'Indicators', route: ['indicators', 'indicator', 'modelEmployer'] },
 ];
 
+/** The roll-up, listed after the sections for people who view an ICB's or region's roll-up (GET /api/groups says so). */
+export const ROLLUP_SECTION: Section = { to: () => '/rollup', label: 'Roll-up', route: ['rollup'] };
+
 /** How the header names the signed-in person's role. */
 export const ROLE_LABELS: Record<Role, string> = { lead: 'E&D lead', owner: 'Action owner', viewer: 'Viewer' };

@@ -1,0 +1,129 @@
+import { Button, MessageBar, MessageBarBody, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { ArrowDownloadRegular, PrintRegular } from '@fluentui/react-icons';
+import { useCallback, useEffect, useState } from 'react';
+import type { ApiClient } from '../../api/client.js';
+import type { GroupListItem, RollupResponse } from '../../api/types.js';
+import { PageHeading } from '../../components/PageHeading.js';
+import { usePanelStyles } from '../../components/panel-styles.js';
+import { errorMessage, LoadError, Loading } from '../../components/Status.js';
+import { formatDate } from '../../lib/format.js';
+import { IndicatorsTable, ProgressTable } from './RollupTables.js';
+
+const useStyles = makeStyles({
+  intro: { margin: `0 0 ${tokens.spacingVerticalL}`, color: tokens.colorNeutralForeground2, maxWidth: '70ch' },
+  head: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, alignItems: 'baseline', justifyContent: 'space-between' },
+  title: { margin: `0 0 ${tokens.spacingVerticalS}`, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
+  bar: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, marginBottom: tokens.spacingVerticalM },
+  error: { marginBottom: tokens.spacingVerticalS },
+});
+
+const KIND_WORDS: Record<GroupListItem['kind'], string> = { icb: 'Integrated Care Board', region: 'NHS England region' };
+
+/**
+ * The roll-up for oversight bodies: for each group the caller may read, a
+ * table of its members' plan progress and one of their latest indicator
+ * values, with CSV and Excel exports and a printable paper. Works for a
+ * person who belongs to no organisation (it needs only the API client).
+ */
+export default function RollupPage({ api, groups }: { api: ApiClient; groups: GroupListItem[] }) {
+  const styles = useStyles();
+  return (
+    <>
+      <PageHeading>Roll-up for oversight bodies</PageHeading>
+      <p className={styles.intro}>
+        Each member organisation’s WRES action plan in summary — counts and indicator values only. Progress notes, action titles and owners
+        stay with each organisation.
+      </p>
+      {groups.length === 0 ? (
+        <p>You are not a viewer of any ICB or region roll-up.</p>
+      ) : (
+        <>
+          <div className={mergeClasses(styles.bar, 'no-print')}>
+            <Button icon={<PrintRegular />} onClick={() => window.print()}>
+              Print roll-up paper
+            </Button>
+          </div>
+          {groups.map((g) => (
+            <GroupRollup key={g.id} api={api} group={g} />
+          ))}
+        </>
+      )}
+    </>
+  );
+}
+
+function GroupRollup({ api, group }: { api: ApiClient; group: GroupListItem }) {
+  const styles = useStyles();
+  const panel = usePanelStyles();
+  const [data, setData] = useState<RollupResponse | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const path = `/groups/${encodeURIComponent(group.id)}/rollup`;
+  const load = useCallback(() => {
+    const controller = new AbortController();
+    setError(null);
+    api.get<RollupResponse>(path, controller.signal).then(setData, (e: unknown) => {
+      if (!controller.signal.aborted) setError(e);
+    });
+    return controller;
+  }, [api, path]);
+  useEffect(() => {
+    const controller = load();
+    return () => controller.abort();
+  }, [load]);
+  const headingId = `rollup-${group.id}`;
+  return (
+    <section className={mergeClasses(panel.panel, 'rollup-group')} aria-labelledby={headingId} data-group={group.id}>
+      <div className={styles.head}>
+        <h2 id={headingId} className={styles.title}>
+          <bdi>{group.name}</bdi> ({group.id}) · {KIND_WORDS[group.kind]}
+        </h2>
+        {data && <span>Worked out {formatDate(data.generatedAt.slice(0, 10))}</span>}
+      </div>
+      <ExportButtons api={api} path={path} group={group} />
+      {error ? (
+        <LoadError error={error} what={`the roll-up for ${group.name}`} onRetry={() => void load()} />
+      ) : !data ? (
+        <Loading label={`Loading the roll-up for ${group.name}…`} />
+      ) : (
+        <>
+          <ProgressTable rollup={data} />
+          <IndicatorsTable rollup={data} />
+        </>
+      )}
+    </section>
+  );
+}
+
+function ExportButtons({ api, path, group }: { api: ApiClient; path: string; group: GroupListItem }) {
+  const styles = useStyles();
+  const [busy, setBusy] = useState<'csv' | 'xlsx' | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const download = async (format: 'csv' | 'xlsx') => {
+    setBusy(format);
+    setError(null);
+    try {
+      await api.download(`${path}?format=${format}`, `wres-rollup-${group.id}.${format}`);
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(null);
+    }
+  };
+  return (
+    <div className="no-print">
+      <div className={styles.bar}>
+        <Button icon={<ArrowDownloadRegular />} disabled={busy !== null} onClick={() => void download('csv')}>
+          {busy === 'csv' ? 'Preparing CSV…' : 'Export CSV'}
+        </Button>
+        <Button icon={<ArrowDownloadRegular />} disabled={busy !== null} onClick={() => void download('xlsx')}>
+          {busy === 'xlsx' ? 'Preparing Excel…' : 'Export Excel'}
+        </Button>
+      </div>
+      {error !== null && (
+        <MessageBar intent="error" role="alert" layout="multiline" className={styles.error}>
+          <MessageBarBody>{errorMessage(error)}</MessageBarBody>
+        </MessageBar>
+      )}
+    </div>
+  );
+}
