@@ -60,7 +60,7 @@ function settingsFrom(json: string, item: ListItem): OrgSettings {
     );
     return parseOrgSettings(given);
   } catch (e) {
-    const why = isAppError(e) ? e.message : e instanceof Error ? e.message : String(e);
+    const why = (isAppError(e) || e instanceof Error ? e.message : String(e)).replace(/\s*\n\s*/g, ' ');
     throw new AppError(
       'config',
       `Item ${item.id} in the SharePoint list "${ORGANISATIONS_LIST}" has settings that cannot be used (${why}). Fix them with wres org set, or in SharePoint.`,
