@@ -6,6 +6,7 @@
  * granted (Sites.Selected) is refused with what an administrator must do.
  */
 import { afterEach, describe, expect, it } from 'vitest';
+import { configFor, loadConfig } from '../../bot/src/config.js';
 import { fixedClock } from '../../bot/src/domain/clock.js';
 import type { OrgGroup } from '../../bot/src/domain/organisation.js';
 import { createRegistry } from '../../bot/src/store/create-store.js';
@@ -140,5 +141,13 @@ describe('GraphRegistry on the platform site', () => {
     const groups = rig.server.list('WRES Oversight Groups')!;
     groups.columns = groups.columns.filter((c) => c.name !== 'Members');
     await expect(registryOn(rig).listGroups()).rejects.toThrow(/column "Members" is missing from "WRES Oversight Groups".*wres provision/);
+  });
+});
+
+describe('configFor with SharePoint sites', () => {
+  it('gives an organisation named by its site URL alone that site, never the platform’s SHAREPOINT_SITE_ID', () => {
+    const platform = loadConfig({ NODE_ENV: 'test', STORE: 'sharepoint', SHAREPOINT_SITE_ID: 'contoso.sharepoint.com,platform,site' });
+    const org = { id: 'RXA', name: 'North Trust', site: { siteUrl: SITE_A }, leads: [], viewers: [], settings: {} };
+    expect(configFor(platform, org)).toMatchObject({ SHAREPOINT_SITE_ID: undefined, SHAREPOINT_SITE_URL: SITE_A });
   });
 });
