@@ -7,6 +7,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { configFor, loadConfig } from '../../bot/src/config.js';
+import { main } from '../../bot/src/cli/main.js';
 import { fixedClock } from '../../bot/src/domain/clock.js';
 import type { OrgGroup } from '../../bot/src/domain/organisation.js';
 import { createRegistry } from '../../bot/src/store/create-store.js';
@@ -149,5 +150,38 @@ describe('configFor with SharePoint sites', () => {
     const platform = loadConfig({ NODE_ENV: 'test', STORE: 'sharepoint', SHAREPOINT_SITE_ID: 'contoso.sharepoint.com,platform,site' });
     const org = { id: 'RXA', name: 'North Trust', site: { siteUrl: SITE_A }, leads: [], viewers: [], settings: {} };
     expect(configFor(platform, org)).toMatchObject({ SHAREPOINT_SITE_ID: undefined, SHAREPOINT_SITE_URL: SITE_A });
+  });
+});
+
+describe('wres provision with organisations registered', () => {
+  it('provisions the platform site and each organisation’s site, names a site not granted with what to grant, and does the rest', async () => {
+    rig = await startOrgsRig({ provision: false });
+    const run = async (args: string[]) => {
+      let out = '';
+      let err = '';
+      const code = await main(args, rig!.env, { io: { stdout: (c) => void (out += String(c)), stderr: (c) => void (err += c) } });
+      return { code, out, err };
+    };
+    const platform = await run(['provision']);
+    expect(platform).toMatchObject({ code: 0, err: '' });
+    expect(platform.out).toContain('Created list "WRES Organisations" with 7 columns');
+    const registry = createRegistry(rig.config);
+    await registry.saveOrganisation(rig.north);
+    await registry.saveOrganisation(rig.south);
+    rig.siteB.granted = false;
+
+    const both = await run(['provision']);
+    expect(both.code).toBe(1);
+    expect(both.out).toContain('North WRES (https://contoso.sharepoint.com/sites/wres-north), organisation North Trust (RXA)');
+    expect(rig.siteA.lists.map((l) => l.displayName)).toContain('WRES Actions');
+    expect(both.err).toContain(`The app may not use the SharePoint site ${SITE_B} of organisation South Trust (RXB)`);
+    expect(both.err).toContain('POST https://graph.microsoft.com/v1.0/sites/{site-id}/permissions');
+
+    rig.siteB.granted = true;
+    const again = await run(['provision', '--check']);
+    expect(again.code).toBe(1);
+    expect(again.out).toMatch(/South Trust \(RXB\)\n {2}missing: list "WRES Actions" is missing/);
+    expect((await run(['provision'])).code).toBe(0);
+    expect((await run(['provision', '--check'])).code).toBe(0);
   });
 });
