@@ -14,7 +14,7 @@ import { organisationSiteOwner, requireSite } from './organisation-site.js';
  * `data/outbox.db` → `data/outbox-RXX.db`. Each organisation's queued
  * updates stay in its own file, delivered to its own site only.
  */
-export function outboxPathFor(outboxPath: string, orgId: string): string {
+function outboxPathFor(outboxPath: string, orgId: string): string {
   const { dir, name, ext } = parse(outboxPath);
   return format({ dir, name: `${name}-${orgId}`, ext });
 }

@@ -15,7 +15,11 @@ export interface ProvisionReport {
  * columns in one request; a list that exists gets only what it lacks.
  * Running it again changes nothing. Runs under the bulk retry budget.
  */
-export async function provisionLists(client: GraphApi, siteId: string, specs: Readonly<Record<string, ListSpec>>): Promise<ProvisionReport> {
+export async function provisionLists(
+  client: GraphApi,
+  siteId: string,
+  specs: Readonly<Record<string, ListSpec>>,
+): Promise<ProvisionReport> {
   const graph = client.bulk();
   const { gaps } = await checkSchema(graph, siteId, specs);
   const changes: string[] = [];

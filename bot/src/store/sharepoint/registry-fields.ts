@@ -5,8 +5,8 @@ import { AppError, isAppError } from '../../errors.js';
 import { line, parseFields, text, type ListItem } from './item-fields.js';
 
 /** The registry lists' display names (as infra/sharepoint/lists.json defines them). */
-export const ORGANISATIONS_LIST = 'WRES Organisations';
-export const GROUPS_LIST = 'WRES Oversight Groups';
+const ORGANISATIONS_LIST = 'WRES Organisations';
+const GROUPS_LIST = 'WRES Oversight Groups';
 
 /** Fields the registry reads, per list. */
 export const REGISTRY_SELECT = {
