@@ -1,6 +1,6 @@
 // A local Microsoft Graph for SharePoint lists, over HTTPS with a throwaway certificate
-// (see tls-setup.ts). Faithful where the store depends on it: bearer tokens, sites by id
-// and path, list and column creation, items with fields, indexed $filter, $top and
+// (see tls-setup.ts). Faithful where the store depends on it: bearer tokens, several sites by id
+// and path (403 for a site not granted to the app, as under Sites.Selected), list and column creation, items with fields, indexed $filter, $top and
 // nextLink paging, eTags and 412, unique columns and 409, $batch with dependsOn,
 // and injected 429/503/timeouts — on whole requests and, as Graph does, on single steps
 // inside a $batch that itself answers 200. Counts every Graph request for the benchmark.
