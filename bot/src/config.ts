@@ -254,7 +254,7 @@ export function configFor(config: Config, org: Organisation): Config {
     ...(s.modelEmployerGoalPercent !== undefined ? { MODEL_EMPLOYER_GOAL_PERCENT: s.modelEmployerGoalPercent } : {}),
     ...(s.timeZone ? { TIMEZONE: s.timeZone } : {}),
     ...(s.staleAfterDays ? { STALE_AFTER_DAYS: s.staleAfterDays } : {}),
-    ...(org.site?.siteId ? { SHAREPOINT_SITE_ID: org.site.siteId } : {}),
-    ...(org.site?.siteUrl ? { SHAREPOINT_SITE_URL: org.site.siteUrl } : {}),
+    // Both replaced together: an organisation named by URL alone must never keep the platform's SHAREPOINT_SITE_ID.
+    ...(org.site ? { SHAREPOINT_SITE_ID: org.site.siteId, SHAREPOINT_SITE_URL: org.site.siteUrl } : {}),
   };
 }

@@ -48,9 +48,9 @@ export interface RouteContext {
   largeListThreshold: number;
 }
 
-/** Creates the site the tests point the store at. */
-export function addSite(ctx: RouteContext, hostname: string, path: string): FakeSite {
-  const site = newSite(hostname, path);
+/** Creates a site (granted to the app unless `granted` is false). */
+export function addSite(ctx: RouteContext, hostname: string, path: string, granted = true): FakeSite {
+  const site = { ...newSite(hostname, path), granted };
   ctx.sites.push(site);
   return site;
 }
@@ -64,6 +64,7 @@ function findSite(ctx: RouteContext, ref: string): FakeSite {
       ? ctx.sites.find((s) => s.id === ref || (s.hostname === ref && s.path === ''))
       : ctx.sites.find((s) => s.hostname === ref.slice(0, colon) && s.path === ref.slice(colon + 1).replace(/\/+$/, ''));
   if (!site) throw new GraphFault(404, 'itemNotFound', 'Requested site could not be found');
+  if (!site.granted) throw new GraphFault(403, 'accessDenied', 'Access denied');
   return site;
 }
 

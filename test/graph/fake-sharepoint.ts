@@ -49,6 +49,12 @@ export interface FakeSite {
   path: string;
   displayName: string;
   lists: FakeList[];
+  /**
+   * Whether the app was granted this site (Sites.Selected). A site not
+   * granted answers every request, its lookup by path included, with 403
+   * accessDenied, as Graph does.
+   */
+  granted: boolean;
 }
 
 const BUILT_IN = new Set(['id', 'Title', 'Created', 'Modified', 'ContentType', 'Attachments']);
@@ -62,7 +68,7 @@ function eTagOf(item: FakeItem): string {
 
 /** Creates a site to hold lists. */
 export function newSite(hostname: string, path: string): FakeSite {
-  return { id: `${hostname},${randomUUID()},${randomUUID()}`, hostname, path, displayName: 'WRES', lists: [] };
+  return { id: `${hostname},${randomUUID()},${randomUUID()}`, hostname, path, displayName: 'WRES', lists: [], granted: true };
 }
 
 /** Adds a column as `POST …/columns` does; a second column of the same name is refused. */

@@ -1,6 +1,6 @@
 // A local Microsoft Graph for SharePoint lists, over HTTPS with a throwaway certificate
-// (see tls-setup.ts). Faithful where the store depends on it: bearer tokens, sites by id
-// and path, list and column creation, items with fields, indexed $filter, $top and
+// (see tls-setup.ts). Faithful where the store depends on it: bearer tokens, several sites by id
+// and path (403 for a site not granted to the app, as under Sites.Selected), list and column creation, items with fields, indexed $filter, $top and
 // nextLink paging, eTags and 412, unique columns and 409, $batch with dependsOn,
 // and injected 429/503/timeouts — on whole requests and, as Graph does, on single steps
 // inside a $batch that itself answers 200. Counts every Graph request for the benchmark.
@@ -55,6 +55,14 @@ export interface GraphServer {
   /** https://127.0.0.1:port */
   origin: string;
   site: FakeSite;
+  /** Every site, `site` first. */
+  sites: FakeSite[];
+  /**
+   * Adds a site at https://contoso.sharepoint.com`path`. With `granted: false`
+   * the app was not granted it (Sites.Selected): Graph answers 403; set
+   * `site.granted` later to grant it.
+   */
+  addSite(path: string, opts?: { granted?: boolean; displayName?: string }): FakeSite;
   /** The tenant's users behind `GET /users/{id or userPrincipalName}`; add to it in a test. */
   users: FakeUser[];
   /** Set to answer `/users` with 403 (the app lacks User.ReadBasic.All). */
@@ -99,7 +107,7 @@ function prng(seed: number): () => number {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** Starts the server on 127.0.0.1, a free port, with one empty site at contoso.sharepoint.com/sites/wres. */
+/** Starts the server on 127.0.0.1, a free port, with one empty site at contoso.sharepoint.com/sites/wres (add more with `addSite`). */
 export async function startGraphServer(opts: GraphServerOptions = {}): Promise<GraphServer> {
   const ctx: RouteContext = {
     origin: '',
@@ -124,6 +132,12 @@ export async function startGraphServer(opts: GraphServerOptions = {}): Promise<G
   const state: GraphServer = {
     origin: '',
     site,
+    sites: ctx.sites,
+    addSite: (path, o = {}) => {
+      const added = addSite(ctx, 'contoso.sharepoint.com', path, o.granted ?? true);
+      if (o.displayName) added.displayName = o.displayName;
+      return added;
+    },
     users: ctx.users,
     get refuseUsers() {
       return ctx.refuseUsers;

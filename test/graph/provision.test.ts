@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadListSpecs } from '../../bot/src/store/sharepoint/list-definitions.js';
+import { loadListSpecs, loadPlatformListSpecs } from '../../bot/src/store/sharepoint/list-definitions.js';
 import { provisionLists } from '../../bot/src/store/sharepoint/provision-lists.js';
 import { makeImportedAction } from '../store/fixtures.js';
 import { startRig, type StoreRig } from './harness.js';
@@ -36,6 +36,22 @@ describe('wres provision (provisionLists)', () => {
     expect(second).toEqual({ changes: [], problems: [] });
     expect(JSON.stringify(rig.server.site.lists.map((l) => l.columns))).toBe(before);
     expect(rig.server.requests.slice(requestsBefore).every((r) => r.startsWith('GET') || r.endsWith('/$batch'))).toBe(true);
+  });
+
+  it('creates the organisation registry on the platform site, unique on ODS codes, and a second run changes nothing', async () => {
+    rig = await startRig();
+    const first = await provisionLists(rig.graph, rig.server.site.id, loadPlatformListSpecs());
+    expect(first).toEqual({
+      changes: ['Created list "WRES Organisations" with 7 columns', 'Created list "WRES Oversight Groups" with 5 columns'],
+      problems: [],
+    });
+    expect(col(rig, 'WRES Organisations', 'OrgCode')).toMatchObject({ indexed: true, enforceUniqueValues: true });
+    expect(col(rig, 'WRES Oversight Groups', 'GroupCode')).toMatchObject({ indexed: true, enforceUniqueValues: true });
+    expect(col(rig, 'WRES Oversight Groups', 'GroupKind')?.facets).toMatchObject({ choice: { choices: ['icb', 'region'] } });
+    for (const name of ['SiteId', 'SiteUrl', 'Leads', 'Viewers', 'Settings']) expect(col(rig, 'WRES Organisations', name)).toBeDefined();
+    expect(await provisionLists(rig.graph, rig.server.site.id, loadPlatformListSpecs())).toEqual({ changes: [], problems: [] });
+    // The plan lists stay as they were: the registry is two more lists beside them.
+    expect(await provisionLists(rig.graph, rig.server.site.id, loadListSpecs())).toEqual({ changes: [], problems: [] });
   });
 
   it('adds only what an existing site lacks: a missing column and a lost index', async () => {

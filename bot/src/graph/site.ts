@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AppError } from '../errors.js';
 import type { GraphApi } from './graph-api.js';
+import { graphFailure } from './graph-errors.js';
 
 const siteSchema = z.object({ id: z.string().min(1), displayName: z.string().optional(), webUrl: z.string().optional() });
 
@@ -14,11 +15,51 @@ export interface SiteLocator {
 }
 
 /**
+ * Whose site it is, for messages: "the platform site" (the deployment's
+ * SHAREPOINT_SITE_*) or an organisation's, with the setting that names it.
+ */
+export interface SiteOwner {
+  /** e.g. `organisation Trust A (RXX)`. */
+  label: string;
+  /** Where the site is configured, e.g. `SHAREPOINT_SITE_ID / SHAREPOINT_SITE_URL` or `wres org set RXX --site URL`. */
+  setting: string;
+}
+
+/** The deployment's own site, as configured by the environment. */
+export const PLATFORM_SITE: SiteOwner = { label: 'the platform site', setting: 'SHAREPOINT_SITE_ID / SHAREPOINT_SITE_URL' };
+
+/**
+ * The refusal a user can act on when Graph answered 403 for a site: with
+ * `Sites.Selected` the app reaches only the sites an administrator granted
+ * it one by one. Names the owner and the site and says what to grant. Null
+ * when `e` is not such a refusal.
+ */
+export function siteAccessRefusal(e: unknown, owner: SiteOwner, site: string): AppError | null {
+  // 401 is a sign-in problem (wrong secret, expired token), reported as such by toAppError.
+  const status = graphFailure(e)?.status;
+  if (status !== 403) return null;
+  return new AppError(
+    'config',
+    `The app may not use the SharePoint site ${site} of ${owner.label} (Microsoft Graph answered ${status}). ` +
+      `A SharePoint administrator must grant the app write access to that site (Sites.Selected): ` +
+      `POST https://graph.microsoft.com/v1.0/sites/{site-id}/permissions with {"roles":["write"],"grantedToIdentities":[{"application":{"id":"<app client id>"}}]} ` +
+      `(see docs/deploy.md, "Shared tenant (NHSmail)").`,
+    { cause: e, details: { status, site, owner: owner.label } },
+  );
+}
+
+/** How a locator is named in messages: its URL, else its id. */
+export function siteName(where: SiteLocator): string {
+  return where.siteUrl ?? where.siteId ?? '(none)';
+}
+
+/**
  * Finds the site: by id (`GET /sites/{id}`) or by URL
  * (`GET /sites/{hostname}:/{path}`). Rejects with `config` when neither is
- * configured or the site does not exist.
+ * given, the site does not exist or the app cannot see it (404), or the app
+ * was not granted it (403) — each message naming `owner` and the site.
  */
-export async function resolveSite(graph: GraphApi, where: SiteLocator): Promise<Site> {
+export async function resolveSite(graph: GraphApi, where: SiteLocator, owner: SiteOwner = PLATFORM_SITE): Promise<Site> {
   let path: string;
   if (where.siteId) {
     path = `/sites/${encodeURIComponent(where.siteId).replace(/%2C/gi, ',')}`;
@@ -27,12 +68,12 @@ export async function resolveSite(graph: GraphApi, where: SiteLocator): Promise<
     try {
       url = new URL(where.siteUrl);
     } catch {
-      throw new AppError('config', `SHAREPOINT_SITE_URL is not a URL: ${where.siteUrl}`);
+      throw new AppError('config', `The SharePoint site of ${owner.label} is not a URL: ${where.siteUrl} (${owner.setting}).`);
     }
     const rel = url.pathname.replace(/\/+$/, '');
     path = rel ? `/sites/${url.hostname}:${rel}` : `/sites/${url.hostname}`;
   } else {
-    throw new AppError('config', 'Set SHAREPOINT_SITE_ID or SHAREPOINT_SITE_URL to say which SharePoint site holds the plan.');
+    throw new AppError('config', `Set ${owner.setting} to say which SharePoint site holds the plan of ${owner.label}.`);
   }
   try {
     return siteSchema.parse(await graph.get(`${path}?$select=id,displayName,webUrl`, 'finding the SharePoint site'));
@@ -40,10 +81,10 @@ export async function resolveSite(graph: GraphApi, where: SiteLocator): Promise<
     if (e instanceof AppError && e.code === 'not_found') {
       throw new AppError(
         'config',
-        `The SharePoint site ${where.siteId ?? where.siteUrl} was not found. Check SHAREPOINT_SITE_ID / SHAREPOINT_SITE_URL.`,
+        `The SharePoint site ${siteName(where)} of ${owner.label} was not found, or the app cannot see it. Check ${owner.setting}, and that the site was granted to the app (Sites.Selected).`,
         { cause: e },
       );
     }
-    throw e;
+    throw siteAccessRefusal(e, owner, siteName(where)) ?? e;
   }
 }

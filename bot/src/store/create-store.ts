@@ -9,6 +9,8 @@ import { AppError } from '../errors.js';
 import type { OrganisationRegistry } from './organisation-registry.js';
 import type { PlanStore } from './plan-store.js';
 import { GraphPlanStore } from './sharepoint/graph-plan-store.js';
+import { GraphRegistry } from './sharepoint/graph-registry.js';
+import { graphStoreForOrganisation } from './sharepoint/organisation-stores.js';
 import { SqlitePlanStore } from './sqlite/sqlite-plan-store.js';
 import { SqliteRegistry } from './sqlite/sqlite-registry.js';
 
@@ -44,22 +46,18 @@ function createStoreSync(config: Config, deps: { clock?: Clock; logger?: Logger 
 
 /**
  * Where the deployment's organisations are registered. SQLite: tables in
- * the plan's own file. SharePoint: (until the platform-site lists exist) no
- * registry, so the deployment serves the implicit organisation only.
+ * the plan's own file. SharePoint: two lists on the platform site
+ * (SHAREPOINT_SITE_ID / SHAREPOINT_SITE_URL), read through a short cache.
  */
-export function createRegistry(config: Config): OrganisationRegistry {
-  return config.STORE === 'sqlite' ? new SqliteRegistry(config.DATABASE_PATH) : noRegistry;
+export function createRegistry(config: Config, deps: { clock?: Clock } = {}): OrganisationRegistry {
+  if (config.STORE === 'sqlite') return new SqliteRegistry(config.DATABASE_PATH);
+  return new GraphRegistry({
+    graph: graphFromConfig(config),
+    site: { siteId: config.SHAREPOINT_SITE_ID, siteUrl: config.SHAREPOINT_SITE_URL },
+    clock: deps.clock ?? systemClock,
+    cacheSeconds: config.SHAREPOINT_CACHE_SECONDS,
+  });
 }
-
-const noRegistry: OrganisationRegistry = {
-  listOrganisations: async () => [],
-  getOrganisation: async () => null,
-  saveOrganisation: async () => Promise.reject(new Error('Organisations cannot be registered with this store yet.')),
-  removeOrganisation: async () => Promise.reject(new Error('Organisations cannot be registered with this store yet.')),
-  listGroups: async () => [],
-  saveGroup: async () => Promise.reject(new Error('Organisations cannot be registered with this store yet.')),
-  removeGroup: async () => Promise.reject(new Error('Organisations cannot be registered with this store yet.')),
-};
 
 /**
  * How each organisation's store is made. The implicit organisation uses the
@@ -67,6 +65,8 @@ const noRegistry: OrganisationRegistry = {
  * store is scoped to it on the one file (one shared connection).
  */
 export function storeForOrganisation(config: Config, deps: { clock?: Clock; logger?: Logger } = {}): (org: Organisation) => PlanStore {
+  // SharePoint: each registered organisation on its own site, with its own outbox.
+  if (config.STORE === 'sharepoint') return graphStoreForOrganisation(config, deps);
   return (org) => {
     if (org.id === IMPLICIT_ORG_ID) return createStoreSync(config, deps);
     if (config.STORE === 'sqlite') return new SqlitePlanStore(config.DATABASE_PATH, org.id);

@@ -7,7 +7,7 @@ import type { ImportDiff } from '../../domain/plan-import.js';
 import { AppError } from '../../errors.js';
 import type { GraphApi } from '../../graph/graph-api.js';
 import { isTransient } from '../../graph/graph-errors.js';
-import { resolveSite, type SiteLocator } from '../../graph/site.js';
+import { PLATFORM_SITE, resolveSite, siteAccessRefusal, type SiteLocator, type SiteOwner } from '../../graph/site.js';
 import type { Logger } from '../../logger.js';
 import { Outbox } from '../outbox/outbox.js';
 import type {
@@ -41,6 +41,8 @@ import { UpdateWriter } from './update-writer.js';
 export interface GraphPlanStoreOptions {
   graph: GraphApi;
   site: SiteLocator;
+  /** Whose site it is, named when the site cannot be used (default: the platform site). */
+  owner?: SiteOwner;
   outboxPath: string;
   clock: Clock;
   logger: Logger;
@@ -89,12 +91,16 @@ export class GraphPlanStore implements PlanStore {
   async init(): Promise<void> {
     if (this.lists) return;
     // Start-up is patient: a passing throttle must not stop the service or a CLI command from starting.
-    const site = await resolveSite(this.o.graph.bulk(), this.o.site);
-    const { listIds, gaps } = await checkSchema(this.o.graph.bulk(), site.id, this.specs);
+    const owner = this.o.owner ?? PLATFORM_SITE;
+    const site = await resolveSite(this.o.graph.bulk(), this.o.site, owner);
+    const { listIds, gaps } = await checkSchema(this.o.graph.bulk(), site.id, this.specs).catch((e: unknown) => {
+      throw siteAccessRefusal(e, owner, site.webUrl ?? site.id) ?? e;
+    });
     if (gaps.length > 0) {
+      const whose = this.o.owner ? ` (${owner.label})` : '';
       throw new AppError(
         'config',
-        `The SharePoint site ${site.webUrl ?? site.id} is not ready: ${gaps.map(describeGap).join('; ')}. Run \`wres provision\` to create what is missing.`,
+        `The SharePoint site ${site.webUrl ?? site.id}${whose} is not ready: ${gaps.map(describeGap).join('; ')}. Run \`wres provision\` to create what is missing.`,
         {
           details: { missing: gaps.map(describeGap) },
         },

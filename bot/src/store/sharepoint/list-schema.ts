@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { AppError } from '../../errors.js';
 import type { GraphApi } from '../../graph/graph-api.js';
-import { columnDefinition, type ColumnSpec, type ListKey, type ListSpec, type ListSpecs } from './list-definitions.js';
+import { columnDefinition, type ColumnSpec, type ListSpec } from './list-definitions.js';
 
 const listsSchema = z.object({ value: z.array(z.object({ id: z.string(), displayName: z.string() })) });
 const columnsSchema = z.object({
@@ -30,8 +30,8 @@ export type SchemaGap =
   | { kind: 'type'; list: ListSpec; column: ColumnSpec; found: string };
 
 /** What the site holds: list ids by key (for lists that exist) and every gap. */
-export interface SchemaCheck {
-  listIds: Partial<Record<ListKey, string>>;
+export interface SchemaCheck<K extends string = string> {
+  listIds: Partial<Record<K, string>>;
   gaps: SchemaGap[];
 }
 
@@ -47,21 +47,22 @@ function typeOf(c: FoundColumn): string {
  * Compares the site's lists and columns with the definitions: three Graph
  * requests (the lists, then every list's columns in one `$batch`).
  */
-export async function checkSchema(graph: GraphApi, siteId: string, specs: ListSpecs): Promise<SchemaCheck> {
+export async function checkSchema<K extends string>(graph: GraphApi, siteId: string, specs: Record<K, ListSpec>): Promise<SchemaCheck<K>> {
   const site = `/sites/${encodeURIComponent(siteId)}`;
   const found = listsSchema.parse(await graph.get(`${site}/lists?$select=id,displayName&$top=999`, 'reading the SharePoint lists')).value;
-  const listIds: Partial<Record<ListKey, string>> = {};
+  const listIds: Partial<Record<K, string>> = {};
   const gaps: SchemaGap[] = [];
-  for (const spec of Object.values(specs)) {
+  const all = Object.entries(specs) as [K, ListSpec][];
+  for (const [key, spec] of all) {
     const list = found.find((l) => l.displayName === spec.displayName);
-    if (list) listIds[spec.key] = list.id;
+    if (list) listIds[key] = list.id;
     else gaps.push({ kind: 'list', list: spec });
   }
-  const present = Object.values(specs).filter((s) => listIds[s.key]);
+  const present = all.filter(([key]) => listIds[key]).map(([, spec]) => spec);
   const steps = present.map((s) => ({
     id: s.key,
     method: 'GET' as const,
-    url: `${site}/lists/${listIds[s.key]}/columns?$select=id,name,indexed,enforceUniqueValues,text,choice,number,dateTime`,
+    url: `${site}/lists/${listIds[s.key as K]}/columns?$select=id,name,indexed,enforceUniqueValues,text,choice,number,dateTime`,
   }));
   const answers = await graph.batch(steps, 'reading the SharePoint columns');
   for (const spec of present) {
@@ -73,7 +74,7 @@ export async function checkSchema(graph: GraphApi, siteId: string, specs: ListSp
       );
     }
     const columns = columnsSchema.parse(answer.body).value;
-    const listId = listIds[spec.key]!;
+    const listId = listIds[spec.key as K]!;
     for (const column of spec.columns) {
       const c = columns.find((x) => x.name === column.name);
       if (!c) gaps.push({ kind: 'column', list: spec, listId, column });

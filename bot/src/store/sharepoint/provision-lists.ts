@@ -1,5 +1,5 @@
 import type { GraphApi } from '../../graph/graph-api.js';
-import type { ListSpecs } from './list-definitions.js';
+import type { ListSpec } from './list-definitions.js';
 import { checkSchema, closeGap, describeGap } from './list-schema.js';
 
 /** What `wres provision` did. Empty `changes` means the site already matched. */
@@ -15,7 +15,11 @@ export interface ProvisionReport {
  * columns in one request; a list that exists gets only what it lacks.
  * Running it again changes nothing. Runs under the bulk retry budget.
  */
-export async function provisionLists(client: GraphApi, siteId: string, specs: ListSpecs): Promise<ProvisionReport> {
+export async function provisionLists(
+  client: GraphApi,
+  siteId: string,
+  specs: Readonly<Record<string, ListSpec>>,
+): Promise<ProvisionReport> {
   const graph = client.bulk();
   const { gaps } = await checkSchema(graph, siteId, specs);
   const changes: string[] = [];
