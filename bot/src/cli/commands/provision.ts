@@ -30,7 +30,7 @@ export function register(program: Command, ctx: CliContext): void {
     )
     .option('--check', 'only report what is missing; change nothing')
     .action(async (flags: { check?: boolean }) => {
-      const config = ctx.config();
+      const config = ctx.deployment();
       if (!config.SHAREPOINT_SITE_ID && !config.SHAREPOINT_SITE_URL) {
         throw new AppError(
           'config',
