@@ -1,5 +1,5 @@
 import 'dotenv/config';
-import { createApiRouter } from './api/plan-api.js';
+import { createTenancyApiRouter } from './api/tenancy-api.js';
 import { loadConfig } from './config.js';
 import { systemClock } from './domain/clock.js';
 import { isAppError } from './errors.js';
@@ -47,7 +47,15 @@ async function start(): Promise<void> {
     clock,
     logger,
     botHandler: teamsBot.handler,
-    apiRouter: createApiRouter({ config, store, service, clock, logger, roles, reassignments: teamsBot.reassignments }),
+    // Every organisation's API, chosen per request; the bot's reassignments (telling new owners in Teams) for the bot's organisation.
+    apiRouter: createTenancyApiRouter({
+      tenancy,
+      registry,
+      config,
+      clock,
+      logger,
+      reassignmentsFor: (ctx) => (ctx.store === store ? teamsBot.reassignments : undefined),
+    }),
   });
   const server = await listen(app, config.PORT, config.HOST).catch(async (e: unknown) => {
     await store.close();
