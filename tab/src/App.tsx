@@ -8,11 +8,13 @@ import {
   type Theme,
 } from '@fluentui/react-components';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
-import type { ApiClient } from './api/client.js';
+import { ApiError, type ApiClient } from './api/client.js';
 import { getOnce, takeAnswered } from './api/prefetch.js';
 import type { MeResponse } from './api/types.js';
 import { AppServicesProvider, type AppServices } from './app-context.js';
 import { AppHeader } from './components/AppHeader.js';
+import { OrganisationChooser } from './components/OrganisationChooser.js';
+import { organisationChoice } from './api/organisation.js';
 import { PageErrorBoundary } from './components/PageErrorBoundary.js';
 import { NARROW } from './components/table-styles.js';
 import { LoadError, Loading } from './components/Status.js';
@@ -31,6 +33,7 @@ const IndicatorPage = lazy(() => import('./views/indicators/IndicatorPage.js'));
 const ModelEmployerPage = lazy(() => import('./views/indicators/ModelEmployerPage.js'));
 const ReassignAllPage = lazy(() => import('./views/reassign/ReassignAllPage.js'));
 const CarryOverPage = lazy(() => import('./views/carry-over/CarryOverPage.js'));
+const AdminPage = lazy(() => import('./views/admin/AdminPage.js'));
 
 const THEMES: Record<HostTheme, Theme> = { default: teamsLightTheme, dark: teamsDarkTheme, contrast: teamsHighContrastTheme };
 
@@ -58,7 +61,7 @@ const useStyles = makeStyles({
   },
 });
 
-function page(route: Route, query: URLSearchParams, host: Host) {
+function page(route: Route, query: URLSearchParams, host: Host, api: ApiClient) {
   switch (route.name) {
     case 'plan':
       return <PlanPage query={query} />;
@@ -80,6 +83,8 @@ function page(route: Route, query: URLSearchParams, host: Host) {
       return <ReassignAllPage query={query} />;
     case 'carryOver':
       return <CarryOverPage />;
+    case 'admin':
+      return <AdminPage api={api} />;
     case 'notFound':
       return <NotFoundPage />;
   }
@@ -122,11 +127,21 @@ export function App({ host, api }: { host: Host; api: ApiClient }) {
   }, []);
   const services = useMemo<AppServices | null>(() => (me ? { api, host, me, announce } : null), [api, host, me, announce]);
 
+  const choice = organisationChoice(meError);
   let body;
-  if (route.name === 'config') body = page(route, query, host);
+  if (route.name === 'config') body = page(route, query, host, api);
+  // The admin page needs no organisation: a platform admin may belong to none.
+  else if (route.name === 'admin' && meError) body = <AdminPage api={api} />;
+  else if (choice)
+    body = (
+      <OrganisationChooser
+        choice={choice}
+        {...(meError instanceof ApiError && meError.status === 403 ? { refusal: meError.message } : {})}
+      />
+    );
   else if (meError) body = <LoadError error={meError} what="your sign-in" onRetry={loadMe} />;
   else if (!services) body = <Loading label="Signing you in…" />;
-  else body = page(route, query, host);
+  else body = page(route, query, host, api);
 
   return (
     <FluentProvider theme={THEMES[theme]} className={styles.root} data-theme={theme}>

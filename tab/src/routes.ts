@@ -19,6 +19,7 @@ export type Route =
   | { name: 'modelEmployer' }
   | { name: 'reassign' }
   | { name: 'carryOver' }
+  | { name: 'admin' }
   | { name: 'notFound' };
 
 /** Query parameters that survive navigation (development identity, forced theme). */
@@ -35,6 +36,7 @@ export function parseRoute(pathname: string): Route {
   if (clean === '/indicators') return { name: 'indicators' };
   if (clean === '/reassign') return { name: 'reassign' };
   if (clean === '/carry-over') return { name: 'carryOver' };
+  if (clean === '/admin') return { name: 'admin' };
   if (clean === '/indicators/model-employer') return { name: 'modelEmployer' };
   const indicator = /^\/indicators\/([1-9])$/.exec(clean);
   if (indicator) return { name: 'indicator', n: Number(indicator[1]) };

@@ -68,12 +68,12 @@ function settingsFrom(given: SaveOrganisationRequest['settings'], errors: AdminF
 }
 
 /** The organisation a valid body describes; a `bad_input` with field errors otherwise. */
-function organisationFrom(body: unknown, id: string | undefined): Organisation {
+function organisationFrom(body: unknown, before: Organisation | undefined): Organisation {
   const parsed = saveBody.safeParse(body);
   if (!parsed.success) throw new AppError('bad_input', 'The organisation could not be read: send its name, people and settings as text.');
   const input = parsed.data;
   const errors: AdminFieldErrors = {};
-  const code = parseOdsCode(id ?? input.id ?? '');
+  const code = parseOdsCode(before?.id ?? input.id ?? '');
   if (!code) errors.id = 'Give the organisation’s ODS code: 3 to 5 letters and digits, such as RXX or R1H.';
   const name = input.name.trim();
   if (!name) errors.name = 'Give the organisation’s name.';
@@ -82,7 +82,8 @@ function organisationFrom(body: unknown, id: string | undefined): Organisation {
   const siteUrl = input.siteUrl?.trim();
   if (siteUrl && !/^https:\/\/[^\s/]+\.sharepoint\.com\/\S*$/i.test(siteUrl))
     errors.siteUrl = 'Give the SharePoint site’s address, starting https:// and ending .sharepoint.com/sites/…';
-  const siteId = input.siteId?.trim();
+  // The admin page does not show the site id (SharePoint deployments set it with the CLI): kept unless sent.
+  const siteId = input.siteId === undefined ? before?.site?.siteId : input.siteId.trim();
   const settings = settingsFrom(input.settings, errors);
   if (Object.keys(errors).length)
     throw new AppError('bad_input', 'Some of the organisation’s details need correcting.', { details: errors });
@@ -155,7 +156,7 @@ export function adminRoutes(deps: { tenancy: Tenancy; registry: OrganisationRegi
 
   router.put('/organisations/:id', async (req, res) => {
     const before = await known(registry, req.params.id);
-    const org = organisationFrom(req.body, before.id);
+    const org = organisationFrom(req.body, before);
     await change(
       () => registry.saveOrganisation(org),
       () => registry.saveOrganisation(before),

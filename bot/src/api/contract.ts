@@ -63,7 +63,7 @@ export interface MeResponse {
 export type OrgHeader = 'X-Wres-Org';
 
 /** An organisation as the tab names it. */
-export interface OrganisationRef {
+interface OrganisationRef {
   /** ODS code. */
   id: string;
   name: string;

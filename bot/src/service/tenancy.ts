@@ -29,7 +29,7 @@ export interface Membership {
 }
 
 /** How a store is made for an organisation (the composition root's choice; tests give their own). */
-export type StoreFor = (org: Organisation) => PlanStore;
+type StoreFor = (org: Organisation) => PlanStore;
 
 /** The implicit organisation: a deployment that registered none, configured by the environment as before. */
 export function implicitOrganisation(config: Pick<Config, 'ED_LEADS' | 'VIEWERS'>): Organisation {

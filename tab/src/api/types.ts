@@ -11,6 +11,8 @@ export type {
   GroupBy,
   IndicatorSummary,
   MeResponse,
+  OrgHeader,
+  OrgChoiceDetails,
   MyActionsResponse,
   PlanFilter,
   PlanResponse,
@@ -43,4 +45,13 @@ export type {
   ModelEmployerResponse,
   SaveFiguresRequest,
   SaveFiguresResponse,
+} from '../../../bot/src/api/contract.js';
+
+/** Organisations and the platform admin's page (bot/src/api/tenancy-api.ts, admin-api.ts). */
+export type {
+  AdminFieldErrors,
+  AdminOrganisation,
+  AdminOrganisationsResponse,
+  OrgSettingName,
+  SaveOrganisationRequest,
 } from '../../../bot/src/api/contract.js';
