@@ -144,6 +144,11 @@ const envSchema = z.object({
   ED_LEADS: list,
   /** Board members and other readers: emails or Entra object/group ids. Empty: anyone signed in to an allowed tenant can read. */
   VIEWERS: list,
+  /**
+   * Platform admins: emails or Entra object/group ids. They manage the registered organisations on the tab's admin
+   * page; being one gives no access to any organisation's plan.
+   */
+  PLATFORM_ADMINS: list,
 
   /** Tab SSO: the Entra app (client) id, its api:// URI, and the tenants allowed to sign in. */
   AAD_APP_CLIENT_ID: optional,

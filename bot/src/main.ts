@@ -1,7 +1,7 @@
 import 'dotenv/config';
 import { createAuthenticator } from './api/auth.js';
 import { createGroupRouter } from './api/group-api.js';
-import { createApiRouter } from './api/plan-api.js';
+import { createTenancyApiRouter } from './api/tenancy-api.js';
 import { loadConfig } from './config.js';
 import { systemClock } from './domain/clock.js';
 import { isAppError } from './errors.js';
@@ -48,6 +48,8 @@ async function start(): Promise<void> {
   // Checked before listening: a PROACTIVE_INSTALL that cannot find the app stops start-up with the reason.
   const install = proactiveInstallerFromConfig(config, { store, clock, logger });
   const teamsBot = createTeamsBot(config, { store, service, clock, logger, roles });
+  // One sign-in check for the plan API and the roll-up.
+  const authenticator = createAuthenticator(config, clock, logger);
   const app = createServer({
     config,
     store,
@@ -55,13 +57,17 @@ async function start(): Promise<void> {
     clock,
     logger,
     botHandler: teamsBot.handler,
-    groupRouter: createGroupRouter({
+    groupRouter: createGroupRouter({ tenancy, authenticator, clock, timeZone: config.TIMEZONE }),
+    // Every organisation's API, chosen per request; the bot's reassignments (telling new owners in Teams) for the bot's organisation.
+    apiRouter: createTenancyApiRouter({
       tenancy,
-      authenticator: createAuthenticator(config, clock, logger),
+      registry,
+      config,
       clock,
-      timeZone: config.TIMEZONE,
+      logger,
+      authenticator,
+      reassignmentsFor: (ctx) => (ctx.store === store ? teamsBot.reassignments : undefined),
     }),
-    apiRouter: createApiRouter({ config, store, service, clock, logger, roles, reassignments: teamsBot.reassignments }),
   });
   const server = await listen(app, config.PORT, config.HOST).catch(async (e: unknown) => {
     await store.close();

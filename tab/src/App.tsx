@@ -13,6 +13,8 @@ import { getOnce, takeAnswered } from './api/prefetch.js';
 import type { GroupListItem, GroupsResponse, MeResponse } from './api/types.js';
 import { AppServicesProvider, type AppServices } from './app-context.js';
 import { AppHeader } from './components/AppHeader.js';
+import { OrganisationChooser } from './components/OrganisationChooser.js';
+import { organisationChoice } from './api/organisation.js';
 import { PageErrorBoundary } from './components/PageErrorBoundary.js';
 import { NARROW } from './components/table-styles.js';
 import { LoadError, Loading } from './components/Status.js';
@@ -32,6 +34,7 @@ const ModelEmployerPage = lazy(() => import('./views/indicators/ModelEmployerPag
 const ReassignAllPage = lazy(() => import('./views/reassign/ReassignAllPage.js'));
 const CarryOverPage = lazy(() => import('./views/carry-over/CarryOverPage.js'));
 const RollupPage = lazy(() => import('./views/rollup/RollupPage.js'));
+const AdminPage = lazy(() => import('./views/admin/AdminPage.js'));
 
 const THEMES: Record<HostTheme, Theme> = { default: teamsLightTheme, dark: teamsDarkTheme, contrast: teamsHighContrastTheme };
 
@@ -83,6 +86,8 @@ function page(route: Route, query: URLSearchParams, host: Host, api: ApiClient, 
       return <CarryOverPage />;
     case 'rollup':
       return groups ? <RollupPage api={api} groups={groups} /> : <Loading label="Loading…" />;
+    case 'admin':
+      return <AdminPage api={api} />;
     case 'notFound':
       return <NotFoundPage />;
   }
@@ -135,11 +140,16 @@ export function App({ host, api }: { host: Host; api: ApiClient }) {
   const services = useMemo<AppServices | null>(() => (me ? { api, host, me, announce } : null), [api, host, me, announce]);
 
   // Someone who views a group's roll-up but belongs to no organisation: /me refuses them, the roll-up is theirs to see.
-  const onlyGroups = meError instanceof ApiError && meError.status === 403;
+  const refused = meError instanceof ApiError && meError.status === 403;
+  const choice = organisationChoice(meError);
+  const inNoOrganisation = refused && (!choice || choice.organisations.length === 0);
   let body;
   if (route.name === 'config') body = page(route, query, host, api, groups);
-  else if (onlyGroups && groups === null) body = <Loading label="Signing you in…" />;
-  else if (onlyGroups && groups && groups.length > 0) body = <RollupPage api={api} groups={groups} />;
+  // The admin page needs no organisation: a platform admin may belong to none.
+  else if (route.name === 'admin' && meError) body = <AdminPage api={api} />;
+  else if (inNoOrganisation && groups === null) body = <Loading label="Signing you in…" />;
+  else if (inNoOrganisation && groups && groups.length > 0) body = <RollupPage api={api} groups={groups} />;
+  else if (choice) body = <OrganisationChooser choice={choice} {...(refused ? { refusal: meError.message } : {})} />;
   else if (meError) body = <LoadError error={meError} what="your sign-in" onRetry={loadMe} />;
   else if (!services) body = <Loading label="Signing you in…" />;
   else body = page(route, query, host, api, groups);

@@ -4,6 +4,7 @@
 // as the data is in (first-screen.ts), then hands the data to the app.
 import { ApiClient } from './api/client.js';
 import { loadedPlan } from './api/loaded-plan.js';
+import { chosenOrganisation } from './api/organisation.js';
 import { prefetch, prefetched } from './api/prefetch.js';
 import type { MeResponse, PlanResponse } from './api/types.js';
 import { drawFirstScreen, hasFirstScreen } from './first-screen.js';
@@ -26,7 +27,9 @@ async function start(): Promise<void> {
   const host = await connectHost(forcedTheme(params.get('theme')));
   // Outside Teams only: `?devUser=email` acts as another demo person; the service honours it in development alone.
   const devUser = host.inTeams ? undefined : params.get('devUser')?.trim() || undefined;
-  const api = new ApiClient({ getToken: () => host.getToken(), ...(devUser ? { devUser } : {}) });
+  // The organisation chosen in this session (several organisations only): every call, the prefetches too, says which.
+  const org = chosenOrganisation();
+  const api = new ApiClient({ getToken: () => host.getToken(), ...(devUser ? { devUser } : {}), ...(org ? { org } : {}) });
   const route = parseRoute(window.location.pathname);
   // Who is signed in first (the header needs it and it is quick), then the plan for the landing page.
   if (route.name !== 'config') prefetch(api, route.name === 'plan' ? ['/me', '/plan'] : ['/me']);

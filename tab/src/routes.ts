@@ -20,6 +20,7 @@ export type Route =
   | { name: 'reassign' }
   | { name: 'carryOver' }
   | { name: 'rollup' }
+  | { name: 'admin' }
   | { name: 'notFound' };
 
 /** Query parameters that survive navigation (development identity, forced theme). */
@@ -37,6 +38,7 @@ export function parseRoute(pathname: string): Route {
   if (clean === '/reassign') return { name: 'reassign' };
   if (clean === '/carry-over') return { name: 'carryOver' };
   if (clean === '/rollup') return { name: 'rollup' };
+  if (clean === '/admin') return { name: 'admin' };
   if (clean === '/indicators/model-employer') return { name: 'modelEmployer' };
   const indicator = /^\/indicators\/([1-9])$/.exec(clean);
   if (indicator) return { name: 'indicator', n: Number(indicator[1]) };

@@ -2,14 +2,17 @@
 import { createServer as createHttpServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { RequestHandler } from 'express';
-import { createApiRouter } from '../../bot/src/api/plan-api.js';
+import { createTenancyApiRouter } from '../../bot/src/api/tenancy-api.js';
 import type { Config } from '../../bot/src/config.js';
 import type { Clock } from '../../bot/src/domain/clock.js';
 import { memoryLogger, type Logger } from '../../bot/src/logger.js';
 import { createServer } from '../../bot/src/server.js';
-import { PlanService } from '../../bot/src/service/plan-service.js';
-import { linkRoleAccounts, rolesFromConfig, type RoleDirectory } from '../../bot/src/service/roles.js';
+import type { PlanService } from '../../bot/src/service/plan-service.js';
+import type { RoleDirectory } from '../../bot/src/service/roles.js';
+import { Tenancy } from '../../bot/src/service/tenancy.js';
+import type { OrganisationRegistry } from '../../bot/src/store/organisation-registry.js';
 import type { PlanStore } from '../../bot/src/store/plan-store.js';
+import { SqliteRegistry } from '../../bot/src/store/sqlite/sqlite-registry.js';
 
 /** The app listening on 127.0.0.1. */
 export interface ServedApp {
@@ -18,23 +21,30 @@ export interface ServedApp {
 }
 
 /**
- * Serves `store` through createServer with the tab API router (and the bot
- * endpoint from `botHandler`, when given) on 127.0.0.1:0. Closing stops the
- * server only; the store stays the caller's.
+ * Serves the app through createServer with the tab API router (and the bot
+ * endpoint from `botHandler`, when given) on 127.0.0.1:0, as main.ts does:
+ * the API over a `Tenancy`. Give `store` for a single-organisation
+ * deployment (the implicit organisation over that store, an empty registry),
+ * or `tenancy` and its `registry` for registered organisations. Closing stops
+ * the server only; stores and tenancy stay the caller's.
  */
 export async function serveApp(deps: {
   config: Config;
-  store: PlanStore;
+  store?: PlanStore;
+  tenancy?: Tenancy;
+  registry?: OrganisationRegistry;
   clock: Clock;
   logger?: Logger;
   tabDir?: string;
   botHandler?: (core: { store: PlanStore; service: PlanService; clock: Clock; logger: Logger; roles: RoleDirectory }) => RequestHandler;
 }): Promise<ServedApp> {
-  const { config, store, clock, logger = memoryLogger(), tabDir } = deps;
-  const service = new PlanService(store, clock);
-  // As main.ts does: one set of roles for the bot and the API, linked to the accounts the store knows.
-  const roles = rolesFromConfig(config);
-  await linkRoleAccounts(roles, store);
+  const { config, clock, logger = memoryLogger(), tabDir } = deps;
+  const registry = deps.registry ?? new SqliteRegistry(':memory:');
+  const given = deps.store;
+  if (!deps.tenancy && !given) throw new Error('serveApp needs a store or a tenancy');
+  // As main.ts does: one set of roles per organisation for the bot and the API, linked to the accounts its store knows.
+  const tenancy = deps.tenancy ?? (await Tenancy.open({ config, registry, storeFor: () => given!, clock }));
+  const { store, service, roles } = tenancy.contexts()[0]!;
   const app = createServer({
     config,
     store,
@@ -43,7 +53,7 @@ export async function serveApp(deps: {
     logger,
     ...(tabDir ? { tabDir } : {}),
     ...(deps.botHandler ? { botHandler: deps.botHandler({ store, service, clock, logger, roles }) } : {}),
-    apiRouter: createApiRouter({ config, store, service, clock, logger, roles }),
+    apiRouter: createTenancyApiRouter({ tenancy, registry, config, clock, logger }),
   });
   const server = createHttpServer(app);
   const port = await listen(server);

@@ -12,8 +12,12 @@ import { afterAll, beforeAll, expect, onTestFinished } from 'vitest';
 import { loadConfig } from '../../bot/src/config.js';
 import { fixedClock } from '../../bot/src/domain/clock.js';
 import type { ImportedAction } from '../../bot/src/store/plan-store.js';
+import type { Organisation } from '../../bot/src/domain/organisation.js';
+import { Tenancy } from '../../bot/src/service/tenancy.js';
 import { SqlitePlanStore } from '../../bot/src/store/sqlite/sqlite-plan-store.js';
+import { SqliteRegistry } from '../../bot/src/store/sqlite/sqlite-registry.js';
 import { serveApp } from '../api/serve-app.js';
+import { makeImportedAction } from '../store/fixtures.js';
 
 /** "Now" for every browser test: Tuesday 10 March 2026, 09:00 UK time. */
 export const NOW = '2026-03-10T09:00:00Z';
@@ -57,6 +61,42 @@ export async function startTabService(options: { plan?: ImportedAction[]; timeZo
     async close() {
       await app.close();
       await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * Starts the service for two registered organisations on the sample plan
+ * (North Trust, RXX) and a one-action plan (South Trust, R1H): the
+ * development lead (Alex) leads North, views South and is a platform admin.
+ */
+export async function startOrganisationsService(): Promise<TabService> {
+  const dir = mkdtempSync(join(tmpdir(), 'wres-orgs-'));
+  const clock = fixedClock(NOW);
+  const config = loadConfig({ NODE_ENV: 'test', PLATFORM_ADMINS: DEV_LEAD_EMAIL });
+  const registry = new SqliteRegistry(':memory:');
+  await registry.saveOrganisation({ id: 'RXX', name: 'North Trust', leads: [DEV_LEAD_EMAIL], viewers: [VIEWER_EMAIL], settings: {} });
+  await registry.saveOrganisation({ id: 'R1H', name: 'South Trust', leads: [], viewers: [DEV_LEAD_EMAIL], settings: {} });
+  const stores = new Map<string, SqlitePlanStore>();
+  const storeFor = (org: Organisation) => {
+    const store = new SqlitePlanStore(join(dir, `${org.id}.db`));
+    stores.set(org.id, store);
+    return store;
+  };
+  const tenancy = await Tenancy.open({ config, registry, storeFor, clock });
+  const { loadSamplePlanIfEmpty } = await import('../../bot/src/sample/sample-plan.js');
+  await loadSamplePlanIfEmpty(stores.get('RXX')!, clock);
+  await stores.get('R1H')!.importActions([makeImportedAction({ ref: 'S1', title: 'South’s own action' })], NOW);
+  const tabDir = join(dir, 'tab');
+  cpSync(fileURLToPath(new URL('../../tab/dist/', import.meta.url)), tabDir, { recursive: true });
+  const app = await serveApp({ config, tenancy, registry, clock, tabDir });
+  return {
+    baseUrl: app.baseUrl,
+    store: stores.get('RXX')!,
+    async close() {
+      await app.close();
+      await tenancy.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { openPage, tabUrl, useTabBrowser } from './harness.js';
+import { DEV_LEAD_EMAIL, openPage, startOrganisationsService, tabUrl, useTabBrowser } from './harness.js';
 
 const ctx = useTabBrowser();
 
@@ -96,5 +96,38 @@ describe('reassigning actions in the tab', () => {
     await page.goto(`${ctx.service.baseUrl}/tab/reassign?devUser=meganb%40example.com`);
     await page.getByText('Only E&D leads can reassign actions.').waitFor();
     expect(await page.getByTestId('reassign-all-form').count()).toBe(0);
+  });
+});
+
+describe('organisations in the tab (same browser session)', () => {
+  it('asks a person in two organisations which to open, switches with the header’s select, and lets a platform admin fix a wrong setting', async () => {
+    const orgs = await startOrganisationsService();
+    try {
+      const { page, errors } = await openPage(ctx.browser, { width: 320 });
+      await page.goto(tabUrl(orgs.baseUrl, '/', { devUser: DEV_LEAD_EMAIL }));
+      await page.getByRole('heading', { name: 'Choose an organisation' }).waitFor();
+      await page.getByRole('button', { name: /South Trust \(R1H\)/ }).click();
+      await page.getByText('South’s own action').first().waitFor();
+      const select = page.getByLabel('Organisation');
+      expect(await select.inputValue()).toBe('R1H');
+      // At 320 px the switcher fits: the page never scrolls sideways.
+      expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(320);
+      await select.selectOption('RXX');
+      await page.getByRole('button', { name: 'Open' }).click();
+      await page.waitForFunction("!document.body.textContent.includes('South’s own action')");
+      expect(await page.getByLabel('Organisation').inputValue()).toBe('RXX');
+
+      await page.getByRole('link', { name: 'Admin' }).click();
+      await page.getByRole('heading', { name: 'Organisations', level: 1 }).waitFor();
+      await page.getByRole('button', { name: 'Edit South Trust (R1H)' }).click();
+      await page.getByLabel('Time zone').fill('Mars/Olympus');
+      await page.getByRole('button', { name: 'Save changes' }).click();
+      await page.getByText(/timeZone \(like TIMEZONE\)/).waitFor();
+      expect(await page.getByLabel('Time zone').getAttribute('aria-invalid')).toBe('true');
+      expect(await page.getByLabel('Time zone').inputValue()).toBe('Mars/Olympus');
+      expect(errors).toEqual([]);
+    } finally {
+      await orgs.close();
+    }
   });
 });

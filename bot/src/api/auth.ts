@@ -8,7 +8,7 @@ import { DEMO_PEOPLE } from '../sample/demo-people.js';
 import type { Identity } from '../service/roles.js';
 
 /** Who made a request, as far as the service can prove it. */
-interface AuthResult {
+export interface AuthResult {
   identity: Identity;
   /** True for the made-up development identity (no Entra configured, not production). */
   devIdentity: boolean;

@@ -5,7 +5,7 @@ import { isSamePerson, sameKey } from '../domain/people.js';
 import { AppError } from '../errors.js';
 import type { Identity, RoleDirectory } from '../service/roles.js';
 import type { PlanStore } from '../store/plan-store.js';
-import type { Authenticator } from './auth.js';
+import type { AuthResult, Authenticator } from './auth.js';
 import type { Role } from './contract.js';
 
 /** The signed-in caller of one API request, with the plan as it was read for that request. */
@@ -32,24 +32,60 @@ function enrichFromPlan(identity: Identity, actions: Action[]): Identity {
   };
 }
 
+/** The refusal for a signed-in person who may not see this plan. */
+export type Refusal = (identity: Identity) => AppError | Promise<AppError>;
+
+const notOnTheList: Refusal = (identity) =>
+  new AppError(
+    'forbidden',
+    `You are signed in as ${identity.displayName}, but you are not on the list of people who can see the WRES action plan. Please ask your E&D lead for access.`,
+  );
+
 /**
- * Authenticates every request and resolves its role: lead (ED_LEADS), owner
- * (owns at least one action), else viewer. When VIEWERS is set, anyone who is
- * none of these is refused with 403. Stores the `Caller` for `callerOf`.
+ * Authenticates a request once, for everything after it: stores who is
+ * calling for `authenticateCaller` (which then does not ask again).
  */
-export function authenticateCaller(deps: { authenticator: Authenticator; roles: RoleDirectory; store: PlanStore }): RequestHandler {
+export function authenticateOnce(authenticator: Authenticator): RequestHandler {
   return async (req, res, next) => {
     try {
-      const auth = await deps.authenticator.authenticate({ authorization: req.get('authorization'), devUser: req.get('x-dev-user') });
+      res.locals.auth = await authenticator.authenticate({ authorization: req.get('authorization'), devUser: req.get('x-dev-user') });
+      next();
+    } catch (e) {
+      next(e);
+    }
+  };
+}
+
+/** Who is calling, as `authenticateOnce` proved it; undefined before it ran. */
+export function signedInAs(res: Response): AuthResult | undefined {
+  return res.locals.auth as AuthResult | undefined;
+}
+
+/**
+ * Authenticates every request (unless `authenticateOnce` already did) and
+ * resolves its role: lead (ED_LEADS), owner (owns at least one action), else
+ * viewer. When VIEWERS is set (always, for a registered organisation), anyone
+ * who is none of these is refused with 403 (`refuse` words it). Stores the
+ * `Caller` for `callerOf`.
+ */
+export function authenticateCaller(deps: {
+  authenticator: Authenticator;
+  roles: RoleDirectory;
+  store: PlanStore;
+  refuse?: Refusal | undefined;
+}): RequestHandler {
+  const refuse = deps.refuse ?? notOnTheList;
+  return async (req, res, next) => {
+    try {
+      const auth =
+        signedInAs(res) ??
+        (await deps.authenticator.authenticate({ authorization: req.get('authorization'), devUser: req.get('x-dev-user') }));
       const actions = await deps.store.listActions();
       const identity = auth.devIdentity ? enrichFromPlan(auth.identity, actions) : auth.identity;
       const actor = deps.roles.actorFor(identity);
       const ownsActions = actions.filter((a) => isSamePerson(a.owner, actor)).length;
       if (!actor.isLead && ownsActions === 0 && !deps.roles.isListedViewer(identity)) {
-        throw new AppError(
-          'forbidden',
-          `You are signed in as ${identity.displayName}, but you are not on the list of people who can see the WRES action plan. Please ask your E&D lead for access.`,
-        );
+        throw await refuse(identity);
       }
       const role: Role = actor.isLead ? 'lead' : ownsActions > 0 ? 'owner' : 'viewer';
       const caller: Caller = { identity, actor, role, ownsActions, devIdentity: auth.devIdentity, actions };

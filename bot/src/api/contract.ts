@@ -15,6 +15,7 @@ import type { ErrorCode } from '../errors.js';
 import type { OrgGroup } from '../domain/organisation.js';
 import type { GroupRollup, IndicatorLatest, ServedMember } from '../domain/rollup.js';
 import type { FieldErrors } from '../domain/field-errors.js';
+import type { OrgSettings } from '../domain/organisation.js';
 
 export type { ActionView, ActionGroup, GroupBy, PlanFilter, IndicatorSummary, FieldErrors };
 export type { IndicatorLatest, ServedMember };
@@ -44,6 +45,42 @@ export interface MeResponse {
   devIdentity: boolean;
   /** The organisation's IANA time zone (TIMEZONE, e.g. `Europe/London`): dates and times are shown in it. */
   timeZone: string;
+  /** The organisation this answer is about (registered organisations only; absent for a single-organisation deployment). */
+  organisation?: OrganisationRef;
+  /** Every organisation the caller belongs to, by name (registered organisations only): the tab's switcher. */
+  organisations?: OrganisationMembership[];
+  /** True for a platform admin (PLATFORM_ADMINS): the tab links to the admin page. Absent otherwise. */
+  platformAdmin?: true;
+}
+
+/**
+ * Which organisation a request is for: the tab sends the request header
+ * `X-Wres-Org: <ODS code>` on every call once it knows the caller's
+ * organisations. Without it the API uses the caller's only organisation (or
+ * the single organisation of a deployment that registered none); a caller
+ * in several gets 400 with `details: OrgChoiceDetails`. A caller who is not
+ * a lead, viewer or owner in the organisation asked for (or asks for a code
+ * the deployment does not serve: the two are not told apart) gets 403 with
+ * the same details.
+ */
+export type OrgHeader = 'X-Wres-Org';
+
+/** An organisation as the tab names it. */
+interface OrganisationRef {
+  /** ODS code. */
+  id: string;
+  name: string;
+}
+
+/** One of the caller's organisations and their part in it. */
+export interface OrganisationMembership extends OrganisationRef {
+  role: Role;
+}
+
+/** `details` of a 400 (several organisations, none chosen) or 403 (not a member): what the caller may choose from. */
+export interface OrgChoiceDetails {
+  organisations: OrganisationMembership[];
+  platformAdmin: boolean;
 }
 
 /**
@@ -415,3 +452,45 @@ export interface RollupResponse extends GroupRollup {
   /** When it was worked out (ISO instant). */
   generatedAt: string;
 }
+/** The settings an organisation may set for itself (each checked like its environment variable). */
+export type OrgSettingName = keyof OrgSettings;
+
+/** One registered organisation as the admin page edits it: people as listed, settings as text. */
+export interface AdminOrganisation {
+  id: string;
+  name: string;
+  leads: string[];
+  viewers: string[];
+  siteId?: string;
+  siteUrl?: string;
+  /** Only the settings it sets; anything absent follows the deployment's default. */
+  settings: Partial<Record<OrgSettingName, string>>;
+}
+
+/** GET /api/admin/organisations (platform admins). */
+export interface AdminOrganisationsResponse {
+  organisations: AdminOrganisation[];
+  /** Oversight groups (managed with `wres group`), shown for reference. */
+  groups: { id: string; name: string; kind: 'icb' | 'region'; members: string[] }[];
+  /** Each setting's environment variable, whose value is the default. */
+  settings: Record<OrgSettingName, string>;
+}
+
+/**
+ * POST /api/admin/organisations (add; `id` is the ODS code) and PUT
+ * /api/admin/organisations/:id (edit). Leads and viewers: emails or Entra
+ * ids separated by commas, semicolons or new lines. A setting given as ''
+ * goes back to the default.
+ */
+export interface SaveOrganisationRequest {
+  id?: string;
+  name: string;
+  leads?: string;
+  viewers?: string;
+  siteId?: string;
+  siteUrl?: string;
+  settings?: Partial<Record<OrgSettingName, string>>;
+}
+
+/** `details` of a 400 from the admin routes: a message per field (`id`, `name`, `leads`, `viewers`, `siteUrl`, `settings.<name>`). */
+export type AdminFieldErrors = Record<string, string>;

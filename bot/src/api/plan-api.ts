@@ -19,7 +19,7 @@ import { actionRoutes } from './action-api.js';
 import { carryOverRoutes } from './carry-over-api.js';
 import { reassignRoutes } from './reassign-api.js';
 import { createAuthenticator, type Authenticator } from './auth.js';
-import { authenticateCaller, callerOf } from './caller.js';
+import { authenticateCaller, callerOf, type Caller, type Refusal } from './caller.js';
 import { changesSince } from './changes-report.js';
 import type { ChangesResponse, MeResponse, MyActionsResponse, PlanSearchResponse, SummaryResponse } from './contract.js';
 import { exportRoute } from './export-api.js';
@@ -43,9 +43,14 @@ export interface ApiDeps {
   reassignments?: Reassignments;
   /** Carrying the plan into the next year; default: on `store`. */
   carryOver?: CarryOverService;
+  /** How a signed-in person who may not read this plan is refused (default: "not on the list"); tenancy-api.ts names the organisation. */
+  refuse?: Refusal;
+  /** What GET /me adds about organisations (tenancy-api.ts); default: nothing, as for a single-organisation deployment. */
+  about?: (caller: Caller) => Promise<Partial<MeResponse>>;
 }
 
-const noStore: RequestHandler = (_req, res, next) => {
+/** `Cache-Control: no-store` on every API answer, refusals included. */
+export const noStore: RequestHandler = (_req, res, next) => {
   res.setHeader('Cache-Control', 'no-store');
   next();
 };
@@ -64,9 +69,9 @@ export function createApiRouter(deps: ApiDeps): Router {
   const authenticator = deps.authenticator ?? createAuthenticator(config, clock, deps.logger);
   const router = Router();
   router.use(noStore);
-  router.use(authenticateCaller({ authenticator, roles, store: deps.store }));
+  router.use(authenticateCaller({ authenticator, roles, store: deps.store, refuse: deps.refuse }));
 
-  router.get('/me', (_req, res) => {
+  router.get('/me', async (_req, res) => {
     const c = callerOf(res);
     const body: MeResponse = {
       displayName: c.identity.displayName,
@@ -77,6 +82,7 @@ export function createApiRouter(deps: ApiDeps): Router {
       ownsActions: c.ownsActions,
       devIdentity: c.devIdentity,
       timeZone: config.TIMEZONE,
+      ...(await deps.about?.(c)),
     };
     res.json(body);
   });

@@ -29,11 +29,44 @@ export interface Membership {
 }
 
 /** How a store is made for an organisation (the composition root's choice; tests give their own). */
-export type StoreFor = (org: Organisation) => PlanStore;
+type StoreFor = (org: Organisation) => PlanStore;
 
 /** The implicit organisation: a deployment that registered none, configured by the environment as before. */
 export function implicitOrganisation(config: Pick<Config, 'ED_LEADS' | 'VIEWERS'>): Organisation {
   return { id: IMPLICIT_ORG_ID, name: 'This organisation', leads: config.ED_LEADS, viewers: config.VIEWERS, settings: {} };
+}
+
+/** What `Tenancy.open` needs (kept for `reload`). */
+export interface TenancyDeps {
+  config: Config;
+  registry: OrganisationRegistry;
+  storeFor: StoreFor;
+  clock: Clock;
+  users?: (store: PlanStore) => UserDirectory | undefined;
+}
+
+interface Built {
+  implicit: boolean;
+  byId: Map<string, OrgContext>;
+  groups: readonly OrgGroup[];
+}
+
+/** The contexts the registry describes, reusing an open store from `previous` for an organisation whose site is unchanged. */
+async function build(deps: TenancyDeps, previous: ReadonlyMap<string, OrgContext>): Promise<Built> {
+  const { config, clock } = deps;
+  const [orgs, groups] = await Promise.all([deps.registry.listOrganisations(), deps.registry.listGroups()]);
+  const implicit = orgs.length === 0;
+  const byId = new Map<string, OrgContext>();
+  for (const org of implicit ? [implicitOrganisation(config)] : orgs) {
+    const before = previous.get(org.id);
+    const reuse = before && JSON.stringify(before.org.site ?? null) === JSON.stringify(org.site ?? null);
+    const store = reuse ? before.store : deps.storeFor(org);
+    if (!reuse) await store.init();
+    const roles = organisationRoles(config, org);
+    await linkRoleAccounts(roles, store, deps.users?.(store));
+    byId.set(org.id, { org, config: configFor(config, org), store, service: new PlanService(store, clock), roles });
+  }
+  return { implicit, byId, groups: implicit ? [] : groups };
 }
 
 /**
@@ -54,37 +87,48 @@ export function organisationRoles(config: Config, org: Organisation): RoleDirect
  * deployment always has (`implicit` is true).
  */
 export class Tenancy {
+  private implicitNow: boolean;
+  private byId: ReadonlyMap<string, OrgContext>;
+  private groupList: readonly OrgGroup[];
+  /** Stores of organisations removed or re-sited by `reload()`: closed with the tenancy, as requests may still hold them. */
+  private readonly retired: PlanStore[] = [];
+
   private constructor(
-    readonly implicit: boolean,
-    private readonly byId: ReadonlyMap<string, OrgContext>,
-    private readonly groupList: readonly OrgGroup[],
-  ) {}
+    private readonly deps: TenancyDeps,
+    built: Built,
+  ) {
+    this.implicitNow = built.implicit;
+    this.byId = built.byId;
+    this.groupList = built.groups;
+  }
 
   /**
    * Reads the registry and opens (`init()`) each organisation's store.
    * Registered organisations' roles are closed: an empty viewer list lets
    * nobody else read (the implicit organisation keeps VIEWERS' old meaning).
    */
-  static async open(deps: {
-    config: Config;
-    registry: OrganisationRegistry;
-    storeFor: StoreFor;
-    clock: Clock;
-    users?: (store: PlanStore) => UserDirectory | undefined;
-  }): Promise<Tenancy> {
-    const { config, clock } = deps;
-    const [orgs, groups] = await Promise.all([deps.registry.listOrganisations(), deps.registry.listGroups()]);
-    const implicit = orgs.length === 0;
-    const contexts = new Map<string, OrgContext>();
-    for (const org of implicit ? [implicitOrganisation(config)] : orgs) {
-      const orgConfig = configFor(config, org);
-      const store = deps.storeFor(org);
-      await store.init();
-      const roles = organisationRoles(config, org);
-      await linkRoleAccounts(roles, store, deps.users?.(store));
-      contexts.set(org.id, { org, config: orgConfig, store, service: new PlanService(store, clock), roles });
-    }
-    return new Tenancy(implicit, contexts, implicit ? [] : groups);
+  static async open(deps: TenancyDeps): Promise<Tenancy> {
+    return new Tenancy(deps, await build(deps, new Map()));
+  }
+
+  /**
+   * Reads the registry again after it changed (the admin page): new and
+   * changed organisations get fresh contexts (a changed organisation keeps
+   * its open store unless its site changed), removed ones disappear. Callers
+   * that look contexts up per request (`context`, `contexts`) see the change at once.
+   */
+  async reload(): Promise<void> {
+    const built = await build(this.deps, this.byId);
+    const kept = new Set([...built.byId.values()].map((c) => c.store));
+    this.retired.push(...[...this.byId.values()].map((c) => c.store).filter((s) => !kept.has(s)));
+    this.implicitNow = built.implicit;
+    this.byId = built.byId;
+    this.groupList = built.groups;
+  }
+
+  /** True while no organisation is registered: the one context is the implicit organisation. */
+  get implicit(): boolean {
+    return this.implicitNow;
   }
 
   /** Every organisation's context, by name. */
@@ -120,6 +164,6 @@ export class Tenancy {
 
   /** Closes every organisation's store. */
   async close(): Promise<void> {
-    await Promise.all([...this.byId.values()].map((c) => c.store.close()));
+    await Promise.all([...[...this.byId.values()].map((c) => c.store), ...this.retired].map((s) => s.close()));
   }
 }

@@ -1,4 +1,4 @@
-import type { ApiErrorBody } from './types.js';
+import type { ApiErrorBody, OrgHeader } from './types.js';
 
 /** A failed API call: the HTTP status and the server's message, safe to show. */
 export class ApiError extends Error {
@@ -19,7 +19,11 @@ export class ApiError extends Error {
 export interface ApiAuth {
   getToken(): Promise<string | null>;
   devUser?: string;
+  /** The organisation chosen (ODS code), sent as `X-Wres-Org` on every call; absent for a single-organisation deployment. */
+  org?: string;
 }
+
+const ORG_HEADER: OrgHeader = 'X-Wres-Org';
 
 /** A JSON response with its status, for calls whose success has several shapes (201 vs 200). */
 export interface ApiResponse<T> {
@@ -41,7 +45,8 @@ function errorFrom(status: number, body: unknown): ApiError {
 
 /**
  * The tab's one door to the service's JSON API. Adds `Authorization: Bearer`
- * (a fresh or briefly cached Teams token) or, in development, `X-Dev-User`.
+ * (a fresh or briefly cached Teams token) or, in development, `X-Dev-User`,
+ * and `X-Wres-Org` once an organisation is chosen.
  * Every non-2xx answer becomes an `ApiError` carrying the server's message.
  */
 export class ApiClient {
@@ -64,6 +69,7 @@ export class ApiClient {
     }
     if (token) headers.set('Authorization', `Bearer ${token}`);
     if (this.auth.devUser) headers.set('X-Dev-User', this.auth.devUser);
+    if (this.auth.org) headers.set(ORG_HEADER, this.auth.org);
     return headers;
   }
 
@@ -90,6 +96,11 @@ export class ApiClient {
   /** PUT JSON; resolves with status and body for any 2xx, throws `ApiError` otherwise. */
   put<T>(path: string, payload: unknown): Promise<ApiResponse<T>> {
     return this.exchange<T>('PUT', path, payload);
+  }
+
+  /** DELETE; resolves with status and body for any 2xx, throws `ApiError` otherwise. */
+  delete<T>(path: string): Promise<ApiResponse<T>> {
+    return this.exchange<T>('DELETE', path);
   }
 
   private async exchange<T>(method: string, path: string, payload?: unknown, signal?: AbortSignal): Promise<ApiResponse<T>> {

@@ -11,6 +11,8 @@ export type {
   GroupBy,
   IndicatorSummary,
   MeResponse,
+  OrgHeader,
+  OrgChoiceDetails,
   MyActionsResponse,
   PlanFilter,
   PlanResponse,
@@ -47,3 +49,11 @@ export type {
 
 /** The oversight groups' roll-up (summary only). */
 export type { GroupListItem, GroupsResponse, IndicatorLatest, RollupResponse, ServedMember } from '../../../bot/src/api/contract.js';
+/** Organisations and the platform admin's page (bot/src/api/tenancy-api.ts, admin-api.ts). */
+export type {
+  AdminFieldErrors,
+  AdminOrganisation,
+  AdminOrganisationsResponse,
+  OrgSettingName,
+  SaveOrganisationRequest,
+} from '../../../bot/src/api/contract.js';

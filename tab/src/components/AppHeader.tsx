@@ -1,9 +1,10 @@
-import { MessageBar, MessageBarBody, MessageBarTitle, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { Button, MessageBar, MessageBarBody, MessageBarTitle, Select, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { switchOrganisation } from '../api/organisation.js';
 import { useApp } from '../app-context.js';
 import { ROLE_LABELS, ROLLUP_SECTION, SECTIONS } from '../lib/sections.js';
-import { href, navigate, type Route } from '../router.js';
+import { href, navigate, RouteLink, type Route } from '../router.js';
 import { NARROW } from './table-styles.js';
-import type { MouseEvent } from 'react';
+import { useState, type MouseEvent } from 'react';
 
 const useStyles = makeStyles({
   header: {
@@ -48,6 +49,8 @@ const useStyles = makeStyles({
     fontWeight: tokens.fontWeightSemibold,
     borderBottomColor: tokens.colorCompoundBrandStroke,
   },
+  org: { display: 'flex', alignItems: 'center', justifyContent: 'flex-end', gap: tokens.spacingHorizontalXS, flexWrap: 'wrap' },
+  orgSelect: { maxWidth: '100%', minWidth: 0 },
   person: {
     gridArea: 'person',
     color: tokens.colorNeutralForeground2,
@@ -117,9 +120,16 @@ export function AppHeader({ route, showRollup = false }: { route: Route; showRol
             })}
           </ul>
         </nav>
-        <span className={styles.person}>
+        <div className={styles.person}>
+          <OrganisationSwitch />
           <bdi>{me.displayName}</bdi> · {ROLE_LABELS[me.role]}
-        </span>
+          {me.platformAdmin && (
+            <>
+              {' · '}
+              <RouteLink to="/admin">Admin</RouteLink>
+            </>
+          )}
+        </div>
       </div>
       {me.devIdentity && (
         <div className={styles.banner}>
@@ -135,5 +145,39 @@ export function AppHeader({ route, showRollup = false }: { route: Route; showRol
         </div>
       )}
     </header>
+  );
+}
+
+/**
+ * The organisation the tab shows (registered organisations only): its name,
+ * or for a person in several a labelled select and an Open button (choosing
+ * alone never reloads the page, so arrow keys can browse the list).
+ */
+function OrganisationSwitch() {
+  const styles = useStyles();
+  const { me } = useApp();
+  const current = me.organisation;
+  const [picked, setPicked] = useState(current?.id ?? '');
+  if (!current) return null;
+  const others = me.organisations ?? [];
+  if (others.length < 2) return <div className={styles.org}>{`${current.name} (${current.id})`}</div>;
+  return (
+    <form
+      className={styles.org}
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (picked !== current.id) switchOrganisation(picked, href('/'));
+      }}
+    >
+      <label htmlFor="organisation-switch">Organisation</label>
+      <Select id="organisation-switch" size="small" className={styles.orgSelect} value={picked} onChange={(_, d) => setPicked(d.value)}>
+        {others.map((o) => (
+          <option key={o.id} value={o.id}>{`${o.name} (${o.id})`}</option>
+        ))}
+      </Select>
+      <Button size="small" type="submit" disabled={picked === current.id}>
+        Open
+      </Button>
+    </form>
   );
 }
