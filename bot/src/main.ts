@@ -7,7 +7,7 @@ import { proactiveInstallerFromConfig } from './install-from-config.js';
 import { listen } from './listen.js';
 import { consoleLogger } from './logger.js';
 import { assertSafeToStart } from './production-checks.js';
-import { scheduleJobs } from './reminders/scheduler.js';
+import { scheduleCycles } from './reminders/scheduler.js';
 import { loadSamplePlanIfEmpty } from './sample/sample-plan.js';
 import { createServer } from './server.js';
 import { implicitOrganisation, Tenancy } from './service/tenancy.js';
@@ -38,8 +38,10 @@ async function start(): Promise<void> {
   const { store, service, roles } = tenancy.contexts()[0]!;
   if (roles.demoLeads) logger.info('ED_LEADS is empty: the demo E&D leads (Alex Wilber, Lynne Robbins) lead, in development only');
   // Checked before listening: a PROACTIVE_INSTALL that cannot find the app stops start-up with the reason.
-  const install = proactiveInstallerFromConfig(config, { store, clock, logger });
-  const teamsBot = createTeamsBot(config, { store, service, clock, logger, roles });
+  const installers = new Map(
+    tenancy.contexts().map((c) => [c.org.id, proactiveInstallerFromConfig(c.config, { store: c.store, clock, logger })]),
+  );
+  const teamsBot = createTeamsBot(config, { tenancy, clock, logger });
   const app = createServer({
     config,
     store,
@@ -47,7 +49,15 @@ async function start(): Promise<void> {
     clock,
     logger,
     botHandler: teamsBot.handler,
-    apiRouter: createApiRouter({ config, store, service, clock, logger, roles, reassignments: teamsBot.reassignments }),
+    apiRouter: createApiRouter({
+      config,
+      store,
+      service,
+      clock,
+      logger,
+      roles,
+      reassignments: teamsBot.reassignmentsFor(tenancy.contexts()[0]!),
+    }),
   });
   const server = await listen(app, config.PORT, config.HOST).catch(async (e: unknown) => {
     await store.close();
@@ -59,21 +69,14 @@ async function start(): Promise<void> {
     store: store.kind,
   });
   logger.info(`Open the tab at ${new URL('/tab/', config.PUBLIC_URL).href}`);
+  // One cycle over every organisation, paced as one stream through the bot's one sender.
   const scheduler = config.SCHEDULER
-    ? scheduleJobs({
-        store,
-        clock,
-        config,
-        logger,
-        roles,
-        notifier: teamsBot.notifier,
-        ...(install ? { install } : {}),
-      })
+    ? scheduleCycles({ config, clock, logger, organisations: teamsBot.cycleOrganisations((c) => installers.get(c.org.id)) })
     : null;
   const stop = () => {
     server.close();
     void Promise.resolve(scheduler?.stop())
-      .then(() => store.close())
+      .then(() => tenancy.close())
       .finally(() => process.exit(0));
   };
   process.on('SIGINT', stop);

@@ -10,6 +10,8 @@ import {
 import type { Config } from '../config.js';
 import { AppError } from '../errors.js';
 import { buildDigest } from '../reminders/digest-builder.js';
+import type { CycleOrganisation } from '../reminders/cycle.js';
+import type { ProactiveInstaller } from '../reminders/proactive-install.js';
 import { policySettings } from '../reminders/reminder-job.js';
 import { HandoverSender } from '../reminders/handover.js';
 import { PeopleFinder } from '../service/people-finder.js';
@@ -40,6 +42,8 @@ export interface BotApp {
   reassignmentsFor(context: OrgContext): Reassignments;
   /** The bot's organisations (each one's handler deps). */
   organisations: OrganisationBots;
+  /** Every organisation as the reminder and digest cycles see it, each sending through `notifier` as itself. */
+  cycleOrganisations(installFor?: (context: OrgContext) => ProactiveInstaller | undefined): CycleOrganisation[];
   /** Express handler for POST /api/messages. */
   handler: RequestHandler;
   adapter: CloudAdapter;
@@ -85,7 +89,7 @@ function createBotApp(
   credentials: BotCredentials,
   wire: (channel: { adapter: CloudAdapter; appId: string }) => WresBotDeps,
   endpoints?: BotTokenEndpoints,
-): Omit<BotApp, 'notifier' | 'reassignments' | 'reassignmentsFor' | 'organisations'> {
+): Pick<BotApp, 'handler' | 'adapter' | 'bot' | 'appId'> {
   const adapter = new TeamsCloudAdapter(botAuthentication(credentials, endpoints));
   const appId = credentials.MicrosoftAppId ?? '';
   const deps = wire({ adapter, appId });
@@ -145,8 +149,22 @@ export function createTeamsBot(config: Config, core: TeamsBotCore, endpoints?: B
     if (!found) throw new AppError('not_found', `The bot does not serve the organisation ${context.org.id}.`);
     return found;
   };
+  const cycleOrganisations = (installFor?: (context: OrgContext) => ProactiveInstaller | undefined): CycleOrganisation[] =>
+    bots!.all().map(({ context, cardOrg, label }) => {
+      const install = installFor?.(context);
+      const { store, config: orgConfig, roles } = context;
+      const sender = notifier!.forOrganisation(cardOrg, orgConfig.TIMEZONE);
+      return { label: cardOrg ? label : null, store, config: orgConfig, roles, notifier: sender, ...(install ? { install } : {}) };
+    });
   const first = bots!.all()[0]!;
-  return { ...app, notifier: notifier!, reassignments: first.deps.reassignments!, reassignmentsFor, organisations: bots! };
+  return {
+    ...app,
+    notifier: notifier!,
+    reassignments: first.deps.reassignments!,
+    reassignmentsFor,
+    organisations: bots!,
+    cycleOrganisations,
+  };
 }
 
 /** One organisation given as store, service and roles: the implicit organisation of `config`. */
