@@ -232,7 +232,7 @@ export function parseOrgSettings(given: Partial<Record<keyof OrgSettings, string
     else problems.push(`${key} (like ${variable}): ${parsed.error.issues.map((i) => i.message).join('; ')}`);
   }
   if (problems.length) throw new AppError('bad_input', `These settings are not valid:\n  ${problems.join('\n  ')}`);
-  return settings as OrgSettings;
+  return settings;
 }
 
 /**

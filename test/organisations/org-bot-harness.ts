@@ -46,18 +46,18 @@ export const OLLIE: TestUser = {
 };
 
 /** Tuesday 10 March 2026, 20:00 in London; already Wednesday 11 March, 09:00 in Auckland. */
-export const NOW = '2026-03-10T20:00:00Z';
-export const PUBLIC_URL = 'https://wres.example.nhs.uk';
+const NOW = '2026-03-10T20:00:00Z';
+const PUBLIC_URL = 'https://wres.example.nhs.uk';
 
 /** North: London time, reminders 7 days ahead. South: Auckland time, 3 days ahead. */
-export const NORTH: Organisation = {
+const NORTH: Organisation = {
   id: 'RXX',
   name: 'North Trust',
   leads: [LEAD.email, SOL.email],
   viewers: [],
   settings: { reminderOffsetsDays: [7], timeZone: 'Europe/London' },
 };
-export const SOUTH: Organisation = {
+const SOUTH: Organisation = {
   id: 'R1H',
   name: 'South Trust',
   leads: [SOL.email],
@@ -70,7 +70,7 @@ export function owner(u: Person): Person {
 }
 
 /** North: 1.1 Asha due 17 Mar, 1.2 Sam due 17 Mar, 1.9 Asha overdue. South: 1.1 Ben due 14 Mar, 1.2 Sam due 14 Mar, 1.8 Ben overdue. */
-export function northPlan(extra: ImportedAction[] = []): ImportedAction[] {
+function northPlan(extra: ImportedAction[] = []): ImportedAction[] {
   return [
     makeImportedAction({
       ref: '1.1',
@@ -90,7 +90,7 @@ export function northPlan(extra: ImportedAction[] = []): ImportedAction[] {
     ...extra,
   ];
 }
-export function southPlan(extra: ImportedAction[] = []): ImportedAction[] {
+function southPlan(extra: ImportedAction[] = []): ImportedAction[] {
   return [
     makeImportedAction({ ref: '1.1', planYear: '2025/26', title: 'SOUTH staff network charter', owner: owner(BEN), dueDate: '2026-03-14' }),
     makeImportedAction({

@@ -93,7 +93,7 @@ export async function runDigestCycle(deps: CycleDeps): Promise<RunReport> {
 }
 
 /** Lists of work, one per organisation, taken in turns: A1, B1, C1, A2, B2, … (a long list's tail goes last). */
-export function takeTurns<T>(lists: readonly (readonly T[])[]): T[] {
+function takeTurns<T>(lists: readonly (readonly T[])[]): T[] {
   const out: T[] = [];
   const longest = Math.max(0, ...lists.map((l) => l.length));
   for (let i = 0; i < longest; i++) for (const list of lists) if (i < list.length) out.push(list[i]!);

@@ -92,7 +92,7 @@ export function mergeReports(job: RunReport['job'], today: string, parts: { orga
 }
 
 /** Per organisation, how many were sent, skipped and failed (organisations in the order they first appear). */
-export function countsByOrganisation(report: RunReport): Map<string, { sent: number; skipped: number; failed: number }> {
+function countsByOrganisation(report: RunReport): Map<string, { sent: number; skipped: number; failed: number }> {
   const counts = new Map<string, { sent: number; skipped: number; failed: number }>();
   const add = (items: ReportItem[], field: 'sent' | 'skipped' | 'failed') => {
     for (const { organisation } of items) {

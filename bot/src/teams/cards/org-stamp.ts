@@ -3,7 +3,7 @@ import { safeText } from './escape.js';
 import { text, type CardElement } from './parts.js';
 
 /** The key every button's data carries the organisation's id under (Action.Execute and Action.Submit). */
-export const ORG_DATA_KEY = 'orgId';
+const ORG_DATA_KEY = 'orgId';
 
 /** The organisation a card belongs to; null for the implicit organisation (its cards stay exactly as they always were). */
 export type CardOrganisation = Pick<Organisation, 'id' | 'name'> | null;
