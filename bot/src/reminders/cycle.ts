@@ -47,18 +47,7 @@ export async function runReminderCycle(deps: CycleDeps): Promise<RunReport> {
   const { clock, logger } = deps;
   const only = implicitOnly(deps);
   if (only) return runReminders({ ...only, clock, logger, ...(only.install ? { install: only.install } : {}) });
-  const plans: { organisation: string; planned: PlannedReminders }[] = [];
-  for (const org of await workingToday(deps, 'reminders')) {
-    const planned = await planReminders({
-      store: org.store,
-      notifier: org.notifier,
-      clock,
-      config: org.config,
-      logger,
-      ...(org.install ? { install: org.install } : {}),
-    });
-    plans.push({ organisation: org.label ?? '', planned });
-  }
+  const plans = await planReminderCycle(deps);
   await forEachConcurrently(takeTurns(plans.map((p) => p.planned.queues)), deps.sendConcurrency ?? 16, (send) => send());
   const report = mergeReports(
     'reminders',
@@ -67,6 +56,21 @@ export async function runReminderCycle(deps: CycleDeps): Promise<RunReport> {
   );
   logger.info('Reminder cycle finished', { organisations: plans.length, ...reportCounts(report) });
   return report;
+}
+
+/**
+ * The planning half of the reminder cycle: each working organisation's run
+ * planned with its own settings and store, nothing sent yet.
+ */
+export async function planReminderCycle(deps: CycleDeps): Promise<{ organisation: string; planned: PlannedReminders }[]> {
+  const { clock, logger } = deps;
+  const plans: { organisation: string; planned: PlannedReminders }[] = [];
+  for (const org of await workingToday(deps, 'reminders')) {
+    const install = org.install ? { install: org.install } : {};
+    const planned = await planReminders({ store: org.store, notifier: org.notifier, clock, config: org.config, logger, ...install });
+    plans.push({ organisation: org.label ?? '', planned });
+  }
+  return plans;
 }
 
 /**
