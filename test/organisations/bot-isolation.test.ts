@@ -130,6 +130,20 @@ describe('the bot across two organisations', () => {
     expect(ollie).not.toMatch(/NORTH|SOUTH/);
   });
 
+  it('greets someone in two organisations with each one’s actions, and keeps their chat only where they belong', async () => {
+    await h.post({ ...say(h, SAM, ''), type: 'conversationUpdate', text: undefined, membersAdded: [{ id: '28:wres-bot' }] });
+    const greeting = text(h.connector.sentActivities(chatOf(SAM)));
+    expect(greeting).toContain('North Trust (RXX)');
+    expect(greeting).toContain('South Trust (R1H)');
+    expect(await h.north.store.getConversation(SAM.aadObjectId)).not.toBeNull();
+    expect(await h.south.store.getConversation(SAM.aadObjectId)).not.toBeNull();
+
+    await h.post({ ...say(h, ASHA, ''), type: 'conversationUpdate', text: undefined, membersAdded: [{ id: '28:wres-bot' }] });
+    expect(await h.north.store.getConversation(ASHA.aadObjectId)).not.toBeNull();
+    expect(await h.south.store.getConversation(ASHA.aadObjectId)).toBeNull();
+    expect(text(h.connector.sentActivities(chatOf(ASHA)))).not.toMatch(/SOUTH|South Trust/);
+  });
+
   it('sends each lead their own organisation’s digest, naming it; a lead of two gets two', async () => {
     await h.reachable(h.north, [LEAD, SOL]);
     await h.reachable(h.south, [SOL]);
