@@ -9,7 +9,7 @@ import { proactiveInstallerFromConfig } from './install-from-config.js';
 import { listen } from './listen.js';
 import { consoleLogger } from './logger.js';
 import { assertSafeToStart } from './production-checks.js';
-import { scheduleJobs } from './reminders/scheduler.js';
+import { scheduleCycles } from './reminders/scheduler.js';
 import { loadSamplePlanIfEmpty } from './sample/sample-plan.js';
 import { loadSampleOrganisationsIfEmpty } from './sample/sample-organisations.js';
 import { createServer } from './server.js';
@@ -46,8 +46,10 @@ async function start(): Promise<void> {
   const { store, service, roles } = tenancy.contexts()[0]!;
   if (roles.demoLeads) logger.info('ED_LEADS is empty: the demo E&D leads (Alex Wilber, Lynne Robbins) lead, in development only');
   // Checked before listening: a PROACTIVE_INSTALL that cannot find the app stops start-up with the reason.
-  const install = proactiveInstallerFromConfig(config, { store, clock, logger });
-  const teamsBot = createTeamsBot(config, { store, service, clock, logger, roles });
+  const installers = new Map(
+    tenancy.contexts().map((c) => [c.org.id, proactiveInstallerFromConfig(c.config, { store: c.store, clock, logger })]),
+  );
+  const teamsBot = createTeamsBot(config, { tenancy, clock, logger });
   // One sign-in check for the plan API and the roll-up.
   const authenticator = createAuthenticator(config, clock, logger);
   const app = createServer({
@@ -58,7 +60,7 @@ async function start(): Promise<void> {
     logger,
     botHandler: teamsBot.handler,
     groupRouter: createGroupRouter({ tenancy, authenticator, clock, timeZone: config.TIMEZONE }),
-    // Every organisation's API, chosen per request; the bot's reassignments (telling new owners in Teams) for the bot's organisation.
+    // Every organisation's API, chosen per request; the bot's reassignments tell new owners in Teams.
     apiRouter: createTenancyApiRouter({
       tenancy,
       registry,
@@ -66,7 +68,7 @@ async function start(): Promise<void> {
       clock,
       logger,
       authenticator,
-      reassignmentsFor: (ctx) => (ctx.store === store ? teamsBot.reassignments : undefined),
+      reassignmentsFor: (ctx) => teamsBot.reassignmentsFor(ctx),
     }),
   });
   const server = await listen(app, config.PORT, config.HOST).catch(async (e: unknown) => {
@@ -79,21 +81,14 @@ async function start(): Promise<void> {
     store: store.kind,
   });
   logger.info(`Open the tab at ${new URL('/tab/', config.PUBLIC_URL).href}`);
+  // One cycle over every organisation, paced as one stream through the bot's one sender.
   const scheduler = config.SCHEDULER
-    ? scheduleJobs({
-        store,
-        clock,
-        config,
-        logger,
-        roles,
-        notifier: teamsBot.notifier,
-        ...(install ? { install } : {}),
-      })
+    ? scheduleCycles({ config, clock, logger, organisations: teamsBot.cycleOrganisations((c) => installers.get(c.org.id)) })
     : null;
   const stop = () => {
     server.close();
     void Promise.resolve(scheduler?.stop())
-      .then(() => store.close())
+      .then(() => tenancy.close())
       .finally(() => process.exit(0));
   };
   process.on('SIGINT', stop);

@@ -63,6 +63,26 @@ type Unreached = Omit<Delivery, 'conversation'> & { owner: Person; detail: strin
  * conversation or delivery are reported, never skipped silently.
  */
 export async function runReminders(deps: ReminderJobDeps): Promise<RunReport> {
+  const planned = await planReminders(deps);
+  await forEachConcurrently(planned.queues, deps.config.SEND_CONCURRENCY ?? 16, (send) => send());
+  deps.logger.info('Reminder run finished', { today: planned.report.today, ...reportCounts(planned.report) });
+  return planned.report;
+}
+
+/** A reminder run planned but not yet sent: one send per person (their reminders in order), the report they fill in. */
+export interface PlannedReminders {
+  report: RunReport;
+  /** One per person, the longest first; each sends that person's reminders one after another. */
+  queues: (() => Promise<void>)[];
+}
+
+/**
+ * Plans a reminder run as of `clock.now()` in `deps`' organisation (its
+ * store, settings and time zone): what is due and to whom, with the owners
+ * who cannot be reached already in the report. Sending is left to the
+ * caller, so several organisations' runs can share one paced stream.
+ */
+export async function planReminders(deps: ReminderJobDeps): Promise<PlannedReminders> {
   const { store, clock, config } = deps;
   const now = clock.now();
   const today = localDate(now, config.TIMEZONE);
@@ -99,11 +119,12 @@ export async function runReminders(deps: ReminderJobDeps): Promise<RunReport> {
   // One queue per person, in plan order: their reminders go one after another (and stop after a refusal),
   // while different people are served in parallel, the longest queues first.
   const queues = [...groupBy(deliveries, (d) => d.conversation.aadObjectId.toLowerCase()).values()].sort((x, y) => y.length - x.length);
-  await forEachConcurrently(queues, config.SEND_CONCURRENCY ?? 16, async (queue) => {
-    for (const d of queue) await deliver(d, deps, directory, today, report);
-  });
-  deps.logger.info('Reminder run finished', { today, ...reportCounts(report) });
-  return report;
+  return {
+    report,
+    queues: queues.map((queue) => async () => {
+      for (const d of queue) await deliver(d, deps, directory, today, report);
+    }),
+  };
 }
 
 async function deliver(

@@ -20,6 +20,8 @@ export interface ReportItem {
   retry?: RetryKind;
   /** Set when the app was installed for the person in this run, so that the reminder could reach them (PROACTIVE_INSTALL). */
   installed?: true;
+  /** The organisation it was for, "North Trust (RXX)"; absent with no organisation registered. */
+  organisation?: string;
 }
 
 /** Why something due was not sent. */
@@ -68,9 +70,42 @@ export function reportCounts(report: RunReport): { sent: number; skipped: number
 }
 
 /** What a report item was, in words: "the 7-day reminder for action 2.3", "the weekly digest (week of 9 Mar 2026)". */
-export function itemInWords(item: Pick<ReportItem, 'subject' | 'stage'>, today: string): string {
+export function itemInWords(item: Pick<ReportItem, 'subject' | 'stage' | 'organisation'>, today: string): string {
   const words = stageInWords(item.stage, today);
-  return isDigestStage(item.stage) ? `the ${words}` : `the ${words} for ${item.subject}`;
+  const of = item.organisation ? ` of ${item.organisation}` : '';
+  return isDigestStage(item.stage) ? `the ${words}${of}` : `the ${words} for ${item.subject}${of}`;
+}
+
+/**
+ * One report for a cycle over several organisations: every item tagged with
+ * its organisation (so nothing is lost in the sum), `today` the first
+ * organisation's.
+ */
+export function mergeReports(job: RunReport['job'], today: string, parts: { organisation: string; report: RunReport }[]): RunReport {
+  const merged = emptyReport(job, parts[0]?.report.today ?? today);
+  for (const { organisation, report } of parts) {
+    merged.sent.push(...report.sent.map((i) => ({ ...i, organisation })));
+    merged.skipped.push(...report.skipped.map((i) => ({ ...i, organisation })));
+    merged.failed.push(...report.failed.map((i) => ({ ...i, organisation })));
+  }
+  return merged;
+}
+
+/** Per organisation, how many were sent, skipped and failed (organisations in the order they first appear). */
+function countsByOrganisation(report: RunReport): Map<string, { sent: number; skipped: number; failed: number }> {
+  const counts = new Map<string, { sent: number; skipped: number; failed: number }>();
+  const add = (items: ReportItem[], field: 'sent' | 'skipped' | 'failed') => {
+    for (const { organisation } of items) {
+      if (!organisation) continue;
+      const c = counts.get(organisation) ?? { sent: 0, skipped: 0, failed: 0 };
+      c[field]++;
+      counts.set(organisation, c);
+    }
+  };
+  add(report.sent, 'sent');
+  add(report.skipped, 'skipped');
+  add(report.failed, 'failed');
+  return counts;
 }
 
 const RETRY_NOTE: Record<RetryKind, string> = {
@@ -88,6 +123,8 @@ export function describeReport(report: RunReport): string[] {
   const lines = [
     `${report.job === 'digest' ? 'Digest' : 'Reminder'} run for ${report.today}: ${count(report.sent.length)} sent, ${report.skipped.length} not sent, ${report.failed.length} failed.`,
   ];
+  const byOrg = countsByOrganisation(report);
+  if (byOrg.size > 1) for (const [org, c] of byOrg) lines.push(`${org}: ${count(c.sent)} sent, ${c.skipped} not sent, ${c.failed} failed.`);
   const again = retriedAfterInterruption(report);
   if (again > 0) lines.push(`${count(again)} retried after an interrupted run — ${again === 1 ? 'it' : 'they'} may have arrived twice.`);
   for (const s of report.sent)

@@ -7,6 +7,7 @@ import { bankHolidayDates } from '../holidays/bank-holiday-calendar.js';
 import type { Logger } from '../logger.js';
 import { rolesFromConfig, type RoleDirectory } from '../service/roles.js';
 import type { PlanStore } from '../store/plan-store.js';
+import { runDigestCycle, runReminderCycle, type CycleDeps } from './cycle.js';
 import { runDigest } from './digest-job.js';
 import type { Notifier } from './notifier.js';
 import type { ProactiveInstaller } from './proactive-install.js';
@@ -204,5 +205,28 @@ export function scheduleJobs(deps: {
     runReminders: () => runReminders(deps),
     runDigest: () => runDigest({ ...deps, roles }),
     bankHolidays: () => bankHolidayDates(deps.store, config.BANK_HOLIDAYS),
+  });
+}
+
+/**
+ * The server's schedule across the tenancy's organisations: the reminder and
+ * digest cycles (`runReminderCycle`, `runDigestCycle`) at REMINDER_TIME in
+ * the deployment's TIMEZONE on working days, every organisation in the one
+ * paced stream. With only the implicit organisation this is `scheduleJobs`
+ * exactly (the deployment's bank holidays skip the whole run); with
+ * registered organisations each one skips its own bank holidays.
+ */
+export function scheduleCycles(deps: CycleDeps & { config: Config; timer?: FollowUpTimer }): Scheduler {
+  const { config, organisations } = deps;
+  const only = organisations.length === 1 && organisations[0]!.label === null ? organisations[0]! : null;
+  const cycle: CycleDeps = { organisations, clock: deps.clock, logger: deps.logger, sendConcurrency: config.SEND_CONCURRENCY };
+  return startScheduler({
+    config,
+    logger: deps.logger,
+    clock: deps.clock,
+    ...(deps.timer ? { timer: deps.timer } : {}),
+    runReminders: () => runReminderCycle(cycle),
+    runDigest: () => runDigestCycle(cycle),
+    ...(only ? { bankHolidays: () => bankHolidayDates(only.store, config.BANK_HOLIDAYS) } : {}),
   });
 }

@@ -10,6 +10,8 @@ import {
 import type { Config } from '../config.js';
 import { AppError } from '../errors.js';
 import { buildDigest } from '../reminders/digest-builder.js';
+import type { CycleOrganisation } from '../reminders/cycle.js';
+import type { ProactiveInstaller } from '../reminders/proactive-install.js';
 import { policySettings } from '../reminders/reminder-job.js';
 import { HandoverSender } from '../reminders/handover.js';
 import { PeopleFinder } from '../service/people-finder.js';
@@ -20,7 +22,9 @@ import { createTeamsNotifier, type TeamsNotifier } from './proactive-sender.js';
 import type { BotDeps } from './bot-deps.js';
 import { authenticationFailure } from './request-auth.js';
 import { turnErrorHandler } from './turn-errors.js';
-import { WresBot } from './wres-bot.js';
+import { WresBot, type WresBotDeps } from './wres-bot.js';
+import { OrganisationBots, singleContextTenancy, type BotTenancy } from './org-bots.js';
+import { implicitOrganisation, type OrgContext } from '../service/tenancy.js';
 
 /** The bot's credentials, from configuration (never read from process.env by botbuilder). */
 type BotCredentials = Pick<
@@ -32,8 +36,14 @@ type BotCredentials = Pick<
 export interface BotApp {
   /** The bot's proactive sender (paced under Teams' limits): reminders, digests and handover cards. */
   notifier: TeamsNotifier;
-  /** Reassigning actions with handover cards sent through `notifier`; the tab's API uses the same. */
+  /** The first (with no organisation registered: the only) organisation's reassignments; see `reassignmentsFor`. */
   reassignments: Reassignments;
+  /** One organisation's reassignments, handover cards sent through `notifier` as that organisation's (the tab's reassign route). */
+  reassignmentsFor(context: OrgContext): Reassignments;
+  /** The bot's organisations (each one's handler deps). */
+  organisations: OrganisationBots;
+  /** Every organisation as the reminder and digest cycles see it, each sending through `notifier` as itself. */
+  cycleOrganisations(installFor?: (context: OrgContext) => ProactiveInstaller | undefined): CycleOrganisation[];
   /** Express handler for POST /api/messages. */
   handler: RequestHandler;
   adapter: CloudAdapter;
@@ -77,9 +87,9 @@ function activityOf(body: unknown): Activity {
  */
 function createBotApp(
   credentials: BotCredentials,
-  wire: (channel: { adapter: CloudAdapter; appId: string }) => BotDeps,
+  wire: (channel: { adapter: CloudAdapter; appId: string }) => WresBotDeps,
   endpoints?: BotTokenEndpoints,
-): Omit<BotApp, 'notifier' | 'reassignments'> {
+): Pick<BotApp, 'handler' | 'adapter' | 'bot' | 'appId'> {
   const adapter = new TeamsCloudAdapter(botAuthentication(credentials, endpoints));
   const appId = credentials.MicrosoftAppId ?? '';
   const deps = wire({ adapter, appId });
@@ -106,44 +116,86 @@ function createBotApp(
   return { handler, adapter, bot, appId };
 }
 
+/** What the bot is built on: the tenancy, or (tests, the CLI) one organisation's store, service and roles. */
+export type TeamsBotCore = Pick<BotDeps, 'clock' | 'logger'> &
+  ({ tenancy: BotTenancy } | (Pick<BotDeps, 'store' | 'service'> & { roles?: RoleDirectory }));
+
 /**
- * The composition root's one call: the bot app from configuration, with the
- * roles the root built (rolesFromConfig when not given, for tests and
- * senders) and the reminders module's digest.
+ * The composition root's one call: the bot app from configuration across
+ * the tenancy's organisations, each with its own store, service, roles,
+ * settings and digest, all sending through the one paced notifier. Given one
+ * store, service and roles instead (tests, the CLI) it serves them as the
+ * implicit organisation (rolesFromConfig when no roles are given).
  */
-export function createTeamsBot(
-  config: Config,
-  core: Pick<BotDeps, 'store' | 'service' | 'clock' | 'logger'> & { roles?: RoleDirectory },
-  endpoints?: BotTokenEndpoints,
-): BotApp {
-  const { roles = rolesFromConfig(config), ...rest } = core;
-  const { store, clock, logger } = core;
+export function createTeamsBot(config: Config, core: TeamsBotCore, endpoints?: BotTokenEndpoints): BotApp {
+  const { clock, logger } = core;
+  const tenancy = 'tenancy' in core ? core.tenancy : singleContextTenancy(implicitContext(config, core));
   let notifier: TeamsNotifier | undefined;
-  let reassignments: Reassignments | undefined;
+  let bots: OrganisationBots | undefined;
   const app = createBotApp(
     config,
     (channel) => {
       notifier = createTeamsNotifier(config, channel, logger);
-      const leaseMinutes = config.REMINDER_LEASE_MINUTES;
-      const handover = new HandoverSender({ store, notifier, clock, logger, leaseMinutes, timeZone: config.TIMEZONE });
-      reassignments = new Reassignments({ store, clock, people: new PeopleFinder(store, userDirectoryOf(store)), handover });
-      return {
-        ...rest,
-        roles,
-        reassignments,
-        settings: {
-          publicUrl: config.PUBLIC_URL,
-          timeZone: config.TIMEZONE,
-          reminderPolicy: policySettings(config),
-          bankHolidays: config.BANK_HOLIDAYS,
-          devCommands: !config.isProduction,
-        },
-        digest: () => buildDigest({ store, clock, config }),
-      };
+      const root = notifier;
+      bots = new OrganisationBots(tenancy, (context, cardOrg) =>
+        orgBotDeps(context, root.forOrganisation(cardOrg, context.config.TIMEZONE), core),
+      );
+      return { bots, clock, logger };
     },
     endpoints,
   );
-  return { ...app, notifier: notifier!, reassignments: reassignments! };
+  const reassignmentsFor = (context: OrgContext): Reassignments => {
+    const found = bots!.forContext(context)?.deps.reassignments;
+    if (!found) throw new AppError('not_found', `The bot does not serve the organisation ${context.org.id}.`);
+    return found;
+  };
+  const cycleOrganisations = (installFor?: (context: OrgContext) => ProactiveInstaller | undefined): CycleOrganisation[] =>
+    bots!.all().map(({ context, cardOrg, label }) => {
+      const install = installFor?.(context);
+      const { store, config: orgConfig, roles } = context;
+      const sender = notifier!.forOrganisation(cardOrg, orgConfig.TIMEZONE);
+      return { label: cardOrg ? label : null, store, config: orgConfig, roles, notifier: sender, ...(install ? { install } : {}) };
+    });
+  const first = bots!.all()[0]!;
+  return {
+    ...app,
+    notifier: notifier!,
+    reassignments: first.deps.reassignments!,
+    reassignmentsFor,
+    organisations: bots!,
+    cycleOrganisations,
+  };
+}
+
+/** One organisation given as store, service and roles: the implicit organisation of `config`. */
+function implicitContext(config: Config, core: Pick<BotDeps, 'store' | 'service'> & { roles?: RoleDirectory }): OrgContext {
+  const { store, service, roles = rolesFromConfig(config) } = core;
+  return { org: implicitOrganisation(config), config, store, service, roles };
+}
+
+/** One organisation's handler deps: its settings, store, service, roles, digest and reassignments (handovers through `notifier`). */
+function orgBotDeps(context: OrgContext, notifier: TeamsNotifier, core: Pick<BotDeps, 'clock' | 'logger'>): BotDeps {
+  const { config, store, service, roles } = context;
+  const { clock, logger } = core;
+  const leaseMinutes = config.REMINDER_LEASE_MINUTES;
+  const handover = new HandoverSender({ store, notifier, clock, logger, leaseMinutes, timeZone: config.TIMEZONE });
+  const reassignments = new Reassignments({ store, clock, people: new PeopleFinder(store, userDirectoryOf(store)), handover });
+  return {
+    store,
+    service,
+    roles,
+    clock,
+    logger,
+    reassignments,
+    settings: {
+      publicUrl: config.PUBLIC_URL,
+      timeZone: config.TIMEZONE,
+      reminderPolicy: policySettings(config),
+      bankHolidays: config.BANK_HOLIDAYS,
+      devCommands: !config.isProduction,
+    },
+    digest: () => buildDigest({ store, clock, config }),
+  };
 }
 
 function botAuthentication(c: BotCredentials, endpoints?: BotTokenEndpoints): ConfigurationBotFrameworkAuthentication {

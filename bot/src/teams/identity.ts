@@ -20,7 +20,7 @@ export interface TeamsUser {
  * (Teams sets it), the email from the stored conversation reference, else
  * from TeamsInfo.getMember (which may fail outside Teams: then none).
  */
-export async function senderOf(context: TurnContext, store: PlanStore, logger: Logger): Promise<TeamsUser> {
+export async function senderOf(context: TurnContext, store: Pick<PlanStore, 'getConversation'>, logger: Logger): Promise<TeamsUser> {
   const from = context.activity.from ?? { id: '', name: '' };
   const aadObjectId = from.aadObjectId;
   const base: TeamsUser = {

@@ -15,6 +15,8 @@ import { systemTimer, type Timer } from '../domain/clock.js';
 import { RetryPolicy, type RetryBudget } from '../retry.js';
 import { RateLimiter, TEAMS_CONVERSATION_LIMITS, perSecond } from './rate-limiter.js';
 import { DEFAULT_SEND_BUDGET, classifySendFailure, exhaustedReason, type SendFailure } from './send-retry.js';
+import { orgLabel } from '../domain/organisation.js';
+import { forOrganisation, type CardOrganisation } from './cards/org-stamp.js';
 
 /** The one adapter method a proactive sender needs (botbuilder's CloudAdapter has it). */
 export interface ProactiveAdapter {
@@ -38,6 +40,8 @@ export interface TeamsNotifierOptions {
   random?: () => number;
   retry?: Partial<RetryBudget>;
   logger?: Logger;
+  /** The organisation whose cards these are (named on each, its id in each button's data); none for the implicit one. */
+  organisation?: CardOrganisation;
 }
 
 /** Teams' per-conversation limits plus the app's per-tenant messages per second. */
@@ -88,6 +92,15 @@ export class TeamsNotifier implements Notifier, HandoverNotifier {
     this.retries = new RetryPolicy({ ...DEFAULT_SEND_BUDGET, ...options.retry }, this.timer, options.random);
   }
 
+  /**
+   * The same sender for one organisation's cards, in its time zone: the rate
+   * limiter is shared, so every organisation's sends together stay within
+   * Teams' per-app limit for the tenant (one sender per tenant).
+   */
+  forOrganisation(organisation: CardOrganisation, timeZone: string): TeamsNotifier {
+    return new TeamsNotifier({ ...this.options, timer: this.timer, organisation, timeZone });
+  }
+
   sendReminder(to: ConversationRef, action: Action, context: ReminderContext): Promise<SendResult> {
     const { publicUrl, timeZone } = this.options;
     const card = reminderCard({ action, today: context.today, publicUrl, timeZone, stage: context.stage });
@@ -98,7 +111,9 @@ export class TeamsNotifier implements Notifier, HandoverNotifier {
 
   sendDigest(to: ConversationRef, digest: Digest): Promise<SendResult> {
     const c = digest.counts;
-    return this.deliver(to, digestCard(digest), `WRES action plan: ${c.overdue} overdue, ${c.dueThisWeek} due this week`);
+    const org = this.options.organisation;
+    const plan = org ? `WRES action plan of ${orgLabel(org)}` : 'WRES action plan';
+    return this.deliver(to, digestCard(digest), `${plan}: ${c.overdue} overdue, ${c.dueThisWeek} due this week`);
   }
 
   /** One action: the answerable handover card; several: one list, each line with its Update button. */
@@ -115,7 +130,8 @@ export class TeamsNotifier implements Notifier, HandoverNotifier {
     return this.deliver(to, card, `${notice.by} handed ${notice.actions.length} WRES actions over to you`);
   }
 
-  private async deliver(to: ConversationRef, card: Record<string, unknown>, summary: string): Promise<SendResult> {
+  private async deliver(to: ConversationRef, unstamped: Record<string, unknown>, summary: string): Promise<SendResult> {
+    const card = forOrganisation(unstamped, this.options.organisation ?? null);
     const parsed = referenceSchema.safeParse(to.reference);
     if (!parsed.success)
       return { ok: false, permanent: true, reason: 'the saved Teams conversation is incomplete; they need to open the app again' };

@@ -7,20 +7,32 @@ import {
   type AdaptiveCardInvokeValue,
   type Activity,
 } from 'botbuilder';
-import type { BotDeps } from './bot-deps.js';
+import type { Clock } from '../domain/clock.js';
+import type { Logger } from '../logger.js';
 import { handleCardAction } from './card-actions.js';
 import type { CardElement } from './cards/parts.js';
-import { answerText, type Reply } from './commands.js';
+import type { Reply } from './commands.js';
 import { actorOf, rememberConversation, senderOf } from './identity.js';
-import { installedForThem, installedGreeting, welcome } from './welcome.js';
+import { answerAcross, notMemberReply, refusedCard, welcomeAcross } from './org-commands.js';
+import { stamped, type OrganisationBots } from './org-bots.js';
+import { installedForThem, installedGreeting } from './welcome.js';
+
+/** What the bot works with: its organisations (each with its own handler deps), the clock and the logger. */
+export interface WresBotDeps {
+  bots: OrganisationBots;
+  clock: Clock;
+  logger: Logger;
+}
 
 /**
  * The WRES bot's conversational side in Teams: remembers how to reach each
  * user when the app is installed and greets them with their actions,
- * answers chat commands, and handles the Action.Execute verbs of its cards.
+ * answers chat commands, and handles the Action.Execute verbs of its cards,
+ * each in one organisation only: a card in the organisation its data names,
+ * a command in the organisations the person belongs to.
  */
 export class WresBot extends TeamsActivityHandler {
-  constructor(private readonly deps: BotDeps) {
+  constructor(private readonly deps: WresBotDeps) {
     super();
     this.onMembersAdded(async (context, next) => {
       const userId = context.activity.from?.id;
@@ -41,40 +53,67 @@ export class WresBot extends TeamsActivityHandler {
   }
 
   private async install(context: TurnContext, greet: boolean): Promise<void> {
-    const { store, logger, clock, roles } = this.deps;
-    const user = await senderOf(context, store, logger);
-    const ref = await rememberConversation(context, user, store, clock.now());
-    if (ref) logger.info('Stored a Teams conversation reference', { hasEmail: !!ref.email });
-    // First contact tells the roles which account is behind a listed email.
-    if (ref) roles.linkAccounts([ref]);
+    const { bots, logger, clock } = this.deps;
+    const user = await senderOf(context, bots.conversations, logger);
+    const memberships = await bots.membershipsOf(user);
+    // Each organisation the person belongs to keeps its own way of reaching them (none other learns of them).
+    let remembered = false;
+    for (const { bot } of memberships) {
+      const ref = await rememberConversation(context, user, bot.deps.store, clock.now());
+      // First contact tells the roles which account is behind a listed email.
+      if (ref) bot.deps.roles.linkAccounts([ref]);
+      remembered ||= !!ref;
+      if (ref && bots.implicit) logger.info('Stored a Teams conversation reference', { hasEmail: !!ref.email });
+    }
+    if (remembered && !bots.implicit) logger.info('Stored a Teams conversation reference', { organisations: memberships.length });
     if (!greet || context.activity.conversation?.conversationType === 'channel') return;
-    const actor = actorOf(user, roles);
-    const installedByRun = await installedForThem(store, user, clock.now());
-    await sendReplies(context, installedByRun ? installedGreeting(actor) : await welcome(this.deps, actor));
+    const installedByRun = await someAsync(memberships, ({ bot }) => installedForThem(bot.deps.store, user, clock.now()));
+    const first = memberships[0];
+    const replies = !first ? [notMemberReply(bots)] : installedByRun ? installedGreeting(first.actor) : await welcomeAcross(memberships);
+    await sendReplies(context, replies);
   }
 
   private async answerMessage(context: TurnContext): Promise<void> {
-    const { store, logger, clock, roles } = this.deps;
-    const user = await senderOf(context, store, logger);
+    const { bots, logger, clock } = this.deps;
+    const user = await senderOf(context, bots.conversations, logger);
+    const memberships = await bots.membershipsOf(user);
     // A user who chats with the bot can be reminded, even if the install event was missed.
-    if (user.aadObjectId && !(await store.getConversation(user.aadObjectId))) await rememberConversation(context, user, store, clock.now());
+    for (const { bot } of memberships)
+      if (user.aadObjectId && !(await bot.deps.store.getConversation(user.aadObjectId)))
+        await rememberConversation(context, user, bot.deps.store, clock.now());
     const text = TurnContext.removeRecipientMention(context.activity) ?? context.activity.text ?? '';
     const plain = text.replace(/<at>[^<]*<\/at>/gi, ' ');
-    await sendReplies(context, await answerText(this.deps, actorOf(user, roles), plain));
+    await sendReplies(context, await answerAcross(bots, memberships, plain));
   }
 
   protected override async onAdaptiveCardInvoke(
     context: TurnContext,
     invokeValue: AdaptiveCardInvokeValue,
   ): Promise<AdaptiveCardInvokeResponse> {
-    const { store, logger, roles } = this.deps;
-    const user = await senderOf(context, store, logger);
-    const answer = await handleCardAction(this.deps, user, actorOf(user, roles), invokeValue.action.verb ?? '', invokeValue.action.data);
-    if (answer.followUp) await sendReplies(context, [{ card: answer.followUp, summary: 'WRES action' }]);
+    const { bots, logger } = this.deps;
+    const data = invokeValue.action.data;
+    const route = bots.route(data);
+    if (route.kind === 'refused') {
+      logger.warn('Refused a card submission for an organisation it cannot be acted on in', { verb: invokeValue.action.verb });
+      return cardResponse(refusedCard(route.message, data, bots.all()[0]!.deps.settings.publicUrl));
+    }
+    const { bot } = route;
+    const user = await senderOf(context, bot.deps.store, logger);
+    const answer = await handleCardAction(bot.deps, user, actorOf(user, bot.deps.roles), invokeValue.action.verb ?? '', data);
+    if (answer.followUp) await sendReplies(context, [{ card: stamped(bot, answer.followUp), summary: 'WRES action' }]);
     if (answer.kind === 'message')
       return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: answer.text as never };
-    return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: answer.card };
+    return cardResponse(stamped(bot, answer.card));
   }
+}
+
+function cardResponse(card: CardElement): AdaptiveCardInvokeResponse {
+  return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card };
+}
+
+async function someAsync<T>(items: readonly T[], test: (item: T) => Promise<boolean>): Promise<boolean> {
+  for (const item of items) if (await test(item)) return true;
+  return false;
 }
 
 /** Sends replies in order, one activity each (a card per message keeps each under the 80 KB limit). */

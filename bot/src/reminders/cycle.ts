@@ -1,0 +1,136 @@
+import type { Config } from '../config.js';
+import type { Clock } from '../domain/clock.js';
+import { localDate, weekday } from '../domain/dates.js';
+import { bankHolidayDates } from '../holidays/bank-holiday-calendar.js';
+import type { Logger } from '../logger.js';
+import type { RoleDirectory } from '../service/roles.js';
+import type { PlanStore } from '../store/plan-store.js';
+import { forEachConcurrently } from './concurrency.js';
+import { runDigest } from './digest-job.js';
+import type { Notifier } from './notifier.js';
+import type { ProactiveInstaller } from './proactive-install.js';
+import { planReminders, runReminders, type PlannedReminders } from './reminder-job.js';
+import { mergeReports, reportCounts, type RunReport } from './run-report.js';
+
+/** One organisation in the cycle: its store and settings, its leads, and the shared sender as this organisation's. */
+export interface CycleOrganisation {
+  /** "North Trust (RXX)"; null for the implicit organisation (a deployment that registered none). */
+  label: string | null;
+  store: PlanStore;
+  /** The organisation's own configuration (`configFor`): offsets, bank holidays, time zone, stale days, leads. */
+  config: Config;
+  roles: RoleDirectory;
+  /** The one paced sender of the deployment, stamping this organisation's cards. */
+  notifier: Notifier;
+  install?: ProactiveInstaller;
+}
+
+export interface CycleDeps {
+  organisations: readonly CycleOrganisation[];
+  clock: Clock;
+  logger: Logger;
+  /** How many people are sent to at once across all organisations (SEND_CONCURRENCY). */
+  sendConcurrency?: number;
+}
+
+/**
+ * The reminder cycle: every organisation's run planned with its own settings
+ * and store (claims in its own ledger), then all sent as ONE stream through
+ * the shared, paced sender, so the deployment stays within Teams' per-app
+ * limit for the tenant. Organisations take turns person by person, so a big
+ * trust cannot starve a small one. An organisation on its own bank holiday
+ * or weekend sends nothing (its next working day catches up). The report
+ * tags each item with its organisation. With only the implicit organisation
+ * this is exactly `runReminders`. One call: a cross-instance lease can wrap it.
+ */
+export async function runReminderCycle(deps: CycleDeps): Promise<RunReport> {
+  const { clock, logger } = deps;
+  const only = implicitOnly(deps);
+  if (only) return runReminders({ ...only, clock, logger, ...(only.install ? { install: only.install } : {}) });
+  const plans = await planReminderCycle(deps);
+  await forEachConcurrently(takeTurns(plans.map((p) => p.planned.queues)), deps.sendConcurrency ?? 16, (send) => send());
+  const report = mergeReports(
+    'reminders',
+    fallbackToday(deps),
+    plans.map((p) => ({ organisation: p.organisation, report: p.planned.report })),
+  );
+  logger.info('Reminder cycle finished', { organisations: plans.length, ...reportCounts(report) });
+  return report;
+}
+
+/**
+ * The planning half of the reminder cycle: each working organisation's run
+ * planned with its own settings and store, nothing sent yet.
+ */
+export async function planReminderCycle(deps: CycleDeps): Promise<{ organisation: string; planned: PlannedReminders }[]> {
+  const { clock, logger } = deps;
+  const plans: { organisation: string; planned: PlannedReminders }[] = [];
+  for (const org of await workingToday(deps, 'reminders')) {
+    const install = org.install ? { install: org.install } : {};
+    const planned = await planReminders({ store: org.store, notifier: org.notifier, clock, config: org.config, logger, ...install });
+    plans.push({ organisation: org.label ?? '', planned });
+  }
+  return plans;
+}
+
+/**
+ * The digest cycle: each organisation's leads get that organisation's own
+ * digest, naming it (a lead of two organisations gets two, each complete on
+ * its own), through the same paced sender. With only the implicit
+ * organisation this is exactly `runDigest`.
+ */
+export async function runDigestCycle(deps: CycleDeps): Promise<RunReport> {
+  const { clock, logger } = deps;
+  const only = implicitOnly(deps);
+  if (only) return runDigest({ ...only, clock, logger });
+  const parts: { organisation: string; report: RunReport }[] = [];
+  // A few organisations at a time: their leads' digests interleave under the shared pacing.
+  await forEachConcurrently(await workingToday(deps, 'digest'), 4, async (org) => {
+    const report = await runDigest({ store: org.store, notifier: org.notifier, clock, config: org.config, roles: org.roles, logger });
+    parts.push({ organisation: org.label ?? '', report });
+  });
+  const order = new Map(deps.organisations.map((o, i) => [o.label ?? '', i]));
+  parts.sort((a, b) => order.get(a.organisation)! - order.get(b.organisation)!);
+  const report = mergeReports('digest', fallbackToday(deps), parts);
+  logger.info('Digest cycle finished', { organisations: parts.length, ...reportCounts(report) });
+  return report;
+}
+
+/** Lists of work, one per organisation, taken in turns: A1, B1, C1, A2, B2, … (a long list's tail goes last). */
+function takeTurns<T>(lists: readonly (readonly T[])[]): T[] {
+  const out: T[] = [];
+  const longest = Math.max(0, ...lists.map((l) => l.length));
+  for (let i = 0; i < longest; i++) for (const list of lists) if (i < list.length) out.push(list[i]!);
+  return out;
+}
+
+/** Today for a report of a cycle in which no organisation was working: in the first organisation's time zone. */
+function fallbackToday(deps: CycleDeps): string {
+  return localDate(deps.clock.now(), deps.organisations[0]?.config.TIMEZONE ?? 'Europe/London');
+}
+
+function implicitOnly(deps: CycleDeps): CycleOrganisation | null {
+  const [first, ...rest] = deps.organisations;
+  return first && rest.length === 0 && first.label === null ? first : null;
+}
+
+/** The organisations for which today (in each one's own time zone) is a working day: not a weekend, not one of its bank holidays. */
+async function workingToday(deps: CycleDeps, job: RunReport['job']): Promise<CycleOrganisation[]> {
+  const now = deps.clock.now();
+  const working: CycleOrganisation[] = [];
+  for (const org of deps.organisations) {
+    const today = localDate(now, org.config.TIMEZONE);
+    let holiday = false;
+    try {
+      holiday = (await bankHolidayDates(org.store, org.config.BANK_HOLIDAYS)).has(today);
+    } catch (e) {
+      deps.logger.warn('Could not read the bank holidays; running as on any working day', { organisation: org.label, error: String(e) });
+    }
+    if (weekday(today) > 5 || holiday) {
+      deps.logger.info(`${today} is not a working day for ${org.label ?? 'the organisation'}: its ${job} wait for the next one`, { job });
+      continue;
+    }
+    working.push(org);
+  }
+  return working;
+}

@@ -1,0 +1,137 @@
+import { orgLabel } from '../domain/organisation.js';
+import type { Actor } from '../domain/people.js';
+import { isSamePerson } from '../domain/people.js';
+import { isClosed } from '../domain/rules.js';
+import type { OrgContext, Tenancy } from '../service/tenancy.js';
+import type { ConversationRef } from '../domain/model.js';
+import type { BotDeps } from './bot-deps.js';
+import { forOrganisation, orgIdOf, type CardOrganisation } from './cards/org-stamp.js';
+import type { CardElement } from './cards/parts.js';
+import { actorOf, type TeamsUser } from './identity.js';
+
+/** The organisations the bot serves: the tenancy, or one context standing in for it. */
+export type BotTenancy = Pick<Tenancy, 'implicit' | 'contexts' | 'context'>;
+
+/** A tenancy of exactly one organisation, the implicit one (what a bot built from one store, service and roles serves). */
+export function singleContextTenancy(context: OrgContext): BotTenancy {
+  return { implicit: true, contexts: () => [context], context: (id) => (id === context.org.id ? context : null) };
+}
+
+/** The bot working for one organisation: its handlers' deps and how its cards are stamped. */
+export interface OrgBot {
+  context: OrgContext;
+  deps: BotDeps;
+  /** The organisation cards name and carry; null for the implicit organisation. */
+  cardOrg: CardOrganisation;
+  /** "North Trust (RXX)"; '' for the implicit organisation. */
+  label: string;
+}
+
+/** A person's place in one organisation, as the bot sees it on this turn. */
+export interface BotMembership {
+  bot: OrgBot;
+  actor: Actor;
+  role: 'lead' | 'owner' | 'viewer';
+}
+
+/** Which organisation a card submission may be acted on in, or the reason it may not (in words). */
+export type CardRoute = { kind: 'org'; bot: OrgBot } | { kind: 'refused'; message: string };
+
+/**
+ * The bot across organisations. Each organisation has its own `OrgBot` (its
+ * store, service, roles and settings); anything the bot does is done in one
+ * of them, chosen by the card's organisation id or by the person's
+ * memberships, never across them.
+ */
+export class OrganisationBots {
+  private readonly byId: Map<string, OrgBot>;
+
+  constructor(
+    private readonly tenancy: BotTenancy,
+    build: (context: OrgContext, cardOrg: CardOrganisation) => BotDeps,
+  ) {
+    this.byId = new Map(
+      tenancy.contexts().map((context) => {
+        const cardOrg = tenancy.implicit ? null : { id: context.org.id, name: context.org.name };
+        const bot: OrgBot = { context, deps: build(context, cardOrg), cardOrg, label: cardOrg ? orgLabel(cardOrg) : '' };
+        return [context.org.id, bot];
+      }),
+    );
+  }
+
+  /** True when no organisation is registered: the bot behaves exactly as a single-organisation bot. */
+  get implicit(): boolean {
+    return this.tenancy.implicit;
+  }
+
+  /** Every organisation's bot, by organisation name. */
+  all(): OrgBot[] {
+    return this.tenancy.contexts().map((c) => this.byId.get(c.org.id)!);
+  }
+
+  /** The bot of the organisation `context` is (for the API's reassign route and the scheduler). */
+  forContext(context: OrgContext): OrgBot | null {
+    return this.byId.get(context.org.id) ?? null;
+  }
+
+  /**
+   * The organisation a card submission is acted on in. A card with no id
+   * (sent before organisations) belongs to the implicit organisation, when
+   * that is all there is; with registered organisations a missing, unknown or
+   * forged id is refused, and nothing is done anywhere.
+   */
+  route(data: unknown): CardRoute {
+    const id = orgIdOf(data);
+    if (this.implicit) {
+      const only = this.all()[0]!;
+      if (id === null || id === only.context.org.id) return { kind: 'org', bot: only };
+      return { kind: 'refused', message: 'This card is from an organisation this WRES installation does not serve.' };
+    }
+    if (id === null)
+      return {
+        kind: 'refused',
+        message: 'This card was sent before your organisation was set up in WRES, so it does not say which organisation it is for.',
+      };
+    const context = this.tenancy.context(id);
+    const bot = context ? this.byId.get(context.org.id) : undefined;
+    if (!bot) return { kind: 'refused', message: 'This card names an organisation this WRES installation does not serve.' };
+    return { kind: 'org', bot };
+  }
+
+  /**
+   * The organisations `user` belongs to: lead where listed, owner where their
+   * plan names them (an open or closed action), viewer where listed. In the
+   * implicit organisation everyone is served, as always.
+   */
+  async membershipsOf(user: TeamsUser): Promise<BotMembership[]> {
+    const found: BotMembership[] = [];
+    for (const bot of this.all()) {
+      const actor = actorOf(user, bot.deps.roles);
+      if (this.implicit || actor.isLead) found.push({ bot, actor, role: actor.isLead ? 'lead' : 'owner' });
+      else if ((await bot.deps.store.listActions()).some((a) => isSamePerson(a.owner, actor))) found.push({ bot, actor, role: 'owner' });
+      else if (bot.deps.roles.isListedViewer(user)) found.push({ bot, actor, role: 'viewer' });
+    }
+    return found;
+  }
+
+  /** How to reach a person proactively, from the first organisation that has it (the bot's sender lookup). */
+  readonly conversations = {
+    getConversation: async (aadObjectId: string): Promise<ConversationRef | null> => {
+      for (const bot of this.all()) {
+        const found = await bot.deps.store.getConversation(aadObjectId);
+        if (found) return found;
+      }
+      return null;
+    },
+  };
+}
+
+/** The card as `bot`'s organisation sends it (unchanged for the implicit organisation). */
+export function stamped(bot: OrgBot, card: CardElement): CardElement {
+  return forOrganisation(card, bot.cardOrg);
+}
+
+/** How many open actions `actor` owns in `bot`'s organisation. */
+export async function openCountOf(bot: OrgBot, actor: Actor): Promise<number> {
+  return (await bot.deps.store.listActions()).filter((a) => !isClosed(a) && isSamePerson(a.owner, actor)).length;
+}

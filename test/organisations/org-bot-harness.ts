@@ -1,0 +1,239 @@
+/**
+ * Two organisations in one deployment, served by the real bot (botbuilder's
+ * CloudAdapter behind the real express app) against the local Bot Connector
+ * stand-in: North Trust (RXX) and South Trust (R1H), each with its own
+ * in-memory SQLite store, settings, leads and plan.
+ */
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { loadConfig, type Config } from '../../bot/src/config.js';
+import { fixedClock } from '../../bot/src/domain/clock.js';
+import type { Action, Person } from '../../bot/src/domain/model.js';
+import type { Organisation } from '../../bot/src/domain/organisation.js';
+import { memoryLogger } from '../../bot/src/logger.js';
+import { createServer } from '../../bot/src/server.js';
+import { Tenancy, type OrgContext } from '../../bot/src/service/tenancy.js';
+import type { ImportedAction } from '../../bot/src/store/plan-store.js';
+import { SqlitePlanStore } from '../../bot/src/store/sqlite/sqlite-plan-store.js';
+import { SqliteRegistry } from '../../bot/src/store/sqlite/sqlite-registry.js';
+import { createTeamsBot, type BotApp } from '../../bot/src/teams/bot-app.js';
+import { FakeBotConnector, type BotConnectorOptions } from '../fakes/bot-connector-server.js';
+import { conversationFor } from '../reminders/harness.js';
+import { makeImportedAction } from '../store/fixtures.js';
+import { ASHA, BEN, LEAD, type TestUser } from '../teams/bot-harness.js';
+
+export { ASHA, BEN, LEAD };
+/** Owns actions in both organisations (a shared post). */
+export const SAM: TestUser = {
+  displayName: 'Sam Reid',
+  email: 'sam.reid@example.nhs.uk',
+  aadObjectId: '44444444-4444-4444-8444-444444444444',
+  teamsId: '29:sam',
+};
+/** E&D lead of South, and of North too (a shared post). */
+export const SOL: TestUser = {
+  displayName: 'Sol Amari',
+  email: 'sol.amari@example.nhs.uk',
+  aadObjectId: '55555555-5555-4555-8555-555555555555',
+  teamsId: '29:sol',
+};
+/** In neither organisation. */
+export const OLLIE: TestUser = {
+  displayName: 'Ollie Stone',
+  email: 'ollie.stone@example.nhs.uk',
+  aadObjectId: '66666666-6666-4666-8666-666666666666',
+  teamsId: '29:ollie',
+};
+
+/** Tuesday 10 March 2026, 20:00 in London; already Wednesday 11 March, 09:00 in Auckland. */
+const NOW = '2026-03-10T20:00:00Z';
+const PUBLIC_URL = 'https://wres.example.nhs.uk';
+
+/** North: London time, reminders 7 days ahead. South: Auckland time, 3 days ahead. */
+const NORTH: Organisation = {
+  id: 'RXX',
+  name: 'North Trust',
+  leads: [LEAD.email, SOL.email],
+  viewers: [],
+  settings: { reminderOffsetsDays: [7], timeZone: 'Europe/London' },
+};
+const SOUTH: Organisation = {
+  id: 'R1H',
+  name: 'South Trust',
+  leads: [SOL.email],
+  viewers: [],
+  settings: { reminderOffsetsDays: [3], timeZone: 'Pacific/Auckland' },
+};
+
+export function owner(u: Person): Person {
+  return { displayName: u.displayName, email: u.email!, aadObjectId: u.aadObjectId! };
+}
+
+/** North: 1.1 Asha due 17 Mar, 1.2 Sam due 17 Mar, 1.9 Asha overdue. South: 1.1 Ben due 14 Mar, 1.2 Sam due 14 Mar, 1.8 Ben overdue. */
+function northPlan(extra: ImportedAction[] = []): ImportedAction[] {
+  return [
+    makeImportedAction({
+      ref: '1.1',
+      planYear: '2025/26',
+      title: 'NORTH audit of shortlisting panels',
+      owner: owner(ASHA),
+      dueDate: '2026-03-17',
+    }),
+    makeImportedAction({ ref: '1.2', planYear: '2025/26', title: 'NORTH reverse mentoring', owner: owner(SAM), dueDate: '2026-03-17' }),
+    makeImportedAction({
+      ref: '1.9',
+      planYear: '2025/26',
+      title: 'NORTH overdue disciplinary review',
+      owner: owner(ASHA),
+      dueDate: '2026-02-20',
+    }),
+    ...extra,
+  ];
+}
+function southPlan(extra: ImportedAction[] = []): ImportedAction[] {
+  return [
+    makeImportedAction({ ref: '1.1', planYear: '2025/26', title: 'SOUTH staff network charter', owner: owner(BEN), dueDate: '2026-03-14' }),
+    makeImportedAction({
+      ref: '1.2',
+      planYear: '2025/26',
+      title: 'SOUTH exit interview analysis',
+      owner: owner(SAM),
+      dueDate: '2026-03-14',
+    }),
+    makeImportedAction({
+      ref: '1.8',
+      planYear: '2025/26',
+      title: 'SOUTH overdue board development',
+      owner: owner(BEN),
+      dueDate: '2026-02-20',
+    }),
+    ...extra,
+  ];
+}
+
+export interface OrgHarness {
+  config: Config;
+  tenancy: Tenancy;
+  north: OrgContext;
+  south: OrgContext;
+  bot: BotApp;
+  connector: FakeBotConnector;
+  clock: ReturnType<typeof fixedClock>;
+  logger: ReturnType<typeof memoryLogger>;
+  post(activity: Record<string, unknown>): Promise<{ status: number; body: unknown }>;
+  /** Saves a Teams conversation for each person in the organisation's own store. */
+  reachable(context: OrgContext, people: Person[]): Promise<void>;
+  actionOf(context: OrgContext, ref: string): Promise<Action>;
+  close(): Promise<void>;
+}
+
+export async function startOrgHarness(
+  options: { north?: ImportedAction[]; south?: ImportedAction[]; env?: Record<string, string>; connector?: BotConnectorOptions } = {},
+): Promise<OrgHarness> {
+  const config = loadConfig({ NODE_ENV: 'test', PUBLIC_URL, SCHEDULER: 'false', TIMEZONE: 'Europe/London', ...options.env });
+  const registry = new SqliteRegistry(':memory:');
+  await registry.saveOrganisation(NORTH);
+  await registry.saveOrganisation(SOUTH);
+  const clock = fixedClock(NOW);
+  const logger = memoryLogger();
+  const tenancy = await Tenancy.open({ config, registry, storeFor: () => new SqlitePlanStore(':memory:'), clock });
+  const north = tenancy.context('RXX')!;
+  const south = tenancy.context('R1H')!;
+  await north.store.importActions(options.north ?? northPlan(), '2026-03-09T09:00:00Z');
+  await south.store.importActions(options.south ?? southPlan(), '2026-03-09T09:00:00Z');
+  const users = [ASHA, BEN, LEAD, SAM, SOL, OLLIE].map((u) => ({
+    id: u.teamsId,
+    aadObjectId: u.aadObjectId,
+    name: u.displayName,
+    email: u.email,
+    tenantId: 'tenant-1',
+  }));
+  const connector = await new FakeBotConnector({ users, tenantId: 'tenant-1', ...options.connector }).start();
+  const bot = createTeamsBot(config, { tenancy, clock, logger });
+  const app = createServer({ config, store: north.store, service: north.service, clock, logger, botHandler: bot.handler });
+  const server: Server = await new Promise((resolve) => {
+    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    config,
+    tenancy,
+    north,
+    south,
+    bot,
+    connector,
+    clock,
+    logger,
+    async post(activity) {
+      const res = await fetch(`${url}/api/messages`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(activity),
+      });
+      const text = await res.text();
+      return { status: res.status, body: text ? (JSON.parse(text) as unknown) : undefined };
+    },
+    async reachable(context, people) {
+      for (const p of people) await context.store.saveConversation(conversationFor(p, connector.url));
+    },
+    async actionOf(context, ref) {
+      const found = (await context.store.listActions()).find((a) => a.ref === ref);
+      if (!found) throw new Error(`no action ${ref} in ${context.org.id}`);
+      return found;
+    },
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await connector.stop();
+      await tenancy.close();
+    },
+  };
+}
+
+let sequence = 0;
+
+/** An activity from `user` in their 1:1 chat with the bot. */
+function envelope(h: OrgHarness, user: TestUser): Record<string, unknown> {
+  return {
+    id: `incoming-${++sequence}`,
+    timestamp: NOW,
+    serviceUrl: h.connector.url,
+    channelId: 'msteams',
+    from: { id: user.teamsId, name: user.displayName, aadObjectId: user.aadObjectId },
+    recipient: { id: '28:wres-bot', name: 'WRES' },
+    conversation: { id: chatOf(user), conversationType: 'personal', tenantId: 'tenant-1' },
+    channelData: { tenant: { id: 'tenant-1' } },
+  };
+}
+
+export function chatOf(user: TestUser): string {
+  return `a:personal-${user.teamsId.slice(3)}`;
+}
+
+export function say(h: OrgHarness, user: TestUser, text: string): Record<string, unknown> {
+  return { ...envelope(h, user), type: 'message', text };
+}
+
+export function press(h: OrgHarness, user: TestUser, verb: string, data: Record<string, unknown>): Record<string, unknown> {
+  return {
+    ...envelope(h, user),
+    type: 'invoke',
+    name: 'adaptiveCard/action',
+    value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
+  };
+}
+
+/** The Action.Execute data objects on a card (its refresh action too). */
+export function executeData(card: unknown): Record<string, unknown>[] {
+  const found: Record<string, unknown>[] = [];
+  const walk = (node: unknown) => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === 'object') {
+      const o = node as Record<string, unknown>;
+      if (o.type === 'Action.Execute' && o.data && typeof o.data === 'object') found.push(o.data as Record<string, unknown>);
+      Object.values(o).forEach(walk);
+    }
+  };
+  walk(card);
+  return found;
+}
