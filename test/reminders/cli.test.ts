@@ -75,6 +75,19 @@ describe('wres remind and wres digest', () => {
     );
   });
 
+  it('with organisations registered, --org sends that organisation’s reminders on cards that carry and name it', async () => {
+    expect((await wres('org', 'add', 'RXX', '--name', 'North Trust', '--lead', LEAD.email!, '--adopt')).code).toBe(0);
+    const run = await wres('--org', 'RXX', 'remind', '--now', '2026-03-18T09:00');
+    expect(run.code).toBe(0);
+    const cards = connector.sentCards();
+    expect(cards).toHaveLength(2);
+    for (const card of cards) {
+      // Answers to these cards must act in North Trust only: every button carries its id, and the card names it.
+      expect(JSON.stringify(card)).toContain('"orgId":"RXX"');
+      expect(JSON.stringify(card)).toContain('North Trust (RXX)');
+    }
+  });
+
   it('rejects a --now that is not a date with exit 2', async () => {
     const run = await wres('remind', '--now', 'next tuesday');
     expect(run.code).toBe(2);

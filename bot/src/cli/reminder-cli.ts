@@ -1,3 +1,4 @@
+import { IMPLICIT_ORG_ID, type Organisation } from '../domain/organisation.js';
 import type { Command } from 'commander';
 import { DateTime } from 'luxon';
 import type { Config } from '../config.js';
@@ -37,10 +38,16 @@ function cliLogger(ctx: CliContext): Logger {
   };
 }
 
-/** The Teams notifier built the way the server builds it (same bot registration and pacing). */
-export function cliNotifier(config: Config, store: PlanStore, clock: Clock, logger: Logger): TeamsNotifier {
+/**
+ * The Teams notifier built the way the server builds it (same bot
+ * registration and pacing). A registered organisation's cards carry its id
+ * and name, as the server's do, so answers to them act in that organisation.
+ */
+export function cliNotifier(run: RunContext): TeamsNotifier {
+  const { config, store, clock, logger, organisation } = run;
   const bot = createTeamsBot(config, { store, service: new PlanService(store, clock), clock, logger });
-  return createTeamsNotifier(config, bot, logger);
+  const notifier = createTeamsNotifier(config, bot, logger);
+  return organisation.id === IMPLICIT_ORG_ID ? notifier : notifier.forOrganisation(organisation, config.TIMEZONE);
 }
 
 /** Prints the report (sentences, or JSON) and sets the exit code: 1 when anything failed. */
@@ -52,6 +59,8 @@ function printReport(ctx: CliContext, report: RunReport, json: boolean | undefin
 
 /** What a run command works with: the CLI's config and store, the run's clock (from `--now`) and the stderr logger. */
 export interface RunContext {
+  /** The organisation the command runs for (`--org`; the implicit one when none is registered). */
+  organisation: Organisation;
   config: Config;
   store: PlanStore;
   clock: Clock;
@@ -77,7 +86,7 @@ export function registerRunCommand(
       const config = ctx.config();
       const clock = clockFor(flags.now, config.TIMEZONE, ctx.clock);
       const store = await ctx.store();
-      const report = await command.run({ config, store, clock, logger: cliLogger(ctx) });
+      const report = await command.run({ organisation: ctx.organisation(), config, store, clock, logger: cliLogger(ctx) });
       printReport(ctx, report, flags.json);
     });
 }

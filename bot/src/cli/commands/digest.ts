@@ -13,11 +13,12 @@ export function register(program: Command, ctx: CliContext): void {
     name: 'digest',
     description:
       "Send this week's digest of overdue and quiet actions to the E&D leads in Teams (once per lead per week), and say who got it.",
-    run: ({ config, store, clock, logger }) => {
+    run: (run) => {
+      const { config, store, clock, logger } = run;
       const roles = ctx.roles();
       if (roles.demoLeads) ctx.err('ED_LEADS is empty: sending to the demo E&D leads (development only).');
       else if (config.ED_LEADS.length === 0) ctx.err('No E&D leads are configured: set ED_LEADS to their emails to send the digest.');
-      return runDigest({ store, notifier: cliNotifier(config, store, clock, logger), clock, config, roles, logger });
+      return runDigest({ store, notifier: cliNotifier(run), clock, config, roles, logger });
     },
   });
 }

@@ -15,11 +15,12 @@ export function register(program: Command, ctx: CliContext): void {
     name: 'remind',
     description:
       'Send the reminders due today to action owners in Teams (each goes once, however often this runs; one a killed run was sending goes again after REMINDER_LEASE_MINUTES), and say what was sent, what was not and why.',
-    run: ({ config, store, clock, logger }) => {
+    run: (run) => {
+      const { config, store, clock, logger } = run;
       const install = proactiveInstallerFromConfig(config, { store, clock, logger });
       return runReminders({
         store,
-        notifier: cliNotifier(config, store, clock, logger),
+        notifier: cliNotifier(run),
         clock,
         config,
         logger,
