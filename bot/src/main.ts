@@ -1,5 +1,6 @@
 import 'dotenv/config';
 import { createApiRouter } from './api/plan-api.js';
+import { assertAzureStorageReady, cycleLeaseFromConfig } from './azure/azure-storage.js';
 import { loadConfig } from './config.js';
 import { systemClock } from './domain/clock.js';
 import { isAppError } from './errors.js';
@@ -24,6 +25,7 @@ async function start(): Promise<void> {
   const logger = consoleLogger();
   const config = loadConfig(process.env);
   for (const warning of assertSafeToStart(config)) logger.warn(warning);
+  await assertAzureStorageReady(config, logger);
   const clock = systemClock;
   const store = await createStore(config, { clock, logger });
   await store.init();
@@ -65,6 +67,7 @@ async function start(): Promise<void> {
         logger,
         roles,
         notifier: teamsBot.notifier,
+        lease: cycleLeaseFromConfig(config, logger),
         ...(install ? { install } : {}),
       })
     : null;

@@ -74,6 +74,9 @@ export class SqliteOutbox implements UpdateOutbox {
     return this.pending(actionId);
   }
 
+  /** Nothing to give back: every waiting entry is this instance's. */
+  async release(): Promise<void> {}
+
   async depth(): Promise<OutboxDepth> {
     const count = (state: string) =>
       this.db.prepare<[string], number>('SELECT COUNT(*) FROM outbox WHERE state = ?').pluck().get(state) ?? 0;

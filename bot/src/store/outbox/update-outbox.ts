@@ -53,6 +53,8 @@ export interface UpdateOutbox {
    * entry is held for this instance until it is settled or its hold lapses.
    */
   take(actionId?: string): Promise<OutboxEntry[]>;
+  /** Gives back taken entries this instance did not try this time (they wait behind an earlier one). */
+  release(entries: readonly OutboxEntry[]): Promise<void>;
   depth(): Promise<OutboxDepth>;
   /** The author was told "saved — syncing". */
   acknowledge(entry: OutboxEntry): Promise<void>;

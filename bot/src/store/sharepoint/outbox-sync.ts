@@ -67,9 +67,9 @@ export class OutboxSync {
         return reason === null ? answers.accepted(queued, true, waiting) : answers.refused(cmd, reason, waiting);
       }
       const entry = await this.outbox.add(cmd, new Date(this.timer.now()));
-      for (const earlier of (await this.outbox.take(actionId)).filter((e) => e.seq < entry.seq)) {
-        if ((await this.deliverEntry(earlier, 'replay')) === 'stuck') return this.park(entry, answers);
-      }
+      const taken = await this.outbox.take(actionId);
+      await this.outbox.release(taken.filter((e) => e.seq >= entry.seq));
+      if ((await this.deliverInOrder(taken.filter((e) => e.seq < entry.seq))) === 'stuck') return this.park(entry, answers);
       let d;
       try {
         d = await this.writer.deliver(cmd, 'inline');
@@ -91,9 +91,7 @@ export class OutboxSync {
     const byAction = new Map<string, OutboxEntry[]>();
     for (const e of await this.outbox.take()) byAction.set(e.actionId, [...(byAction.get(e.actionId) ?? []), e]);
     for (const [actionId, entries] of byAction) {
-      await this.withLock(actionId, async () => {
-        for (const e of entries) if ((await this.deliverEntry(e, 'replay')) === 'stuck') return;
-      });
+      await this.withLock(actionId, () => this.deliverInOrder(entries));
     }
     const left = (await this.outbox.depth()).pending;
     if (left === 0) this.failedFlushes = 0;
@@ -124,6 +122,16 @@ export class OutboxSync {
     });
     this.schedule();
     return answer;
+  }
+
+  /** Delivers `entries` (one action's, oldest first) until one is stuck; the ones after it are given back. */
+  private async deliverInOrder(entries: readonly OutboxEntry[]): Promise<Outcome> {
+    for (const [i, e] of entries.entries()) {
+      if ((await this.deliverEntry(e, 'replay')) === 'done') continue;
+      await this.outbox.release(entries.slice(i + 1));
+      return 'stuck';
+    }
+    return 'done';
   }
 
   private async deliverEntry(e: OutboxEntry, mode: DeliveryMode): Promise<Outcome> {
