@@ -19,6 +19,8 @@ interface PlanStatus {
   overdue: number;
   dueWithin14Days: number;
   pendingWrites: number;
+  /** Writes set aside because they can never be delivered (SharePoint store only), kept for a person to look at. */
+  failedWrites?: number;
   /** Reminders and digests that could not be delivered, with the reason; the next run tries them again. */
   undeliveredReminders: UndeliveredReminder[];
 }
@@ -65,6 +67,7 @@ async function planStatus(ctx: CliContext): Promise<PlanStatus> {
     overdue: summary.overdue,
     dueWithin14Days: actions.filter((a) => !isOverdue(a, today) && !isClosed(a) && a.dueDate !== null && a.dueDate <= soon).length,
     pendingWrites: health.pendingWrites,
+    ...(health.failedWrites !== undefined ? { failedWrites: health.failedWrites } : {}),
     undeliveredReminders: undeliveredReminders({ ledger, actions, conversations }, now, today),
   };
 }
@@ -82,6 +85,11 @@ function describe(s: PlanStatus): string[] {
     s.store === 'sqlite'
       ? `Changes waiting to be written: ${s.pendingWrites}.`
       : `Changes waiting to be written to SharePoint: ${s.pendingWrites}.`,
+    ...(s.failedWrites
+      ? [
+          `Changes that can never be written to SharePoint and were set aside: ${s.failedWrites} (kept in the outbox's failed entries or the poison queue; the service log says why for each).`,
+        ]
+      : []),
     ...undeliveredLines(s),
   ];
 }

@@ -8,10 +8,13 @@ import { MAX_ERROR_CHARS, outboxCommandSchema, type OutboxDepth, type OutboxEntr
 
 /** Azure Storage returns at most 32 messages per peek or receive. */
 const PAGE = 32;
-/** Seconds an entry this instance is delivering stays hidden from other instances. */
-const HOLD_SECONDS = 120;
-/** Receives of one entry with no outcome recorded (its deliverer died, or it stops a process) before it is poison. */
-export const MAX_UNSETTLED_RECEIVES = 5;
+/** How long a taken entry stays hidden, and how often it may be taken without an outcome before it is poison. */
+export interface QueueOutboxOptions {
+  /** Seconds an entry this instance is delivering stays hidden from other instances (default 120). */
+  holdSeconds?: number;
+  /** Receives of one entry with no outcome recorded (its deliverer died each time, or it stops a process) before it is poison (default 5). */
+  maxUnsettledReceives?: number;
+}
 /** Never expire: a queued update is lost only by being delivered or set aside (the service default is 7 days). */
 const NEVER = -1;
 
@@ -28,43 +31,51 @@ const messageSchema = z.object({
 });
 type Message = z.output<typeof messageSchema>;
 
-/** A message this instance holds: its id and the pop receipt its latest receive or update returned. */
+/** A message this instance has handled: its id, the pop receipt its latest receive or update returned, and whether it is hidden from the others. */
 interface Held {
   messageId: string;
   popReceipt: string;
   body: Message;
+  /** True while this instance delivers it (the queue hides it); false once given back visible. */
+  hidden: boolean;
 }
 
 /**
  * The outbox as an Azure Storage queue, shared by every instance (with
  * STORE=sharepoint and a storage account). `add` resolves once the service
  * has the message; a message being delivered is hidden from other instances
- * for `HOLD_SECONDS` (the queue's visibility timeout) and reappears if its
+ * for `holdSeconds` (the queue's visibility timeout) and reappears if its
  * instance dies. Delivery is at least once, so the same submission may be
  * delivered twice (two instances queued it, or a hold lapsed): the store's
  * requestId idempotency answers the second as a duplicate, which counts as
  * delivered. Set-aside entries, unreadable ones and ones received
- * `MAX_UNSETTLED_RECEIVES` times without an outcome go to the `-poison`
+ * `maxUnsettledReceives` times without an outcome go to the `-poison`
  * queue with the reason, kept and counted. Views see the first 32 waiting
  * messages (the service's peek limit) plus what this instance holds.
  */
 export class QueueOutbox implements UpdateOutbox {
   private readonly held = new Map<string, Held>();
+  private readonly holdSeconds: number;
+  private readonly maxUnsettled: number;
   private counter = 0;
 
   private constructor(
     private readonly queue: QueueClient,
     private readonly poison: QueueClient,
     private readonly logger: Logger,
-  ) {}
+    options: QueueOutboxOptions,
+  ) {
+    this.holdSeconds = options.holdSeconds ?? 120;
+    this.maxUnsettled = options.maxUnsettledReceives ?? 5;
+  }
 
-  /** Opens (creating when missing) `queue` and its `-poison` queue; rejects with `unavailable` when storage cannot be reached. */
-  static async open(queue: QueueClient, poison: QueueClient, logger: Logger): Promise<QueueOutbox> {
+  /** Opens (creating when missing) `queue` and its poison queue; rejects with `unavailable` when storage cannot be reached. */
+  static async open(queue: QueueClient, poison: QueueClient, logger: Logger, options: QueueOutboxOptions = {}): Promise<QueueOutbox> {
     await storageCall('opening the update queue', async () => {
       await queue.createIfNotExists();
       await poison.createIfNotExists();
     });
-    return new QueueOutbox(queue, poison, logger);
+    return new QueueOutbox(queue, poison, logger, options);
   }
 
   async add(cmd: RecordUpdateCommand, now: Date): Promise<OutboxEntry> {
@@ -82,9 +93,9 @@ export class QueueOutbox implements UpdateOutbox {
     };
     // Sent hidden: this instance delivers it now; it reappears for the others if this instance dies.
     const sent = await storageCall('queueing the update', () =>
-      this.queue.sendMessage(JSON.stringify(body), { visibilityTimeout: HOLD_SECONDS, messageTimeToLive: NEVER }),
+      this.queue.sendMessage(JSON.stringify(body), { visibilityTimeout: this.holdSeconds, messageTimeToLive: NEVER }),
     );
-    this.held.set(body.requestId, { messageId: sent.messageId, popReceipt: sent.popReceipt, body });
+    this.held.set(body.requestId, { messageId: sent.messageId, popReceipt: sent.popReceipt, body, hidden: true });
     return entryOf(body);
   }
 
@@ -99,14 +110,15 @@ export class QueueOutbox implements UpdateOutbox {
       const body = parse(m.messageText);
       if (body && !bodies.has(body.requestId)) bodies.set(body.requestId, body);
     }
-    for (const h of this.held.values()) bodies.set(h.body.requestId, h.body);
+    // Hidden messages are the ones this instance is delivering: peeking does not show them.
+    for (const h of this.held.values()) if (h.hidden) bodies.set(h.body.requestId, h.body);
     return sorted([...bodies.values()].filter((b) => actionId === undefined || b.actionId === actionId));
   }
 
   async take(actionId?: string): Promise<OutboxEntry[]> {
-    if (actionId !== undefined && !(await this.pending(actionId)).some((e) => !this.held.has(e.requestId))) return [];
+    if (actionId !== undefined && !(await this.pending(actionId)).some((e) => !this.held.get(e.requestId)?.hidden)) return [];
     const got = await storageCall('taking updates from the queue', () =>
-      this.queue.receiveMessages({ numberOfMessages: PAGE, visibilityTimeout: HOLD_SECONDS }),
+      this.queue.receiveMessages({ numberOfMessages: PAGE, visibilityTimeout: this.holdSeconds }),
     );
     const taken: Message[] = [];
     const others: OutboxEntry[] = [];
@@ -117,22 +129,23 @@ export class QueueOutbox implements UpdateOutbox {
         await this.toPoison(handle, m.messageText, 'the message is not a progress update this service can read');
         continue;
       }
-      if (m.dequeueCount - body.attempts - body.released > MAX_UNSETTLED_RECEIVES) {
+      if (m.dequeueCount - body.attempts - body.released > this.maxUnsettled) {
         await this.toPoison(handle, m.messageText, `taken ${m.dequeueCount} times without its delivery finishing`);
         continue;
       }
       const mine = this.held.get(body.requestId);
       if (mine?.messageId === m.messageId) {
         // This instance's hold lapsed while it was still delivering: it holds the message again.
-        this.held.set(body.requestId, { ...mine, popReceipt: m.popReceipt });
+        this.held.set(body.requestId, { ...mine, popReceipt: m.popReceipt, hidden: true });
+        if (actionId === undefined || body.actionId === actionId) taken.push(mine.body);
         continue;
       }
-      if (mine) {
+      if (mine?.hidden) {
         // Another instance queued the same submission too: one copy is enough, the store would answer the other as a duplicate.
         await this.settle(handle, () => this.queue.deleteMessage(handle.messageId, handle.popReceipt));
         continue;
       }
-      this.held.set(body.requestId, { ...handle, body });
+      this.held.set(body.requestId, { ...handle, body, hidden: true });
       if (actionId === undefined || body.actionId === actionId) taken.push(body);
       else others.push(entryOf(body));
     }
@@ -186,12 +199,12 @@ export class QueueOutbox implements UpdateOutbox {
     const body = change(h.body);
     await this.settle(h, async () => {
       const r = await this.queue.updateMessage(h.messageId, h.popReceipt, JSON.stringify(body), 0);
-      this.held.set(e.requestId, { ...h, popReceipt: r.popReceipt!, body });
+      this.held.set(e.requestId, { ...h, popReceipt: r.popReceipt!, body, hidden: false });
     });
   }
 
   /** Keeps the message in the poison queue with why, then deletes it from the outbox queue. */
-  private async toPoison(h: Omit<Held, 'body'>, text: string, reason: string): Promise<void> {
+  private async toPoison(h: Pick<Held, 'messageId' | 'popReceipt'>, text: string, reason: string): Promise<void> {
     await storageCall('setting an update aside', () =>
       this.poison.sendMessage(JSON.stringify({ reason, message: text }), { messageTimeToLive: NEVER }),
     );
@@ -204,7 +217,7 @@ export class QueueOutbox implements UpdateOutbox {
    * means the hold lapsed and another instance took the message: it
    * delivers it (a second delivery is a duplicate), so nothing is lost.
    */
-  private async settle(h: Omit<Held, 'body'>, change: () => Promise<unknown>): Promise<void> {
+  private async settle(h: Pick<Held, 'messageId' | 'popReceipt'>, change: () => Promise<unknown>): Promise<void> {
     try {
       await change();
     } catch (e) {
