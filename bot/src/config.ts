@@ -224,7 +224,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
 /** Why the Azure Storage settings do not fit together, or undefined. */
 function azureStorageProblem(c: z.output<typeof envSchema>): string | undefined {
   const urls = [c.AZURE_STORAGE_QUEUE_URL, c.AZURE_STORAGE_BLOB_URL].filter(Boolean).length;
-  if (urls === 1) return 'AZURE_STORAGE_QUEUE_URL and AZURE_STORAGE_BLOB_URL go together: set both (the storage account\'s queue and blob endpoints) or neither.';
+  if (urls === 1)
+    return "AZURE_STORAGE_QUEUE_URL and AZURE_STORAGE_BLOB_URL go together: set both (the storage account's queue and blob endpoints) or neither.";
   if (urls === 2 && c.AZURE_STORAGE_CONNECTION_STRING)
     return 'AZURE_STORAGE_CONNECTION_STRING and AZURE_STORAGE_QUEUE_URL/AZURE_STORAGE_BLOB_URL are both set: use the URLs (managed identity) or the connection string, not both.';
   return undefined;

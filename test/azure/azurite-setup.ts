@@ -24,7 +24,19 @@ export async function startAzurite(): Promise<{ connectionString: string; stop()
   const main = createRequire(import.meta.url).resolve('azurite/dist/src/azurite.js');
   const child: ChildProcess = spawn(
     process.execPath,
-    [main, '--blobPort', '0', '--queuePort', '0', '--tablePort', '0', '--inMemoryPersistence', '--skipApiVersionCheck', '--loose', '--disableTelemetry'],
+    [
+      main,
+      '--blobPort',
+      '0',
+      '--queuePort',
+      '0',
+      '--tablePort',
+      '0',
+      '--inMemoryPersistence',
+      '--skipApiVersionCheck',
+      '--loose',
+      '--disableTelemetry',
+    ],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
   const ports = await new Promise<{ blob: number; queue: number }>((resolve, reject) => {

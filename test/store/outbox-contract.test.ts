@@ -49,7 +49,13 @@ const queue: Factory = () => {
   };
 };
 
-const action = (id: string, version: number): Action => ({ ...makeNewAction(), id, version, latestUpdate: null, updatedAt: '2026-03-01T09:00:00Z' });
+const action = (id: string, version: number): Action => ({
+  ...makeNewAction(),
+  id,
+  version,
+  latestUpdate: null,
+  updatedAt: '2026-03-01T09:00:00Z',
+});
 const A = action('action-a', 3);
 const B = action('action-b', 1);
 

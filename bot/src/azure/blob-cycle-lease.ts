@@ -70,7 +70,10 @@ export class BlobCycleLease implements CycleLease {
       return { ran: true, value: await job(hold) };
     } finally {
       clearInterval(timer);
-      if (hold.held()) await lease.client.releaseLease().catch((e: unknown) => this.logger.warn('Could not release the cycle lease', { error: describeError(e) }));
+      if (hold.held())
+        await lease.client
+          .releaseLease()
+          .catch((e: unknown) => this.logger.warn('Could not release the cycle lease', { error: describeError(e) }));
       else this.logger.warn(`This instance lost the ${name} cycle lease before the run ended: another instance may have taken over`);
     }
   }

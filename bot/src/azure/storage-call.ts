@@ -14,6 +14,8 @@ export async function storageCall<T>(doing: string, fn: () => Promise<T>): Promi
   try {
     return await fn();
   } catch (e) {
-    throw new AppError('unavailable', `Azure Storage could not be reached while ${doing}. Please try again in a few minutes.`, { cause: e });
+    throw new AppError('unavailable', `Azure Storage could not be reached while ${doing}. Please try again in a few minutes.`, {
+      cause: e,
+    });
   }
 }

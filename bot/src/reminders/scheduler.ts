@@ -145,9 +145,12 @@ export function startScheduler(deps: {
     const job = name === 'reminders' ? deps.runReminders : deps.runDigest;
     const r = await lease.run(name, job);
     if (r.ran) return r.value;
-    logger.info(`Another instance is running the ${name} cycle: asking again in ${Math.round(lease.retryAfterMs / 1000)} s, to take over if it stops`, {
-      job: name,
-    });
+    logger.info(
+      `Another instance is running the ${name} cycle: asking again in ${Math.round(lease.retryAfterMs / 1000)} s, to take over if it stops`,
+      {
+        job: name,
+      },
+    );
     later(name, lease.retryAfterMs, followUp);
     return null;
   };

@@ -73,7 +73,7 @@ async function planStatus(ctx: CliContext): Promise<PlanStatus> {
 }
 
 function describe(s: PlanStatus): string[] {
-  if (s.actions === 0) return [`The plan is empty (${s.store} store). Import one with: wres import plan.docx`];
+  if (s.actions === 0) return [`The plan is empty (${s.store} store). Import one with: wres import plan.docx`, ...setAsideLines(s)];
   const rag = RAGS.filter((r) => s.byRag[r]).map((r) => `${s.byRag[r]} ${RAG_LABELS[r]}`);
   const status = STATUSES.filter((k) => s.byStatus[k]).map((k) => `${s.byStatus[k]} ${STATUS_LABELS[k].toLowerCase()}`);
   return [
@@ -85,12 +85,16 @@ function describe(s: PlanStatus): string[] {
     s.store === 'sqlite'
       ? `Changes waiting to be written: ${s.pendingWrites}.`
       : `Changes waiting to be written to SharePoint: ${s.pendingWrites}.`,
-    ...(s.failedWrites
-      ? [
-          `Changes that can never be written to SharePoint and were set aside: ${s.failedWrites} (kept in the outbox's failed entries or the poison queue; the service log says why for each).`,
-        ]
-      : []),
+    ...setAsideLines(s),
     ...undeliveredLines(s),
+  ];
+}
+
+/** Writes that can never reach SharePoint, said even when the plan is empty (their action may be what was removed). */
+function setAsideLines(s: PlanStatus): string[] {
+  if (!s.failedWrites) return [];
+  return [
+    `Changes that can never be written to SharePoint and were set aside: ${s.failedWrites} (kept in the outbox's failed entries or the poison queue; the service log says why for each).`,
   ];
 }
 
