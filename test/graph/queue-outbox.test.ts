@@ -63,6 +63,25 @@ describe('the SharePoint store on an Azure Storage queue outbox', () => {
     expect((await two.listUpdates(action.id)).map((u) => u.text)).toEqual(['Sent twice by Teams']);
   });
 
+  it('counts a redelivered message as delivered: SharePoint already has it (its deliverer died before deleting it)', async () => {
+    rig = await startRig({ maxRetries: 1 });
+    const queue = sharedQueue();
+    const survivor = await rig.open({ openOutbox: queue.open });
+    await survivor.importActions([makeImportedAction()], IMPORTED_AT);
+    const action = (await survivor.listActions())[0]!;
+    const cmd = makeRecordUpdate(action, { requestId: 'redelivered-0001', text: 'Delivered once' });
+    rig.server.faults = OFFLINE;
+    expect(await survivor.recordUpdate(cmd)).toMatchObject({ pending: true });
+    rig.server.faults = null;
+    // The instance that delivered it stored it in SharePoint, then died before deleting the message.
+    const dead = await rig.open();
+    expect(await dead.recordUpdate(cmd)).toMatchObject({ kind: 'recorded' });
+
+    expect(await survivor.flushOutbox()).toBe(0);
+    expect(texts(rig)).toEqual(['Delivered once']);
+    expect(await survivor.health()).toMatchObject({ pendingWrites: 0, failedWrites: 0 });
+  });
+
   it('keeps an update that can never be delivered in the poison queue and reports it in health, wres status and the digest', async () => {
     rig = await startRig({ maxRetries: 1 });
     const queue = sharedQueue();
