@@ -43,7 +43,8 @@ export class BlobCycleLease implements CycleLease {
       throw new AppError('config', `A cycle lease lasts ${LEASE_SECONDS.min} to ${LEASE_SECONDS.max} seconds (got ${s}).`);
     this.now = options.now ?? Date.now;
     this.renewEveryMs = options.renewEveryMs ?? (s * 1000) / 3;
-    this.retryAfterMs = s * 1000 + 1000;
+    // Asking is one cheap call: a third of the lease keeps a takeover within a third of a lease of the lapse.
+    this.retryAfterMs = (s * 1000) / 3;
   }
 
   async run<T>(name: string, job: (hold: CycleHold) => Promise<T>): Promise<LeasedRun<T>> {
@@ -78,18 +79,12 @@ export class BlobCycleLease implements CycleLease {
     }
   }
 
-  /** The lease, or null when another instance holds it. */
+  /** The lease, or null when another instance holds it. The blob is created the first time a cycle is asked for. */
   private async acquire(name: string): Promise<{ client: BlobLeaseClient; askedAt: number } | null> {
     const blob = this.container.getBlockBlobClient(`${name}.lease`);
+    const client = blob.getBlobLeaseClient();
     const askedAt = this.now();
-    return storageCall(`taking the ${name} cycle lease`, async () => {
-      try {
-        await blob.upload('', 0, { conditions: { ifNoneMatch: '*' } });
-      } catch (e) {
-        // 409 or 412: the blob is there already (perhaps leased): that is the usual case.
-        if (![409, 412].includes(storageStatus(e))) throw e;
-      }
-      const client = blob.getBlobLeaseClient();
+    const take = async () => {
       try {
         await client.acquireLease(this.options.durationSeconds);
         return { client, askedAt };
@@ -97,6 +92,20 @@ export class BlobCycleLease implements CycleLease {
         if (storageStatus(e) === 409) return null;
         throw e;
       }
+    };
+    return storageCall(`taking the ${name} cycle lease`, async () => {
+      try {
+        return await take();
+      } catch (e) {
+        if (storageStatus(e) !== 404) throw e;
+      }
+      try {
+        await blob.upload('', 0, { conditions: { ifNoneMatch: '*' } });
+      } catch (e) {
+        // Another instance created it first: that is fine.
+        if (![409, 412].includes(storageStatus(e))) throw e;
+      }
+      return take();
     });
   }
 }

@@ -18,7 +18,7 @@ export type LeasedRun<T> = { ran: true; value: T } | { ran: false };
 export interface CycleLease {
   /** Runs `job` holding the cycle called `name`, or resolves `{ ran: false }` at once when another instance holds it. */
   run<T>(name: string, job: (hold: CycleHold) => Promise<T>): Promise<LeasedRun<T>>;
-  /** How long to wait before asking again after `{ ran: false }`: by then a lease that was not renewed has lapsed. */
+  /** How long to wait before asking again after `{ ran: false }` (a lease that is not renewed lapses and is then taken over). */
   readonly retryAfterMs: number;
 }
 

@@ -13,9 +13,10 @@ import { cliNotifier, registerRunCommand } from '../reminder-cli.js';
 export function register(program: Command, ctx: CliContext): void {
   registerRunCommand(program, ctx, {
     name: 'remind',
+    cycle: 'reminders',
     description:
       'Send the reminders due today to action owners in Teams (each goes once, however often this runs; one a killed run was sending goes again after REMINDER_LEASE_MINUTES), and say what was sent, what was not and why.',
-    run: ({ config, store, clock, logger }) => {
+    run: ({ config, store, clock, logger, hold }) => {
       const install = proactiveInstallerFromConfig(config, { store, clock, logger });
       return runReminders({
         store,
@@ -23,6 +24,7 @@ export function register(program: Command, ctx: CliContext): void {
         clock,
         config,
         logger,
+        hold,
         ...(install ? { install } : {}),
       });
     },
