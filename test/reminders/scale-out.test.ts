@@ -59,9 +59,10 @@ interface Rig {
 }
 
 /** A plan of `reminders` 7-day reminders for `people` owners who installed the app, in a SQLite file both instances open. */
-async function rig(reminders: number, people: number, env: Record<string, string>): Promise<Rig> {
+async function rig(reminders: number, people: number, env: Record<string, string>, perSecond?: number): Promise<Rig> {
   const dir = mkdtempSync(join(tmpdir(), 'wres-scale-'));
-  const connector = await new FakeBotConnector().start();
+  // With `perSecond`, the stand-in enforces Teams' per-tenant limit (429 beyond it) across both instances.
+  const connector = await new FakeBotConnector(perSecond ? { rateLimits: { perSecond } } : {}).start();
   cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
   cleanups.push(() => connector.stop());
   const container = uniqueName('cycles');
@@ -134,7 +135,7 @@ describe.concurrent('two instances sharing the reminder cycle through a blob lea
     { timeout: 120_000 },
     async () => {
       // 4 a second for 60 reminders: 15 s of sending, longer than the unrenewed 15-second lease holds.
-      const r = await rig(60, 30, { TEAMS_MESSAGES_PER_SECOND: '4', SEND_CONCURRENCY: '4' });
+      const r = await rig(60, 30, { TEAMS_MESSAGES_PER_SECOND: '4', SEND_CONCURRENCY: '4' }, 4);
       const holder = await instance(r, { renewEveryMs: 10 * 60_000 });
       const other = await instance(r);
       const check = await r.openStore();
@@ -160,6 +161,8 @@ describe.concurrent('two instances sharing the reminder cycle through a blob lea
       const perAction = cardsPerAction(r.connector);
       expect(r.actionIds.filter((id) => !perAction.has(id))).toEqual([]);
       expect([...perAction.values()].filter((n) => n > 1)).toEqual([]);
+      // One instance sent at a time: together they stayed within the per-tenant rate.
+      expect(r.connector.throttledCount).toBe(0);
       expect((await check.listReminders()).every((e) => e.state === 'sent')).toBe(true);
     },
   );
