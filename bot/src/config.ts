@@ -31,6 +31,9 @@ const optional = z
   .optional()
   .transform((v) => (v && v.trim() ? v.trim() : undefined));
 
+/** A URL, or unset; empty counts as unset (as App Service gives a setting it wires to an empty value). */
+const optionalUrl = z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.url().optional());
+
 /**
  * Every environment variable the service reads, with its default. The README's
  * configuration table documents the same names.
@@ -77,8 +80,8 @@ const envSchema = z.object({
    * queue and blob endpoints, reached with the managed identity
    * (user-assigned when AZURE_STORAGE_CLIENT_ID is given)…
    */
-  AZURE_STORAGE_QUEUE_URL: z.url().optional(),
-  AZURE_STORAGE_BLOB_URL: z.url().optional(),
+  AZURE_STORAGE_QUEUE_URL: optionalUrl,
+  AZURE_STORAGE_BLOB_URL: optionalUrl,
   AZURE_STORAGE_CLIENT_ID: optional,
   /** …or a connection string (Azurite on a laptop and in tests; production uses the managed identity). */
   AZURE_STORAGE_CONNECTION_STRING: optional,
