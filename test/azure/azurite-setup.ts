@@ -42,7 +42,7 @@ export async function startAzurite(): Promise<{ connectionString: string; stop()
   const ports = await new Promise<{ blob: number; queue: number }>((resolve, reject) => {
     let out = '';
     const found: { blob?: number; queue?: number } = {};
-    const timeout = setTimeout(() => reject(new Error(`Azurite did not start in 30 s:\n${out}`)), 30_000);
+    const timeout = setTimeout(() => reject(new Error(`Azurite did not start in 120 s:\n${out}`)), 120_000);
     child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
       out += chunk;
       for (const m of out.matchAll(/Azurite (Blob|Queue) service is successfully listening at http:\/\/127\.0\.0\.1:(\d+)/g))
