@@ -36,17 +36,25 @@ export interface AzureStorage {
 export function azureStorageFromConfig(c: StorageConfig): AzureStorage | null {
   if (c.AZURE_STORAGE_CONNECTION_STRING) {
     return {
-      queues: QueueServiceClient.fromConnectionString(c.AZURE_STORAGE_CONNECTION_STRING),
-      blobs: BlobServiceClient.fromConnectionString(c.AZURE_STORAGE_CONNECTION_STRING),
+      queues: QueueServiceClient.fromConnectionString(c.AZURE_STORAGE_CONNECTION_STRING, { retryOptions: RETRY }),
+      blobs: BlobServiceClient.fromConnectionString(c.AZURE_STORAGE_CONNECTION_STRING, { retryOptions: RETRY }),
     };
   }
   if (!c.AZURE_STORAGE_QUEUE_URL || !c.AZURE_STORAGE_BLOB_URL) return null;
   const credential = new ManagedIdentityCredential(c.AZURE_STORAGE_CLIENT_ID ? { clientId: c.AZURE_STORAGE_CLIENT_ID } : {});
   return {
-    queues: new QueueServiceClient(c.AZURE_STORAGE_QUEUE_URL, credential),
-    blobs: new BlobServiceClient(c.AZURE_STORAGE_BLOB_URL, credential),
+    queues: new QueueServiceClient(c.AZURE_STORAGE_QUEUE_URL, credential, { retryOptions: RETRY }),
+    blobs: new BlobServiceClient(c.AZURE_STORAGE_BLOB_URL, credential, { retryOptions: RETRY }),
   };
 }
+
+/**
+ * Retries of a failed storage call (the SDK's policy: 5xx, 429 and network
+ * errors, exponential back-off), set once here. Shorter than the SDK's
+ * default (up to about half a minute): an author waits on the outbox, and a
+ * cycle lease must be renewed well within its length.
+ */
+const RETRY = { maxTries: 3, retryDelayInMs: 250, maxRetryDelayInMs: 2000, tryTimeoutInMs: 10_000 };
 
 /** The outbox queue (and its `-poison` queue) in `storage`, opened (created when missing). */
 export function openQueueOutbox(storage: AzureStorage, c: Pick<Config, 'OUTBOX_QUEUE'>, logger: Logger): Promise<UpdateOutbox> {

@@ -53,13 +53,16 @@ export class BlobCycleLease implements CycleLease {
     const durationMs = this.options.durationSeconds * 1000;
     let validUntil = lease.askedAt + durationMs - SAFETY_MS;
     let lost = false;
+    let done = false;
     const renew = async () => {
       const askedAt = this.now();
       try {
         await lease.client.renewLease();
+        if (done) return;
         validUntil = askedAt + durationMs - SAFETY_MS;
       } catch (e) {
         // 409: the lease lapsed and another instance has it. Anything else: try again until it would lapse.
+        if (done) return;
         if (storageStatus(e) === 409) lost = true;
         this.logger.warn(`Could not renew the ${name} cycle lease`, { error: describeError(e) });
       }
@@ -70,6 +73,7 @@ export class BlobCycleLease implements CycleLease {
     try {
       return { ran: true, value: await job(hold) };
     } finally {
+      done = true;
       clearInterval(timer);
       if (hold.held())
         await lease.client
