@@ -5,7 +5,7 @@ import { storageCall, storageStatus } from './storage-call.js';
 import type { CycleHold, CycleLease, LeasedRun } from '../reminders/cycle-lease.js';
 
 /** Azure's limits on a finite blob lease. */
-export const LEASE_SECONDS = { min: 15, max: 60 } as const;
+const LEASE_SECONDS = { min: 15, max: 60 } as const;
 /** The hold ends this long before the lease would lapse, so this instance stops sending before another can start. */
 const SAFETY_MS = 3000;
 
