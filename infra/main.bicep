@@ -97,6 +97,11 @@ param teamsAppCatalogId string = ''
 @description('Model Employer aspirational goal: the BME percentage to aim for in every AfC band cluster (0-100). Empty: the BME share of the whole workforce each year.')
 param modelEmployerGoalPercent string = ''
 
+@description('App Service instances. One keeps the outbox in SQLite on /home; more than one adds a storage account for the outbox queue and the reminder cycle lease (SQLite\'s WAL does not work on the shared /home).')
+@minValue(1)
+@maxValue(10)
+param instanceCount int = 1
+
 @description('Tags applied to every resource.')
 param tags object = {}
 
@@ -104,6 +109,15 @@ var useMsi = botAppType == 'UserAssignedMSI'
 var microsoftAppId = useMsi ? identity.properties.clientId : botAppId
 var publicHost = empty(tabDomain) ? web.properties.defaultHostName : tabDomain
 var tabAppIdUri = 'api://${publicHost}/botid-${microsoftAppId}'
+// Several instances share the outbox and the cycle lease through Azure Storage, never through the /home SQLite file.
+var scaleOut = instanceCount > 1
+var outboxQueueName = 'wres-outbox'
+var cycleContainerName = 'wres-cycles'
+var storageQueueUrl = scaleOut ? storage.properties.primaryEndpoints.queue : ''
+var storageBlobUrl = scaleOut ? storage.properties.primaryEndpoints.blob : ''
+// Built-in roles: data access only (no keys, no management of the account).
+var queueDataContributor = '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
+var blobDataContributor = 'ba92f5b4-2d11-453d-a403-e96b0029c9fe'
 
 resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
   name: '${appName}-id'
@@ -118,9 +132,78 @@ resource plan 'Microsoft.Web/serverfarms@2023-12-01' = {
   kind: 'linux'
   sku: {
     name: appServicePlanSku
+    capacity: instanceCount
   }
   properties: {
     reserved: true
+  }
+}
+
+// Only with several instances: the outbox queue (and its poison queue) and the cycle lease container,
+// reached with the managed identity alone (no shared keys, no public blobs, TLS 1.2).
+resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = if (scaleOut) {
+  name: take('${replace(toLower(appName), '-', '')}${uniqueString(resourceGroup().id)}', 24)
+  location: location
+  tags: tags
+  kind: 'StorageV2'
+  sku: {
+    name: 'Standard_ZRS'
+  }
+  properties: {
+    allowSharedKeyAccess: false
+    allowBlobPublicAccess: false
+    defaultToOAuthAuthentication: true
+    minimumTlsVersion: 'TLS1_2'
+    supportsHttpsTrafficOnly: true
+    accessTier: 'Hot'
+  }
+}
+
+resource queueService 'Microsoft.Storage/storageAccounts/queueServices@2023-05-01' = if (scaleOut) {
+  parent: storage
+  name: 'default'
+}
+
+resource outboxQueue 'Microsoft.Storage/storageAccounts/queueServices/queues@2023-05-01' = if (scaleOut) {
+  parent: queueService
+  name: outboxQueueName
+}
+
+resource poisonQueue 'Microsoft.Storage/storageAccounts/queueServices/queues@2023-05-01' = if (scaleOut) {
+  parent: queueService
+  name: '${outboxQueueName}-poison'
+}
+
+resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2023-05-01' = if (scaleOut) {
+  parent: storage
+  name: 'default'
+}
+
+resource cycleContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' = if (scaleOut) {
+  parent: blobService
+  name: cycleContainerName
+  properties: {
+    publicAccess: 'None'
+  }
+}
+
+resource queueRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (scaleOut) {
+  scope: storage
+  name: guid(resourceGroup().id, appName, 'outbox-queue', queueDataContributor)
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', queueDataContributor)
+    principalId: identity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+resource blobRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (scaleOut) {
+  scope: storage
+  name: guid(resourceGroup().id, appName, 'cycle-lease', blobDataContributor)
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', blobDataContributor)
+    principalId: identity.properties.principalId
+    principalType: 'ServicePrincipal'
   }
 }
 
@@ -154,6 +237,8 @@ resource web 'Microsoft.Web/sites@2023-12-01' = {
 resource appSettings 'Microsoft.Web/sites/config@2023-12-01' = {
   parent: web
   name: 'appsettings'
+  // The roles are in place before an instance that checks its storage account at start-up is configured to use it.
+  dependsOn: [queueRole, blobRole, outboxQueue, poisonQueue, cycleContainer]
   properties: {
     NODE_ENV: 'production'
     PUBLIC_URL: 'https://${publicHost}'
@@ -162,6 +247,11 @@ resource appSettings 'Microsoft.Web/sites/config@2023-12-01' = {
     LOAD_SAMPLE_PLAN: 'false'
     SCHEDULER: 'true'
     OUTBOX_PATH: '/home/data/wres/outbox.db'
+    AZURE_STORAGE_QUEUE_URL: storageQueueUrl
+    AZURE_STORAGE_BLOB_URL: storageBlobUrl
+    AZURE_STORAGE_CLIENT_ID: scaleOut ? identity.properties.clientId : ''
+    OUTBOX_QUEUE: outboxQueueName
+    CYCLE_LEASE_CONTAINER: cycleContainerName
     MicrosoftAppId: microsoftAppId
     MicrosoftAppPassword: useMsi ? '' : botAppPassword
     MicrosoftAppType: botAppType
@@ -238,3 +328,6 @@ output identityPrincipalId string = identity.properties.principalId
 
 @description('Entra tenant id of this deployment.')
 output tenantId string = tenant().tenantId
+
+@description('The storage account several instances share (empty with one instance).')
+output storageAccountName string = scaleOut ? storage.name : ''

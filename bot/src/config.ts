@@ -32,6 +32,9 @@ const optional = z
   .optional()
   .transform((v) => (v && v.trim() ? v.trim() : undefined));
 
+/** A URL, or unset; empty counts as unset (as App Service gives a setting it wires to an empty value). */
+const optionalUrl = z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.url().optional());
+
 /**
  * Every environment variable the service reads, with its default. The README's
  * configuration table documents the same names.
@@ -75,6 +78,28 @@ const envSchema = z.object({
   GRAPH_MAX_RETRIES: z.coerce.number().int().min(0).max(10).default(3),
   /** Local durable queue of updates accepted while SharePoint is unreachable. */
   OUTBOX_PATH: z.string().min(1).default('data/outbox.db'),
+  /**
+   * Azure Storage for several instances (see docs/deploy.md): the update
+   * queue and blob endpoints, reached with the managed identity
+   * (user-assigned when AZURE_STORAGE_CLIENT_ID is given)…
+   */
+  AZURE_STORAGE_QUEUE_URL: optionalUrl,
+  AZURE_STORAGE_BLOB_URL: optionalUrl,
+  AZURE_STORAGE_CLIENT_ID: optional,
+  /** …or a connection string (Azurite on a laptop and in tests; production uses the managed identity). */
+  AZURE_STORAGE_CONNECTION_STRING: optional,
+  /** The queue SharePoint-bound updates wait in when a storage account is configured (its poison queue adds `-poison`). */
+  OUTBOX_QUEUE: z
+    .string()
+    .regex(/^[a-z0-9](?:[a-z0-9]|-(?!-)){2,55}$/, 'must be 3–56 lower-case letters, digits and single hyphens')
+    .default('wres-outbox'),
+  /** The blob container holding the reminder and digest cycle leases. */
+  CYCLE_LEASE_CONTAINER: z
+    .string()
+    .regex(/^[a-z0-9](?:[a-z0-9]|-(?!-)){2,62}$/, 'must be 3–63 lower-case letters, digits and single hyphens')
+    .default('wres-cycles'),
+  /** How long an instance's hold on a reminder or digest cycle lasts unrenewed (Azure allows 15–60 s); another instance takes over after it. */
+  CYCLE_LEASE_SECONDS: z.coerce.number().int().min(15).max(60).default(30),
   /** Seconds an action read from SharePoint is reused before it is read again (writes are still checked by eTag). */
   SHAREPOINT_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
 
@@ -195,6 +220,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     throw new AppError('config', `Configuration is not valid:\n  ${lines.join('\n  ')}`);
   }
   const c = parsed.data;
+  const storageProblem = azureStorageProblem(c);
+  if (storageProblem) throw new AppError('config', `Configuration is not valid:\n  ${storageProblem}`);
   const isProduction = c.NODE_ENV === 'production';
   return {
     ...c,
@@ -262,4 +289,14 @@ export function configFor(config: Config, org: Organisation): Config {
     // Both replaced together: an organisation named by URL alone must never keep the platform's SHAREPOINT_SITE_ID.
     ...(org.site ? { SHAREPOINT_SITE_ID: org.site.siteId, SHAREPOINT_SITE_URL: org.site.siteUrl } : {}),
   };
+}
+
+/** Why the Azure Storage settings do not fit together, or undefined. */
+function azureStorageProblem(c: z.output<typeof envSchema>): string | undefined {
+  const urls = [c.AZURE_STORAGE_QUEUE_URL, c.AZURE_STORAGE_BLOB_URL].filter(Boolean).length;
+  if (urls === 1)
+    return "AZURE_STORAGE_QUEUE_URL and AZURE_STORAGE_BLOB_URL go together: set both (the storage account's queue and blob endpoints) or neither.";
+  if (urls === 2 && c.AZURE_STORAGE_CONNECTION_STRING)
+    return 'AZURE_STORAGE_CONNECTION_STRING and AZURE_STORAGE_QUEUE_URL/AZURE_STORAGE_BLOB_URL are both set: use the URLs (managed identity) or the connection string, not both.';
+  return undefined;
 }

@@ -2,6 +2,7 @@ import 'dotenv/config';
 import { createAuthenticator } from './api/auth.js';
 import { createGroupRouter } from './api/group-api.js';
 import { createTenancyApiRouter } from './api/tenancy-api.js';
+import { assertAzureStorageReady, cycleLeaseFromConfig } from './azure/azure-storage.js';
 import { loadConfig } from './config.js';
 import { systemClock } from './domain/clock.js';
 import { isAppError } from './errors.js';
@@ -26,6 +27,7 @@ async function start(): Promise<void> {
   const logger = consoleLogger();
   const config = loadConfig(process.env);
   for (const warning of assertSafeToStart(config)) logger.warn(warning);
+  await assertAzureStorageReady(config, logger);
   const clock = systemClock;
   const registry = createRegistry(config);
   const storeFor = storeForOrganisation(config, { clock, logger });
@@ -83,7 +85,13 @@ async function start(): Promise<void> {
   logger.info(`Open the tab at ${new URL('/tab/', config.PUBLIC_URL).href}`);
   // One cycle over every organisation, paced as one stream through the bot's one sender.
   const scheduler = config.SCHEDULER
-    ? scheduleCycles({ config, clock, logger, organisations: teamsBot.cycleOrganisations((c) => installers.get(c.org.id)) })
+    ? scheduleCycles({
+        config,
+        clock,
+        logger,
+        organisations: teamsBot.cycleOrganisations((c) => installers.get(c.org.id)),
+        lease: cycleLeaseFromConfig(config, logger),
+      })
     : null;
   const stop = () => {
     server.close();

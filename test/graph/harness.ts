@@ -9,6 +9,7 @@ import { createGraphClient } from '../../bot/src/graph/graph-client.js';
 import { createGraphCredential } from '../../bot/src/graph/graph-credential.js';
 import { memoryLogger } from '../../bot/src/logger.js';
 import { GraphPlanStore } from '../../bot/src/store/sharepoint/graph-plan-store.js';
+import type { UpdateOutbox } from '../../bot/src/store/outbox/update-outbox.js';
 import type { FlushPacing } from '../../bot/src/store/sharepoint/outbox-sync.js';
 import { loadListSpecs } from '../../bot/src/store/sharepoint/list-definitions.js';
 import { provisionLists } from '../../bot/src/store/sharepoint/provision-lists.js';
@@ -60,6 +61,8 @@ export interface StoreRig {
     graph?: GraphApi;
     timer?: Timer;
     pacing?: Partial<FlushPacing>;
+    /** The outbox to queue in (default: SQLite at `outboxPath`). */
+    openOutbox?: () => Promise<UpdateOutbox>;
   }): Promise<GraphPlanStore>;
   close(): Promise<void>;
 }
@@ -90,6 +93,7 @@ export async function startRig(
         cacheSeconds: o.cacheSeconds ?? 30,
         pacing: o.pacing ?? { autoFlush: false },
         ...(o.timer ? { timer: o.timer } : {}),
+        ...(o.openOutbox ? { openOutbox: o.openOutbox } : {}),
       });
       await store.init();
       opened.push(store);

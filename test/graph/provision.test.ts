@@ -115,6 +115,6 @@ describe('SharePoint store start-up', () => {
   it('starts against a provisioned site found by URL', async () => {
     rig = await startRig();
     const store = await rig.open();
-    expect(await store.health()).toEqual({ kind: 'sharepoint', actions: 0, updates: 0, pendingWrites: 0 });
+    expect(await store.health()).toEqual({ kind: 'sharepoint', actions: 0, updates: 0, pendingWrites: 0, failedWrites: 0 });
   });
 });

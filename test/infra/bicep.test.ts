@@ -33,6 +33,8 @@ const NOT_SET_IN_AZURE: Record<string, string> = {
   TEAMS_APP_ID: 'the default, MicrosoftAppId, is the manifest id the package gets; TEAMS_APP_CATALOG_ID is set instead',
   PROACTIVE_INSTALL_WAIT_SECONDS: 'tuning; the default suits',
   TEAMS_SERVICE_URL: "the default, Teams' global Bot Connector address (used only before any conversation is stored)",
+  AZURE_STORAGE_CONNECTION_STRING: 'Azure Storage is reached with the managed identity; a connection string is for Azurite',
+  CYCLE_LEASE_SECONDS: 'tuning; the default suits',
 };
 /** App Service's own settings, not read by the service. */
 const PLATFORM_SETTINGS = ['SCM_DO_BUILD_DURING_DEPLOYMENT'];
@@ -180,6 +182,59 @@ describe('infra/main.bicep', () => {
         }
       }
     });
+  });
+});
+
+describe('several instances (instanceCount > 1)', () => {
+  const storage = readResourceProperties(main, 'storage');
+  const settings = readResourceProperties(main, 'appSettings');
+
+  it('adds a storage account reached only with Entra identities: no shared keys, no public blobs, TLS 1.2', () => {
+    expect(main).toMatch(/^resource storage 'Microsoft\.Storage\/storageAccounts@[\d-]+' = if \(scaleOut\) \{$/m);
+    expect(main).toMatch(/^var scaleOut = instanceCount > 1$/m);
+    expect(storage.get('allowSharedKeyAccess')).toBe('false');
+    expect(storage.get('allowBlobPublicAccess')).toBe('false');
+    expect(storage.get('minimumTlsVersion')).toBe("'TLS1_2'");
+    expect(storage.get('supportsHttpsTrafficOnly')).toBe('true');
+    expect(readResourceProperties(main, 'cycleContainer').get('publicAccess')).toBe("'None'");
+  });
+
+  it('creates the outbox queue, its poison queue and the lease container the settings name', () => {
+    expect(settings.get('OUTBOX_QUEUE')).toBe('outboxQueueName');
+    expect(settings.get('CYCLE_LEASE_CONTAINER')).toBe('cycleContainerName');
+    expect(main).toMatch(/^\s+name: outboxQueueName$/m);
+    expect(main).toMatch(/^\s+name: '\$\{outboxQueueName\}-poison'$/m);
+    expect(main).toMatch(/^\s+name: cycleContainerName$/m);
+    expect(loadConfig({}).OUTBOX_QUEUE).toBe(/^var outboxQueueName = '([^']+)'$/m.exec(main)?.[1]);
+    expect(loadConfig({}).CYCLE_LEASE_CONTAINER).toBe(/^var cycleContainerName = '([^']+)'$/m.exec(main)?.[1]);
+  });
+
+  it("grants the web app's managed identity queue and blob data access on the account, and wires the endpoints", () => {
+    for (const [symbol, role] of [
+      ['queueRole', 'queueDataContributor'],
+      ['blobRole', 'blobDataContributor'],
+    ] as const) {
+      const assignment = readResourceProperties(main, symbol);
+      expect(assignment.get('principalId')).toBe('identity.properties.principalId');
+      expect(assignment.get('principalType')).toBe("'ServicePrincipal'");
+      expect(assignment.get('roleDefinitionId')).toContain(role);
+    }
+    expect(main).toMatch(/^var queueDataContributor = '974c5e8b-45b9-4653-ba55-5f855dd0fb88'$/m);
+    expect(main).toMatch(/^var blobDataContributor = 'ba92f5b4-2d11-453d-a403-e96b0029c9fe'$/m);
+    expect(settings.get('AZURE_STORAGE_QUEUE_URL')).toBe('storageQueueUrl');
+    expect(settings.get('AZURE_STORAGE_BLOB_URL')).toBe('storageBlobUrl');
+    expect(settings.get('AZURE_STORAGE_CLIENT_ID')).toBe("scaleOut ? identity.properties.clientId : ''");
+  });
+
+  it('scales the plan out only together with the storage account: one instance keeps the /home SQLite outbox', () => {
+    expect(params.find((p) => p.name === 'instanceCount')).toMatchObject({ type: 'int', hasDefault: true });
+    expect(main).toMatch(/^param instanceCount int = 1$/m);
+    expect(main).toMatch(/^\s+capacity: instanceCount$/m);
+    expect(main).toMatch(/^var storageQueueUrl = scaleOut \? storage\.properties\.primaryEndpoints\.queue : ''$/m);
+    expect(main).toMatch(/^var storageBlobUrl = scaleOut \? storage\.properties\.primaryEndpoints\.blob : ''$/m);
+    // What the app then reads: empty URLs mean one instance, the SQLite outbox.
+    const one = loadConfig({ AZURE_STORAGE_QUEUE_URL: '', AZURE_STORAGE_BLOB_URL: '', AZURE_STORAGE_CLIENT_ID: '' });
+    expect([one.AZURE_STORAGE_QUEUE_URL, one.AZURE_STORAGE_BLOB_URL]).toEqual([undefined, undefined]);
   });
 });
 

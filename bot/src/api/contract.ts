@@ -30,6 +30,8 @@ export interface HealthResponse {
   actions: number;
   updates: number;
   pendingWrites: number;
+  /** Writes set aside because they can never be delivered, kept for a person to look at (SharePoint store only). */
+  failedWrites?: number;
 }
 
 /** GET /api/me */

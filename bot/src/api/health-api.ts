@@ -19,6 +19,7 @@ export function healthRoute(store: PlanStore): RequestHandler {
         actions: health.actions,
         updates: health.updates,
         pendingWrites: health.pendingWrites,
+        ...(health.failedWrites !== undefined ? { failedWrites: health.failedWrites } : {}),
       };
       res.json(body);
     } catch (e) {

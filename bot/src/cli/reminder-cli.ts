@@ -2,7 +2,9 @@ import { IMPLICIT_ORG_ID, type Organisation } from '../domain/organisation.js';
 import type { Command } from 'commander';
 import { DateTime } from 'luxon';
 import type { Config } from '../config.js';
-import { fixedClock, type Clock } from '../domain/clock.js';
+import { cycleLeaseFromConfig } from '../azure/azure-storage.js';
+import { fixedClock, systemTimer, type Clock } from '../domain/clock.js';
+import type { CycleHold, CycleLease } from '../reminders/cycle-lease.js';
 import { AppError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { describeReport, type RunReport } from '../reminders/run-report.js';
@@ -65,6 +67,27 @@ export interface RunContext {
   store: PlanStore;
   clock: Clock;
   logger: Logger;
+  /** The cycle lease this run holds (several instances share a storage account); stop sending once it is lost. */
+  hold: CycleHold;
+}
+
+/**
+ * Runs `job` holding the cycle lease, as the scheduler does: while another
+ * instance holds the cycle, says so and waits (asking again once a lease
+ * that was not renewed would have lapsed), then runs.
+ */
+async function underCycleLease(
+  ctx: CliContext,
+  lease: CycleLease,
+  cycle: string,
+  job: (hold: CycleHold) => Promise<RunReport>,
+): Promise<RunReport> {
+  for (;;) {
+    const r = await lease.run(cycle, job);
+    if (r.ran) return r.value;
+    ctx.err(`Another instance is running the ${cycle} cycle: waiting for it to finish, or to stop renewing its lease.`);
+    await systemTimer.sleep(lease.retryAfterMs);
+  }
 }
 
 /**
@@ -75,7 +98,7 @@ export interface RunContext {
 export function registerRunCommand(
   program: Command,
   ctx: CliContext,
-  command: { name: string; description: string; run: (run: RunContext) => Promise<RunReport> },
+  command: { name: string; cycle: 'reminders' | 'digest'; description: string; run: (run: RunContext) => Promise<RunReport> },
 ): void {
   program
     .command(command.name)
@@ -86,7 +109,10 @@ export function registerRunCommand(
       const config = ctx.config();
       const clock = clockFor(flags.now, config.TIMEZONE, ctx.clock);
       const store = await ctx.store();
-      const report = await command.run({ organisation: ctx.organisation(), config, store, clock, logger: cliLogger(ctx) });
+      const logger = cliLogger(ctx);
+      const report = await underCycleLease(ctx, cycleLeaseFromConfig(config, logger), command.cycle, (hold) =>
+        command.run({ organisation: ctx.organisation(), config, store, clock, logger, hold }),
+      );
       printReport(ctx, report, flags.json);
     });
 }

@@ -1,3 +1,4 @@
+import type { CycleHold } from './cycle-lease.js';
 import type { Config } from '../config.js';
 import type { Clock } from '../domain/clock.js';
 import { localDate, weekday } from '../domain/dates.js';
@@ -31,6 +32,8 @@ export interface CycleDeps {
   logger: Logger;
   /** How many people are sent to at once across all organisations (SEND_CONCURRENCY). */
   sendConcurrency?: number;
+  /** The cycle lease this run holds (several instances): once it is lost, the rest is left to the instance that took over. */
+  hold?: CycleHold;
 }
 
 /**
@@ -46,7 +49,8 @@ export interface CycleDeps {
 export async function runReminderCycle(deps: CycleDeps): Promise<RunReport> {
   const { clock, logger } = deps;
   const only = implicitOnly(deps);
-  if (only) return runReminders({ ...only, clock, logger, ...(only.install ? { install: only.install } : {}) });
+  const hold = deps.hold ? { hold: deps.hold } : {};
+  if (only) return runReminders({ ...only, clock, logger, ...hold, ...(only.install ? { install: only.install } : {}) });
   const plans = await planReminderCycle(deps);
   await forEachConcurrently(takeTurns(plans.map((p) => p.planned.queues)), deps.sendConcurrency ?? 16, (send) => send());
   const report = mergeReports(
@@ -67,7 +71,16 @@ export async function planReminderCycle(deps: CycleDeps): Promise<{ organisation
   const plans: { organisation: string; planned: PlannedReminders }[] = [];
   for (const org of await workingToday(deps, 'reminders')) {
     const install = org.install ? { install: org.install } : {};
-    const planned = await planReminders({ store: org.store, notifier: org.notifier, clock, config: org.config, logger, ...install });
+    const hold = deps.hold ? { hold: deps.hold } : {};
+    const planned = await planReminders({
+      store: org.store,
+      notifier: org.notifier,
+      clock,
+      config: org.config,
+      logger,
+      ...install,
+      ...hold,
+    });
     plans.push({ organisation: org.label ?? '', planned });
   }
   return plans;

@@ -26,6 +26,8 @@ export interface DigestInputs {
   ledger: readonly ReminderSent[];
   conversations: readonly ConversationRef[];
   metrics: readonly IndicatorMetric[];
+  /** Writes the store set aside for good (StoreHealth.failedWrites). */
+  failedWrites?: number;
 }
 
 /**
@@ -35,13 +37,14 @@ export interface DigestInputs {
  */
 export async function buildDigest(deps: { store: PlanStore; clock: Clock; config: DigestConfig }): Promise<Digest> {
   const { store } = deps;
-  const [actions, ledger, conversations, metrics] = await Promise.all([
+  const [actions, ledger, conversations, metrics, health] = await Promise.all([
     store.listActions(),
     store.listReminders(),
     store.listConversations(),
     store.listMetrics(),
+    store.health(),
   ]);
-  return composeDigest({ actions, ledger, conversations, metrics }, deps.clock.now(), deps.config);
+  return composeDigest({ actions, ledger, conversations, metrics, failedWrites: health.failedWrites ?? 0 }, deps.clock.now(), deps.config);
 }
 
 /**
@@ -50,7 +53,7 @@ export async function buildDigest(deps: { store: PlanStore; clock: Clock; config
  * reminded three or more times with no update since; owners with open
  * actions the bot cannot reach (no named person, app not installed, or
  * Teams refused); reminders that could not be delivered, with the reason;
- * RAG counts; indicators that worsened with no open action.
+ * progress updates set aside because they can never reach SharePoint; RAG counts; indicators that worsened with no open action.
  */
 export function composeDigest(inputs: DigestInputs, now: Date, config: DigestConfig): Digest {
   const today = localDate(now, config.TIMEZONE);
@@ -79,6 +82,7 @@ export function composeDigest(inputs: DigestInputs, now: Date, config: DigestCon
     notAnswering: notAnswering(open, inputs.ledger),
     unreachable: unreachable(open, directory, whyNotInstalled(inputs.ledger, config)),
     undelivered: undeliveredReminders(inputs, now, today),
+    ...(inputs.failedWrites ? { failedWrites: inputs.failedWrites } : {}),
     worsenedWithoutAction: worsenedWithoutAction(open, inputs.metrics),
     tabUrl: `${config.PUBLIC_URL.replace(/\/+$/, '')}/tab/`,
   };

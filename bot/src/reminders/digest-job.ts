@@ -40,13 +40,14 @@ export async function runDigest(deps: DigestJobDeps): Promise<RunReport> {
   const now = clock.now();
   const today = localDate(now, config.TIMEZONE);
   const report = emptyReport('digest', today);
-  const [actions, ledger, conversations, metrics] = await Promise.all([
+  const [actions, ledger, conversations, metrics, health] = await Promise.all([
     store.listActions(),
     store.listReminders(),
     store.listConversations(),
     store.listMetrics(),
+    store.health(),
   ]);
-  const digest = composeDigest({ actions, ledger, conversations, metrics }, now, config);
+  const digest = composeDigest({ actions, ledger, conversations, metrics, failedWrites: health.failedWrites ?? 0 }, now, config);
   const directory = new ConversationDirectory(conversations);
   const sent = new Set(ledger.filter((e) => e.state === 'sent').map((e) => `${e.actionId}|${e.stage}`));
   const leads = new Map<string, { conversation: ConversationRef; item: ReportItem }>();

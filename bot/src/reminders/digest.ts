@@ -28,6 +28,8 @@ export interface Digest {
   unreachable: { owner: string; reason: string; openActions: number }[];
   /** Reminders and digests that could not be delivered (and why); the next run tries them again. */
   undelivered: UndeliveredReminder[];
+  /** Progress updates set aside because they can never reach SharePoint (the outbox's failed entries or poison queue); absent when none. */
+  failedWrites?: number;
   /** Indicators that worsened year on year and have no open action. */
   worsenedWithoutAction: { indicator: IndicatorNumber; summary: string }[];
   /** Link that opens the plan tab. */

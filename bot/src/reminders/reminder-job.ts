@@ -13,6 +13,10 @@ import { personKey, type ProactiveInstaller } from './proactive-install.js';
 import { ConversationDirectory, ownerKey as ownerKeyOf, reachOwner } from './recipients.js';
 import { emptyReport, reportCounts, type ReportItem, type RunReport } from './run-report.js';
 import { CLAIMED_ELSEWHERE, sendClaimed } from './claimed-send.js';
+import type { CycleHold } from './cycle-lease.js';
+
+/** Why a run that lost the cycle lease left a reminder: the instance that took the cycle over sends it. */
+const LEASE_LOST = 'this instance lost the reminder cycle to another instance, which sends it (if that instance stops, a later run does)';
 
 /** The configuration the reminder job reads. */
 type ReminderJobConfig = Pick<
@@ -29,6 +33,8 @@ export interface ReminderJobDeps {
   logger: Logger;
   /** PROACTIVE_INSTALL: installs the app for owners who have no Teams conversation yet; without it they are reported. */
   install?: ProactiveInstaller;
+  /** The cycle lease this run holds (several instances): once it is lost, nothing more is sent and the rest is left to the instance that took over. */
+  hold?: CycleHold;
 }
 
 /** The policy's settings from configuration (the bank holidays in force are read from the store for each run). */
@@ -122,7 +128,11 @@ export async function planReminders(deps: ReminderJobDeps): Promise<PlannedRemin
   return {
     report,
     queues: queues.map((queue) => async () => {
-      for (const d of queue) await deliver(d, deps, directory, today, report);
+      for (const d of queue) {
+        // An instance that lost the cycle lease stops: the one that took it over sends the rest.
+        if (deps.hold?.held() === false) report.skipped.push({ ...d.item, reason: 'claimed-elsewhere', detail: LEASE_LOST });
+        else await deliver(d, deps, directory, today, report);
+      }
     }),
   };
 }

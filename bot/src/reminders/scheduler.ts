@@ -14,6 +14,7 @@ import type { ProactiveInstaller } from './proactive-install.js';
 import { runReminders } from './reminder-job.js';
 import { describeReport, emptyReport, type RunReport } from './run-report.js';
 import { describeError } from '../errors.js';
+import { singleInstance, type CycleHold, type CycleLease } from './cycle-lease.js';
 
 /** The cron pattern for REMINDER_TIME (`HH:MM`) on working days, Monday to Friday. */
 export function weekdayPattern(reminderTime: string): string {
@@ -32,8 +33,8 @@ export class JobRunner {
 
   constructor(private readonly logger: Logger) {}
 
-  /** Runs `job` after any running one; resolves with its report, or null when skipped or failed. */
-  async run(name: string, job: () => Promise<RunReport>): Promise<RunReport | null> {
+  /** Runs `job` after any running one; resolves with its report, or null when skipped, failed or it ran nothing (null). */
+  async run(name: string, job: () => Promise<RunReport | null>): Promise<RunReport | null> {
     if (this.pending.has(name)) {
       this.logger.warn(`Skipped the ${name} run: the previous one has not finished`);
       return null;
@@ -53,9 +54,10 @@ export class JobRunner {
     await this.tail;
   }
 
-  private async runLogged(name: string, job: () => Promise<RunReport>): Promise<RunReport | null> {
+  private async runLogged(name: string, job: () => Promise<RunReport | null>): Promise<RunReport | null> {
     try {
       const report = await job();
+      if (!report) return null;
       for (const line of describeReport(report).filter((l) => !l.startsWith('Sent '))) this.logger.info(line, { job: name });
       return report;
     } catch (e) {
@@ -114,8 +116,10 @@ export function startScheduler(deps: {
   config: Pick<Config, 'REMINDER_TIME' | 'TIMEZONE' | 'REMINDER_LEASE_MINUTES'>;
   logger: Logger;
   clock: Clock;
-  runReminders: () => Promise<RunReport>;
-  runDigest: () => Promise<RunReport>;
+  runReminders: (hold: CycleHold) => Promise<RunReport>;
+  runDigest: (hold: CycleHold) => Promise<RunReport>;
+  /** Keeps each run to one instance at a time (several instances); default: this process alone. */
+  lease?: CycleLease;
   /** The bank holidays in force (read at each run, so an import takes effect at once); none when absent. */
   bankHolidays?: () => Promise<ReadonlySet<string>>;
   timer?: FollowUpTimer;
@@ -128,18 +132,37 @@ export function startScheduler(deps: {
   const digestTime = `${String(mm === 59 ? (hh + 1) % 24 : hh).padStart(2, '0')}:${String((mm + 1) % 60).padStart(2, '0')}`;
   const options = { timezone: config.TIMEZONE, protect: true, catch: true };
 
-  const run = async (name: 'reminders' | 'digest', followUp: boolean): Promise<void> => {
+  const lease = deps.lease ?? singleInstance;
+  const later = (name: 'reminders' | 'digest', delayMs: number, followUp: boolean) => {
+    const handle = timer.setTimeout(() => {
+      followUps.delete(handle);
+      void run(name, followUp);
+    }, delayMs);
+    followUps.add(handle);
+  };
+
+  /** The job under the cycle lease; null when another instance holds the cycle (this one asks again once a lapsed lease could be taken over). */
+  const leased = async (name: 'reminders' | 'digest', followUp: boolean): Promise<RunReport | null> => {
     const job = name === 'reminders' ? deps.runReminders : deps.runDigest;
+    const r = await lease.run(name, job);
+    if (r.ran) return r.value;
+    logger.info(
+      `Another instance is running the ${name} cycle: asking again in ${Math.round(lease.retryAfterMs / 1000)} s, to take over if it stops`,
+      {
+        job: name,
+      },
+    );
+    later(name, lease.retryAfterMs, followUp);
+    return null;
+  };
+
+  const run = async (name: 'reminders' | 'digest', followUp: boolean): Promise<void> => {
     // Checked inside the runner's turn, so the catch-up runs keep their order.
-    const report = await runner.run(name, async () => (await isBankHoliday(name)) ?? job());
+    const report = await runner.run(name, async () => (await isBankHoliday(name)) ?? leased(name, followUp));
     if (followUp || !report || !needsFollowUp(report)) return;
     const delayMs = (config.REMINDER_LEASE_MINUTES + 1) * 60_000;
     logger.info(`Some ${name} are still owed: trying again in ${config.REMINDER_LEASE_MINUTES + 1} minutes`, { job: name });
-    const handle = timer.setTimeout(() => {
-      followUps.delete(handle);
-      void run(name, true);
-    }, delayMs);
-    followUps.add(handle);
+    later(name, delayMs, true);
   };
 
   /** An empty report when today is a bank holiday (nothing is sent; the next working day catches up), else null. */
@@ -194,6 +217,8 @@ export function scheduleJobs(deps: {
   timer?: FollowUpTimer;
   /** PROACTIVE_INSTALL: installs the app for owners not yet reachable, before their reminder. */
   install?: ProactiveInstaller;
+  /** The cycle lease shared by several instances (cycleLeaseFromConfig); default: this process alone. */
+  lease?: CycleLease;
 }): Scheduler {
   const { config } = deps;
   const roles = deps.roles ?? rolesFromConfig(config);
@@ -202,7 +227,8 @@ export function scheduleJobs(deps: {
     logger: deps.logger,
     clock: deps.clock,
     ...(deps.timer ? { timer: deps.timer } : {}),
-    runReminders: () => runReminders(deps),
+    ...(deps.lease ? { lease: deps.lease } : {}),
+    runReminders: (hold) => runReminders({ ...deps, hold }),
     runDigest: () => runDigest({ ...deps, roles }),
     bankHolidays: () => bankHolidayDates(deps.store, config.BANK_HOLIDAYS),
   });
@@ -216,7 +242,7 @@ export function scheduleJobs(deps: {
  * exactly (the deployment's bank holidays skip the whole run); with
  * registered organisations each one skips its own bank holidays.
  */
-export function scheduleCycles(deps: CycleDeps & { config: Config; timer?: FollowUpTimer }): Scheduler {
+export function scheduleCycles(deps: CycleDeps & { config: Config; timer?: FollowUpTimer; lease?: CycleLease }): Scheduler {
   const { config, organisations } = deps;
   const only = organisations.length === 1 && organisations[0]!.label === null ? organisations[0]! : null;
   const cycle: CycleDeps = { organisations, clock: deps.clock, logger: deps.logger, sendConcurrency: config.SEND_CONCURRENCY };
@@ -225,7 +251,8 @@ export function scheduleCycles(deps: CycleDeps & { config: Config; timer?: Follo
     logger: deps.logger,
     clock: deps.clock,
     ...(deps.timer ? { timer: deps.timer } : {}),
-    runReminders: () => runReminderCycle(cycle),
+    ...(deps.lease ? { lease: deps.lease } : {}),
+    runReminders: (hold) => runReminderCycle({ ...cycle, hold }),
     runDigest: () => runDigestCycle(cycle),
     ...(only ? { bankHolidays: () => bankHolidayDates(only.store, config.BANK_HOLIDAYS) } : {}),
   });

@@ -1,3 +1,4 @@
+import { azureStorageFromConfig, openQueueOutbox } from '../azure/azure-storage.js';
 import type { Config } from '../config.js';
 import { systemClock, type Clock } from '../domain/clock.js';
 import { graphFromConfig } from '../graph/graph-from-config.js';
@@ -19,7 +20,12 @@ export function userDirectoryOf(store: PlanStore): UserDirectory | undefined {
   return store instanceof GraphPlanStore ? store.users : undefined;
 }
 
-/** Chooses the store adapter from configuration. The caller runs `init()`. */
+/**
+ * Chooses the store adapter from configuration. The caller runs `init()`.
+ * The SharePoint store queues updates in an Azure Storage queue when a
+ * storage account is configured (several instances), else in the SQLite
+ * outbox at OUTBOX_PATH (one instance).
+ */
 export async function createStore(config: Config, deps: { clock?: Clock; logger?: Logger } = {}): Promise<PlanStore> {
   return createStoreSync(config, deps);
 }
@@ -31,7 +37,9 @@ function createStoreSync(config: Config, deps: { clock?: Clock; logger?: Logger 
     case 'sharepoint': {
       const graph = graphFromConfig(config);
       const logger = deps.logger ?? consoleLogger();
+      const storage = azureStorageFromConfig(config);
       return new GraphPlanStore({
+        ...(storage ? { openOutbox: () => openQueueOutbox(storage, config, logger) } : {}),
         graph,
         site: { siteId: config.SHAREPOINT_SITE_ID, siteUrl: config.SHAREPOINT_SITE_URL },
         outboxPath: config.OUTBOX_PATH,

@@ -45,6 +45,8 @@ export interface StoreHealth {
   updates: number;
   /** Writes accepted locally but not yet in the system of record (SharePoint outbox). */
   pendingWrites: number;
+  /** Writes the outbox set aside because they can never be delivered (kept for a person to look at); SharePoint only. */
+  failedWrites?: number;
 }
 
 /** Key of a reminder ledger entry. */

@@ -11,6 +11,7 @@ import { cliNotifier, registerRunCommand } from '../reminder-cli.js';
 export function register(program: Command, ctx: CliContext): void {
   registerRunCommand(program, ctx, {
     name: 'digest',
+    cycle: 'digest',
     description:
       "Send this week's digest of overdue and quiet actions to the E&D leads in Teams (once per lead per week), and say who got it.",
     run: (run) => {

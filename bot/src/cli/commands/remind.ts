@@ -13,10 +13,11 @@ import { cliNotifier, registerRunCommand } from '../reminder-cli.js';
 export function register(program: Command, ctx: CliContext): void {
   registerRunCommand(program, ctx, {
     name: 'remind',
+    cycle: 'reminders',
     description:
       'Send the reminders due today to action owners in Teams (each goes once, however often this runs; one a killed run was sending goes again after REMINDER_LEASE_MINUTES), and say what was sent, what was not and why.',
     run: (run) => {
-      const { config, store, clock, logger } = run;
+      const { config, store, clock, logger, hold } = run;
       const install = proactiveInstallerFromConfig(config, { store, clock, logger });
       return runReminders({
         store,
@@ -24,6 +25,7 @@ export function register(program: Command, ctx: CliContext): void {
         clock,
         config,
         logger,
+        hold,
         ...(install ? { install } : {}),
       });
     },

@@ -25,6 +25,8 @@ interface PlanStatus {
   overdue: number;
   dueWithin14Days: number;
   pendingWrites: number;
+  /** Writes set aside because they can never be delivered (SharePoint store only), kept for a person to look at. */
+  failedWrites?: number;
   /** Reminders and digests that could not be delivered, with the reason; the next run tries them again. */
   undeliveredReminders: UndeliveredReminder[];
 }
@@ -74,6 +76,7 @@ async function planStatus(ctx: CliContext): Promise<PlanStatus> {
     overdue: summary.overdue,
     dueWithin14Days: actions.filter((a) => !isOverdue(a, today) && !isClosed(a) && a.dueDate !== null && a.dueDate <= soon).length,
     pendingWrites: health.pendingWrites,
+    ...(health.failedWrites !== undefined ? { failedWrites: health.failedWrites } : {}),
     undeliveredReminders: undeliveredReminders({ ledger, actions, conversations }, now, today),
   };
 }
@@ -81,7 +84,7 @@ async function planStatus(ctx: CliContext): Promise<PlanStatus> {
 function describe(s: PlanStatus): string[] {
   const heading = s.organisation ? [`${orgLabel(s.organisation)}:`] : [];
   const importCommand = s.organisation ? `wres --org ${s.organisation.id} import plan.docx` : 'wres import plan.docx';
-  if (s.actions === 0) return [...heading, `The plan is empty (${s.store} store). Import one with: ${importCommand}`];
+  if (s.actions === 0) return [...heading, `The plan is empty (${s.store} store). Import one with: ${importCommand}`, ...setAsideLines(s)];
   const rag = RAGS.filter((r) => s.byRag[r]).map((r) => `${s.byRag[r]} ${RAG_LABELS[r]}`);
   const status = STATUSES.filter((k) => s.byStatus[k]).map((k) => `${s.byStatus[k]} ${STATUS_LABELS[k].toLowerCase()}`);
   return [
@@ -94,7 +97,16 @@ function describe(s: PlanStatus): string[] {
     s.store === 'sqlite'
       ? `Changes waiting to be written: ${s.pendingWrites}.`
       : `Changes waiting to be written to SharePoint: ${s.pendingWrites}.`,
+    ...setAsideLines(s),
     ...undeliveredLines(s),
+  ];
+}
+
+/** Writes that can never reach SharePoint, said even when the plan is empty (their action may be what was removed). */
+function setAsideLines(s: PlanStatus): string[] {
+  if (!s.failedWrites) return [];
+  return [
+    `Changes that can never be written to SharePoint and were set aside: ${s.failedWrites} (kept in the outbox's failed entries or the poison queue; the service log says why for each).`,
   ];
 }
 

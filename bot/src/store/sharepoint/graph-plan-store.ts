@@ -9,7 +9,8 @@ import type { GraphApi } from '../../graph/graph-api.js';
 import { isTransient } from '../../graph/graph-errors.js';
 import { PLATFORM_SITE, resolveSite, siteAccessRefusal, type SiteLocator, type SiteOwner } from '../../graph/site.js';
 import type { Logger } from '../../logger.js';
-import { Outbox } from '../outbox/outbox.js';
+import { SqliteOutbox } from '../outbox/sqlite-outbox.js';
+import type { UpdateOutbox } from '../outbox/update-outbox.js';
 import type {
   ImportedAction,
   ImportSummary,
@@ -43,7 +44,10 @@ export interface GraphPlanStoreOptions {
   site: SiteLocator;
   /** Whose site it is, named when the site cannot be used (default: the platform site). */
   owner?: SiteOwner;
+  /** The SQLite outbox's file, used when no `openOutbox` is given. */
   outboxPath: string;
+  /** Opens the outbox the store queues updates in (an Azure Storage queue when several instances run); default: SQLite at `outboxPath`. */
+  openOutbox?: () => Promise<UpdateOutbox>;
   clock: Clock;
   logger: Logger;
   /** How long a read action is reused for reads (writes are eTag-guarded whatever its age). */
@@ -72,7 +76,7 @@ export class GraphPlanStore implements PlanStore {
   private readonly index: ActionIndex;
   private readonly specs: ListSpecs;
   private lists: ListAccess | null = null;
-  private outbox: Outbox | null = null;
+  private outbox: UpdateOutbox | null = null;
   private sync: OutboxSync | null = null;
   private writer: UpdateWriter | null = null;
   private counts: ListCounts | null = null;
@@ -107,7 +111,7 @@ export class GraphPlanStore implements PlanStore {
       );
     }
     const lists = new ListAccess(this.o.graph, site.id, listIds as Record<ListKey, string>);
-    const outbox = new Outbox(this.o.outboxPath);
+    const outbox = this.o.openOutbox ? await this.o.openOutbox() : new SqliteOutbox(this.o.outboxPath);
     const writer = new UpdateWriter(lists, this.index, this.o.logger);
     const pacing = { autoFlush: true, minBackoffMs: 1000, maxBackoffMs: 5 * 60_000, ...this.o.pacing };
     this.sync = new OutboxSync(outbox, writer, this.o.logger, pacing, this.o.timer ?? systemTimer);
@@ -127,14 +131,15 @@ export class GraphPlanStore implements PlanStore {
   async close(): Promise<void> {
     await this.sync?.close();
     await this.counts?.settled();
-    this.outbox?.close();
+    await this.outbox?.close();
     this.lists = this.outbox = this.sync = this.writer = this.counts = this.directory = null;
   }
 
-  /** List counts come from `ListCounts` (cached, recounted off the request path); pendingWrites is the outbox depth. */
+  /** List counts come from `ListCounts` (cached, recounted off the request path); pendingWrites and failedWrites are the outbox's depth. */
   async health(): Promise<StoreHealth> {
     const { outbox, counts } = this.ready();
-    return { kind: this.kind, ...(await counts.read()), pendingWrites: outbox.count() };
+    const [listed, depth] = await Promise.all([counts.read(), outbox.depth()]);
+    return { kind: this.kind, ...listed, pendingWrites: depth.pending, failedWrites: depth.failed };
   }
 
   /** Delivers what waits in the outbox now; returns how many entries still wait. */
@@ -146,7 +151,7 @@ export class GraphPlanStore implements PlanStore {
     const { lists, outbox } = this.ready();
     const all = (await lists.readAll('actions', 'reading the plan')).map(actionFromItem);
     this.index.replaceAll(all);
-    const pending = outbox.pending();
+    const pending = await outbox.pending();
     return all.map((k) => withPending(k.action, k.lastRequestId, pending)).sort(byPlanOrder);
   }
 
@@ -164,7 +169,7 @@ export class GraphPlanStore implements PlanStore {
         this.o.logger.warn('SharePoint is unreachable: answering from the last read of the action', { actionId: id });
       }
     }
-    return withPending(known.action, known.lastRequestId, outbox.pending(id));
+    return withPending(known.action, known.lastRequestId, await outbox.pending(id));
   }
 
   async importActions(imported: ImportedAction[], importedAt: string): Promise<ImportSummary> {
@@ -202,7 +207,7 @@ export class GraphPlanStore implements PlanStore {
    */
   async recordUpdate(cmd: RecordUpdateCommand): Promise<RecordUpdateResult> {
     const { sync, counts } = this.ready();
-    const result = await sync.submit(cmd, offlineAnswers(this.index, this.ready().outbox));
+    const result = await sync.submit(cmd, offlineAnswers(this.index));
     if (result.kind === 'recorded' && !result.pending) counts.addedUpdate();
     return result;
   }
@@ -210,7 +215,7 @@ export class GraphPlanStore implements PlanStore {
   async listUpdates(actionId: string): Promise<ProgressUpdate[]> {
     const { lists, outbox } = this.ready();
     const stored = sortedLog((await lists.readAll('updates', 'reading the progress log', eq('ActionId', actionId))).map(updateFromItem));
-    return mergePending(stored, outbox.pending(actionId));
+    return mergePending(stored, await outbox.pending(actionId));
   }
 
   /** Filters on the indexed dateTime column (whole seconds), then on the exact instant. */
@@ -222,7 +227,7 @@ export class GraphPlanStore implements PlanStore {
     );
     return mergePending(
       stored,
-      outbox.pending().filter((e) => e.command.update.submittedAt >= sinceIso),
+      (await outbox.pending()).filter((e) => e.command.update.submittedAt >= sinceIso),
     );
   }
 
@@ -285,7 +290,7 @@ export class GraphPlanStore implements PlanStore {
 
   private ready(): {
     lists: ListAccess;
-    outbox: Outbox;
+    outbox: UpdateOutbox;
     sync: OutboxSync;
     writer: UpdateWriter;
     counts: ListCounts;

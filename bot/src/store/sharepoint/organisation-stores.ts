@@ -1,4 +1,5 @@
 import { format, parse } from 'node:path';
+import { azureStorageFromConfig, openQueueOutbox } from '../../azure/azure-storage.js';
 import { configFor, type Config } from '../../config.js';
 import { systemClock, type Clock } from '../../domain/clock.js';
 import { IMPLICIT_ORG_ID, orgLabel, type Organisation } from '../../domain/organisation.js';
@@ -21,7 +22,7 @@ function outboxPathFor(outboxPath: string, orgId: string): string {
 
 /**
  * Makes each organisation's SharePoint store: its own site and its own
- * outbox, over one Graph client and one (tenant-wide) user directory. The
+ * outbox (a file beside OUTBOX_PATH, or its own Azure Storage queue), over one Graph client and one (tenant-wide) user directory. The
  * implicit organisation keeps the deployment's site and OUTBOX_PATH exactly
  * as before. Throws `config`, naming the organisation, for a registered one
  * with no site, or with a site another organisation already uses.
@@ -34,6 +35,7 @@ export function graphStoreForOrganisation(
   const logger = deps.logger ?? consoleLogger();
   const users = new GraphUserDirectory(graph, logger);
   const siteHolders = new Map<string, Organisation>();
+  const storage = azureStorageFromConfig(config);
   return (org) => {
     const implicit = org.id === IMPLICIT_ORG_ID;
     const site = implicit ? { siteId: config.SHAREPOINT_SITE_ID, siteUrl: config.SHAREPOINT_SITE_URL } : requireSite(org);
@@ -48,7 +50,10 @@ export function graphStoreForOrganisation(
         siteHolders.set(key, org);
       }
     }
+    // Several instances: each organisation's queue in the shared storage account (`wres-outbox`, `wres-outbox-rxx`).
+    const queue = implicit ? config.OUTBOX_QUEUE : `${config.OUTBOX_QUEUE}-${org.id.toLowerCase()}`;
     return new GraphPlanStore({
+      ...(storage ? { openOutbox: () => openQueueOutbox(storage, { OUTBOX_QUEUE: queue }, logger) } : {}),
       graph,
       site,
       ...(implicit ? {} : { owner: organisationSiteOwner(org) }),

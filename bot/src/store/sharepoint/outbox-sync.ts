@@ -3,7 +3,7 @@ import { requestIdReuse } from '../../domain/idempotency.js';
 import { AppError, isAppError } from '../../errors.js';
 import type { Logger } from '../../logger.js';
 import { backoffDelayMs } from '../../retry.js';
-import type { Outbox, OutboxEntry } from '../outbox/outbox.js';
+import type { OutboxEntry, UpdateOutbox } from '../outbox/update-outbox.js';
 import type { RecordUpdateCommand, RecordUpdateResult } from '../plan-store.js';
 import type { DeliveryMode, UpdateWriter } from './update-writer.js';
 
@@ -18,10 +18,13 @@ export interface FlushPacing {
 
 /** The answers the store gives for what the outbox decides without SharePoint. */
 export interface OfflineAnswers {
-  /** The entry is queued (or was already, `duplicate`): "saved — syncing". May throw; a new entry is then dropped. */
-  accepted(entry: OutboxEntry, duplicate: boolean): RecordUpdateResult;
+  /**
+   * The entry is queued (or was already, `duplicate`): "saved — syncing",
+   * given what waits for its action. May throw; a new entry is then dropped.
+   */
+  accepted(entry: OutboxEntry, duplicate: boolean, waiting: OutboxEntry[]): RecordUpdateResult;
   /** The requestId is queued for a different update. */
-  refused(cmd: RecordUpdateCommand, reason: string): RecordUpdateResult;
+  refused(cmd: RecordUpdateCommand, reason: string, waiting: OutboxEntry[]): RecordUpdateResult;
 }
 
 type Outcome = 'done' | 'stuck';
@@ -40,7 +43,7 @@ export class OutboxSync {
   private closed = false;
 
   constructor(
-    private readonly outbox: Outbox,
+    private readonly outbox: UpdateOutbox,
     private readonly writer: UpdateWriter,
     private readonly logger: Logger,
     private readonly pacing: FlushPacing,
@@ -55,41 +58,42 @@ export class OutboxSync {
    * a different one reusing the key (refused), as `requestIdReuse` decides.
    */
   async submit(cmd: RecordUpdateCommand, answers: OfflineAnswers): Promise<RecordUpdateResult> {
-    return this.withLock(cmd.update.actionId, async () => {
-      const queued = this.outbox.get(cmd.update.requestId);
+    const actionId = cmd.update.actionId;
+    return this.withLock(actionId, async () => {
+      const queued = await this.outbox.get(cmd.update.requestId);
       if (queued) {
         const reason = requestIdReuse(queued.command.update, cmd.update);
-        return reason === null ? answers.accepted(queued, true) : answers.refused(cmd, reason);
+        const waiting = await this.outbox.pending(actionId);
+        return reason === null ? answers.accepted(queued, true, waiting) : answers.refused(cmd, reason, waiting);
       }
-      const entry = this.outbox.add(cmd, new Date(this.timer.now()));
-      for (const earlier of this.outbox.pending(cmd.update.actionId).filter((e) => e.seq < entry.seq)) {
-        if ((await this.deliverEntry(earlier, 'replay')) === 'stuck') return this.park(entry, answers);
-      }
+      const entry = await this.outbox.add(cmd, new Date(this.timer.now()));
+      const taken = await this.outbox.take(actionId);
+      await this.outbox.release(taken.filter((e) => e.seq >= entry.seq));
+      if ((await this.deliverInOrder(taken.filter((e) => e.seq < entry.seq))) === 'stuck') return this.park(entry, answers);
       let d;
       try {
         d = await this.writer.deliver(cmd, 'inline');
       } catch (e) {
-        this.outbox.remove(entry.requestId);
+        await this.outbox.remove(entry);
         throw e;
       }
       if (d.kind === 'unavailable') {
-        this.outbox.attempted(entry.requestId, d.error.message);
+        await this.outbox.attempted(entry, d.error.message);
         return this.park(entry, answers);
       }
-      this.outbox.remove(entry.requestId);
+      await this.outbox.remove(entry);
       return d;
     });
   }
 
   /** One pass over everything queued, oldest first; returns how many entries still wait. */
   async flush(): Promise<number> {
-    const actions = [...new Set(this.outbox.pending().map((e) => e.actionId))];
-    for (const actionId of actions) {
-      await this.withLock(actionId, async () => {
-        for (const e of this.outbox.pending(actionId)) if ((await this.deliverEntry(e, 'replay')) === 'stuck') return;
-      });
+    const byAction = new Map<string, OutboxEntry[]>();
+    for (const e of await this.outbox.take()) byAction.set(e.actionId, [...(byAction.get(e.actionId) ?? []), e]);
+    for (const [actionId, entries] of byAction) {
+      await this.withLock(actionId, () => this.deliverInOrder(entries));
     }
-    const left = this.outbox.count();
+    const left = (await this.outbox.depth()).pending;
     if (left === 0) this.failedFlushes = 0;
     else this.schedule();
     return left;
@@ -102,39 +106,50 @@ export class OutboxSync {
     await Promise.allSettled([...this.locks.values()]);
   }
 
-  private park(entry: OutboxEntry, answers: OfflineAnswers): RecordUpdateResult {
+  private async park(entry: OutboxEntry, answers: OfflineAnswers): Promise<RecordUpdateResult> {
     let answer: RecordUpdateResult;
     try {
-      answer = answers.accepted(entry, false);
+      answer = answers.accepted(entry, false, await this.outbox.pending(entry.actionId));
     } catch (e) {
-      this.outbox.remove(entry.requestId);
+      await this.outbox.remove(entry);
       throw e;
     }
-    this.outbox.acknowledge(entry.requestId);
+    await this.outbox.acknowledge(entry);
     this.logger.warn('SharePoint is unreachable: progress update kept in the outbox', {
       actionId: entry.actionId,
       requestId: entry.requestId,
-      waiting: this.outbox.count(),
+      waiting: (await this.outbox.depth()).pending,
     });
     this.schedule();
     return answer;
+  }
+
+  /** Delivers `entries` (one action's, oldest first) until one is stuck; the ones after it are given back. */
+  private async deliverInOrder(entries: readonly OutboxEntry[]): Promise<Outcome> {
+    for (const [i, e] of entries.entries()) {
+      if ((await this.deliverEntry(e, 'replay')) === 'done') continue;
+      await this.outbox.release(entries.slice(i + 1));
+      return 'stuck';
+    }
+    return 'done';
   }
 
   private async deliverEntry(e: OutboxEntry, mode: DeliveryMode): Promise<Outcome> {
     try {
       const d = await this.writer.deliver(e.command, mode);
       if (d.kind === 'unavailable') {
-        this.outbox.attempted(e.requestId, d.error.message);
+        await this.outbox.attempted(e, d.error.message);
         return 'stuck';
       }
       if (d.kind === 'refused') return this.setAside(e, d.reason);
-      this.outbox.remove(e.requestId);
+      // A duplicate is delivered too: another attempt (or instance) stored this very submission.
+      await this.outbox.remove(e);
       this.logger.info('Queued progress update delivered to SharePoint', { actionId: e.actionId, requestId: e.requestId, result: d.kind });
       return 'done';
     } catch (err) {
       const message = isAppError(err) ? err.message : String(err);
       if (isAppError(err) && err.code === 'config') {
-        this.outbox.attempted(e.requestId, message);
+        await this.outbox.attempted(e, message);
         return 'stuck';
       }
       return this.setAside(e, message);
@@ -142,8 +157,8 @@ export class OutboxSync {
   }
 
   /** Keeps an entry that can never be delivered for a person to look at (`failed`), loudly. */
-  private setAside(e: OutboxEntry, reason: string): Outcome {
-    this.outbox.fail(e.requestId, reason);
+  private async setAside(e: OutboxEntry, reason: string): Promise<Outcome> {
+    await this.outbox.fail(e, reason);
     this.logger.error('A queued progress update cannot be delivered and was set aside', {
       actionId: e.actionId,
       requestId: e.requestId,

@@ -1,7 +1,7 @@
 import { applyMove } from '../../domain/action-move.js';
 import type { Action, ProgressUpdate } from '../../domain/model.js';
 import { AppError } from '../../errors.js';
-import type { Outbox, OutboxEntry } from '../outbox/outbox.js';
+import type { OutboxEntry } from '../outbox/update-outbox.js';
 import type { ActionIndex } from './action-index.js';
 import type { OfflineAnswers } from './outbox-sync.js';
 
@@ -38,23 +38,23 @@ export function mergePending(updates: ProgressUpdate[], entries: OutboxEntry[]):
 
 /**
  * The answers given while SharePoint cannot be reached, from what this
- * instance knows: the action as last read plus what waits in the outbox.
+ * instance knows: the action as last read plus what waits in the outbox for it.
  * Rejects with `unavailable` for an action never read.
  */
-export function offlineAnswers(index: ActionIndex, outbox: Outbox): OfflineAnswers {
-  const view = (actionId: string): Action => {
+export function offlineAnswers(index: ActionIndex): OfflineAnswers {
+  const view = (actionId: string, waiting: OutboxEntry[]): Action => {
     const known = index.peek(actionId);
     if (!known) throw new AppError('unavailable', 'SharePoint cannot be reached just now. Please try again in a few minutes.');
-    return withPending(known.action, known.lastRequestId, outbox.pending(actionId));
+    return withPending(known.action, known.lastRequestId, waiting);
   };
   return {
-    accepted: (entry, duplicate) => ({
+    accepted: (entry, duplicate, waiting) => ({
       kind: duplicate ? 'duplicate' : 'recorded',
-      action: view(entry.actionId),
+      action: view(entry.actionId, waiting),
       update: provisionalUpdate(entry),
-      history: mergePending([], outbox.pending(entry.actionId)),
+      history: mergePending([], waiting),
       pending: true,
     }),
-    refused: (cmd, reason) => ({ kind: 'refused', action: view(cmd.update.actionId), reason }),
+    refused: (cmd, reason, waiting) => ({ kind: 'refused', action: view(cmd.update.actionId, waiting), reason }),
   };
 }

@@ -46,6 +46,13 @@ export function digestCard(digest: Digest): CardElement {
       ),
     );
   }
+  if (digest.failedWrites) {
+    body.push(
+      ...section('Progress updates not saved to SharePoint', [
+        `${plural(digest.failedWrites, 'progress update')} could not be written to SharePoint and ${digest.failedWrites === 1 ? 'was' : 'were'} set aside, kept for a person to look at: ask the service's administrator (wres status and the service log say why).`,
+      ]),
+    );
+  }
   if (digest.notAnswering.length) {
     body.push(
       ...section(
