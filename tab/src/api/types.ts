@@ -15,6 +15,8 @@ export type {
   PlanFilter,
   PlanResponse,
   PlanSearchResponse,
+  PlanStartGroup,
+  PlanStartResponse,
   Role,
   ApiErrorBody,
   SubmitUpdateRequest,
