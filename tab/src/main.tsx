@@ -9,7 +9,6 @@ import { prefetch, prefetched } from './api/prefetch.js';
 import type { MeResponse, PlanResponse, PlanStartResponse } from './api/types.js';
 import { drawFirstScreen, hasFirstScreen, type DrawnFirstScreen } from './first-screen.js';
 import { fromStartAnswer, fromWholeList } from './first-screen-plan.js';
-import { warmFormats } from './lib/format.js';
 import { connectHost, mayBeHosted, type Host, type HostTheme } from './host/teams-host.js';
 import { pageQuery, parseRoute } from './routes.js';
 import { isFiltered, viewFromQuery } from './views/plan/plan-view-state.js';
@@ -39,8 +38,6 @@ async function start(): Promise<void> {
   const startPath = firstScreen && !isFiltered(viewFromQuery(query)) ? `/plan/start?group=${viewFromQuery(query).group}` : undefined;
   if (route.name !== 'config') prefetch(api, route.name === 'plan' ? ['/me', ...(startPath ? [startPath] : []), '/plan'] : ['/me']);
   if (firstScreen) {
-    // A macrotask, so the requests above are on the wire first (their headers are awaited); the locale data loads meanwhile.
-    setTimeout(warmFormats, 0);
     const drawn = await drawFirst(host, query, startPath);
     // The app is asked for (and compiled) once the first screen is drawn, and mounted once the whole list is in,
     // so that its first render is the whole page, with no loading state in between.
