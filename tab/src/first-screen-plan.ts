@@ -12,7 +12,7 @@ import { countGroup, filterActions, firstRows, FIRST_SCREEN_ROWS, groupActions, 
 import { isFiltered, toFilter, viewFromQuery } from './views/plan/plan-view-state.js';
 
 /** A group as its heading counts it, with the rows of it drawn. */
-export interface FirstScreenGroup {
+interface FirstScreenGroup {
   key: string;
   label: string;
   counts: GroupCounts;

@@ -112,7 +112,7 @@ export interface PlanStartResponse extends PlanResponse {
 }
 
 /** A group of the first screen: its heading, its counts over all its actions, and the rows of it shown first. */
-export interface PlanStartGroup extends GroupCounts {
+interface PlanStartGroup extends GroupCounts {
   key: string;
   label: string;
   rows: number[];

@@ -15,7 +15,6 @@ export type {
   PlanFilter,
   PlanResponse,
   PlanSearchResponse,
-  PlanStartGroup,
   PlanStartResponse,
   Role,
   ApiErrorBody,
