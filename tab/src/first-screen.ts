@@ -1,7 +1,7 @@
 /**
  * The plan's first screen in plain DOM, drawn by the start-up script as soon as
- * /api/me and /api/plan have answered, while React and Fluent UI are still
- * loading. It is the plan page's first render in the same order and words
+ * /api/me and the small /api/plan/start (for a filtered view, the whole
+ * /api/plan) have answered, while React and Fluent UI are still loading. It is the plan page's first render in the same order and words
  * (the header, the heading, the summary, the count and the first rows), worked
  * out by the same code (plan-text.ts, the domain's filters and groups), styled
  * by first-screen.css with Fluent's own token values. React replaces it whole
@@ -11,10 +11,11 @@
  */
 import type { LoadedPlan } from './api/loaded-plan.js';
 import type { PlanItem } from './api/plan-list.js';
+import { fromWholeList, type FirstScreenPlan } from './first-screen-plan.js';
 import type { MeResponse } from './api/types.js';
 import type { HostTheme } from './host/teams-host.js';
-import { filterActions, groupActions, isEvidenceLink, linkLabel, RAG_LABELS, STATUS_LABELS } from './lib/domain.js';
-import { formatDate, formatLongDate } from './lib/format.js';
+import { isEvidenceLink, linkLabel, RAG_LABELS, STATUS_LABELS } from './lib/domain.js';
+import { formatDate, formatLongDate, formatNumber, plural } from './lib/format.js';
 import {
   dueCellText,
   groupCountsText,
@@ -27,11 +28,8 @@ import {
 } from './lib/plan-text.js';
 import { ROLE_LABELS, SECTIONS } from './lib/sections.js';
 import { href } from './routes.js';
-import { isFiltered, toFilter, viewFromQuery } from './views/plan/plan-view-state.js';
+import { viewFromQuery } from './views/plan/plan-view-state.js';
 import './first-screen.css';
-
-/** Rows drawn before React takes over: more than a tall screen shows. */
-const FIRST_ROWS = 40;
 
 type Child = Node | string | null | false;
 
@@ -96,7 +94,7 @@ function bar(className: string, share: number, rag: string): HTMLElement {
   return className ? el('span', { class: className, 'aria-hidden': 'true' }, fill) : fill;
 }
 
-function summaryPanel(summary: LoadedPlan['summary']): HTMLElement {
+function summaryPanel(summary: FirstScreenPlan['summary']): HTMLElement {
   const stats = summaryStats(summary).map((s) =>
     el('div', { class: 'fs-stat' }, el('dt', {}, s.label), el('dd', { class: s.attention ? 'fs-attention' : null }, s.value)),
   );
@@ -223,50 +221,50 @@ function row(action: PlanItem): HTMLElement {
 
 const COLUMNS = ['Ref', 'Action', 'Owner', 'Due', 'RAG', 'Latest update'];
 
-/** The actions heading, count and groups, with the first `rows` rows. */
-function actionsSection(plan: LoadedPlan, query: URLSearchParams, rows = FIRST_ROWS): HTMLElement {
-  const view = viewFromQuery(query);
-  const filtered = isFiltered(view);
-  const shown = filtered ? filterActions(plan.items, toFilter(view)) : plan.items;
-  const groups: HTMLElement[] = [];
-  let budget = rows;
-  for (const group of groupActions(shown, view.group)) {
-    if (budget <= 0) break;
-    const rows = group.actions.slice(0, budget);
-    budget -= rows.length;
+/** The actions heading, count and groups with their rows. */
+function actionsSection(plan: FirstScreenPlan): HTMLElement {
+  const groups = plan.groups.map((group) => {
     const headingId = `group-${group.key}`;
-    groups.push(
+    return el(
+      'section',
+      { class: 'fs-group', 'aria-labelledby': headingId, 'data-group': group.key },
       el(
-        'section',
-        { class: 'fs-group', 'aria-labelledby': headingId, 'data-group': group.key },
+        'h3',
+        { id: headingId },
+        el('span', { class: 'fs-chevron', 'aria-hidden': 'true' }, '⌄'),
+        bdi(group.label),
+        el('span', { class: 'fs-counts' }, groupCountsText(group.counts)),
+      ),
+      el(
+        'table',
+        { class: 'fs-actions', 'aria-labelledby': headingId },
         el(
-          'h3',
-          { id: headingId },
-          el('span', { class: 'fs-chevron', 'aria-hidden': 'true' }, '⌄'),
-          bdi(group.label),
-          el('span', { class: 'fs-counts' }, groupCountsText(group)),
+          'thead',
+          {},
+          el('tr', {}, ...COLUMNS.map((c) => el('th', { scope: 'col', class: `fs-col-${c.split(' ')[0]!.toLowerCase()}` }, c))),
         ),
-        el(
-          'table',
-          { class: 'fs-actions', 'aria-labelledby': headingId },
-          el(
-            'thead',
-            {},
-            el('tr', {}, ...COLUMNS.map((c) => el('th', { scope: 'col', class: `fs-col-${c.split(' ')[0]!.toLowerCase()}` }, c))),
-          ),
-          el('tbody', {}, ...rows.map(row)),
-        ),
+        el('tbody', {}, ...group.rows.map(row)),
       ),
     );
-  }
+  });
   return el(
     'section',
     { 'aria-labelledby': 'actions-heading' },
     el('div', { class: 'fs-head' }, el('h2', { id: 'actions-heading' }, 'Actions')),
     // Where the filters and export buttons will be, so the rows do not move when they come.
     el('div', { class: 'fs-filters', 'aria-hidden': 'true' }),
-    el('p', { class: 'fs-count' }, planCountText(shown.length, plan.items.length, filtered, view.group)),
-    ...(shown.length ? groups : [el('p', { class: 'fs-muted' }, 'No actions match these filters.')]),
+    el('p', { class: 'fs-count' }, planCountText(plan.shown, plan.total, plan.filtered, plan.group)),
+    ...(plan.shown ? groups : [el('p', { class: 'fs-muted' }, 'No actions match these filters.')]),
+  );
+}
+
+/** Said on paper only, when the page is printed before the whole list has come: the paper is not the whole plan. */
+function partialPrintNote(plan: FirstScreenPlan): HTMLElement {
+  const drawn = plan.groups.reduce((n, g) => n + g.rows.length, 0);
+  return el(
+    'p',
+    { class: 'fs-print-note' },
+    `This paper shows only the first ${formatNumber(drawn)} rows of ${plural(plan.shown, 'action')}: the rest had not loaded yet. Print again in a moment for every action.`,
   );
 }
 
@@ -275,29 +273,54 @@ export function hasFirstScreen(query: URLSearchParams): boolean {
   return !viewFromQuery(query).q.trim();
 }
 
+/** The first screen drawn: `complete` hands it the whole list when that comes before the app, so that printing gives every row. */
+export interface DrawnFirstScreen {
+  complete(whole: LoadedPlan): void;
+}
+
 /** Draws the plan's first screen into `root`, replacing what is there (only where `hasFirstScreen`). */
 export function drawFirstScreen(
   root: HTMLElement,
-  input: { me: MeResponse; plan: LoadedPlan; theme: HostTheme; query: URLSearchParams },
-): void {
+  input: { me: MeResponse; plan: FirstScreenPlan; theme: HostTheme; query: URLSearchParams },
+): DrawnFirstScreen {
   const { me, plan, theme, query } = input;
-  const actions = actionsSection(plan, query);
+  let actions = actionsSection(plan);
   const main = el(
     'main',
     { id: 'main', class: 'fs-main', tabindex: '-1' },
-    el('h1', {}, planHeadingText(plan.items)),
+    el('h1', {}, planHeadingText(plan.planYear)),
     el('p', { class: 'fs-intro' }, `As at ${formatLongDate(plan.today)}`),
     summaryPanel(plan.summary),
     actions,
   );
-  const screen = el('div', { class: 'first-screen', 'data-theme': theme, 'aria-busy': 'true' }, header(me), main);
+  const screen = el(
+    'div',
+    { class: 'first-screen', 'data-theme': theme, 'aria-busy': 'true', 'data-rows': plan.whole ? 'all' : 'first' },
+    header(me),
+    main,
+  );
   root.replaceChildren(screen);
   keepFocusAcrossTakeover(root, screen);
-  // Printed before the app takes over, the paper still gets every row, as the app prints them.
-  const printAll = () => {
-    if (screen.isConnected) actions.replaceWith(actionsSection(plan, query, Infinity));
+  // Printed before the app takes over, the paper still gets every row, as the app prints them; if the
+  // whole list has not come yet either, the paper says it is not the whole plan.
+  let whole: LoadedPlan | undefined;
+  let printed = plan.whole;
+  window.addEventListener('beforeprint', () => {
+    if (printed || !screen.isConnected) return;
+    const next = whole ? actionsSection(fromWholeList(whole, query, Infinity)) : partialPrintNote(plan);
+    if (whole) {
+      printed = true;
+      screen.querySelector('.fs-print-note')?.remove();
+      actions.replaceWith(next);
+      actions = next;
+    } else if (!screen.querySelector('.fs-print-note')) actions.before(next);
+  });
+  return {
+    complete(plan) {
+      whole = plan;
+      screen.setAttribute('data-rows', 'all');
+    },
   };
-  window.addEventListener('beforeprint', printAll, { once: true });
 }
 
 /**

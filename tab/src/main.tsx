@@ -1,16 +1,18 @@
 // The tab's start-up script, kept small on purpose: it asks for the first
 // page's data at once, while the app itself (React, Fluent UI) is still
 // downloading; on the plan it draws the first screen with plain DOM as soon
-// as the data is in (first-screen.ts), then hands the data to the app.
+// as its small answer is in (first-screen.ts), then hands the data to the app
+// once the whole list has come.
 import { ApiClient } from './api/client.js';
 import { loadedPlan } from './api/loaded-plan.js';
 import { chosenOrganisation } from './api/organisation.js';
 import { prefetch, prefetched } from './api/prefetch.js';
-import type { MeResponse, PlanResponse } from './api/types.js';
-import { drawFirstScreen, hasFirstScreen } from './first-screen.js';
-import { warmFormats } from './lib/format.js';
-import { connectHost, mayBeHosted, type HostTheme } from './host/teams-host.js';
+import type { MeResponse, PlanResponse, PlanStartResponse } from './api/types.js';
+import { drawFirstScreen, hasFirstScreen, type DrawnFirstScreen } from './first-screen.js';
+import { fromStartAnswer, fromWholeList } from './first-screen-plan.js';
+import { connectHost, mayBeHosted, type Host, type HostTheme } from './host/teams-host.js';
 import { pageQuery, parseRoute } from './routes.js';
+import { isFiltered, viewFromQuery } from './views/plan/plan-view-state.js';
 import './print.css';
 
 /** `?theme=dark|contrast|light` forces a theme outside Teams (for testing and demos). */
@@ -31,21 +33,40 @@ async function start(): Promise<void> {
   const org = chosenOrganisation();
   const api = new ApiClient({ getToken: () => host.getToken(), ...(devUser ? { devUser } : {}), ...(org ? { org } : {}) });
   const route = parseRoute(window.location.pathname);
-  // Who is signed in first (the header needs it and it is quick), then the plan for the landing page.
-  if (route.name !== 'config') prefetch(api, route.name === 'plan' ? ['/me', '/plan'] : ['/me']);
   const query = pageQuery();
-  if (route.name === 'plan' && hasFirstScreen(query)) {
-    // A macrotask, so the requests above are on the wire first (their headers are awaited); the locale data loads meanwhile.
-    setTimeout(warmFormats, 0);
-    // The plan's first screen needs only this script and the data: the app is asked for (and compiled) after it is drawn,
-    // and starts with the data in, so its first render is the whole page, with no loading state in between.
-    const answers = await prefetched(['/me', '/plan']);
-    if (answers) {
-      const [me, plan] = answers as [MeResponse, PlanResponse];
-      drawFirstScreen(document.getElementById('root')!, { me, plan: loadedPlan(plan), theme: host.theme, query });
-    }
+  const firstScreen = route.name === 'plan' && hasFirstScreen(query);
+  // The plain plan's first screen comes from a small answer of its own (GET /api/plan/start), so it is drawn before
+  // the whole list has come, however long the plan; a filtered view needs the whole list. Who is signed in first
+  // (the header needs it and it is quick); the whole list is asked for at once too, for the app.
+  const startPath = firstScreen && !isFiltered(viewFromQuery(query)) ? `/plan/start?group=${viewFromQuery(query).group}` : undefined;
+  if (route.name !== 'config') prefetch(api, route.name === 'plan' ? ['/me', ...(startPath ? [startPath] : []), '/plan'] : ['/me']);
+  if (firstScreen) {
+    const drawn = await drawFirst(host, query, startPath);
+    // The app is asked for (and compiled) once the first screen is drawn, and mounted once the whole list is in,
+    // so that its first render is the whole page, with no loading state in between.
+    const app = early ?? import('./app-root.js');
+    const whole = await prefetched(['/plan']);
+    if (whole) drawn?.complete(loadedPlan(whole[0] as PlanResponse));
+    (await app).mount(host, api);
+    return;
   }
   (await (early ?? import('./app-root.js'))).mount(host, api);
+}
+
+/** Draws the plan's first screen from the small answer when there is one (else, or should it fail, from the whole list). */
+async function drawFirst(host: Host, query: URLSearchParams, startPath: string | undefined): Promise<DrawnFirstScreen | null> {
+  const root = document.getElementById('root')!;
+  const start = startPath ? await prefetched(['/me', startPath]) : null;
+  if (start) {
+    const [me, body] = start as [MeResponse, PlanStartResponse];
+    return drawFirstScreen(root, { me, plan: fromStartAnswer(body), theme: host.theme, query });
+  }
+  const answers = await prefetched(['/me', '/plan']);
+  if (!answers) return null;
+  const [me, body] = answers as [MeResponse, PlanResponse];
+  const drawn = drawFirstScreen(root, { me, plan: fromWholeList(loadedPlan(body), query), theme: host.theme, query });
+  drawn.complete(loadedPlan(body));
+  return drawn;
 }
 
 void start();

@@ -23,33 +23,43 @@ async function planShown(page: Page, count: string) {
     heading: await page.locator('main h1').textContent(),
     count: (await page.locator(count).textContent())?.trim(),
     groups: await page.locator('main section h3 bdi').allTextContents(),
+    // Each group heading's words and counts (the first screen's chevron is decoration).
+    headings: (await page.locator('main section[data-group] h3').allTextContents()).map((t) => t.replace('⌄', '').trim()),
+    summary: await page.locator('main dl').first().textContent(),
     rows,
   };
 }
 
 describe('the plan’s first screen', () => {
-  it('shows the app’s heading, count, groups and first rows, and gives way to the app', async () => {
-    const early = await openPage(ctx.browser);
-    // The app never arrives: what stays is the first screen alone.
-    await early.page.route(/\/assets\/app-root-[^/]+\.js$/, (route) => route.abort());
-    await early.page.goto(tabUrl(ctx.service.baseUrl, '/', { theme: 'dark' }));
-    await early.page.locator('.first-screen tr[data-action-id]').first().waitFor();
-    const first = await planShown(early.page, '.fs-count');
-    expect(await early.page.locator('.first-screen').getAttribute('data-theme')).toBe('dark');
-    expect(await early.page.locator('.first-screen').getAttribute('aria-busy')).toBe('true');
+  // The plain plan (by indicator or by theme) is drawn from its small answer, a filtered one from the whole list.
+  it.each(['', 'group=theme', 'rag=Amber'])(
+    'shows the app’s heading, summary, count, groups and first rows, and gives way to the app (%s)',
+    async (view) => {
+      const early = await openPage(ctx.browser);
+      // The app never arrives: what stays is the first screen alone.
+      await early.page.route(/\/assets\/app-root-[^/]+\.js$/, (route) => route.abort());
+      const url = `${tabUrl(ctx.service.baseUrl, '/', { theme: 'dark' })}${view ? `&${view}` : ''}`;
+      await early.page.goto(url);
+      await early.page.locator('.first-screen tr[data-action-id]').first().waitFor();
+      const first = await planShown(early.page, '.fs-count');
+      expect(await early.page.locator('.first-screen').getAttribute('data-theme')).toBe('dark');
+      expect(await early.page.locator('.first-screen').getAttribute('aria-busy')).toBe('true');
 
-    const { page, errors } = await openPage(ctx.browser);
-    await page.goto(tabUrl(ctx.service.baseUrl, '/', { theme: 'dark' }));
-    await page.getByTestId('plan-count').waitFor();
-    expect(await page.locator('.first-screen').count()).toBe(0);
-    const app = await planShown(page, '[data-testid="plan-count"]');
-    expect(errors).toEqual([]);
+      const { page, errors } = await openPage(ctx.browser);
+      await page.goto(url);
+      await page.getByTestId('plan-count').waitFor();
+      expect(await page.locator('.first-screen').count()).toBe(0);
+      const app = await planShown(page, '[data-testid="plan-count"]');
+      expect(errors).toEqual([]);
 
-    expect(first.rows.length).toBeGreaterThan(5);
-    expect(first.rows.some((r) => (r[3] as unknown[]).length > 0)).toBe(true);
-    expect(first.heading).toBe(app.heading);
-    expect(first.count).toBe(app.count);
-    expect(app.groups.slice(0, first.groups.length)).toEqual(first.groups);
-    expect(app.rows.slice(0, first.rows.length)).toEqual(first.rows);
-  });
+      expect(first.rows.length).toBeGreaterThan(5);
+      if (!view) expect(first.rows.some((r) => (r[3] as unknown[]).length > 0)).toBe(true);
+      expect(first.heading).toBe(app.heading);
+      expect(first.summary).toBe(app.summary);
+      expect(app.headings.slice(0, first.headings.length)).toEqual(first.headings);
+      expect(first.count).toBe(app.count);
+      expect(app.groups.slice(0, first.groups.length)).toEqual(first.groups);
+      expect(app.rows.slice(0, first.rows.length)).toEqual(first.rows);
+    },
+  );
 });

@@ -49,13 +49,29 @@ describe(`a plan of ${ACTIONS.toLocaleString('en-GB')} actions`, () => {
     // The app never arrives: what is printed is the first screen's.
     await page.route(/\/assets\/app-root-[^/]+\.js$/, (route) => route.abort());
     await page.goto(tabUrl(service.baseUrl));
-    await page.locator('.first-screen tr[data-action-id]').first().waitFor();
+    // Drawn from the small first-screen answer; every row can be printed once the whole list is in.
+    await page.locator('.first-screen[data-rows="all"] tr[data-action-id]').first().waitFor();
     const listed = (await service.store.listActions()).reduce((n, a) => n + Math.max(1, a.indicators.length), 0);
     expect(await page.locator('tr[data-action-id]').count()).toBeLessThan(100);
     await page.emulateMedia({ media: 'print' });
     await page.evaluate("dispatchEvent(new Event('beforeprint'))");
     expect(await page.locator('.first-screen tr[data-action-id]').count()).toBe(listed);
+    expect(await page.locator('.fs-print-note').count()).toBe(0);
     expect(errors.filter((e) => !e.includes('app-root'))).toEqual([]);
+  });
+
+  it('says on paper that it is not the whole plan when printed before the whole list has come', { timeout: 90_000 }, async () => {
+    const { page } = await openPage(browser);
+    await page.route(/\/assets\/app-root-[^/]+\.js$/, (route) => route.abort());
+    // The whole list never comes; the first screen's own answer does.
+    await page.route(/\/api\/plan$/, () => undefined);
+    await page.goto(tabUrl(service.baseUrl));
+    await page.locator('.first-screen tr[data-action-id]').first().waitFor();
+    await page.emulateMedia({ media: 'print' });
+    await page.evaluate("dispatchEvent(new Event('beforeprint'))");
+    await expect(page.locator('.fs-print-note').textContent()).resolves.toContain('first 40 rows of 1,500 actions');
+    expect(await page.locator('.fs-print-note').isVisible()).toBe(true);
+    expect(await page.locator('.first-screen tr[data-action-id]').count()).toBe(40);
   });
 
   it('prints every row of every group', { timeout: 90_000 }, async () => {

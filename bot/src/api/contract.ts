@@ -9,6 +9,7 @@ import type { ActionView } from '../domain/action-view.js';
 import type { Direction, IndicatorValue, ModelEmployerRow } from '../domain/indicator-evidence.js';
 import type { WorsenedIndicator } from '../domain/indicator-progress.js';
 import type { ActionGroup, GroupBy, PlanFilter } from '../domain/plan-filter.js';
+import type { GroupCounts } from '../domain/first-screen.js';
 import type { IndicatorSummary, PlanSummary } from '../domain/plan-summary.js';
 import type { ActionLink, IndicatorNumber, Person, ProgressUpdate, Rag, Status } from '../domain/model.js';
 import type { ErrorCode } from '../errors.js';
@@ -130,6 +131,33 @@ export interface PlanResponse {
   themes: string[];
   people: string[];
   actions: PlanRow[];
+}
+
+/**
+ * GET /api/plan/start?group=indicator|theme — the plan page's first screen,
+ * small whatever the plan's size, so the page can draw it before the whole
+ * list (GET /api/plan) has come: the whole plan's summary, total and heading
+ * year, and the first groups in display order (grouped as asked; default
+ * `indicator`) with their heading counts and first rows (FIRST_SCREEN_ROWS in
+ * all, domain/first-screen.ts). `actions` and the text tables hold just those
+ * rows, encoded as in `PlanResponse`; a group's `rows` are indexes into
+ * `actions` (an action citing several indicators is listed under each).
+ */
+export interface PlanStartResponse extends PlanResponse {
+  group: GroupBy;
+  /** Actions in the whole plan. */
+  total: number;
+  /** The plan year every action shares, else null. */
+  planYear: string | null;
+  summary: PlanSummary;
+  groups: PlanStartGroup[];
+}
+
+/** A group of the first screen: its heading, its counts over all its actions, and the rows of it shown first. */
+interface PlanStartGroup extends GroupCounts {
+  key: string;
+  label: string;
+  rows: number[];
 }
 
 /** GET /api/plan/search?q= — the ids of the actions every word of `q` is found in (same fields as the export's `q`). */

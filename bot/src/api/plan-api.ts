@@ -5,6 +5,7 @@ import type { Config } from '../config.js';
 import { compareByDue } from '../domain/action-view.js';
 import type { Clock } from '../domain/clock.js';
 import { isSamePerson } from '../domain/people.js';
+import { GROUP_BYS } from '../domain/plan-filter.js';
 import { isClosed } from '../domain/rules.js';
 import { summarisePlan } from '../domain/plan-summary.js';
 import { AppError } from '../errors.js';
@@ -58,7 +59,7 @@ export const noStore: RequestHandler = (_req, res, next) => {
 /**
  * The tab's JSON API, mounted under /api. Every route is authenticated (see
  * auth.ts) and answers with `Cache-Control: no-store`. Bodies are typed in
- * contract.ts; routes: GET /me, /health (leads), /plan (the lean list, see plan-list.ts), /plan/search, /summary, /my-actions, /changes,
+ * contract.ts; routes: GET /me, /health (leads), /plan (the lean list, see plan-list.ts), /plan/start (its first screen), /plan/search, /summary, /my-actions, /changes,
  * /actions/:id, /export, /indicators, /indicators/model-employer; POST
  * /actions/:id/updates; PUT /indicators/figures (see indicators-api.ts). Throws a `config`
  * AppError at construction in production without Entra configuration.
@@ -92,6 +93,12 @@ export function createApiRouter(deps: ApiDeps): Router {
   const planList = new PlanListCache();
   router.get('/plan', async (req, res) => {
     await planList.body(callerOf(res).actions, viewContext(config, clock)).send(req, res);
+  });
+
+  router.get('/plan/start', async (req, res) => {
+    const group = startGroup.safeParse(req.query.group);
+    if (!group.success) throw new AppError('bad_input', `group must be one of: ${GROUP_BYS.join(', ')}.`);
+    await planList.start(callerOf(res).actions, viewContext(config, clock), group.data).send(req, res);
   });
 
   router.get('/plan/search', (req, res) => {
@@ -136,6 +143,8 @@ export function createApiRouter(deps: ApiDeps): Router {
   router.use('/indicators', express.json({ limit: '64kb' }), indicatorRoutes(deps));
   return router;
 }
+
+const startGroup = z.enum(GROUP_BYS).default('indicator');
 
 const searchQuery = z.string().trim().min(1).max(200);
 

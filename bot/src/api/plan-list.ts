@@ -1,8 +1,10 @@
 import { toActionView, type ActionView, type ViewContext } from '../domain/action-view.js';
 import type { Action, LatestUpdate } from '../domain/model.js';
-import { filterActions } from '../domain/plan-filter.js';
+import { countGroup, firstRows, onlyPlanYear } from '../domain/first-screen.js';
+import { filterActions, groupActions, type GroupBy } from '../domain/plan-filter.js';
+import { summariseViews } from '../domain/summary-counts.js';
 import { SharedJsonBody } from '../http/shared-body.js';
-import type { PlanResponse, PlanRow, PlanRowUpdate } from './contract.js';
+import type { PlanResponse, PlanRow, PlanRowUpdate, PlanStartResponse } from './contract.js';
 import { compareByRef } from '../domain/action-view.js';
 
 /** Texts that repeat across actions (years, themes, people), sent once and referred to by index. */
@@ -60,6 +62,27 @@ function latestRow(latest: LatestUpdate, author: number, day: string): PlanRowUp
   return latest.links?.length ? [latest.text, author, day, latest.links] : [latest.text, author, day];
 }
 
+/** The first screen (contract.ts `PlanStartResponse`) of views already in plan order: the same views the list is made of. */
+function encodePlanStart(views: readonly ActionView[], ctx: ViewContext, group: GroupBy): PlanStartResponse {
+  const shown: ActionView[] = [];
+  const index = new Map<string, number>();
+  const rowOf = (v: ActionView) => index.get(v.id) ?? index.set(v.id, shown.push(v) - 1).get(v.id)!;
+  const groups = firstRows(groupActions(views, group)).map(({ group: g, rows }) => ({
+    key: g.key,
+    label: g.label,
+    ...countGroup(g.actions),
+    rows: rows.map(rowOf),
+  }));
+  return {
+    ...encodePlanList(shown, ctx),
+    group,
+    total: views.length,
+    planYear: onlyPlanYear(views),
+    summary: summariseViews(views, ctx.today),
+    groups,
+  };
+}
+
 /** Whether two reads of an action agree on everything a plan view is made of (the whole view is derived from these). */
 function sameSource(a: Action, b: Action): boolean {
   if (a === b) return true;
@@ -92,6 +115,8 @@ interface Built {
   ctx: ViewContext;
   views: ActionView[];
   body: SharedJsonBody;
+  /** The first screen by each grouping, made when first asked for. */
+  starts: Partial<Record<GroupBy, SharedJsonBody>>;
 }
 
 /**
@@ -101,7 +126,8 @@ interface Built {
  * for the SQLite store's cached read) instead of views, serialising and
  * compressing (each encoding is compressed once per version). The
  * list carries nothing caller-specific (who may update is on the action
- * page), so one cached body serves every caller.
+ * page), so one cached body serves every caller; the same goes for the
+ * first screen made from it.
  */
 export class PlanListCache {
   private built: Built | null = null;
@@ -109,6 +135,12 @@ export class PlanListCache {
   /** The serialised `PlanResponse` for `actions` as of `ctx`, ready to send in any encoding. */
   body(actions: readonly Action[], ctx: ViewContext): SharedJsonBody {
     return this.current(actions, ctx).body;
+  }
+
+  /** The serialised `PlanStartResponse` (the page's first screen grouped by `group`) for `actions` as of `ctx`. */
+  start(actions: readonly Action[], ctx: ViewContext, group: GroupBy): SharedJsonBody {
+    const built = this.current(actions, ctx);
+    return (built.starts[group] ??= new SharedJsonBody(JSON.stringify(encodePlanStart(built.views, ctx, group))));
   }
 
   /** Ids of the actions whose views match `q` (the export's text search), in plan order. */
@@ -126,7 +158,7 @@ export class PlanListCache {
     )
       return last;
     const views = actions.map((a) => toActionView(a, ctx, false)).sort(compareByRef);
-    this.built = { actions: [...actions], ctx, views, body: new SharedJsonBody(JSON.stringify(encodePlanList(views, ctx))) };
+    this.built = { actions: [...actions], ctx, views, body: new SharedJsonBody(JSON.stringify(encodePlanList(views, ctx))), starts: {} };
     return this.built;
   }
 }

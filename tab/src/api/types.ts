@@ -17,6 +17,7 @@ export type {
   PlanFilter,
   PlanResponse,
   PlanSearchResponse,
+  PlanStartResponse,
   Role,
   ApiErrorBody,
   SubmitUpdateRequest,

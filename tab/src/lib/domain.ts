@@ -10,4 +10,5 @@ export { RAG_LABELS, STATUS_LABELS, isOverdue } from '../../../bot/src/domain/ru
 export { dueLabel } from '../../../bot/src/domain/due-label.js';
 export { filterActions, groupActions } from '../../../bot/src/domain/plan-filter.js';
 export { summariseViews } from '../../../bot/src/domain/summary-counts.js';
+export { FIRST_SCREEN_ROWS, countGroup, firstRows, onlyPlanYear, type GroupCounts } from '../../../bot/src/domain/first-screen.js';
 export { MAX_EVIDENCE_LINKS, checkEvidenceLinks, isEvidenceLink, linkLabel } from '../../../bot/src/domain/evidence-links.js';

@@ -3,8 +3,8 @@
  * start-up script's first screen (first-screen.ts) and the app say the same.
  */
 import type { PlanItem } from '../api/plan-list.js';
-import type { ActionGroup, GroupBy, SummaryResponse } from '../api/types.js';
-import { RAG_LABELS, STATUS_LABELS, type Rag } from './domain.js';
+import type { GroupBy, SummaryResponse } from '../api/types.js';
+import { RAG_LABELS, STATUS_LABELS, type GroupCounts, type Rag } from './domain.js';
 import { formatDate, formatNumber, plural } from './format.js';
 
 /** Display order of RAG ratings: worst first, then complete, then unrated. */
@@ -20,22 +20,15 @@ export function ragMixText(byRag: Record<Rag, number>, carriedOver = 0): string 
   return parts.length ? parts.join(' · ') : 'No actions';
 }
 
-/** A group heading's counts: "12 actions · 3 overdue · Red 2, Amber 10". */
-export function groupCountsText(group: ActionGroup<PlanItem>): string {
-  const byRag = new Map<Rag, number>();
-  let overdue = 0;
-  for (const a of group.actions) {
-    byRag.set(a.rag, (byRag.get(a.rag) ?? 0) + 1);
-    if (a.overdue) overdue += 1;
-  }
-  const rags = RAG_ORDER.filter((r) => byRag.has(r)).map((r) => `${shortRag(r)} ${byRag.get(r)}`);
-  return [plural(group.actions.length, 'action'), ...(overdue ? [`${overdue} overdue`] : []), rags.join(', ')].join(' · ');
+/** A group heading's counts (`countGroup` of its actions): "12 actions · 3 overdue · Red 2, Amber 10". */
+export function groupCountsText(counts: GroupCounts): string {
+  const rags = RAG_ORDER.filter((r) => counts.byRag[r] > 0).map((r) => `${shortRag(r)} ${counts.byRag[r]}`);
+  return [plural(counts.actions, 'action'), ...(counts.overdue ? [`${counts.overdue} overdue`] : []), rags.join(', ')].join(' · ');
 }
 
-/** "WRES action plan 2025/26" when every action is of one plan year, else "WRES action plan". */
-export function planHeadingText(items: readonly PlanItem[]): string {
-  const years = [...new Set(items.map((a) => a.planYear))].filter(Boolean);
-  return `WRES action plan${years.length === 1 ? ` ${years[0]}` : ''}`;
+/** "WRES action plan 2025/26" when every action is of one plan year (`onlyPlanYear`), else "WRES action plan". */
+export function planHeadingText(planYear: string | null): string {
+  return `WRES action plan${planYear ? ` ${planYear}` : ''}`;
 }
 
 /** The line above the groups: "5,000 actions" or "Showing 12 actions of 5,000", and the note on indicator groups. */

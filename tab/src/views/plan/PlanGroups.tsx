@@ -3,6 +3,7 @@ import { ChevronDownRegular, ChevronRightRegular } from '@fluentui/react-icons';
 import { memo, useState } from 'react';
 import type { PlanItem } from '../../api/plan-list.js';
 import type { ActionGroup } from '../../api/types.js';
+import { countGroup } from '../../lib/domain.js';
 import { groupCountsText } from '../../lib/plan-text.js';
 import { ActionTable } from './ActionTable.js';
 
@@ -48,7 +49,7 @@ const GroupSection = memo(function GroupSection({ group, everyRow }: { group: Ac
         <button type="button" className={styles.toggle} aria-expanded={expanded} aria-controls={bodyId} onClick={() => setOpen(!open)}>
           {expanded ? <ChevronDownRegular aria-hidden="true" className="no-print" /> : <ChevronRightRegular aria-hidden="true" />}
           <bdi>{group.label}</bdi>
-          <span className={styles.counts}>{groupCountsText(group)}</span>
+          <span className={styles.counts}>{groupCountsText(countGroup(group.actions))}</span>
         </button>
       </h3>
       {expanded && (

@@ -2,7 +2,7 @@ import { makeStyles, tokens } from '@fluentui/react-components';
 import { useCallback, useDeferredValue, useMemo } from 'react';
 import { PageHeading } from '../../components/PageHeading.js';
 import { LoadError, Loading } from '../../components/Status.js';
-import { filterActions, groupActions } from '../../lib/domain.js';
+import { filterActions, groupActions, onlyPlanYear } from '../../lib/domain.js';
 import { formatLongDate } from '../../lib/format.js';
 import { planCountText, planHeadingText } from '../../lib/plan-text.js';
 import { ExportBar } from './ExportBar.js';
@@ -73,7 +73,7 @@ export function PlanPage({ query }: { query: URLSearchParams }) {
   const filtered = isFiltered(view);
   return (
     <>
-      <PageHeading>{planHeadingText(data.items)}</PageHeading>
+      <PageHeading>{planHeadingText(onlyPlanYear(data.items))}</PageHeading>
       <p className={styles.intro}>
         <span className="print-only">Board paper · </span>As at {formatLongDate(data.today)}
         {filtered && <span className="print-only"> · Actions shown: {describeFilter(view)}</span>}
