@@ -14,7 +14,8 @@ import { scheduleCycles } from './reminders/scheduler.js';
 import { loadSamplePlanIfEmpty } from './sample/sample-plan.js';
 import { loadSampleOrganisationsIfEmpty } from './sample/sample-organisations.js';
 import { createServer } from './server.js';
-import { implicitOrganisation, Tenancy } from './service/tenancy.js';
+import { implicitOrganisation, Tenancy, type OrgContext } from './service/tenancy.js';
+import type { ProactiveInstaller } from './reminders/proactive-install.js';
 import { createRegistry, storeForOrganisation, userDirectoryOf } from './store/create-store.js';
 import { createTeamsBot } from './teams/bot-app.js';
 
@@ -48,9 +49,13 @@ async function start(): Promise<void> {
   const { store, service, roles } = tenancy.contexts()[0]!;
   if (roles.demoLeads) logger.info('ED_LEADS is empty: the demo E&D leads (Alex Wilber, Lynne Robbins) lead, in development only');
   // Checked before listening: a PROACTIVE_INSTALL that cannot find the app stops start-up with the reason.
-  const installers = new Map(
-    tenancy.contexts().map((c) => [c.org.id, proactiveInstallerFromConfig(c.config, { store: c.store, clock, logger })]),
-  );
+  // One proactive installer per organisation, made on first use (an organisation added on the admin page gets one too).
+  const installers = new Map<OrgContext, ProactiveInstaller | undefined>();
+  const installerOf = (c: OrgContext) => {
+    if (!installers.has(c)) installers.set(c, proactiveInstallerFromConfig(c.config, { store: c.store, clock, logger }));
+    return installers.get(c);
+  };
+  for (const c of tenancy.contexts()) installerOf(c);
   const teamsBot = createTeamsBot(config, { tenancy, clock, logger });
   // One sign-in check for the plan API and the roll-up.
   const authenticator = createAuthenticator(config, clock, logger);
@@ -89,7 +94,7 @@ async function start(): Promise<void> {
         config,
         clock,
         logger,
-        organisations: teamsBot.cycleOrganisations((c) => installers.get(c.org.id)),
+        organisations: () => teamsBot.cycleOrganisations(installerOf),
         lease: cycleLeaseFromConfig(config, logger),
       })
     : null;

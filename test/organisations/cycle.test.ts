@@ -91,4 +91,23 @@ describe('the reminder cycle across organisations', () => {
       expect(executeData(card).every((d) => d.orgId === orgId)).toBe(true);
     }
   });
+
+  it('reminds an organisation added while the service runs (the admin page), by the next cycle, on its own cards', async () => {
+    h = await startOrgHarness();
+    const westOwner = people('West', 1)[0]!;
+    await h.registry.saveOrganisation({ id: 'RYY', name: 'West Trust', leads: [], viewers: [], settings: { reminderOffsetsDays: [7] } });
+    await h.tenancy.reload();
+    const west = h.tenancy.context('RYY')!;
+    await west.store.importActions(
+      [makeImportedAction({ ref: '3.1', planYear: '2025/26', title: 'West action', owner: owner(westOwner), dueDate: '2026-03-17' })],
+      '2026-03-09T09:00:00Z',
+    );
+    await h.reachable(west, [westOwner]);
+
+    const report = await runReminderCycle({ organisations: h.bot.cycleOrganisations(), clock: h.clock, logger: h.logger });
+    expect(report.sent.filter((s) => s.organisation === 'West Trust (RYY)').map((s) => s.stage)).toEqual(['due-7']);
+    const westCards = h.connector.sentCards().filter((c) => JSON.stringify(c).includes('West Trust (RYY)'));
+    expect(westCards).toHaveLength(1);
+    expect(executeData(westCards[0]!).every((d) => d.orgId === 'RYY')).toBe(true);
+  });
 });

@@ -113,6 +113,7 @@ function southPlan(extra: ImportedAction[] = []): ImportedAction[] {
 
 export interface OrgHarness {
   config: Config;
+  registry: SqliteRegistry;
   tenancy: Tenancy;
   north: OrgContext;
   south: OrgContext;
@@ -157,6 +158,7 @@ export async function startOrgHarness(
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     config,
+    registry,
     tenancy,
     north,
     south,

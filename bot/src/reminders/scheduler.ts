@@ -7,7 +7,7 @@ import { bankHolidayDates } from '../holidays/bank-holiday-calendar.js';
 import type { Logger } from '../logger.js';
 import { rolesFromConfig, type RoleDirectory } from '../service/roles.js';
 import type { PlanStore } from '../store/plan-store.js';
-import { runDigestCycle, runReminderCycle, type CycleDeps } from './cycle.js';
+import { runDigestCycle, runReminderCycle, type CycleDeps, type CycleOrganisation } from './cycle.js';
 import { runDigest } from './digest-job.js';
 import type { Notifier } from './notifier.js';
 import type { ProactiveInstaller } from './proactive-install.js';
@@ -242,18 +242,38 @@ export function scheduleJobs(deps: {
  * exactly (the deployment's bank holidays skip the whole run); with
  * registered organisations each one skips its own bank holidays.
  */
-export function scheduleCycles(deps: CycleDeps & { config: Config; timer?: FollowUpTimer; lease?: CycleLease }): Scheduler {
-  const { config, organisations } = deps;
-  const only = organisations.length === 1 && organisations[0]!.label === null ? organisations[0]! : null;
-  const cycle: CycleDeps = { organisations, clock: deps.clock, logger: deps.logger, sendConcurrency: config.SEND_CONCURRENCY };
+export function scheduleCycles(
+  deps: Omit<CycleDeps, 'organisations'> & {
+    /** The organisations, asked afresh for every run (the admin page may have added one since start-up). */
+    organisations: () => readonly CycleOrganisation[];
+    config: Config;
+    timer?: FollowUpTimer;
+    lease?: CycleLease;
+  },
+): Scheduler {
+  const { config } = deps;
+  const cycle = (): CycleDeps => ({
+    organisations: deps.organisations(),
+    clock: deps.clock,
+    logger: deps.logger,
+    sendConcurrency: config.SEND_CONCURRENCY,
+  });
+  // Only the implicit organisation: its bank holidays skip the whole run, as they always did.
+  const implicitOnly = (): CycleOrganisation | null => {
+    const organisations = deps.organisations();
+    return organisations.length === 1 && organisations[0]!.label === null ? organisations[0]! : null;
+  };
   return startScheduler({
     config,
     logger: deps.logger,
     clock: deps.clock,
     ...(deps.timer ? { timer: deps.timer } : {}),
     ...(deps.lease ? { lease: deps.lease } : {}),
-    runReminders: (hold) => runReminderCycle({ ...cycle, hold }),
-    runDigest: () => runDigestCycle(cycle),
-    ...(only ? { bankHolidays: () => bankHolidayDates(only.store, config.BANK_HOLIDAYS) } : {}),
+    runReminders: (hold) => runReminderCycle({ ...cycle(), hold }),
+    runDigest: () => runDigestCycle(cycle()),
+    bankHolidays: async () => {
+      const only = implicitOnly();
+      return only ? bankHolidayDates(only.store, config.BANK_HOLIDAYS) : new Set<string>();
+    },
   });
 }

@@ -44,19 +44,22 @@ export type CardRoute = { kind: 'org'; bot: OrgBot } | { kind: 'refused'; messag
  * memberships, never across them.
  */
 export class OrganisationBots {
-  private readonly byId: Map<string, OrgBot>;
+  /** Each context's bot, built on first use: a context added or changed by `Tenancy.reload` (the admin page) gets its own at once. */
+  private readonly built = new WeakMap<OrgContext, OrgBot>();
 
   constructor(
     private readonly tenancy: BotTenancy,
-    build: (context: OrgContext, cardOrg: CardOrganisation) => BotDeps,
-  ) {
-    this.byId = new Map(
-      tenancy.contexts().map((context) => {
-        const cardOrg = tenancy.implicit ? null : { id: context.org.id, name: context.org.name };
-        const bot: OrgBot = { context, deps: build(context, cardOrg), cardOrg, label: cardOrg ? orgLabel(cardOrg) : '' };
-        return [context.org.id, bot];
-      }),
-    );
+    private readonly build: (context: OrgContext, cardOrg: CardOrganisation) => BotDeps,
+  ) {}
+
+  private botOf(context: OrgContext): OrgBot {
+    let bot = this.built.get(context);
+    if (!bot) {
+      const cardOrg = this.tenancy.implicit ? null : { id: context.org.id, name: context.org.name };
+      bot = { context, deps: this.build(context, cardOrg), cardOrg, label: cardOrg ? orgLabel(cardOrg) : '' };
+      this.built.set(context, bot);
+    }
+    return bot;
   }
 
   /** True when no organisation is registered: the bot behaves exactly as a single-organisation bot. */
@@ -66,12 +69,13 @@ export class OrganisationBots {
 
   /** Every organisation's bot, by organisation name. */
   all(): OrgBot[] {
-    return this.tenancy.contexts().map((c) => this.byId.get(c.org.id)!);
+    return this.tenancy.contexts().map((c) => this.botOf(c));
   }
 
   /** The bot of the organisation `context` is (for the API's reassign route and the scheduler). */
   forContext(context: OrgContext): OrgBot | null {
-    return this.byId.get(context.org.id) ?? null;
+    const current = this.tenancy.context(context.org.id);
+    return current ? this.botOf(current) : null;
   }
 
   /**
@@ -93,7 +97,7 @@ export class OrganisationBots {
         message: 'This card was sent before your organisation was set up in WRES, so it does not say which organisation it is for.',
       };
     const context = this.tenancy.context(id);
-    const bot = context ? this.byId.get(context.org.id) : undefined;
+    const bot = context ? this.botOf(context) : undefined;
     if (!bot) return { kind: 'refused', message: 'This card names an organisation this WRES installation does not serve.' };
     return { kind: 'org', bot };
   }
