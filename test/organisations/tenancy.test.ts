@@ -11,6 +11,7 @@ import { parseOdsCode } from '../../bot/src/domain/organisation.js';
 import { Tenancy } from '../../bot/src/service/tenancy.js';
 import { SqlitePlanStore } from '../../bot/src/store/sqlite/sqlite-plan-store.js';
 import { SqliteRegistry } from '../../bot/src/store/sqlite/sqlite-registry.js';
+import { conversationFor } from '../reminders/harness.js';
 
 const config = loadConfig({ NODE_ENV: 'test', ED_LEADS: 'env.lead@nhs.net' });
 const clock = fixedClock('2026-11-30T09:00:00Z');
@@ -92,6 +93,22 @@ describe('organisations', () => {
     expect(memberships.map((m) => [m.context.org.id, m.role])).toEqual([['RXX', 'viewer']]);
     expect(await tenancy.membershipsOf({ displayName: 'Env lead', email: 'env.lead@nhs.net' })).toEqual([]);
     expect(tenancy.context('ZZZ')).toBeNull();
+    await tenancy.close();
+    await registry.close();
+  });
+
+  it('links an oversight group’s viewer emails to their accounts, so an email claim alone does not open the roll-up', async () => {
+    const registry = new SqliteRegistry(':memory:');
+    await registry.saveOrganisation(north);
+    await registry.saveGroup({ id: 'QWE', name: 'Our ICB', kind: 'icb', members: ['RXX'], viewers: ['icb.viewer@nhs.net'] });
+    const store = new SqlitePlanStore(':memory:');
+    await store.init();
+    const viewer = { displayName: 'ICB viewer', email: 'icb.viewer@nhs.net', aadObjectId: '77777777-7777-4777-8777-777777777777' };
+    await store.saveConversation(conversationFor(viewer));
+    const tenancy = await Tenancy.open({ config, registry, storeFor: () => store, clock });
+    const viewers = tenancy.groupViewers('QWE')!;
+    expect(viewers.isListedViewer(viewer)).toBe(true);
+    expect(viewers.isListedViewer({ ...viewer, aadObjectId: '88888888-8888-4888-8888-888888888888' })).toBe(false);
     await tenancy.close();
     await registry.close();
   });

@@ -9,6 +9,8 @@ import type { OrgContext } from './tenancy.js';
 /** What the roll-up reads of the tenancy: its groups and each member's context. */
 export interface GroupSource {
   groups(): readonly OrgGroup[];
+  /** A group's viewer list with its emails linked to accounts (the tenancy's); without it the list is read as given. */
+  groupViewers?(groupId: string): RoleDirectory | null;
   context(orgId: string): OrgContext | null;
 }
 
@@ -28,7 +30,7 @@ export class GroupRollups {
   readableBy(who: Identity): OrgGroup[] {
     return this.source
       .groups()
-      .filter((g) => isGroupViewer(g, who))
+      .filter((g) => this.isViewer(g, who))
       .sort((a, b) => a.name.localeCompare(b.name, 'en-GB') || a.id.localeCompare(b.id));
   }
 
@@ -40,18 +42,20 @@ export class GroupRollups {
   async rollup(groupId: string, who: Identity): Promise<GroupRollup> {
     const group = this.source.groups().find((g) => g.id === groupId.trim().toUpperCase());
     if (!group) throw new AppError('not_found', `There is no oversight group ${groupId} on this service.`);
-    if (!isGroupViewer(group, who))
+    if (!this.isViewer(group, who))
       throw new AppError(
         'forbidden',
         `You are signed in as ${who.displayName}, but you are not on the list of people who can see the roll-up for ${group.name}. Ask the group's administrator for access.`,
       );
     return rollupOf(group, this.source, this.clock);
   }
-}
 
-/** Whether `who` is on the group's viewer list (emails, Entra object ids or group ids, matched as organisations' lists are). */
-function isGroupViewer(group: OrgGroup, who: Identity): boolean {
-  return new RoleDirectory({ edLeads: [], viewers: group.viewers, openWhenNoViewers: false }).isListedViewer(who);
+  /** Whether `who` is on the group's viewer list (emails, Entra object ids or group ids, matched as organisations' lists are). */
+  private isViewer(group: OrgGroup, who: Identity): boolean {
+    const viewers =
+      this.source.groupViewers?.(group.id) ?? new RoleDirectory({ edLeads: [], viewers: group.viewers, openWhenNoViewers: false });
+    return viewers.isListedViewer(who);
+  }
 }
 
 /** Every member of `group` summarised, whoever asks (the CLI runs as the deployment's operator). */

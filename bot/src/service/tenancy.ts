@@ -49,6 +49,8 @@ interface Built {
   implicit: boolean;
   byId: Map<string, OrgContext>;
   groups: readonly OrgGroup[];
+  /** Each group's viewers, linked to their Entra accounts like an organisation's lists. */
+  groupViewers: ReadonlyMap<string, RoleDirectory>;
 }
 
 /** The contexts the registry describes, reusing an open store from `previous` for an organisation whose site is unchanged. */
@@ -66,7 +68,15 @@ async function build(deps: TenancyDeps, previous: ReadonlyMap<string, OrgContext
     await linkRoleAccounts(roles, store, deps.users?.(store));
     byId.set(org.id, { org, config: configFor(config, org), store, service: new PlanService(store, clock), roles });
   }
-  return { implicit, byId, groups: implicit ? [] : groups };
+  const groupViewers = new Map<string, RoleDirectory>();
+  const anyStore = byId.values().next().value?.store;
+  for (const group of implicit ? [] : groups) {
+    const viewers = new RoleDirectory({ edLeads: [], viewers: group.viewers, openWhenNoViewers: false });
+    // From then on an email on the list matches only its account: an email claim alone is not enough.
+    if (anyStore) await linkRoleAccounts(viewers, anyStore, deps.users?.(anyStore));
+    groupViewers.set(group.id, viewers);
+  }
+  return { implicit, byId, groups: implicit ? [] : groups, groupViewers };
 }
 
 /**
@@ -90,6 +100,7 @@ export class Tenancy {
   private implicitNow: boolean;
   private byId: ReadonlyMap<string, OrgContext>;
   private groupList: readonly OrgGroup[];
+  private groupViewerLists: ReadonlyMap<string, RoleDirectory>;
   /** Stores of organisations removed or re-sited by `reload()`: closed with the tenancy, as requests may still hold them. */
   private readonly retired: PlanStore[] = [];
 
@@ -100,6 +111,7 @@ export class Tenancy {
     this.implicitNow = built.implicit;
     this.byId = built.byId;
     this.groupList = built.groups;
+    this.groupViewerLists = built.groupViewers;
   }
 
   /**
@@ -124,6 +136,7 @@ export class Tenancy {
     this.implicitNow = built.implicit;
     this.byId = built.byId;
     this.groupList = built.groups;
+    this.groupViewerLists = built.groupViewers;
   }
 
   /** True while no organisation is registered: the one context is the implicit organisation. */
@@ -144,6 +157,11 @@ export class Tenancy {
   /** The oversight groups (none for the implicit organisation). */
   groups(): readonly OrgGroup[] {
     return this.groupList;
+  }
+
+  /** Who may read group `groupId`'s roll-up, its emails linked to accounts; null for an unknown group. */
+  groupViewers(groupId: string): RoleDirectory | null {
+    return this.groupViewerLists.get(groupId) ?? null;
   }
 
   /**
