@@ -62,6 +62,9 @@ param edLeads string = ''
 @description('Board members and other readers (emails or Entra object or group ids, comma separated). Empty: anyone in an allowed tenant can read.')
 param viewers string = ''
 
+@description('Platform admins (several organisations): emails or Entra object or group ids, comma separated. They manage the registry on the tab\'s Admin page and read no plan unless an organisation lists them.')
+param platformAdmins string = ''
+
 @description('IANA time zone for due dates and reminder times.')
 param timeZone string = 'Europe/London'
 
@@ -245,6 +248,7 @@ resource appSettings 'Microsoft.Web/sites/config@2023-12-01' = {
     STORE: 'sharepoint'
     SHAREPOINT_SITE_ID: sharePointSiteId
     LOAD_SAMPLE_PLAN: 'false'
+    LOAD_SAMPLE_ORGANISATIONS: 'false'
     SCHEDULER: 'true'
     OUTBOX_PATH: '/home/data/wres/outbox.db'
     AZURE_STORAGE_QUEUE_URL: storageQueueUrl
@@ -263,6 +267,7 @@ resource appSettings 'Microsoft.Web/sites/config@2023-12-01' = {
     ALLOWED_TENANTS: empty(allowedTenants) ? tenant().tenantId : allowedTenants
     ED_LEADS: edLeads
     VIEWERS: viewers
+    PLATFORM_ADMINS: platformAdmins
     TIMEZONE: timeZone
     REMINDER_TIME: reminderTime
     REMINDER_OFFSETS_DAYS: reminderOffsetsDays
