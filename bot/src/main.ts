@@ -45,7 +45,7 @@ async function start(): Promise<void> {
     await store.close();
   }
   const tenancy = await Tenancy.open({ config, registry, storeFor, clock, users: userDirectoryOf });
-  // Until every surface takes the tenancy, the surfaces below serve the first organisation (the implicit one).
+  // The server's own deps (store, service) and the demo-leads notice are the first organisation's; every surface takes the tenancy.
   const { store, service, roles } = tenancy.contexts()[0]!;
   if (roles.demoLeads) logger.info('ED_LEADS is empty: the demo E&D leads (Alex Wilber, Lynne Robbins) lead, in development only');
   // Checked before listening: a PROACTIVE_INSTALL that cannot find the app stops start-up with the reason.
@@ -79,7 +79,7 @@ async function start(): Promise<void> {
     }),
   });
   const server = await listen(app, config.PORT, config.HOST).catch(async (e: unknown) => {
-    await store.close();
+    await tenancy.close();
     throw e;
   });
   logger.info(`WRES Action Tracker is listening on ${config.PUBLIC_URL}`, {

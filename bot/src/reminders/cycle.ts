@@ -122,7 +122,8 @@ function fallbackToday(deps: CycleDeps): string {
   return localDate(deps.clock.now(), deps.organisations[0]?.config.TIMEZONE ?? 'Europe/London');
 }
 
-function implicitOnly(deps: CycleDeps): CycleOrganisation | null {
+/** The implicit organisation when it is all the cycle covers (a deployment that registered none), else null. */
+export function implicitOnly(deps: Pick<CycleDeps, 'organisations'>): CycleOrganisation | null {
   const [first, ...rest] = deps.organisations;
   return first && rest.length === 0 && first.label === null ? first : null;
 }

@@ -7,7 +7,7 @@ import { bankHolidayDates } from '../holidays/bank-holiday-calendar.js';
 import type { Logger } from '../logger.js';
 import { rolesFromConfig, type RoleDirectory } from '../service/roles.js';
 import type { PlanStore } from '../store/plan-store.js';
-import { runDigestCycle, runReminderCycle, type CycleDeps, type CycleOrganisation } from './cycle.js';
+import { implicitOnly, runDigestCycle, runReminderCycle, type CycleDeps, type CycleOrganisation } from './cycle.js';
 import { runDigest } from './digest-job.js';
 import type { Notifier } from './notifier.js';
 import type { ProactiveInstaller } from './proactive-install.js';
@@ -258,11 +258,6 @@ export function scheduleCycles(
     logger: deps.logger,
     sendConcurrency: config.SEND_CONCURRENCY,
   });
-  // Only the implicit organisation: its bank holidays skip the whole run, as they always did.
-  const implicitOnly = (): CycleOrganisation | null => {
-    const organisations = deps.organisations();
-    return organisations.length === 1 && organisations[0]!.label === null ? organisations[0]! : null;
-  };
   return startScheduler({
     config,
     logger: deps.logger,
@@ -271,8 +266,9 @@ export function scheduleCycles(
     ...(deps.lease ? { lease: deps.lease } : {}),
     runReminders: (hold) => runReminderCycle({ ...cycle(), hold }),
     runDigest: () => runDigestCycle(cycle()),
+    // Only the implicit organisation: its bank holidays skip the whole run, as they always did.
     bankHolidays: async () => {
-      const only = implicitOnly();
+      const only = implicitOnly({ organisations: deps.organisations() });
       return only ? bankHolidayDates(only.store, config.BANK_HOLIDAYS) : new Set<string>();
     },
   });
