@@ -1,4 +1,3 @@
-import { writeFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { Option, type Command } from 'commander';
 import type { ProgressUpdate } from '../../domain/model.js';
@@ -7,6 +6,7 @@ import { toCsv } from '../../export/to-csv.js';
 import { toJson } from '../../export/to-json.js';
 import { toXlsx } from '../../export/to-xlsx.js';
 import type { CliContext } from '../context.js';
+import { writeOutput } from '../output.js';
 import { plural } from '../text.js';
 
 type Format = 'csv' | 'xlsx' | 'json';
@@ -43,16 +43,7 @@ async function runExport(ctx: CliContext, flags: ExportFlags): Promise<void> {
   }
   const options = { history, timeZone: ctx.config().TIMEZONE };
   const body = format === 'xlsx' ? await toXlsx(actions, options) : format === 'json' ? toJson(actions, options) : toCsv(actions, options);
-  if (!flags.out) {
-    ctx.write(body);
-    return;
-  }
-  try {
-    await writeFile(flags.out, body);
-  } catch (e) {
-    throw new AppError('bad_input', `Could not write ${flags.out}: ${(e as NodeJS.ErrnoException).code ?? String(e)}.`, { cause: e });
-  }
-  ctx.out(`Exported ${plural(actions.length, 'action')} to ${flags.out}.`);
+  if (await writeOutput(ctx, body, flags.out)) ctx.out(`Exported ${plural(actions.length, 'action')} to ${flags.out}.`);
 }
 
 function formatFromOut(out?: string): Format {

@@ -1,4 +1,3 @@
-import { writeFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { Option, type Command } from 'commander';
 import { localDate } from '../../domain/dates.js';
@@ -9,6 +8,7 @@ import { rollupOf } from '../../service/group-rollups.js';
 import { Tenancy } from '../../service/tenancy.js';
 import { storeForOrganisation } from '../../store/create-store.js';
 import type { CliContext } from '../context.js';
+import { writeOutput } from '../output.js';
 import { listing, plural } from '../text.js';
 import { findGroup, withRegistry } from '../groups.js';
 
@@ -59,16 +59,8 @@ async function runRollup(ctx: CliContext, code: string, flags: RollupFlags): Pro
     return;
   }
   const body = format === 'csv' ? rollupCsv(rollup) : await rollupXlsx(rollup, today);
-  if (!flags.out) {
-    ctx.write(body);
-    return;
-  }
-  try {
-    await writeFile(flags.out, body);
-  } catch (e) {
-    throw new AppError('bad_input', `Could not write ${flags.out}: ${(e as NodeJS.ErrnoException).code ?? String(e)}.`, { cause: e });
-  }
-  ctx.out(`Wrote the roll-up of ${rollup.group.name} (${plural(rollup.members.length, 'member')}) to ${flags.out}.`);
+  if (await writeOutput(ctx, body, flags.out))
+    ctx.out(`Wrote the roll-up of ${rollup.group.name} (${plural(rollup.members.length, 'member')}) to ${flags.out}.`);
 }
 
 function formatFromOut(out?: string): RollupFormat | undefined {
