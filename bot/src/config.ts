@@ -55,6 +55,8 @@ const envSchema = z.object({
   LOAD_SAMPLE_PLAN: bool(true).optional(),
   /** On an empty store, register two sample organisations and an ICB over them, each with a sample plan (default: off). */
   LOAD_SAMPLE_ORGANISATIONS: bool(false),
+  /** How often each instance re-reads the organisation registry for changes made elsewhere (the CLI, another instance); 0: never. */
+  REGISTRY_REFRESH_SECONDS: z.coerce.number().int().min(0).max(86_400).default(60),
   SCHEDULER: bool(true),
 
   MicrosoftAppId: optional,

@@ -14,6 +14,7 @@ import { scheduleCycles } from './reminders/scheduler.js';
 import { loadSamplePlanIfEmpty } from './sample/sample-plan.js';
 import { loadSampleOrganisationsIfEmpty } from './sample/sample-organisations.js';
 import { createServer } from './server.js';
+import { followRegistry } from './service/registry-follower.js';
 import { implicitOrganisation, Tenancy, type OrgContext } from './service/tenancy.js';
 import type { ProactiveInstaller } from './reminders/proactive-install.js';
 import { createRegistry, storeForOrganisation, userDirectoryOf } from './store/create-store.js';
@@ -98,7 +99,10 @@ async function start(): Promise<void> {
         lease: cycleLeaseFromConfig(config, logger),
       })
     : null;
+  // Organisations changed from the command line or on another instance are served without a restart.
+  const follower = followRegistry(tenancy, { everySeconds: config.REGISTRY_REFRESH_SECONDS, logger });
   const stop = () => {
+    follower.stop();
     server.close();
     void Promise.resolve(scheduler?.stop())
       .then(() => tenancy.close())

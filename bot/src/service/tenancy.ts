@@ -46,6 +46,8 @@ export interface TenancyDeps {
 }
 
 interface Built {
+  /** What the registry said, to tell later whether it changed (`refresh`). */
+  fingerprint: string;
   implicit: boolean;
   byId: Map<string, OrgContext>;
   groups: readonly OrgGroup[];
@@ -54,9 +56,9 @@ interface Built {
 }
 
 /** The contexts the registry describes, reusing an open store from `previous` for an organisation whose site is unchanged. */
-async function build(deps: TenancyDeps, previous: ReadonlyMap<string, OrgContext>): Promise<Built> {
+async function build(deps: TenancyDeps, previous: ReadonlyMap<string, OrgContext>, read?: RegistryRead): Promise<Built> {
   const { config, clock } = deps;
-  const [orgs, groups] = await Promise.all([deps.registry.listOrganisations(), deps.registry.listGroups()]);
+  const { orgs, groups } = read ?? (await readRegistry(deps.registry));
   const implicit = orgs.length === 0;
   const byId = new Map<string, OrgContext>();
   for (const org of implicit ? [implicitOrganisation(config)] : orgs) {
@@ -76,7 +78,22 @@ async function build(deps: TenancyDeps, previous: ReadonlyMap<string, OrgContext
     if (anyStore) await linkRoleAccounts(viewers, anyStore, deps.users?.(anyStore));
     groupViewers.set(group.id, viewers);
   }
-  return { implicit, byId, groups: implicit ? [] : groups, groupViewers };
+  return { fingerprint: fingerprintOf({ orgs, groups }), implicit, byId, groups: implicit ? [] : groups, groupViewers };
+}
+
+interface RegistryRead {
+  orgs: Organisation[];
+  groups: OrgGroup[];
+}
+
+async function readRegistry(registry: OrganisationRegistry): Promise<RegistryRead> {
+  const [orgs, groups] = await Promise.all([registry.listOrganisations(), registry.listGroups()]);
+  return { orgs, groups };
+}
+
+/** The registry's content as one string; both lists come sorted by id from every registry. */
+function fingerprintOf(read: RegistryRead): string {
+  return JSON.stringify(read);
 }
 
 /**
@@ -97,22 +114,13 @@ export function organisationRoles(config: Config, org: Organisation): RoleDirect
  * deployment always has (`implicit` is true).
  */
 export class Tenancy {
-  private implicitNow: boolean;
-  private byId: ReadonlyMap<string, OrgContext>;
-  private groupList: readonly OrgGroup[];
-  private groupViewerLists: ReadonlyMap<string, RoleDirectory>;
   /** Stores of organisations removed or re-sited by `reload()`: closed with the tenancy, as requests may still hold them. */
   private readonly retired: PlanStore[] = [];
 
   private constructor(
     private readonly deps: TenancyDeps,
-    built: Built,
-  ) {
-    this.implicitNow = built.implicit;
-    this.byId = built.byId;
-    this.groupList = built.groups;
-    this.groupViewerLists = built.groupViewers;
-  }
+    private now: Built,
+  ) {}
 
   /**
    * Reads the registry and opens (`init()`) each organisation's store.
@@ -130,38 +138,51 @@ export class Tenancy {
    * that look contexts up per request (`context`, `contexts`) see the change at once.
    */
   async reload(): Promise<void> {
-    const built = await build(this.deps, this.byId);
+    this.replace(await build(this.deps, this.now.byId));
+  }
+
+  /**
+   * Reads the registry and reloads only if it changed since this tenancy
+   * last read it: how a change made elsewhere (`wres org` on the command
+   * line, the admin page on another instance) reaches this instance.
+   * Resolves true when it reloaded.
+   */
+  async refresh(): Promise<boolean> {
+    const read = await readRegistry(this.deps.registry);
+    if (fingerprintOf(read) === this.now.fingerprint) return false;
+    this.replace(await build(this.deps, this.now.byId, read));
+    return true;
+  }
+
+  private replace(built: Built): void {
     const kept = new Set([...built.byId.values()].map((c) => c.store));
-    this.retired.push(...[...this.byId.values()].map((c) => c.store).filter((s) => !kept.has(s)));
-    this.implicitNow = built.implicit;
-    this.byId = built.byId;
-    this.groupList = built.groups;
-    this.groupViewerLists = built.groupViewers;
+    this.retired.push(...[...this.now.byId.values()].map((c) => c.store).filter((s) => !kept.has(s)));
+    this.now = built;
   }
 
   /** True while no organisation is registered: the one context is the implicit organisation. */
   get implicit(): boolean {
-    return this.implicitNow;
+    return this.now.implicit;
   }
 
   /** Every organisation's context, by name. */
   contexts(): OrgContext[] {
-    return [...this.byId.values()].sort((a, b) => a.org.name.localeCompare(b.org.name, 'en-GB') || a.org.id.localeCompare(b.org.id));
+    return [...this.now.byId.values()].sort((a, b) => a.org.name.localeCompare(b.org.name, 'en-GB') || a.org.id.localeCompare(b.org.id));
   }
 
   /** The organisation's context, or null when it is not one this deployment serves. */
   context(orgId: string): OrgContext | null {
-    return this.byId.get(orgId.trim().toUpperCase()) ?? this.byId.get(orgId) ?? null;
+    return this.now.byId.get(orgId.trim().toUpperCase()) ?? this.now.byId.get(orgId) ?? null;
   }
 
   /** The oversight groups (none for the implicit organisation). */
   groups(): readonly OrgGroup[] {
-    return this.groupList;
+    return this.now.groups;
   }
 
   /** Who may read group `groupId`'s roll-up, its emails linked to accounts; null for an unknown group. */
   groupViewers(groupId: string): RoleDirectory | null {
-    return this.groupViewerLists.get(groupId) ?? null;
+    return this.now.groupViewers.get(groupId) ?? null;
   }
 
   /**
@@ -182,6 +203,6 @@ export class Tenancy {
 
   /** Closes every organisation's store. */
   async close(): Promise<void> {
-    await Promise.all([...[...this.byId.values()].map((c) => c.store), ...this.retired].map((s) => s.close()));
+    await Promise.all([...[...this.now.byId.values()].map((c) => c.store), ...this.retired].map((s) => s.close()));
   }
 }
