@@ -8,6 +8,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GroupsResponse, RollupResponse, ServedMember } from '../../bot/src/api/contract.js';
+import { AppError } from '../../bot/src/errors.js';
 import type { Tenancy } from '../../bot/src/service/tenancy.js';
 import { ICB_VIEWER, NORTH_LEAD, openRollupTenancy, PRIVATE_TEXTS, serveRollupApp, STRANGER } from './rollup-fixture.js';
 
@@ -75,6 +76,29 @@ describe('the roll-up for an oversight group', () => {
     expect(cells).toContain('North Trust');
     expect(cells).toContain('2.80 (worse, 2019/20)');
     expect((await get('/api/groups/QWE/rollup?format=pdf', ICB_VIEWER)).status).toBe(400);
+  });
+
+  it('names a member whose plan cannot be read just now, and still shows every other member', async () => {
+    const south = tenancy.context('R1H')!.store;
+    const listActions = south.listActions.bind(south);
+    // South's site does not answer, as a SharePoint outage rejects a read.
+    south.listActions = () => Promise.reject(new AppError('unavailable', 'SharePoint did not answer.'));
+    try {
+      const res = await get('/api/groups/QWE/rollup', ICB_VIEWER);
+      expect(res.status).toBe(200);
+      const body = (await res.json()) as RollupResponse;
+      expect(body.members.map((m) => [m.id, m.served])).toEqual([
+        ['RXX', true],
+        ['R1H', false],
+        ['RZZ', false],
+      ]);
+      expect(body.members[1]).toEqual({ id: 'R1H', name: 'South Trust', served: false, why: 'unreadable' });
+      const csv = await (await get('/api/groups/QWE/rollup?format=csv', ICB_VIEWER)).text();
+      expect(csv).toContain('North Trust,RXX,2,50%,1,');
+      expect(csv).toContain('South Trust,R1H,Could not be read just now');
+    } finally {
+      south.listActions = listActions;
+    }
   });
 
   it('refuses anyone not on the group’s viewer list, a member’s own lead included, in words', async () => {

@@ -75,7 +75,10 @@ describe('a member organisation’s roll-up', () => {
     for (const secret of ['Audit shortlisting', 'Priya', 'Panels for 3 of 5', 'Head of Resourcing', 'priya.shah']) {
       expect(text).not.toContain(secret);
     }
-    const table = rollupTable({ group: { id: 'QWE', name: 'ICB', kind: 'icb' }, members: [member, { id: 'RZZ', served: false }] });
+    const table = rollupTable({
+      group: { id: 'QWE', name: 'ICB', kind: 'icb' },
+      members: [member, { id: 'RZZ', served: false, why: 'not-served' }],
+    });
     expect(table[0]).toContain('No update in 30 days');
     expect(table[1]!.slice(0, 7)).toEqual(['North Trust', 'RXX', '1', '0%', '1', '1', 'Indicator 3']);
     expect(table[1]![9]).toBe('3.00 (worse, 2019/20)');

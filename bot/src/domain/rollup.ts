@@ -44,13 +44,28 @@ export interface ServedMember {
   worsenedWithoutAction: IndicatorNumber[];
 }
 
-/** A member code the group lists but this deployment does not serve. */
-interface UnservedMember {
+/**
+ * A member the roll-up cannot summarise: a code the group lists that this
+ * deployment does not serve (`not-served`), or an organisation whose plan
+ * could not be read just now (`unreadable`: its SharePoint site did not
+ * answer). Either way it is named, never silently left out.
+ */
+export interface MissingMember {
   id: string;
   served: false;
+  /** Its name, when it is one this deployment serves. */
+  name?: string;
+  why: 'not-served' | 'unreadable';
 }
 
-export type MemberRollup = ServedMember | UnservedMember;
+export type MemberRollup = ServedMember | MissingMember;
+
+/** Why a member has no figures, in words for the table, the paper and the command line. */
+export function missingMemberText(m: MissingMember): string {
+  return m.why === 'unreadable'
+    ? 'Could not be read just now: its plan did not answer. Try again later.'
+    : 'Not on this service: this organisation does not use the WRES Action Tracker here.';
+}
 
 /** A group's roll-up, members in the group's order. */
 export interface GroupRollup {
@@ -124,7 +139,17 @@ export function rollupTable(rollup: GroupRollup): string[][] {
     ...INDICATORS.map((i) => `Indicator ${i.number} ${i.shortName}`),
   ];
   const rows = rollup.members.map((m) => {
-    if (!m.served) return ['Not on this service', m.id, '', '', '', '', '', ...INDICATORS.map(() => '')];
+    if (!m.served)
+      return [
+        m.why === 'unreadable' ? m.name! : 'Not on this service',
+        m.id,
+        m.why === 'unreadable' ? missingMemberText(m) : '',
+        '',
+        '',
+        '',
+        '',
+        ...INDICATORS.map(() => ''),
+      ];
     const stale = staleDays.length === 1 ? String(m.stale) : `${m.stale} (${m.staleAfterDays} days)`;
     return [
       m.name,

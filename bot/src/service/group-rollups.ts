@@ -66,9 +66,12 @@ export async function rollupOf(group: OrgGroup, source: Pick<GroupSource, 'conte
 
 async function memberRollup(id: string, source: Pick<GroupSource, 'context'>, clock: Clock): Promise<MemberRollup> {
   const context = source.context(id);
-  if (!context) return { id, served: false };
+  if (!context) return { id, served: false, why: 'not-served' };
   const { config, store, org } = context;
-  const [actions, metrics] = await Promise.all([store.listActions(), store.listMetrics()]);
+  // One member's site being down must not hide the others: it is shown as unreadable, by name.
+  const read = await Promise.all([store.listActions(), store.listMetrics()]).catch(() => null);
+  if (!read) return { id: org.id, name: org.name, served: false, why: 'unreadable' };
+  const [actions, metrics] = read;
   const view = { today: localDate(clock.now(), config.TIMEZONE), timeZone: config.TIMEZONE, staleAfterDays: config.STALE_AFTER_DAYS };
   return summariseMember(org, actions, metrics, view);
 }

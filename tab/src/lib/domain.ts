@@ -7,6 +7,7 @@ export type { IndicatorNumber, ProgressEvent, ProgressUpdate, Rag, Status } from
 export { RAGS, STATUSES } from '../../../bot/src/domain/model.js';
 export { indicatorLabel } from '../../../bot/src/domain/indicators.js';
 export { RAG_LABELS, STATUS_LABELS, isOverdue } from '../../../bot/src/domain/rules.js';
+export { missingMemberText } from '../../../bot/src/domain/rollup.js';
 export { dueLabel } from '../../../bot/src/domain/due-label.js';
 export { filterActions, groupActions } from '../../../bot/src/domain/plan-filter.js';
 export { summariseViews } from '../../../bot/src/domain/summary-counts.js';

@@ -1,7 +1,7 @@
 import { extname } from 'node:path';
 import { Option, type Command } from 'commander';
 import { localDate } from '../../domain/dates.js';
-import { DIRECTION_WORDS, type GroupRollup } from '../../domain/rollup.js';
+import { DIRECTION_WORDS, missingMemberText, type GroupRollup } from '../../domain/rollup.js';
 import { AppError } from '../../errors.js';
 import { rollupCsv, rollupXlsx, type RollupFormat } from '../../export/rollup-export.js';
 import { rollupOf } from '../../service/group-rollups.js';
@@ -72,7 +72,7 @@ function printRollup(ctx: CliContext, rollup: GroupRollup): void {
   ctx.out(`${rollup.group.name} (${rollup.group.id}): ${plural(rollup.members.length, 'member organisation')}`);
   for (const m of rollup.members) {
     if (!m.served) {
-      ctx.out(`\n${m.id}: not on this service`);
+      ctx.out(m.why === 'unreadable' ? `\n${m.name} (${m.id}): ${missingMemberText(m)}` : `\n${m.id}: not on this service`);
       continue;
     }
     ctx.out(`\n${m.name} (${m.id})`);

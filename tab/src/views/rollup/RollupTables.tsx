@@ -2,6 +2,7 @@ import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { CheckmarkCircleRegular, QuestionCircleRegular, SubtractCircleRegular, WarningRegular } from '@fluentui/react-icons';
 import type { IndicatorLatest, RollupResponse, ServedMember } from '../../api/types.js';
 import { listTableCells } from '../../components/table-styles.js';
+import { missingMemberText } from '../../lib/domain.js';
 
 const useStyles = makeStyles({
   table: { width: '100%', borderCollapse: 'collapse', fontSize: tokens.fontSizeBase300, marginBottom: tokens.spacingVerticalL },
@@ -79,10 +80,16 @@ export function ProgressTable({ rollup }: { rollup: RollupResponse }) {
           ) : (
             <tr key={m.id} data-member={m.id}>
               <th scope="row" className={styles.td}>
-                {m.id}
+                {m.name ? (
+                  <>
+                    <bdi>{m.name}</bdi> <span className={styles.muted}>({m.id})</span>
+                  </>
+                ) : (
+                  m.id
+                )}
               </th>
-              <td className={mergeClasses(styles.td, styles.muted)} colSpan={5}>
-                Not on this service: this organisation does not use the WRES Action Tracker here.
+              <td className={mergeClasses(styles.td, m.why === 'unreadable' ? styles.attention : styles.muted)} colSpan={5}>
+                {missingMemberText(m)}
               </td>
             </tr>
           ),
