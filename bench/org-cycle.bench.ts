@@ -61,7 +61,7 @@ async function planTime(organisations: CycleOrganisation[], rounds: number): Pro
   let due = 0;
   for (let r = 0; r < rounds; r++) {
     const start = performance.now();
-    const plans = await planReminderCycle(deps);
+    const { plans } = await planReminderCycle(deps);
     samples.push(performance.now() - start);
     due = plans.reduce((n, p) => n + p.planned.queues.length, 0);
   }

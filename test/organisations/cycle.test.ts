@@ -8,10 +8,11 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Person } from '../../bot/src/domain/model.js';
-import { runReminderCycle } from '../../bot/src/reminders/cycle.js';
+import { AppError } from '../../bot/src/errors.js';
+import { runDigestCycle, runReminderCycle } from '../../bot/src/reminders/cycle.js';
 import { describeReport } from '../../bot/src/reminders/run-report.js';
 import { makeImportedAction } from '../store/fixtures.js';
-import { executeData, owner, startOrgHarness, type OrgHarness } from './org-bot-harness.js';
+import { executeData, LEAD, owner, startOrgHarness, type OrgHarness } from './org-bot-harness.js';
 
 function people(prefix: string, n: number): Person[] {
   return Array.from({ length: n }, (_, i) => ({
@@ -90,6 +91,39 @@ describe('the reminder cycle across organisations', () => {
       expect(executeData(card).length).toBeGreaterThan(0);
       expect(executeData(card).every((d) => d.orgId === orgId)).toBe(true);
     }
+  });
+
+  it('goes ahead for every other organisation when one’s plan cannot be read, and names the one that did not run', async () => {
+    const northOwners = people('North', 2);
+    const north = northOwners.map((p, i) =>
+      makeImportedAction({
+        ref: `1.${i + 1}`,
+        planYear: '2025/26',
+        title: `North action ${i + 1}`,
+        owner: owner(p),
+        dueDate: '2026-03-17',
+      }),
+    );
+    h = await startOrgHarness({ north });
+    await h.reachable(h.north, [...northOwners, LEAD]);
+    // South's SharePoint site does not answer.
+    h.south.store.listActions = () => Promise.reject(new AppError('unavailable', 'SharePoint did not answer'));
+    const organisations = h.bot.cycleOrganisations();
+
+    const reminders = await runReminderCycle({ organisations, clock: h.clock, logger: h.logger });
+    expect(reminders.sent.map((s) => s.organisation)).toEqual(['North Trust (RXX)', 'North Trust (RXX)']);
+    expect(reminders.notRun).toEqual([{ organisation: 'South Trust (R1H)', detail: 'SharePoint did not answer' }]);
+    expect(describeReport(reminders)).toContain(
+      'Did not run for South Trust (R1H): its plan could not be read (SharePoint did not answer). Nothing of its was sent; the next run tries again.',
+    );
+
+    const digest = await runDigestCycle({ organisations, clock: h.clock, logger: h.logger });
+    expect(digest.sent.map((s) => `${s.organisation} → ${s.who}`)).toEqual(['North Trust (RXX) → Lena Hart']);
+    expect(digest.notRun).toEqual([{ organisation: 'South Trust (R1H)', detail: 'SharePoint did not answer' }]);
+    expect(h.logger.lines.filter((l) => l.level === 'error').map((l) => l.message)).toEqual([
+      "The reminders run could not start for South Trust (R1H): the other organisations' went ahead",
+      "The digest run could not start for South Trust (R1H): the other organisations' went ahead",
+    ]);
   });
 
   it('reminds an organisation added while the service runs (the admin page), by the next cycle, on its own cards', async () => {

@@ -56,7 +56,7 @@ export function cliNotifier(run: RunContext): TeamsNotifier {
 function printReport(ctx: CliContext, report: RunReport, json: boolean | undefined): void {
   if (json) ctx.out(JSON.stringify(report, null, 2));
   else for (const line of describeReport(report)) ctx.out(line);
-  if (report.failed.length) ctx.exitCode = 1;
+  if (report.failed.length || report.notRun?.length) ctx.exitCode = 1;
 }
 
 /** What a run command works with: the CLI's config and store, the run's clock (from `--now`) and the stderr logger. */

@@ -12,6 +12,7 @@ import type { Notifier } from './notifier.js';
 import type { ProactiveInstaller } from './proactive-install.js';
 import { planReminders, runReminders, type PlannedReminders } from './reminder-job.js';
 import { mergeReports, reportCounts, type RunReport } from './run-report.js';
+import { describeError, isAppError } from '../errors.js';
 
 /** One organisation in the cycle: its store and settings, its leads, and the shared sender as this organisation's. */
 export interface CycleOrganisation {
@@ -51,12 +52,13 @@ export async function runReminderCycle(deps: CycleDeps): Promise<RunReport> {
   const only = implicitOnly(deps);
   const hold = deps.hold ? { hold: deps.hold } : {};
   if (only) return runReminders({ ...only, clock, logger, ...hold, ...(only.install ? { install: only.install } : {}) });
-  const plans = await planReminderCycle(deps);
+  const { plans, notRun } = await planReminderCycle(deps);
   await forEachConcurrently(takeTurns(plans.map((p) => p.planned.queues)), deps.sendConcurrency ?? 16, (send) => send());
   const report = mergeReports(
     'reminders',
     fallbackToday(deps),
     plans.map((p) => ({ organisation: p.organisation, report: p.planned.report })),
+    notRun,
   );
   logger.info('Reminder cycle finished', { organisations: plans.length, ...reportCounts(report) });
   return report;
@@ -66,24 +68,57 @@ export async function runReminderCycle(deps: CycleDeps): Promise<RunReport> {
  * The planning half of the reminder cycle: each working organisation's run
  * planned with its own settings and store, nothing sent yet.
  */
-export async function planReminderCycle(deps: CycleDeps): Promise<{ organisation: string; planned: PlannedReminders }[]> {
+export async function planReminderCycle(
+  deps: CycleDeps,
+): Promise<{ plans: { organisation: string; planned: PlannedReminders }[]; notRun: NotRun[] }> {
   const { clock, logger } = deps;
   const plans: { organisation: string; planned: PlannedReminders }[] = [];
+  const notRun: NotRun[] = [];
   for (const org of await workingToday(deps, 'reminders')) {
     const install = org.install ? { install: org.install } : {};
     const hold = deps.hold ? { hold: deps.hold } : {};
-    const planned = await planReminders({
-      store: org.store,
-      notifier: org.notifier,
-      clock,
-      config: org.config,
-      logger,
-      ...install,
-      ...hold,
-    });
-    plans.push({ organisation: org.label ?? '', planned });
+    const planned = await orNotRun(org, 'reminders', notRun, logger, () =>
+      planReminders({
+        store: org.store,
+        notifier: org.notifier,
+        clock,
+        config: org.config,
+        logger,
+        ...install,
+        ...hold,
+      }),
+    );
+    if (planned) plans.push({ organisation: org.label ?? '', planned });
   }
-  return plans;
+  return { plans, notRun };
+}
+
+/** An organisation whose run could not start, and why. */
+type NotRun = NonNullable<RunReport['notRun']>[number];
+
+/**
+ * Runs one organisation's part of a cycle. When it fails (its plan cannot
+ * be read: its SharePoint site is down), the failure is noted in `notRun`
+ * and logged, and the cycle goes on for every other organisation.
+ */
+async function orNotRun<T>(
+  org: CycleOrganisation,
+  job: RunReport['job'],
+  notRun: NotRun[],
+  logger: Logger,
+  part: () => Promise<T>,
+): Promise<T | null> {
+  try {
+    return await part();
+  } catch (e) {
+    const organisation = org.label ?? 'the organisation';
+    logger.error(`The ${job} run could not start for ${organisation}: the other organisations' went ahead`, {
+      organisation,
+      error: describeError(e),
+    });
+    notRun.push({ organisation, detail: isAppError(e) ? e.message : 'an unexpected error; see the log' });
+    return null;
+  }
 }
 
 /**
@@ -97,14 +132,17 @@ export async function runDigestCycle(deps: CycleDeps): Promise<RunReport> {
   const only = implicitOnly(deps);
   if (only) return runDigest({ ...only, clock, logger });
   const parts: { organisation: string; report: RunReport }[] = [];
+  const notRun: NotRun[] = [];
   // A few organisations at a time: their leads' digests interleave under the shared pacing.
   await forEachConcurrently(await workingToday(deps, 'digest'), 4, async (org) => {
-    const report = await runDigest({ store: org.store, notifier: org.notifier, clock, config: org.config, roles: org.roles, logger });
-    parts.push({ organisation: org.label ?? '', report });
+    const digest = () => runDigest({ store: org.store, notifier: org.notifier, clock, config: org.config, roles: org.roles, logger });
+    const report = await orNotRun(org, 'digest', notRun, logger, digest);
+    if (report) parts.push({ organisation: org.label ?? '', report });
   });
   const order = new Map(deps.organisations.map((o, i) => [o.label ?? '', i]));
   parts.sort((a, b) => order.get(a.organisation)! - order.get(b.organisation)!);
-  const report = mergeReports('digest', fallbackToday(deps), parts);
+  notRun.sort((a, b) => order.get(a.organisation)! - order.get(b.organisation)!);
+  const report = mergeReports('digest', fallbackToday(deps), parts, notRun);
   logger.info('Digest cycle finished', { organisations: parts.length, ...reportCounts(report) });
   return report;
 }

@@ -47,6 +47,12 @@ export interface RunReport {
   skipped: (ReportItem & { reason: SkipReason; detail: string })[];
   /** `permanent`: Teams refused for good and the person is now marked unreachable. */
   failed: (ReportItem & { permanent: boolean; detail: string })[];
+  /**
+   * Organisations whose run could not start (their plan could not be read):
+   * nothing of theirs was sent or claimed, and the next run catches up.
+   * Absent when every organisation ran.
+   */
+  notRun?: { organisation: string; detail: string }[];
 }
 
 /** An empty report for `job` on `today`. */
@@ -81,14 +87,19 @@ export function itemInWords(item: Pick<ReportItem, 'subject' | 'stage' | 'organi
  * its organisation (so nothing is lost in the sum), `today` the first
  * organisation's.
  */
-export function mergeReports(job: RunReport['job'], today: string, parts: { organisation: string; report: RunReport }[]): RunReport {
+export function mergeReports(
+  job: RunReport['job'],
+  today: string,
+  parts: { organisation: string; report: RunReport }[],
+  notRun: readonly { organisation: string; detail: string }[] = [],
+): RunReport {
   const merged = emptyReport(job, parts[0]?.report.today ?? today);
   for (const { organisation, report } of parts) {
     merged.sent.push(...report.sent.map((i) => ({ ...i, organisation })));
     merged.skipped.push(...report.skipped.map((i) => ({ ...i, organisation })));
     merged.failed.push(...report.failed.map((i) => ({ ...i, organisation })));
   }
-  return merged;
+  return notRun.length ? { ...merged, notRun: [...notRun] } : merged;
 }
 
 /** Per organisation, how many were sent, skipped and failed (organisations in the order they first appear). */
@@ -134,5 +145,9 @@ export function describeReport(report: RunReport): string[] {
     const next = f.permanent ? ' (now marked not reachable in Teams)' : ' (kept as not delivered; the next run tries again)';
     lines.push(`Could not send ${what(f)} to ${f.who}: ${f.detail}${next}.`);
   }
+  for (const n of report.notRun ?? [])
+    lines.push(
+      `Did not run for ${n.organisation}: its plan could not be read (${n.detail}). Nothing of its was sent; the next run tries again.`,
+    );
   return lines;
 }

@@ -85,9 +85,10 @@ const realTimer: FollowUpTimer = {
   clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
 };
 
-/** True when a run left something owed that a run after the lease could deliver: a passing failure, another run's claim, an unfinished install. */
+/** True when a run left something owed that a run after the lease could deliver: a passing failure, an organisation that could not run, another run's claim, an unfinished install. */
 function needsFollowUp(report: RunReport): boolean {
   return (
+    (report.notRun?.length ?? 0) > 0 ||
     report.failed.some((f) => !f.permanent) ||
     report.skipped.some((s) => s.reason === 'claimed-elsewhere' || s.reason === 'install-pending')
   );
