@@ -45,7 +45,7 @@ async function start(): Promise<void> {
     if (loaded) logger.info('Loaded the sample plan into the empty store', { actions: loaded });
     await store.close();
   }
-  const tenancy = await Tenancy.open({ config, registry, storeFor, clock, users: userDirectoryOf });
+  const tenancy = await Tenancy.open({ config, registry, storeFor, clock, logger, users: userDirectoryOf });
   // The server's own deps (store, service) and the demo-leads notice are the first organisation's; every surface takes the tenancy.
   const { store, service, roles } = tenancy.contexts()[0]!;
   if (roles.demoLeads) logger.info('ED_LEADS is empty: the demo E&D leads (Alex Wilber, Lynne Robbins) lead, in development only');

@@ -129,30 +129,37 @@ describe('SharePoint: two organisations on two sites', () => {
 });
 
 describe('SharePoint start-up with organisations', () => {
-  it('refuses to start when an organisation’s site was not granted to the app, naming it, its site and the grant', async () => {
+  it('serves the other organisations when one’s site was not granted, names it, its site and the grant, and serves it once granted', async () => {
     await tenancy.close();
     rig.siteA.granted = false;
-    const opening = Tenancy.open({
-      config: rig.config,
-      registry: createRegistry(rig.config),
-      storeFor: storeForOrganisation(rig.config, { logger: memoryLogger() }),
-      clock: fixedClock(AT),
-    });
-    const message = await opening.then(
-      () => 'started',
-      (e: Error) => e.message,
-    );
-    expect(message).toContain('North Trust (RXA)');
-    expect(message).toMatch(new RegExp(`${rig.siteA.id}|${SITE_A}`));
-    expect(message).toContain('403');
-    expect(message).toContain('/permissions');
+    const logger = memoryLogger();
+    const open = () =>
+      Tenancy.open({
+        config: rig.config,
+        registry: createRegistry(rig.config),
+        storeFor: storeForOrganisation(rig.config, { logger: memoryLogger() }),
+        clock: fixedClock(AT),
+        logger,
+      });
+    tenancy = await open();
+    const north = tenancy.context('RXA')!;
+    expect(north.unavailable).toContain('North Trust (RXA)');
+    expect(north.unavailable).toMatch(new RegExp(`${rig.siteA.id}|${SITE_A}`));
+    expect(north.unavailable).toContain('403');
+    expect(north.unavailable).toContain('/permissions');
+    // Every surface that reads North's store meets the same refusal, in words.
+    await expect(north.store.listActions()).rejects.toMatchObject({ code: 'unavailable', message: north.unavailable });
+    expect(tenancy.context('RXB')!.unavailable).toBeUndefined();
+    await expect(tenancy.context('RXB')!.store.listActions()).resolves.toBeDefined();
+    expect(logger.lines.map((l) => [l.level, l.message])).toEqual([
+      ['error', 'North Trust (RXA) cannot be served just now: the other organisations are served as usual'],
+    ]);
+
     rig.siteA.granted = true;
-    tenancy = await Tenancy.open({
-      config: rig.config,
-      registry: createRegistry(rig.config),
-      storeFor: storeForOrganisation(rig.config, { logger: memoryLogger() }),
-      clock: fixedClock(AT),
-    });
+    expect(await tenancy.refresh()).toBe(false);
+    expect(tenancy.unavailable()).toEqual([]);
+    await expect(tenancy.context('RXA')!.store.listActions()).resolves.toBeDefined();
+    expect(logger.lines.at(-1)?.message).toBe('North Trust (RXA) is served again');
   });
 
   it('refuses a registered organisation with no site, naming it', () => {

@@ -122,13 +122,20 @@ export function adminRoutes(deps: { tenancy: Tenancy; registry: OrganisationRegi
   router.use(platformAdminsOnly(deps.config));
   router.use(express.json({ limit: '64kb' }));
 
-  /** Applies a change, then reloads; undoes the change when the reload fails. */
-  const change = async (apply: () => Promise<void>, undo: () => Promise<void>) => {
+  /**
+   * Applies a change, then reloads; undoes the change when the reload fails
+   * or the organisation changed (`orgId`) cannot be served (its site is not
+   * granted or not provisioned), refusing with why.
+   */
+  const change = async (apply: () => Promise<void>, undo: () => Promise<void>, orgId?: string) => {
     await apply();
     try {
       await tenancy.reload();
+      const why = orgId ? tenancy.context(orgId)?.unavailable : undefined;
+      if (why) throw new AppError('bad_input', `Nothing was saved: ${why}`);
     } catch (e) {
       await undo();
+      await tenancy.reload().catch(() => undefined);
       throw e;
     }
   };
@@ -150,6 +157,7 @@ export function adminRoutes(deps: { tenancy: Tenancy; registry: OrganisationRegi
     await change(
       () => registry.saveOrganisation(org),
       () => registry.removeOrganisation(org.id),
+      org.id,
     );
     res.status(201).json(adminView(org));
   });
@@ -160,6 +168,7 @@ export function adminRoutes(deps: { tenancy: Tenancy; registry: OrganisationRegi
     await change(
       () => registry.saveOrganisation(org),
       () => registry.saveOrganisation(before),
+      org.id,
     );
     res.json(adminView(org));
   });

@@ -74,12 +74,25 @@ export function createTenancyApiRouter(deps: TenancyApiDeps): Router {
   router.use(async (req, res, next) => {
     try {
       const ctx = await organisationOf(req.get(ORG_HEADER), res, tenancy, config);
+      if (ctx.unavailable) throw unavailable(ctx);
       routerFor(ctx)(req, res, next);
     } catch (e) {
       next(e);
     }
   });
   return router;
+}
+
+/**
+ * The 503 for an organisation that cannot be served just now. Its reason
+ * (which may name its site) goes to the log, not to the caller, who may
+ * not even be a member.
+ */
+function unavailable(ctx: OrgContext): AppError {
+  return new AppError(
+    'unavailable',
+    `${orgLabel(ctx.org)} cannot be reached just now, so nothing was read or changed. Please try again in a few minutes; if this goes on, tell the service's administrator.`,
+  );
 }
 
 function withReassignments(reassignments: Reassignments | undefined): { reassignments?: Reassignments } {

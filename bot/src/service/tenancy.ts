@@ -1,9 +1,11 @@
 import { configFor, type Config } from '../config.js';
 import type { Clock } from '../domain/clock.js';
 import { isSamePerson } from '../domain/people.js';
-import { IMPLICIT_ORG_ID, type OrgGroup, type Organisation } from '../domain/organisation.js';
+import { IMPLICIT_ORG_ID, orgLabel, type OrgGroup, type Organisation } from '../domain/organisation.js';
 import type { UserDirectory } from '../domain/user-directory.js';
 import type { OrganisationRegistry } from '../store/organisation-registry.js';
+import { AppError, describeError, isAppError } from '../errors.js';
+import type { Logger } from '../logger.js';
 import type { PlanStore } from '../store/plan-store.js';
 import { PlanService } from './plan-service.js';
 import { linkRoleAccounts, RoleDirectory, rolesFromConfig, type Identity } from './roles.js';
@@ -20,6 +22,13 @@ export interface OrgContext {
   store: PlanStore;
   service: PlanService;
   roles: RoleDirectory;
+  /**
+   * Why this organisation cannot be served just now (its store could not be
+   * opened: its site is down, not granted or not provisioned), in words;
+   * absent when it can. Surfaces refuse with this, naming the organisation;
+   * the others are served as usual, and `refresh` tries it again.
+   */
+  unavailable?: string;
 }
 
 /** A person's part in one organisation. */
@@ -43,6 +52,8 @@ export interface TenancyDeps {
   storeFor: StoreFor;
   clock: Clock;
   users?: (store: PlanStore) => UserDirectory | undefined;
+  /** Where an organisation that cannot be served is reported. */
+  logger?: Logger;
 }
 
 interface Built {
@@ -50,35 +61,98 @@ interface Built {
   fingerprint: string;
   implicit: boolean;
   byId: Map<string, OrgContext>;
+  /** Each organisation's own store, opened or not: what a context of an unavailable organisation does not hand out. */
+  stores: ReadonlyMap<string, PlanStore>;
   groups: readonly OrgGroup[];
   /** Each group's viewers, linked to their Entra accounts like an organisation's lists. */
   groupViewers: ReadonlyMap<string, RoleDirectory>;
 }
 
-/** The contexts the registry describes, reusing an open store from `previous` for an organisation whose site is unchanged. */
-async function build(deps: TenancyDeps, previous: ReadonlyMap<string, OrgContext>, read?: RegistryRead): Promise<Built> {
-  const { config, clock } = deps;
+/** The contexts the registry describes, reusing a store from `previous` for an organisation whose site is unchanged. */
+async function build(deps: TenancyDeps, previous: Built | null, read?: RegistryRead): Promise<Built> {
+  const { config } = deps;
   const { orgs, groups } = read ?? (await readRegistry(deps.registry));
   const implicit = orgs.length === 0;
   const byId = new Map<string, OrgContext>();
+  const stores = new Map<string, PlanStore>();
   for (const org of implicit ? [implicitOrganisation(config)] : orgs) {
-    const before = previous.get(org.id);
-    const reuse = before && JSON.stringify(before.org.site ?? null) === JSON.stringify(org.site ?? null);
-    const store = reuse ? before.store : deps.storeFor(org);
-    if (!reuse) await store.init();
-    const roles = organisationRoles(config, org);
-    await linkRoleAccounts(roles, store, deps.users?.(store));
-    byId.set(org.id, { org, config: configFor(config, org), store, service: new PlanService(store, clock), roles });
+    const before = previous?.byId.get(org.id);
+    const sameSite = before && JSON.stringify(before.org.site ?? null) === JSON.stringify(org.site ?? null);
+    const opened = await openContext(deps, org, sameSite ? { context: before, store: previous!.stores.get(org.id) } : undefined);
+    // A single-organisation deployment that cannot open its store does not start, as always.
+    if (implicit && opened.context.unavailable) throw opened.failure;
+    byId.set(org.id, opened.context);
+    if (opened.store) stores.set(org.id, opened.store);
   }
   const groupViewers = new Map<string, RoleDirectory>();
-  const anyStore = byId.values().next().value?.store;
+  const anyStore = [...byId.values()].find((c) => !c.unavailable)?.store;
   for (const group of implicit ? [] : groups) {
     const viewers = new RoleDirectory({ edLeads: [], viewers: group.viewers, openWhenNoViewers: false });
     // From then on an email on the list matches only its account: an email claim alone is not enough.
     if (anyStore) await linkRoleAccounts(viewers, anyStore, deps.users?.(anyStore));
     groupViewers.set(group.id, viewers);
   }
-  return { fingerprint: fingerprintOf({ orgs, groups }), implicit, byId, groups: implicit ? [] : groups, groupViewers };
+  return { fingerprint: fingerprintOf({ orgs, groups }), implicit, byId, stores, groups: implicit ? [] : groups, groupViewers };
+}
+
+/**
+ * One organisation's context, reusing the store it had (`before`, same site:
+ * one store per organisation, so one outbox is ever delivering its updates).
+ * When its store cannot be opened the context says why (`unavailable`) and
+ * hands out a store that refuses every call with that reason, instead of
+ * failing the whole tenancy: one trust's site being down or not yet granted
+ * must not stop the service for every other. `store` is its own store, kept
+ * to try again and to close.
+ */
+async function openContext(
+  deps: TenancyDeps,
+  org: Organisation,
+  before: { context: OrgContext; store: PlanStore | undefined } | undefined,
+): Promise<{ context: OrgContext; store?: PlanStore; failure?: unknown }> {
+  const { config, clock } = deps;
+  const roles = organisationRoles(config, org);
+  const contextOf = (store: PlanStore, unavailable?: string): OrgContext => ({
+    org,
+    config: configFor(config, org),
+    store,
+    service: new PlanService(store, clock),
+    roles,
+    ...(unavailable ? { unavailable } : {}),
+  });
+  let store = before?.store;
+  try {
+    store ??= deps.storeFor(org);
+    // A new store is opened; one that failed to open last time is opened again (init is idempotent).
+    if (!before?.store || before.context.unavailable) await store.init();
+    await linkRoleAccounts(roles, store, deps.users?.(store));
+    if (before?.context.unavailable) deps.logger?.info(`${orgLabel(org)} is served again`, { organisation: org.id });
+    return { context: contextOf(store), store };
+  } catch (failure) {
+    const reason = isAppError(failure) ? failure.message : 'its store could not be opened (see the log)';
+    // Said once per outage: `refresh` tries again every minute.
+    if (!before?.context.unavailable)
+      deps.logger?.error(`${orgLabel(org)} cannot be served just now: the other organisations are served as usual`, {
+        organisation: org.id,
+        error: describeError(failure),
+      });
+    return { context: contextOf(refusingStore(reason), reason), ...(store ? { store } : {}), failure };
+  }
+}
+
+/** The store an unavailable organisation's context hands out: every call is refused with `reason`, in words. */
+function refusingStore(reason: string): PlanStore {
+  const refuse = () => Promise.reject(new AppError('unavailable', reason));
+  return new Proxy({} as PlanStore, {
+    // `then` stays undefined, so the store is never mistaken for a promise; closing has nothing to close.
+    get: (_, name) =>
+      name === 'then' || typeof name !== 'string'
+        ? undefined
+        : name === 'kind'
+          ? 'unavailable'
+          : name === 'close'
+            ? () => Promise.resolve()
+            : refuse,
+  });
 }
 
 interface RegistryRead {
@@ -128,7 +202,7 @@ export class Tenancy {
    * nobody else read (the implicit organisation keeps VIEWERS' old meaning).
    */
   static async open(deps: TenancyDeps): Promise<Tenancy> {
-    return new Tenancy(deps, await build(deps, new Map()));
+    return new Tenancy(deps, await build(deps, null));
   }
 
   /**
@@ -138,25 +212,31 @@ export class Tenancy {
    * that look contexts up per request (`context`, `contexts`) see the change at once.
    */
   async reload(): Promise<void> {
-    this.replace(await build(this.deps, this.now.byId));
+    this.replace(await build(this.deps, this.now));
   }
 
   /**
-   * Reads the registry and reloads only if it changed since this tenancy
-   * last read it: how a change made elsewhere (`wres org` on the command
-   * line, the admin page on another instance) reaches this instance.
-   * Resolves true when it reloaded.
+   * Reads the registry and reloads if it changed since this tenancy last
+   * read it (how a change made elsewhere, `wres org` on the command line or
+   * the admin page on another instance, reaches this instance) or if an
+   * organisation could not be served. Resolves true when the registry changed.
    */
   async refresh(): Promise<boolean> {
     const read = await readRegistry(this.deps.registry);
-    if (fingerprintOf(read) === this.now.fingerprint) return false;
-    this.replace(await build(this.deps, this.now.byId, read));
-    return true;
+    const changed = fingerprintOf(read) !== this.now.fingerprint;
+    // An organisation that could not be served is tried again even when nothing changed.
+    if (changed || this.unavailable().length > 0) this.replace(await build(this.deps, this.now, read));
+    return changed;
+  }
+
+  /** The organisations that cannot be served just now, each with why (`OrgContext.unavailable`). */
+  unavailable(): OrgContext[] {
+    return this.contexts().filter((c) => c.unavailable);
   }
 
   private replace(built: Built): void {
-    const kept = new Set([...built.byId.values()].map((c) => c.store));
-    this.retired.push(...[...this.now.byId.values()].map((c) => c.store).filter((s) => !kept.has(s)));
+    const kept = new Set(built.stores.values());
+    this.retired.push(...[...this.now.stores.values()].filter((s) => !kept.has(s)));
     this.now = built;
   }
 
@@ -195,7 +275,9 @@ export class Tenancy {
     for (const context of this.contexts()) {
       const actor = context.roles.actorFor(who);
       if (actor.isLead) found.push({ context, role: 'lead' });
-      else if ((await context.store.listActions()).some((a) => isSamePerson(a.owner, actor))) found.push({ context, role: 'owner' });
+      // An organisation that cannot be served just now names only its listed people: its plan cannot be read.
+      else if (!context.unavailable && (await context.store.listActions()).some((a) => isSamePerson(a.owner, actor)))
+        found.push({ context, role: 'owner' });
       else if (context.roles.isListedViewer(who)) found.push({ context, role: 'viewer' });
     }
     return found;
@@ -203,6 +285,6 @@ export class Tenancy {
 
   /** Closes every organisation's store. */
   async close(): Promise<void> {
-    await Promise.all([...[...this.now.byId.values()].map((c) => c.store), ...this.retired].map((s) => s.close()));
+    await Promise.all([...this.now.stores.values(), ...this.retired].map((s) => s.close()));
   }
 }
