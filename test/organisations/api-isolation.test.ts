@@ -43,6 +43,8 @@ const SOUTH: Organisation = {
 const NORTH_PEOPLE = { lead: LEAD, owner: ASHA, viewer: BOARD };
 
 const SOUTH_TITLE = 'South’s own action';
+/** The year North's lead enters figures for (in the last case); South has none. */
+const FIGURES_YEAR = '2024/25';
 const SOUTH_REFS = ['S1', 'S2', 'S3', 'S4', 'S5', 'S6'];
 
 describe.each(STORE_KINDS)('organisations on %s', (kind) => {
@@ -114,7 +116,14 @@ describe.each(STORE_KINDS)('organisations on %s', (kind) => {
       { method: 'GET', path: '/export?format=xlsx' },
       { method: 'GET', path: '/indicators' },
       { method: 'GET', path: '/indicators/model-employer' },
-      { method: 'PUT', path: '/indicators/figures', body: { year: 2026, figures: { 'wres2.rl': '3.5' } } },
+      {
+        method: 'PUT',
+        path: '/indicators/figures',
+        body: {
+          year: FIGURES_YEAR,
+          figures: { 'workforce.white': 2000, 'workforce.bme': 500, 'disciplinary.white': 20, 'disciplinary.bme': 14 },
+        },
+      },
       { method: 'GET', path: '/health' },
       { method: 'GET', path: `/reassign?from=${encodeURIComponent(OWNER_B.email)}&to=${encodeURIComponent(LEAD.email)}` },
       {
@@ -211,7 +220,13 @@ describe.each(STORE_KINDS)('organisations on %s', (kind) => {
       const northAfter = JSON.stringify(stores.snapshot('RXX'));
       expect(northBefore).not.toContain('Done here.');
       expect(northAfter).toContain('Done here.');
+      expect(northBefore).not.toContain('disciplinary.bme');
+      expect(northAfter).toContain('disciplinary.bme');
       expect(southSnapshot()).toEqual(southBefore);
+      // North's new figure is in North's evidence, not South's.
+      const evidence = async (org: string) => JSON.stringify(await (await call(BOTH, '/indicators', { org })).json());
+      expect(await evidence('RXX')).toContain(FIGURES_YEAR);
+      expect(await evidence('R1H')).not.toContain(FIGURES_YEAR);
     });
   });
 
