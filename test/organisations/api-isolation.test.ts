@@ -47,8 +47,16 @@ const SOUTH_TITLE = 'South’s own action';
 const FIGURES_YEAR = '2024/25';
 const SOUTH_REFS = ['S1', 'S2', 'S3', 'S4', 'S5', 'S6'];
 
+// One token issuer for the file: both stores' apps trust it.
+let issuer: TestIssuer;
+beforeAll(async () => {
+  issuer = await startIssuer();
+});
+afterAll(async () => {
+  await issuer?.close();
+});
+
 describe.each(STORE_KINDS)('organisations on %s', (kind) => {
-  let issuer: TestIssuer;
   let stores: OrgStores;
   let app: ServedApp;
   let tenancy: Tenancy;
@@ -57,7 +65,6 @@ describe.each(STORE_KINDS)('organisations on %s', (kind) => {
   let north: { id: string; version: number };
 
   beforeAll(async () => {
-    issuer = await startIssuer();
     const clock = fixedClock(NOW);
     stores = await openOrgStores(kind, [NORTH, SOUTH], { env: entraEnv(issuer, { PLATFORM_ADMINS: ADMIN.aadObjectId }), clock });
     const { config, registry, storeFor } = stores;
@@ -81,7 +88,6 @@ describe.each(STORE_KINDS)('organisations on %s', (kind) => {
     await app?.close();
     await tenancy?.close();
     await stores?.close();
-    await issuer?.close();
   });
 
   async function call(who: Person, path: string, init: { org?: string; method?: string; body?: unknown } = {}): Promise<Response> {

@@ -75,12 +75,11 @@ export async function openOrgStores(
     for (const p of opts.people ?? [])
       server.users.push({ id: p.aadObjectId!, displayName: p.displayName, mail: p.email!, userPrincipalName: p.email! });
     const graph = clientFor(server);
-    await provisionLists(graph, server.site.id, { ...loadListSpecs(), ...loadPlatformListSpecs() });
-    for (const o of orgs) {
-      const site = server.addSite(`/sites/wres-${o.id.toLowerCase()}`, { displayName: `${o.name} WRES` });
-      await provisionLists(graph, site.id, loadListSpecs());
-      sites.set(o.id, site);
-    }
+    for (const o of orgs) sites.set(o.id, server.addSite(`/sites/wres-${o.id.toLowerCase()}`, { displayName: `${o.name} WRES` }));
+    await Promise.all([
+      provisionLists(graph, server.site.id, { ...loadListSpecs(), ...loadPlatformListSpecs() }),
+      ...[...sites.values()].map((site) => provisionLists(graph, site.id, loadListSpecs())),
+    ]);
   }
   const registry = createRegistry(config, deps);
   for (const o of registered(kind, orgs)) await registry.saveOrganisation(o);
