@@ -45,8 +45,9 @@ describe.each(STORE_KINDS)('the bot across two organisations on %s', (kind) => {
       );
     // South's own org id with South's action: Asha is nobody there.
     const asSouth = text(answerCard(await submit('R1H', south.id, south.version)));
-    expect(asSouth).toContain('You cannot update this action');
+    expect(asSouth).toContain('You are not in South Trust (R1H)');
     expect(asSouth).toContain('Nothing was saved');
+    expect(asSouth).toContain('Forged note');
     // North's org id with an id of South's that North does not also use: North's plan has no such action.
     const northIds = (await h.north.store.listActions()).map((a) => a.id);
     const foreign = (await h.south.store.listActions()).find((a) => !northIds.includes(a.id))!;
@@ -69,6 +70,22 @@ describe.each(STORE_KINDS)('the bot across two organisations on %s', (kind) => {
     expect((await h.north.store.listUpdates(north.id)).map((u) => u.text)).toEqual(['Forged note']);
   });
 
+  it('shows someone outside an organisation nothing of its actions through a forged card, in words', async () => {
+    const south = await h.actionOf(h.south, '1.1');
+    const southBefore = h.stores.snapshot('R1H');
+    for (const verb of [VERBS.showAction, VERBS.refresh, VERBS.sendUpdate]) {
+      const data = { orgId: 'R1H', actionId: south.id, expectedVersion: south.version, requestId: `peek-${verb}`, text: 'Peek' };
+      const answer = text((await h.post(press(h, ASHA, verb, data))).body);
+      expect(answer, verb).toContain('You are not in South Trust (R1H)');
+      // Neither the action's title, its ref nor its owner: a refusal tells an outsider nothing of South's plan.
+      expect(answer, verb).not.toMatch(/SOUTH|Ben Okafor|1\.1/);
+    }
+    expect(h.stores.snapshot('R1H')).toEqual(southBefore);
+    // The owner of that action in South is answered as always.
+    const own = text(answerCard(await h.post(press(h, BEN, VERBS.refresh, { orgId: 'R1H', actionId: south.id }))));
+    expect(own).toContain('SOUTH staff network charter');
+  });
+
   it('lets a lead of one organisation reassign nothing of another, by command or by card', async () => {
     const south = await h.actionOf(h.south, '1.8');
     const southBefore = h.stores.snapshot('R1H');
@@ -89,7 +106,8 @@ describe.each(STORE_KINDS)('the bot across two organisations on %s', (kind) => {
         }),
       ),
     );
-    expect(text(forged)).toContain('Nothing was reassigned');
+    expect(text(forged)).toContain('You are not in South Trust (R1H)');
+    expect(text(forged)).toContain('Nothing was saved or changed');
     const after = await h.actionOf(h.south, '1.8');
     expect(after.owner?.email).toBe(BEN.email);
     expect(after.version).toBe(south.version);
