@@ -20,7 +20,7 @@ import type { PlanStore } from '../../bot/src/store/plan-store.js';
 import { loadListSpecs, loadPlatformListSpecs } from '../../bot/src/store/sharepoint/list-definitions.js';
 import { provisionLists } from '../../bot/src/store/sharepoint/provision-lists.js';
 import type { FakeSite } from '../graph/fake-sharepoint.js';
-import { startGraphServer, type GraphServer } from '../graph/graph-server.js';
+import { startGraphServer } from '../graph/graph-server.js';
 import { clientFor, sharepointEnv } from '../graph/harness.js';
 
 /** The two stores the isolation claims are proven on. */
@@ -36,8 +36,6 @@ export interface OrgStores {
   registry: OrganisationRegistry;
   /** How the app makes each organisation's store here (storeForOrganisation). */
   storeFor: (org: Organisation) => PlanStore;
-  /** The Graph stand-in (SharePoint only). */
-  server?: GraphServer;
   /**
    * Everything of organisation `orgId` a user could notice, read from the
    * backing store itself, past every store and cache: SQLite, its rows in
@@ -90,7 +88,6 @@ export async function openOrgStores(
     config,
     registry,
     storeFor: storeForOrganisation(config, deps),
-    ...(server ? { server } : {}),
     snapshot(orgId) {
       if (db) {
         const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all() as string[];
