@@ -1,12 +1,16 @@
 /**
  * Isolation on the bot's side (issue #16): through the real adapter and the
  * Bot Connector stand-in, a card, a command or a digest of one organisation
- * never reads or changes another's plan, and refusals say so in words.
+ * never reads or changes another's plan, and refusals say so in words — on
+ * SQLite and on SharePoint (the Graph stand-in), South's data checked at the
+ * store itself. One harness per store for the file: the cases are written
+ * to run in order on it.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runDigestCycle } from '../../bot/src/reminders/cycle.js';
 import { VERBS } from '../../bot/src/teams/cards/verbs.js';
 import { ASHA, BEN, LEAD, OLLIE, SAM, SOL, chatOf, executeData, press, say, startOrgHarness, type OrgHarness } from './org-bot-harness.js';
+import { STORE_KINDS } from './org-stores.js';
 
 const text = (x: unknown) => JSON.stringify(x);
 
@@ -15,18 +19,19 @@ function answerCard(res: { body: unknown }): unknown {
   return (res.body as { value?: unknown }).value;
 }
 
-describe('the bot across two organisations', () => {
+describe.each(STORE_KINDS)('the bot across two organisations on %s', (kind) => {
   let h: OrgHarness;
-  beforeEach(async () => {
-    h = await startOrgHarness();
+  beforeAll(async () => {
+    h = await startOrgHarness({ store: kind });
   });
-  afterEach(async () => {
-    await h.close();
+  afterAll(async () => {
+    await h?.close();
   });
 
   it('refuses a card naming another organisation, or none, and changes nothing there', async () => {
     const south = await h.actionOf(h.south, '1.1');
     const north = await h.actionOf(h.north, '1.1');
+    const southBefore = h.stores.snapshot('R1H');
     const submit = (orgId: string | undefined, actionId: string, version: number) =>
       h.post(
         press(h, ASHA, VERBS.sendUpdate, {
@@ -40,10 +45,13 @@ describe('the bot across two organisations', () => {
       );
     // South's own org id with South's action: Asha is nobody there.
     const asSouth = text(answerCard(await submit('R1H', south.id, south.version)));
-    expect(asSouth).toContain('You cannot update this action');
+    expect(asSouth).toContain('You are not in South Trust (R1H)');
     expect(asSouth).toContain('Nothing was saved');
-    // North's org id with South's action id: North's plan has no such action.
-    expect(text(answerCard(await submit('RXX', south.id, south.version)))).toContain('Action not found');
+    expect(asSouth).toContain('Forged note');
+    // North's org id with an id of South's that North does not also use: North's plan has no such action.
+    const northIds = (await h.north.store.listActions()).map((a) => a.id);
+    const foreign = (await h.south.store.listActions()).find((a) => !northIds.includes(a.id))!;
+    expect(text(answerCard(await submit('RXX', foreign.id, foreign.version)))).toContain('Action not found');
     // An org id the deployment does not serve, and a card with none (sent before organisations).
     const forged = text(answerCard(await submit('ZZZ', south.id, south.version)));
     expect(forged).toContain('does not serve');
@@ -54,6 +62,7 @@ describe('the bot across two organisations', () => {
     expect(after.version).toBe(south.version);
     expect(await h.south.store.listUpdates(south.id)).toEqual([]);
     expect(await h.north.store.listUpdates(north.id)).toEqual([]);
+    expect(h.stores.snapshot('R1H')).toEqual(southBefore);
 
     // The same card for her own action in her own organisation is recorded there, and says whose plan it is.
     const own = text(answerCard(await submit('RXX', north.id, north.version)));
@@ -61,8 +70,25 @@ describe('the bot across two organisations', () => {
     expect((await h.north.store.listUpdates(north.id)).map((u) => u.text)).toEqual(['Forged note']);
   });
 
+  it('shows someone outside an organisation nothing of its actions through a forged card, in words', async () => {
+    const south = await h.actionOf(h.south, '1.1');
+    const southBefore = h.stores.snapshot('R1H');
+    for (const verb of [VERBS.showAction, VERBS.refresh, VERBS.sendUpdate]) {
+      const data = { orgId: 'R1H', actionId: south.id, expectedVersion: south.version, requestId: `peek-${verb}`, text: 'Peek' };
+      const answer = text((await h.post(press(h, ASHA, verb, data))).body);
+      expect(answer, verb).toContain('You are not in South Trust (R1H)');
+      // Neither the action's title, its ref nor its owner: a refusal tells an outsider nothing of South's plan.
+      expect(answer, verb).not.toMatch(/SOUTH|Ben Okafor|1\.1/);
+    }
+    expect(h.stores.snapshot('R1H')).toEqual(southBefore);
+    // The owner of that action in South is answered as always.
+    const own = text(answerCard(await h.post(press(h, BEN, VERBS.refresh, { orgId: 'R1H', actionId: south.id }))));
+    expect(own).toContain('SOUTH staff network charter');
+  });
+
   it('lets a lead of one organisation reassign nothing of another, by command or by card', async () => {
     const south = await h.actionOf(h.south, '1.8');
+    const southBefore = h.stores.snapshot('R1H');
     const inSouth = text(await lastCardAfter(h, () => h.post(say(h, LEAD, `reassign 1.8 to ${SAM.email} in R1H`)), LEAD));
     expect(inSouth).toContain('You are not an E&D lead of R1H');
     // South's ref is looked up in North's plan only (North has no 1.8).
@@ -80,10 +106,12 @@ describe('the bot across two organisations', () => {
         }),
       ),
     );
-    expect(text(forged)).toContain('Nothing was reassigned');
+    expect(text(forged)).toContain('You are not in South Trust (R1H)');
+    expect(text(forged)).toContain('Nothing was saved or changed');
     const after = await h.actionOf(h.south, '1.8');
     expect(after.owner?.email).toBe(BEN.email);
     expect(after.version).toBe(south.version);
+    expect(h.stores.snapshot('R1H')).toEqual(southBefore);
 
     // Her own organisation's action: the confirmation card is North's.
     const own = await lastCardAfter(h, () => h.post(say(h, LEAD, `reassign 1.1 to ${SAM.email}`)), LEAD);
@@ -138,9 +166,11 @@ describe('the bot across two organisations', () => {
     expect(await h.north.store.getConversation(SAM.aadObjectId)).not.toBeNull();
     expect(await h.south.store.getConversation(SAM.aadObjectId)).not.toBeNull();
 
+    // Asha is only North's: nothing of South's changes (SQLite keeps one chat per person for the file, outside any organisation).
+    const southBefore = h.stores.snapshot('R1H');
     await h.post({ ...say(h, ASHA, ''), type: 'conversationUpdate', text: undefined, membersAdded: [{ id: '28:wres-bot' }] });
     expect(await h.north.store.getConversation(ASHA.aadObjectId)).not.toBeNull();
-    expect(await h.south.store.getConversation(ASHA.aadObjectId)).toBeNull();
+    expect(h.stores.snapshot('R1H')).toEqual(southBefore);
     expect(text(h.connector.sentActivities(chatOf(ASHA)))).not.toMatch(/SOUTH|South Trust/);
   });
 

@@ -2,25 +2,28 @@
  * Two organisations in one deployment, served by the real bot (botbuilder's
  * CloudAdapter behind the real express app) against the local Bot Connector
  * stand-in: North Trust (RXX) and South Trust (R1H), each with its own
- * in-memory SQLite store, settings, leads and plan.
+ * settings, leads and plan, on either store as the app builds them (SQLite:
+ * one file scoped per organisation; SharePoint: a site each on the local
+ * Graph stand-in; see org-stores.ts).
  */
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { loadConfig, type Config } from '../../bot/src/config.js';
+import type { Config } from '../../bot/src/config.js';
 import { fixedClock } from '../../bot/src/domain/clock.js';
 import type { Action, Person } from '../../bot/src/domain/model.js';
 import type { Organisation } from '../../bot/src/domain/organisation.js';
 import { memoryLogger } from '../../bot/src/logger.js';
 import { createServer } from '../../bot/src/server.js';
 import { Tenancy, type OrgContext } from '../../bot/src/service/tenancy.js';
+import { userDirectoryOf } from '../../bot/src/store/create-store.js';
+import type { OrganisationRegistry } from '../../bot/src/store/organisation-registry.js';
 import type { ImportedAction } from '../../bot/src/store/plan-store.js';
-import { SqlitePlanStore } from '../../bot/src/store/sqlite/sqlite-plan-store.js';
-import { SqliteRegistry } from '../../bot/src/store/sqlite/sqlite-registry.js';
 import { createTeamsBot, type BotApp } from '../../bot/src/teams/bot-app.js';
 import { FakeBotConnector, type BotConnectorOptions } from '../fakes/bot-connector-server.js';
 import { conversationFor } from '../reminders/harness.js';
 import { makeImportedAction } from '../store/fixtures.js';
 import { ASHA, BEN, LEAD, type TestUser } from '../teams/bot-harness.js';
+import { openOrgStores, type OrgStores, type StoreKind } from './org-stores.js';
 
 export { ASHA, BEN, LEAD };
 /** Owns actions in both organisations (a shared post). */
@@ -69,7 +72,11 @@ export function owner(u: Person): Person {
   return { displayName: u.displayName, email: u.email!, aadObjectId: u.aadObjectId! };
 }
 
-/** North: 1.1 Asha due 17 Mar, 1.2 Sam due 17 Mar, 1.9 Asha overdue. South: 1.1 Ben due 14 Mar, 1.2 Sam due 14 Mar, 1.8 Ben overdue. */
+/**
+ * North: 1.1 Asha due 17 Mar, 1.2 Sam due 17 Mar, 1.9 Asha overdue. South: 1.1 Ben due 14 Mar, 1.2 Sam
+ * due 14 Mar, 1.8 Ben overdue, 1.7 Ben due in June (one more than North: on SharePoint, where each site
+ * numbers its own items, South's last id is not one of North's).
+ */
 function northPlan(extra: ImportedAction[] = []): ImportedAction[] {
   return [
     makeImportedAction({
@@ -107,13 +114,16 @@ function southPlan(extra: ImportedAction[] = []): ImportedAction[] {
       owner: owner(BEN),
       dueDate: '2026-02-20',
     }),
+    makeImportedAction({ ref: '1.7', planYear: '2025/26', title: 'SOUTH mentoring circle', owner: owner(BEN), dueDate: '2026-06-30' }),
     ...extra,
   ];
 }
 
 export interface OrgHarness {
   config: Config;
-  registry: SqliteRegistry;
+  /** The backing store; `stores.snapshot(id)` reads an organisation's data there, past every cache. */
+  stores: OrgStores;
+  registry: OrganisationRegistry;
   tenancy: Tenancy;
   north: OrgContext;
   south: OrgContext;
@@ -129,20 +139,26 @@ export interface OrgHarness {
 }
 
 export async function startOrgHarness(
-  options: { north?: ImportedAction[]; south?: ImportedAction[]; env?: Record<string, string>; connector?: BotConnectorOptions } = {},
+  options: {
+    store?: StoreKind;
+    north?: ImportedAction[];
+    south?: ImportedAction[];
+    env?: Record<string, string>;
+    connector?: BotConnectorOptions;
+  } = {},
 ): Promise<OrgHarness> {
-  const config = loadConfig({ NODE_ENV: 'test', PUBLIC_URL, SCHEDULER: 'false', TIMEZONE: 'Europe/London', ...options.env });
-  const registry = new SqliteRegistry(':memory:');
-  await registry.saveOrganisation(NORTH);
-  await registry.saveOrganisation(SOUTH);
   const clock = fixedClock(NOW);
+  const env = { PUBLIC_URL, SCHEDULER: 'false', TIMEZONE: 'Europe/London', ...options.env };
+  const people = [ASHA, BEN, LEAD, SAM, SOL, OLLIE];
+  const stores = await openOrgStores(options.store ?? 'sqlite', [NORTH, SOUTH], { env, clock, people });
+  const { config, registry } = stores;
   const logger = memoryLogger();
-  const tenancy = await Tenancy.open({ config, registry, storeFor: () => new SqlitePlanStore(':memory:'), clock });
+  const tenancy = await Tenancy.open({ config, registry, storeFor: stores.storeFor, clock, users: userDirectoryOf });
   const north = tenancy.context('RXX')!;
   const south = tenancy.context('R1H')!;
   await north.store.importActions(options.north ?? northPlan(), '2026-03-09T09:00:00Z');
   await south.store.importActions(options.south ?? southPlan(), '2026-03-09T09:00:00Z');
-  const users = [ASHA, BEN, LEAD, SAM, SOL, OLLIE].map((u) => ({
+  const users = people.map((u) => ({
     id: u.teamsId,
     aadObjectId: u.aadObjectId,
     name: u.displayName,
@@ -158,6 +174,7 @@ export async function startOrgHarness(
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     config,
+    stores,
     registry,
     tenancy,
     north,
@@ -188,6 +205,7 @@ export async function startOrgHarness(
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await connector.stop();
       await tenancy.close();
+      await stores.close();
     },
   };
 }

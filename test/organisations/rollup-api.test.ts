@@ -3,35 +3,43 @@
  * member's summary and nothing else (JSON, CSV and Excel alike); anyone
  * else, a member's own lead included, is refused; a member this service
  * does not serve is named as such; and nothing under /api/groups reaches a
- * member's plan.
+ * member's plan or changes anything of it (checked at the store) — on
+ * SQLite and on SharePoint (the Graph stand-in).
  */
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GroupsResponse, RollupResponse, ServedMember } from '../../bot/src/api/contract.js';
 import { AppError } from '../../bot/src/errors.js';
 import type { Tenancy } from '../../bot/src/service/tenancy.js';
-import { ICB_VIEWER, NORTH_LEAD, openRollupTenancy, PRIVATE_TEXTS, serveRollupApp, STRANGER } from './rollup-fixture.js';
-
-let tenancy: Tenancy;
-let baseUrl: string;
-let close: () => Promise<void>;
-
-beforeAll(async () => {
-  tenancy = await openRollupTenancy();
-  ({ baseUrl, close } = await serveRollupApp(tenancy));
-});
-afterAll(async () => {
-  await close();
-  await tenancy.close();
-});
-
-const get = (path: string, who: { email: string }) => fetch(baseUrl + path, { headers: { 'X-Dev-User': who.email } });
+import { openOrgStores, STORE_KINDS, type OrgStores } from './org-stores.js';
+import { ICB_VIEWER, NORTH_LEAD, openRollupTenancy, PRIVATE_TEXTS, ROLLUP_ORGS, serveRollupApp, STRANGER } from './rollup-fixture.js';
 
 function expectNothingPrivate(text: string): void {
   for (const secret of PRIVATE_TEXTS) expect(text).not.toContain(secret);
 }
 
-describe('the roll-up for an oversight group', () => {
+describe.each(STORE_KINDS)('the roll-up for an oversight group on %s', (kind) => {
+  let stores: OrgStores;
+  let tenancy: Tenancy;
+  let baseUrl: string;
+  let close: () => Promise<void>;
+  /** Both members' data at the store before any roll-up was read. */
+  let before: unknown;
+
+  beforeAll(async () => {
+    stores = await openOrgStores(kind, ROLLUP_ORGS);
+    tenancy = await openRollupTenancy(stores);
+    ({ baseUrl, close } = await serveRollupApp(tenancy));
+    before = ['RXX', 'R1H'].map((id) => stores.snapshot(id));
+  });
+  afterAll(async () => {
+    await close?.();
+    await tenancy?.close();
+    await stores?.close();
+  });
+
+  const get = (path: string, who: { email: string }) => fetch(baseUrl + path, { headers: { 'X-Dev-User': who.email } });
+
   it('lists the groups a person may read: the ICB for its viewer, none for a member’s lead', async () => {
     const viewer = (await (await get('/api/groups', ICB_VIEWER)).json()) as GroupsResponse;
     expect(viewer.groups).toEqual([{ id: 'QWE', name: 'Our ICB', kind: 'icb', members: 3 }]);
@@ -125,5 +133,9 @@ describe('the roll-up for an oversight group', () => {
       expect(res.status, path).toBe(403);
       expectNothingPrivate(await res.text());
     }
+  });
+
+  it('changed nothing of any member by all the reading and refusing above', () => {
+    expect(['RXX', 'R1H'].map((id) => stores.snapshot(id))).toEqual(before);
   });
 });

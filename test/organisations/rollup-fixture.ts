@@ -1,7 +1,8 @@
 /**
  * Two organisations with their own plans and figures, each in its own real
- * SQLite store, an ICB over them (and a code this deployment does not
- * serve), and the people: the ICB's viewer, North's lead, a stranger.
+ * store (in-memory SQLite, or the backing store given: see org-stores.ts),
+ * an ICB over them (and a code this deployment does not serve), and the
+ * people: the ICB's viewer, North's lead, a stranger.
  */
 import { createServer as createHttpServer } from 'node:http';
 import { createAuthenticator } from '../../bot/src/api/auth.js';
@@ -18,6 +19,7 @@ import { SqlitePlanStore } from '../../bot/src/store/sqlite/sqlite-plan-store.js
 import { SqliteRegistry } from '../../bot/src/store/sqlite/sqlite-registry.js';
 import { closeServer, listen, type ServedApp } from '../api/serve-app.js';
 import { makeImportedAction, makeImportedProgress } from '../store/fixtures.js';
+import type { OrgStores } from './org-stores.js';
 
 const ROLLUP_NOW = '2026-03-10T09:00:00Z';
 const config = loadConfig({ NODE_ENV: 'test' });
@@ -30,8 +32,11 @@ export const STRANGER = { displayName: 'Sam Stranger', email: 'sam@elsewhere.nhs
 /** Texts that belong to the members' plans and must never appear in a roll-up. */
 export const PRIVATE_TEXTS = ['Secret panel audit', 'Olu Owner', 'olu.owner@north.nhs.uk', 'Confidential progress note', 'Head of Secrets'];
 
+/** The members this deployment serves (register them in a backing store given to openRollupTenancy). */
+export const ROLLUP_ORGS: Organisation[] = [];
 const north: Organisation = { id: 'RXX', name: 'North Trust', leads: [NORTH_LEAD.email], viewers: [], settings: {} };
 const south: Organisation = { id: 'R1H', name: 'South Trust', leads: ['lead@south.nhs.uk'], viewers: [], settings: { staleAfterDays: 60 } };
+ROLLUP_ORGS.push(north, south);
 const icb: OrgGroup = { id: 'QWE', name: 'Our ICB', kind: 'icb', members: ['RXX', 'R1H', 'RZZ'], viewers: [ICB_VIEWER.email] };
 
 const metric = (year: string, measure: string, value: number): IndicatorMetric => ({
@@ -42,14 +47,17 @@ const metric = (year: string, measure: string, value: number): IndicatorMetric =
   updatedAt: '2026-01-01T00:00:00Z',
 });
 
-/** Opens the tenancy: North has 2 actions (one complete), indicator 3 worsened and nothing open cites it; South has none. */
-export async function openRollupTenancy(): Promise<Tenancy> {
-  const registry = new SqliteRegistry(':memory:');
-  await registry.saveOrganisation(north);
-  await registry.saveOrganisation(south);
+/**
+ * Opens the tenancy: North has 2 actions (one complete), indicator 3 worsened and nothing open cites it; South has none.
+ * On `stores` (with ROLLUP_ORGS registered) when given, else on in-memory SQLite.
+ */
+export async function openRollupTenancy(stores?: OrgStores): Promise<Tenancy> {
+  const registry = stores?.registry ?? new SqliteRegistry(':memory:');
+  if (!stores) for (const org of ROLLUP_ORGS) await registry.saveOrganisation(org);
   await registry.saveGroup(icb);
-  const tenancy = await Tenancy.open({ config, registry, storeFor: () => new SqlitePlanStore(':memory:'), clock });
-  await registry.close();
+  const storeFor = stores?.storeFor ?? (() => new SqlitePlanStore(':memory:'));
+  const tenancy = await Tenancy.open({ config: stores?.config ?? config, registry, storeFor, clock });
+  if (!stores) await (registry as SqliteRegistry).close();
   const store = tenancy.context('RXX')!.store;
   const owner = { displayName: 'Olu Owner', email: 'olu.owner@north.nhs.uk' };
   await store.importActions(

@@ -110,12 +110,19 @@ export class OrganisationBots {
   async membershipsOf(user: TeamsUser): Promise<BotMembership[]> {
     const found: BotMembership[] = [];
     for (const bot of this.all()) {
-      const actor = actorOf(user, bot.deps.roles);
-      if (this.implicit || actor.isLead) found.push({ bot, actor, role: actor.isLead ? 'lead' : 'owner' });
-      else if ((await bot.deps.store.listActions()).some((a) => isSamePerson(a.owner, actor))) found.push({ bot, actor, role: 'owner' });
-      else if (bot.deps.roles.isListedViewer(user)) found.push({ bot, actor, role: 'viewer' });
+      const membership = await this.membershipIn(bot, user);
+      if (membership) found.push(membership);
     }
     return found;
+  }
+
+  /** `user`'s place in `bot`'s organisation (as membershipsOf decides it), or null when they have none there. */
+  async membershipIn(bot: OrgBot, user: TeamsUser): Promise<BotMembership | null> {
+    const actor = actorOf(user, bot.deps.roles);
+    if (this.implicit || actor.isLead) return { bot, actor, role: actor.isLead ? 'lead' : 'owner' };
+    if ((await bot.deps.store.listActions()).some((a) => isSamePerson(a.owner, actor))) return { bot, actor, role: 'owner' };
+    if (bot.deps.roles.isListedViewer(user)) return { bot, actor, role: 'viewer' };
+    return null;
   }
 
   /** How to reach a person proactively, from the first organisation that has it (the bot's sender lookup). */

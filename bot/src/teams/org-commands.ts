@@ -65,6 +65,11 @@ export function notMemberReply(bots: OrganisationBots): Reply {
   return { card, summary: 'You are not in any WRES plan here' };
 }
 
+/** Why a card of `bot`'s organisation is refused to someone outside it: it names the organisation and nothing of its plan. */
+export function notInOrganisation(bot: OrgBot): string {
+  return `You are not in ${bot.label}: not one of its E&D leads or board viewers, and no action in its plan is yours.`;
+}
+
 /** The card a submission that cannot be acted on gets instead: why, in words, with whatever was typed kept. */
 export function refusedCard(reason: string, data: unknown, publicUrl: string): CardElement {
   const typed = data && typeof data === 'object' ? (data as Record<string, unknown>) : {};

@@ -13,7 +13,7 @@ import { handleCardAction } from './card-actions.js';
 import type { CardElement } from './cards/parts.js';
 import type { Reply } from './commands.js';
 import { actorOf, rememberConversation, senderOf } from './identity.js';
-import { answerAcross, notMemberReply, refusedCard, welcomeAcross } from './org-commands.js';
+import { answerAcross, notInOrganisation, notMemberReply, refusedCard, welcomeAcross } from './org-commands.js';
 import { stamped, type OrganisationBots } from './org-bots.js';
 import { installedForThem, installedGreeting } from './welcome.js';
 
@@ -99,6 +99,11 @@ export class WresBot extends TeamsActivityHandler {
     }
     const { bot } = route;
     const user = await senderOf(context, bot.deps.store, logger);
+    // Someone outside the card's organisation learns nothing of its plan, not even whose an action is or its ref.
+    if (!(await bots.membershipIn(bot, user))) {
+      logger.warn('Refused a card submission from someone outside its organisation', { verb: invokeValue.action.verb });
+      return cardResponse(refusedCard(notInOrganisation(bot), data, bot.deps.settings.publicUrl));
+    }
     const answer = await handleCardAction(bot.deps, user, actorOf(user, bot.deps.roles), invokeValue.action.verb ?? '', data);
     if (answer.followUp) await sendReplies(context, [{ card: stamped(bot, answer.followUp), summary: 'WRES action' }]);
     if (answer.kind === 'message')
