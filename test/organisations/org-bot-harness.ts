@@ -13,7 +13,7 @@ import type { Organisation } from '../../bot/src/domain/organisation.js';
 import { memoryLogger } from '../../bot/src/logger.js';
 import { createServer } from '../../bot/src/server.js';
 import { Tenancy, type OrgContext } from '../../bot/src/service/tenancy.js';
-import type { ImportedAction } from '../../bot/src/store/plan-store.js';
+import type { ImportedAction, PlanStore } from '../../bot/src/store/plan-store.js';
 import { SqlitePlanStore } from '../../bot/src/store/sqlite/sqlite-plan-store.js';
 import { SqliteRegistry } from '../../bot/src/store/sqlite/sqlite-registry.js';
 import { createTeamsBot, type BotApp } from '../../bot/src/teams/bot-app.js';
@@ -129,7 +129,14 @@ export interface OrgHarness {
 }
 
 export async function startOrgHarness(
-  options: { north?: ImportedAction[]; south?: ImportedAction[]; env?: Record<string, string>; connector?: BotConnectorOptions } = {},
+  options: {
+    north?: ImportedAction[];
+    south?: ImportedAction[];
+    env?: Record<string, string>;
+    connector?: BotConnectorOptions;
+    /** Each organisation's store (default: its own SQLite in memory). */
+    storeFor?: (org: Organisation) => PlanStore;
+  } = {},
 ): Promise<OrgHarness> {
   const config = loadConfig({ NODE_ENV: 'test', PUBLIC_URL, SCHEDULER: 'false', TIMEZONE: 'Europe/London', ...options.env });
   const registry = new SqliteRegistry(':memory:');
@@ -137,7 +144,7 @@ export async function startOrgHarness(
   await registry.saveOrganisation(SOUTH);
   const clock = fixedClock(NOW);
   const logger = memoryLogger();
-  const tenancy = await Tenancy.open({ config, registry, storeFor: () => new SqlitePlanStore(':memory:'), clock });
+  const tenancy = await Tenancy.open({ config, registry, storeFor: options.storeFor ?? (() => new SqlitePlanStore(':memory:')), clock });
   const north = tenancy.context('RXX')!;
   const south = tenancy.context('R1H')!;
   await north.store.importActions(options.north ?? northPlan(), '2026-03-09T09:00:00Z');
