@@ -24,6 +24,8 @@ import type { PlanStore } from '../../bot/src/store/plan-store.js';
 import type { GraphPlanStore } from '../../bot/src/store/sharepoint/graph-plan-store.js';
 import { graphStoreForOrganisation } from '../../bot/src/store/sharepoint/organisation-stores.js';
 import { VERBS } from '../../bot/src/teams/cards/verbs.js';
+import { azureStorageFromConfig, openQueueOutbox } from '../../bot/src/azure/azure-storage.js';
+import { azuriteConnectionString, azuriteQueues, uniqueName } from '../azure/azurite.js';
 import { entraEnv, LEAD, personClaims, startIssuer, type TestIssuer } from '../api/harness.js';
 import { serveApp, type ServedApp } from '../api/serve-app.js';
 import type { FakeSite } from '../graph/fake-sharepoint.js';
@@ -171,54 +173,73 @@ describe('ids of a registered organisation on SharePoint', () => {
     expect(((await own.json()) as { action: { title: string } }).action.title).toBe('South: reverse mentoring');
   });
 
-  it('leave outbox entries as raw item ids: one queued before ids carried the code and one during an outage reach A’s item only', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'wres-ids-outbox-'));
-    try {
-      const raw = ours.id.slice('RXA-'.length);
-      const queuedBefore = makeRecordUpdate({ ...ours, id: raw }, { requestId: 'queued-before-0001', text: 'Queued before', rag: 'Amber' });
-      const outbox = new SqliteOutbox(join(dir, 'outbox-RXA.db'));
-      await outbox.add(queuedBefore, new Date(AT));
-      await outbox.close();
-      const southBefore = holdings(rig.siteB);
-      // A's site is down (every write step 503) while its store starts and while an owner submits.
-      const siteKey = rig.siteA.id.split(',')[1]!;
-      rig.server.script.push({ where: 'step', status: 503, retryAfter: '0', match: new RegExp(`^(PATCH|POST) .*${siteKey}`), times: 50 });
-      const config = { ...rig.config, OUTBOX_PATH: join(dir, 'outbox.db'), GRAPH_MAX_RETRIES: 0 };
-      const north = graphStoreForOrganisation(config, { logger: memoryLogger() })(rig.north);
-      try {
-        await north.init();
-        const current = (await north.getAction(ours.id))!;
-        expect(current.rag).toBe('Amber'); // the queued update shows as it will be
-        const queuedAfter = await north.recordUpdate(
-          makeRecordUpdate(current, {
-            requestId: 'queued-after-0001',
-            text: 'Queued during the outage',
-            submittedAt: '2026-01-07T10:00:00Z',
-          }),
-        );
-        expect(queuedAfter).toMatchObject({ kind: 'recorded', pending: true, action: { id: ours.id } });
-        expect((await north.health()).pendingWrites).toBe(2);
+  /** A's progress log as its site holds it: [ActionId, text] per item. */
+  const logOfA = () =>
+    [...rig.siteA.lists.find((l) => l.displayName === 'WRES Progress Updates')!.items.values()].map((i) => [
+      i.fields.ActionId,
+      i.fields.UpdateText,
+    ]);
 
-        rig.server.script.length = 0;
-        expect(await north.flushOutbox()).toBe(0);
+  it.each(['file', 'queue'] as const)(
+    'leave outbox entries as raw item ids (%s outbox): one queued before ids carried the code and one during an outage reach A’s item only',
+    async (kind) => {
+      const dir = mkdtempSync(join(tmpdir(), 'wres-ids-outbox-'));
+      const queue = uniqueName('ids-outbox');
+      const config = {
+        ...rig.config,
+        OUTBOX_PATH: join(dir, 'outbox.db'),
+        GRAPH_MAX_RETRIES: 0,
+        ...(kind === 'queue' ? { AZURE_STORAGE_CONNECTION_STRING: azuriteConnectionString(), OUTBOX_QUEUE: queue } : {}),
+      };
+      try {
+        // Queued by the app before ids carried the code: the raw item id, at the version SharePoint holds.
+        const raw = ours.id.slice('RXA-'.length);
+        const version = Number(rig.siteA.lists.find((l) => l.displayName === 'WRES Actions')!.items.get(raw)!.fields.RowVersion);
+        const queuedBefore = makeRecordUpdate(
+          { ...ours, id: raw, version },
+          { requestId: `before-${kind}`, text: `Queued before (${kind})`, rag: 'Red' },
+        );
+        const outbox =
+          kind === 'queue'
+            ? await openQueueOutbox(azureStorageFromConfig(config)!, { OUTBOX_QUEUE: `${queue}-rxa` }, memoryLogger())
+            : new SqliteOutbox(join(dir, 'outbox-RXA.db'));
+        // Parked as the app parks an update it could not deliver: acknowledged ("saved — syncing"), left for a later flush.
+        await outbox.acknowledge(await outbox.add(queuedBefore, new Date(AT)));
+        await outbox.close();
+        const [logBefore, southBefore] = [logOfA(), holdings(rig.siteB)];
+        // A's site takes no write (every write step 503) while its store starts and while an owner submits.
+        const siteKey = rig.siteA.id.split(',')[1]!;
+        rig.server.script.push({ where: 'step', status: 503, retryAfter: '0', match: new RegExp(`^(PATCH|POST) .*${siteKey}`), times: 50 });
+        const north = graphStoreForOrganisation(config, { logger: memoryLogger() })(rig.north);
+        try {
+          await north.init();
+          const current = (await north.getAction(ours.id))!;
+          expect(current).toMatchObject({ rag: 'Red', version: version + 1 }); // the queued update shows as it will be
+          const cmd = makeRecordUpdate(current, { requestId: `after-${kind}`, text: `Queued during the outage (${kind})` });
+          expect(await north.recordUpdate({ ...cmd, update: { ...cmd.update, submittedAt: '2026-01-07T10:00:00Z' } })).toMatchObject({
+            kind: 'recorded',
+            pending: true,
+            action: { id: ours.id, version: version + 2 },
+          });
+          expect((await north.health()).pendingWrites).toBe(2);
+          rig.server.script.length = 0;
+          expect(await north.flushOutbox()).toBe(0);
+        } finally {
+          await north.close();
+        }
+        expect(logOfA().slice(logBefore.length)).toEqual([
+          [raw, `Queued before (${kind})`],
+          [raw, `Queued during the outage (${kind})`],
+        ]);
+        expect(holdings(rig.siteB)).toBe(southBefore);
       } finally {
-        await north.close();
+        rig.server.script.length = 0;
+        rmSync(dir, { recursive: true, force: true });
+        if (kind === 'queue')
+          for (const name of [`${queue}-rxa`, `${queue}-rxa-poison`]) await azuriteQueues().getQueueClient(name).deleteIfExists();
       }
-      const log = [...rig.siteA.lists.find((l) => l.displayName === 'WRES Progress Updates')!.items.values()].map((i) => [
-        i.fields.ActionId,
-        i.fields.UpdateText,
-      ]);
-      expect(log).toEqual([
-        [raw, 'Queued before'],
-        [raw, 'Queued during the outage'],
-      ]);
-      expect(holdings(rig.siteB)).toBe(southBefore);
-      expect((await store(SOUTH).getAction(theirs.id))?.version).toBe(theirs.version);
-    } finally {
-      rig.server.script.length = 0;
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
+    },
+  );
 });
 
 describe('a card of one organisation handed to the other (the bot, SharePoint stores)', () => {

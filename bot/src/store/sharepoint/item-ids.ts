@@ -61,6 +61,7 @@ const linkOut = (ids: ItemIds, link: ActionLink): ActionLink => ({ ...link, id: 
 
 /** `a` (an action, or one yet to be made) with every id it holds as the app sees it. */
 function actionOut<T extends Omit<Action, 'id'> & { id?: string }>(ids: ItemIds, a: T): T {
+  if (ids === PLAIN_IDS) return a;
   const out: T = a.id === undefined ? { ...a } : { ...a, id: ids.outward(a.id) };
   if (a.carriedFrom) out.carriedFrom = linkOut(ids, a.carriedFrom);
   if (a.carriedTo) out.carriedTo = linkOut(ids, a.carriedTo);
@@ -68,6 +69,7 @@ function actionOut<T extends Omit<Action, 'id'> & { id?: string }>(ids: ItemIds,
 }
 
 function updateOut(ids: ItemIds, u: ProgressUpdate): ProgressUpdate {
+  if (ids === PLAIN_IDS) return u;
   const out = { ...u, id: ids.outward(u.id), actionId: ids.outward(u.actionId) };
   if (u.event?.kind === 'carried-over') out.event = { ...u.event, to: linkOut(ids, u.event.to) };
   return out;
@@ -77,7 +79,8 @@ function updateOut(ids: ItemIds, u: ProgressUpdate): ProgressUpdate {
 export const outward = {
   action: (ids: ItemIds, a: Action): Action => actionOut(ids, a),
   update: updateOut,
-  reminder: (ids: ItemIds, r: ReminderSent): ReminderSent => (isOwnKey(r.actionId) ? r : { ...r, actionId: ids.outward(r.actionId) }),
+  reminder: (ids: ItemIds, r: ReminderSent): ReminderSent =>
+    ids === PLAIN_IDS || isOwnKey(r.actionId) ? r : { ...r, actionId: ids.outward(r.actionId) },
   result(ids: ItemIds, r: RecordUpdateResult): RecordUpdateResult {
     const action = actionOut(ids, r.action);
     if (r.kind === 'recorded' || r.kind === 'duplicate')
