@@ -108,6 +108,7 @@ describe('organisations in the tab (same browser session)', () => {
       await page.getByRole('heading', { name: 'Choose an organisation' }).waitFor();
       await page.getByRole('button', { name: /South Trust \(R1H\)/ }).click();
       await page.getByText('South’s own action').first().waitFor();
+      const southLink = await page.getByRole('link', { name: 'South’s own action' }).first().getAttribute('href');
       const select = page.getByLabel('Organisation');
       expect(await select.inputValue()).toBe('R1H');
       // At 320 px the switcher fits: the page never scrolls sideways.
@@ -116,6 +117,12 @@ describe('organisations in the tab (same browser session)', () => {
       await page.getByRole('button', { name: 'Open' }).click();
       await page.waitForFunction("!document.body.textContent.includes('South’s own action')");
       expect(await page.getByLabel('Organisation').inputValue()).toBe('RXX');
+
+      // A card's link to South's action names South: the tab opens it there although North was chosen last.
+      await page.goto(`${orgs.baseUrl}${southLink!}${southLink!.includes('?') ? '&' : '?'}org=R1H`);
+      await page.getByRole('heading', { name: /South’s own action/ }).waitFor();
+      expect(await page.getByLabel('Organisation').inputValue()).toBe('R1H');
+      expect(new URL(page.url()).searchParams.has('org')).toBe(false);
 
       await page.getByRole('link', { name: 'Admin' }).click();
       await page.getByRole('heading', { name: 'Organisations', level: 1 }).waitFor();

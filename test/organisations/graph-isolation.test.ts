@@ -53,12 +53,16 @@ function isolationCases(open: Open): void {
     expect((await open(A).getAction(a2!.id))?.version).toBe(2);
   });
 
-  it('reminder claims are kept per organisation: the same key claimed in A is still free in B', async () => {
-    const key = makeReminder('1', { stage: 'due-7' });
+  it('reminder claims are kept per organisation: the same item claimed in A is still free in B', async () => {
+    await open(A).importActions([makeImportedAction({ ref: '1.1' })], AT);
+    await open(B).importActions([makeImportedAction({ ref: '1.1' })], AT);
+    // Each site's first item: the same SharePoint item id, a different action.
+    const [[ours], [theirs]] = [await open(A).listActions(), await open(B).listActions()];
+    const key = makeReminder(ours!.id, { stage: 'due-7' });
     expect(await open(A).claimReminder(key)).toBe('claimed');
     expect(await open(A).claimReminder(key)).toBe('held');
     expect(await open(B).listReminders()).toEqual([]);
-    expect(await open(B).claimReminder(key)).toBe('claimed');
+    expect(await open(B).claimReminder({ ...key, actionId: theirs!.id })).toBe('claimed');
     await open(A).markReminderSent(key, '2026-03-24T08:01:00Z');
     expect((await open(B).listReminders()).map((r) => r.state)).toEqual(['pending']);
   });

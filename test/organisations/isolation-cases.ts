@@ -35,7 +35,16 @@ async function action(store: PlanStore, ref: string): Promise<Action> {
   return found;
 }
 
-export function describeOrganisationIsolation(name: string, openRig: () => Promise<IsolationRig>): void {
+/**
+ * `conversations`: `shared` where one store holds every organisation's Teams
+ * conversations (SQLite: a person's chat with the bot is one), `per-organisation`
+ * where each organisation's store keeps its own (SharePoint: a list on each site).
+ */
+export function describeOrganisationIsolation(
+  name: string,
+  openRig: () => Promise<IsolationRig>,
+  options: { conversations: 'shared' | 'per-organisation' } = { conversations: 'shared' },
+): void {
   describe(`organisation isolation: ${name}`, () => {
     let rig: IsolationRig;
     let a: PlanStore;
@@ -64,15 +73,19 @@ export function describeOrganisationIsolation(name: string, openRig: () => Promi
       expect((await a.previewImport(plan, IMPORTED_AT)).summary).toMatchObject({ created: 0, unchanged: 3 });
     });
 
-    it('answers "not found" in A for an id of B, and B’s action and log stay as they were', async () => {
+    it('an id of another organisation is not found: A answers "not found" for B’s id, and neither A’s nor B’s action changes', async () => {
       await a.importActions(makeImportedPlan(1), IMPORTED_AT);
       await b.importActions(makeImportedPlan(1), IMPORTED_AT);
       const theirs = await action(b, '1.1');
+      // A's own 1.1 (on SharePoint, the same item number on A's site): B's id must never resolve to it.
+      const ours = await action(a, '1.1');
       expect(await a.getAction(theirs.id)).toBeNull();
       expect(await a.listUpdates(theirs.id)).toEqual([]);
       await expect(a.recordUpdate(makeRecordUpdate(theirs, { text: 'Written from A' }))).rejects.toMatchObject({ code: 'not_found' });
       expect(await b.getAction(theirs.id)).toMatchObject({ version: theirs.version, rag: theirs.rag });
       expect((await b.listUpdates(theirs.id)).map((u) => u.text)).toEqual(['Progress on action 1']);
+      expect(await a.getAction(ours.id)).toMatchObject({ version: ours.version, rag: ours.rag });
+      expect((await a.listUpdates(ours.id)).map((u) => u.text)).toEqual(['Progress on action 1']);
       expect(await a.listReminders(theirs.id)).toEqual([]);
     });
 
@@ -127,9 +140,16 @@ export function describeOrganisationIsolation(name: string, openRig: () => Promi
       expect((await action(b, '1.1')).owner?.aadObjectId).toBeUndefined();
     });
 
-    it('shares Teams conversations: a person’s chat with the bot is one whatever the organisation', async () => {
-      await a.saveConversation(makeConversation());
-      expect(await b.getConversation(makeConversation().aadObjectId)).toMatchObject({ displayName: 'Asha Patel' });
-    });
+    if (options.conversations === 'shared')
+      it('shares Teams conversations: a person’s chat with the bot is one whatever the organisation', async () => {
+        await a.saveConversation(makeConversation());
+        expect(await b.getConversation(makeConversation().aadObjectId)).toMatchObject({ displayName: 'Asha Patel' });
+      });
+    else
+      it('keeps Teams conversations on each organisation’s own site', async () => {
+        await a.saveConversation(makeConversation());
+        expect(await b.getConversation(makeConversation().aadObjectId)).toBeNull();
+        expect(await a.getConversation(makeConversation().aadObjectId)).toMatchObject({ displayName: 'Asha Patel' });
+      });
   });
 }

@@ -17,7 +17,7 @@ import { createServer } from '../../bot/src/server.js';
 import { Tenancy, type OrgContext } from '../../bot/src/service/tenancy.js';
 import { userDirectoryOf } from '../../bot/src/store/create-store.js';
 import type { OrganisationRegistry } from '../../bot/src/store/organisation-registry.js';
-import type { ImportedAction } from '../../bot/src/store/plan-store.js';
+import type { ImportedAction, PlanStore } from '../../bot/src/store/plan-store.js';
 import { createTeamsBot, type BotApp } from '../../bot/src/teams/bot-app.js';
 import { FakeBotConnector, type BotConnectorOptions } from '../fakes/bot-connector-server.js';
 import { conversationFor } from '../reminders/harness.js';
@@ -145,6 +145,8 @@ export async function startOrgHarness(
     south?: ImportedAction[];
     env?: Record<string, string>;
     connector?: BotConnectorOptions;
+    /** Each organisation's store, made by the test (default: as the app makes it for `store`). */
+    storeFor?: (org: Organisation) => PlanStore;
   } = {},
 ): Promise<OrgHarness> {
   const clock = fixedClock(NOW);
@@ -153,7 +155,7 @@ export async function startOrgHarness(
   const stores = await openOrgStores(options.store ?? 'sqlite', [NORTH, SOUTH], { env, clock, people });
   const { config, registry } = stores;
   const logger = memoryLogger();
-  const tenancy = await Tenancy.open({ config, registry, storeFor: stores.storeFor, clock, users: userDirectoryOf });
+  const tenancy = await Tenancy.open({ config, registry, storeFor: options.storeFor ?? stores.storeFor, clock, users: userDirectoryOf });
   const north = tenancy.context('RXX')!;
   const south = tenancy.context('R1H')!;
   await north.store.importActions(options.north ?? northPlan(), '2026-03-09T09:00:00Z');

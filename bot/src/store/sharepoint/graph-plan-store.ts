@@ -28,6 +28,7 @@ import { GraphDirectory } from './graph-directory.js';
 import { graphHolidays } from './graph-holidays.js';
 import { importToSharePoint, previewSharePointImport } from './graph-import.js';
 import { GraphLedger } from './graph-ledger.js';
+import { inward, notOurs, outward, PLAIN_IDS, subjectInward, type ItemIds } from './item-ids.js';
 import { actionFromItem, toSeconds, updateFromItem } from './item-fields.js';
 import { loadListSpecs, type ListKey, type ListSpecs } from './list-definitions.js';
 import { eq, ListAccess } from './list-access.js';
@@ -58,6 +59,8 @@ export interface GraphPlanStoreOptions {
   users?: UserDirectory;
   /** Paces the outbox's background flush (default: real time). */
   timer?: Timer;
+  /** How item ids look outside the store: qualified by the organisation's code for a registered one (default: raw item ids). */
+  ids?: ItemIds;
 }
 
 const byPlanOrder = (a: Action, b: Action) => compareNatural(a.planYear, b.planYear) || compareNatural(a.ref, b.ref);
@@ -75,6 +78,7 @@ export class GraphPlanStore implements PlanStore {
   readonly kind = 'sharepoint';
   private readonly index: ActionIndex;
   private readonly specs: ListSpecs;
+  private readonly ids: ItemIds;
   private lists: ListAccess | null = null;
   private outbox: UpdateOutbox | null = null;
   private sync: OutboxSync | null = null;
@@ -85,6 +89,7 @@ export class GraphPlanStore implements PlanStore {
   constructor(private readonly o: GraphPlanStoreOptions) {
     this.index = new ActionIndex(o.cacheSeconds * 1000, () => o.clock.now().getTime());
     this.specs = o.specs ?? loadListSpecs();
+    this.ids = o.ids ?? PLAIN_IDS;
   }
 
   /**
@@ -152,12 +157,14 @@ export class GraphPlanStore implements PlanStore {
     const all = (await lists.readAll('actions', 'reading the plan')).map(actionFromItem);
     this.index.replaceAll(all);
     const pending = await outbox.pending();
-    return all.map((k) => withPending(k.action, k.lastRequestId, pending)).sort(byPlanOrder);
+    return all.map((k) => outward.action(this.ids, withPending(k.action, k.lastRequestId, pending))).sort(byPlanOrder);
   }
 
-  /** A recent read is reused; when SharePoint cannot be reached, the last one read is answered. */
-  async getAction(id: string): Promise<Action | null> {
+  /** A recent read is reused; when SharePoint cannot be reached, the last one read is answered. An id not of this store's organisation is unknown. */
+  async getAction(qualified: string): Promise<Action | null> {
     const { writer, outbox } = this.ready();
+    const id = this.ids.inward(qualified);
+    if (id === null) return null;
     let known = this.index.fresh(id);
     if (!known) {
       try {
@@ -169,12 +176,13 @@ export class GraphPlanStore implements PlanStore {
         this.o.logger.warn('SharePoint is unreachable: answering from the last read of the action', { actionId: id });
       }
     }
-    return withPending(known.action, known.lastRequestId, await outbox.pending(id));
+    return outward.action(this.ids, withPending(known.action, known.lastRequestId, await outbox.pending(id)));
   }
 
   async importActions(imported: ImportedAction[], importedAt: string): Promise<ImportSummary> {
     const { lists } = this.ready();
-    const items = this.o.users ? await withOwnerObjectIds(imported, this.o.users) : imported;
+    const raw = inward.imported(this.ids, imported);
+    const items = this.o.users ? await withOwnerObjectIds(raw, this.o.users) : raw;
     const { existing, log } = await this.readForImport();
     this.ready().counts.invalidate();
     try {
@@ -185,8 +193,9 @@ export class GraphPlanStore implements PlanStore {
   }
 
   async previewImport(items: ImportedAction[], importedAt: string): Promise<ImportDiff> {
+    const raw = inward.imported(this.ids, items);
     const { existing, log } = await this.readForImport();
-    return previewSharePointImport(existing, log, items, importedAt);
+    return outward.diff(this.ids, previewSharePointImport(existing, log, raw, importedAt));
   }
 
   /** One paged read of the actions and one of the progress log: an import never reads per action. */
@@ -207,15 +216,18 @@ export class GraphPlanStore implements PlanStore {
    */
   async recordUpdate(cmd: RecordUpdateCommand): Promise<RecordUpdateResult> {
     const { sync, counts } = this.ready();
-    const result = await sync.submit(cmd, offlineAnswers(this.index));
+    // Decoded once here: the outbox keeps raw item ids, as entries queued before organisations do.
+    const result = await sync.submit(inward.command(this.ids, cmd), offlineAnswers(this.index));
     if (result.kind === 'recorded' && !result.pending) counts.addedUpdate();
-    return result;
+    return outward.result(this.ids, result);
   }
 
-  async listUpdates(actionId: string): Promise<ProgressUpdate[]> {
+  async listUpdates(qualified: string): Promise<ProgressUpdate[]> {
     const { lists, outbox } = this.ready();
+    const actionId = this.ids.inward(qualified);
+    if (actionId === null) return [];
     const stored = sortedLog((await lists.readAll('updates', 'reading the progress log', eq('ActionId', actionId))).map(updateFromItem));
-    return mergePending(stored, await outbox.pending(actionId));
+    return mergePending(stored, await outbox.pending(actionId)).map((u) => outward.update(this.ids, u));
   }
 
   /** Filters on the indexed dateTime column (whole seconds), then on the exact instant. */
@@ -228,20 +240,31 @@ export class GraphPlanStore implements PlanStore {
     return mergePending(
       stored,
       (await outbox.pending()).filter((e) => e.command.update.submittedAt >= sinceIso),
-    );
+    ).map((u) => outward.update(this.ids, u));
   }
 
-  claimReminder(claim: ReminderClaim): Promise<ClaimResult> {
-    return new GraphLedger(this.ready().lists).claim(claim);
+  async claimReminder(claim: ReminderClaim): Promise<ClaimResult> {
+    return new GraphLedger(this.ready().lists).claim({ ...claim, actionId: this.subject(claim.actionId) });
   }
-  markReminderSent(key: ReminderKey, sentAt: string): Promise<void> {
-    return new GraphLedger(this.ready().lists).markSent(key, sentAt);
+  async markReminderSent(key: ReminderKey, sentAt: string): Promise<void> {
+    return new GraphLedger(this.ready().lists).markSent({ ...key, actionId: this.subject(key.actionId) }, sentAt);
   }
-  markReminderFailed(key: ReminderKey, failure: { reason: string; at: string }): Promise<void> {
-    return new GraphLedger(this.ready().lists).markFailed(key, failure);
+  /** Another organisation's action has no entry here: nothing to mark. */
+  async markReminderFailed(key: ReminderKey, failure: { reason: string; at: string }): Promise<void> {
+    const actionId = subjectInward(this.ids, key.actionId);
+    if (actionId !== null) await new GraphLedger(this.ready().lists).markFailed({ ...key, actionId }, failure);
   }
-  listReminders(actionId?: string): Promise<ReminderSent[]> {
-    return new GraphLedger(this.ready().lists).list(actionId);
+  async listReminders(qualified?: string): Promise<ReminderSent[]> {
+    const actionId = qualified === undefined ? undefined : subjectInward(this.ids, qualified);
+    if (actionId === null) return [];
+    return (await new GraphLedger(this.ready().lists).list(actionId)).map((r) => outward.reminder(this.ids, r));
+  }
+
+  /** The ledger subject as stored; rejects `not_found` for another organisation's action. */
+  private subject(qualified: string): string {
+    const actionId = subjectInward(this.ids, qualified);
+    if (actionId === null) throw notOurs(qualified);
+    return actionId;
   }
 
   saveConversation(ref: ConversationRef): Promise<void> {

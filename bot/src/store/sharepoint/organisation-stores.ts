@@ -8,6 +8,7 @@ import { graphFromConfig } from '../../graph/graph-from-config.js';
 import { GraphUserDirectory } from '../../graph/user-directory.js';
 import { consoleLogger, type Logger } from '../../logger.js';
 import { GraphPlanStore } from './graph-plan-store.js';
+import { qualifiedIds } from './item-ids.js';
 import { organisationSiteOwner, requireSite } from './organisation-site.js';
 
 /**
@@ -22,7 +23,8 @@ function outboxPathFor(outboxPath: string, orgId: string): string {
 
 /**
  * Makes each organisation's SharePoint store: its own site and its own
- * outbox (a file beside OUTBOX_PATH, or its own Azure Storage queue), over one Graph client and one (tenant-wide) user directory. The
+ * outbox (a file beside OUTBOX_PATH, or its own Azure Storage queue), over one Graph client and one (tenant-wide) user directory,
+ * and its ids qualified by its code (`RXX-12`, see item-ids.ts). The
  * implicit organisation keeps the deployment's site and OUTBOX_PATH exactly
  * as before. Throws `config`, naming the organisation, for a registered one
  * with no site, or with a site another organisation already uses.
@@ -56,7 +58,8 @@ export function graphStoreForOrganisation(
       ...(storage ? { openOutbox: () => openQueueOutbox(storage, { OUTBOX_QUEUE: queue }, logger) } : {}),
       graph,
       site,
-      ...(implicit ? {} : { owner: organisationSiteOwner(org) }),
+      // Item ids repeat across sites: a registered organisation's carry its code (`RXX-12`), the implicit one's stay plain.
+      ...(implicit ? {} : { owner: organisationSiteOwner(org), ids: qualifiedIds(org.id) }),
       outboxPath: implicit ? config.OUTBOX_PATH : outboxPathFor(config.OUTBOX_PATH, org.id),
       clock: deps.clock ?? systemClock,
       logger,

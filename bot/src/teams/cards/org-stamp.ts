@@ -4,6 +4,8 @@ import { text, type CardElement } from './parts.js';
 
 /** The key every button's data carries the organisation's id under (Action.Execute and Action.Submit). */
 const ORG_DATA_KEY = 'orgId';
+/** The query parameter a link into the tab names the organisation with; the tab switches to it (tab/src/api/organisation.ts). */
+const ORG_LINK_PARAM = 'org';
 
 /** The organisation a card belongs to; null for the implicit organisation (its cards stay exactly as they always were). */
 export type CardOrganisation = Pick<Organisation, 'id' | 'name'> | null;
@@ -11,7 +13,9 @@ export type CardOrganisation = Pick<Organisation, 'id' | 'name'> | null;
 /**
  * The card as `org` sends it: every Action.Execute / Action.Submit (the
  * refresh action too) carries the organisation's id, so the answer is acted
- * on in that organisation only, and a subtle first line names it. The
+ * on in that organisation only; every link into the tab (Action.OpenUrl to
+ * `/tab/…`) names it (`?org=RXX`), so the tab opens the action in that
+ * organisation whichever one the person last chose; and a subtle first line names it. The
  * implicit organisation's cards are returned unchanged. Pure: a new object.
  */
 export function forOrganisation(card: CardElement, org: CardOrganisation): CardElement {
@@ -44,5 +48,15 @@ function stampData(node: unknown, orgId: string): unknown {
     const data = out.data && typeof out.data === 'object' && !Array.isArray(out.data) ? (out.data as Record<string, unknown>) : {};
     out.data = { ...data, [ORG_DATA_KEY]: orgId };
   }
+  if (out.type === 'Action.OpenUrl' && typeof out.url === 'string') out.url = tabLinkFor(out.url, orgId);
   return out;
+}
+
+/** `url` naming the organisation when it leads into the tab; any other link is left as it is. */
+function tabLinkFor(url: string, orgId: string): string {
+  if (!URL.canParse(url)) return url;
+  const link = new URL(url);
+  if (!link.pathname.includes('/tab/')) return url;
+  link.searchParams.set(ORG_LINK_PARAM, orgId);
+  return link.href;
 }
