@@ -17,6 +17,10 @@ import { Tenancy } from '../../bot/src/service/tenancy.js';
 import { SqlitePlanStore } from '../../bot/src/store/sqlite/sqlite-plan-store.js';
 import { SqliteRegistry } from '../../bot/src/store/sqlite/sqlite-registry.js';
 import { serveApp } from '../api/serve-app.js';
+import { createAuthenticator } from '../../bot/src/api/auth.js';
+import { createGroupRouter } from '../../bot/src/api/group-api.js';
+import { memoryLogger } from '../../bot/src/logger.js';
+import { loadSampleOrganisationsIfEmpty } from '../../bot/src/sample/sample-organisations.js';
 import { makeImportedAction } from '../store/fixtures.js';
 
 /** "Now" for every browser test: Tuesday 10 March 2026, 09:00 UK time. */
@@ -94,6 +98,43 @@ export async function startOrganisationsService(): Promise<TabService> {
   return {
     baseUrl: app.baseUrl,
     store: stores.get('RXX')!,
+    async close() {
+      await app.close();
+      await tenancy.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * Starts the service as `LOAD_SAMPLE_ORGANISATIONS=true` does: the sample
+ * trusts ZZ1 and ZZ2, each with its sample plan, and their ICB QZZ (see
+ * bot/src/sample/sample-organisations.ts), with the roll-up API mounted and
+ * the development lead (Alex) a platform admin.
+ */
+export async function startSampleOrganisationsService(): Promise<Omit<TabService, 'store'>> {
+  const dir = mkdtempSync(join(tmpdir(), 'wres-samples-'));
+  const clock = fixedClock(NOW);
+  const config = loadConfig({ NODE_ENV: 'test', PLATFORM_ADMINS: DEV_LEAD_EMAIL });
+  const registry = new SqliteRegistry(':memory:');
+  const storeFor = (org: Organisation) => new SqlitePlanStore(join(dir, `${org.id}.db`));
+  const implicitStore = new SqlitePlanStore(':memory:');
+  await implicitStore.init();
+  await loadSampleOrganisationsIfEmpty({ registry, storeFor, implicitStore, clock });
+  await implicitStore.close();
+  const tenancy = await Tenancy.open({ config, registry, storeFor, clock });
+  const tabDir = join(dir, 'tab');
+  cpSync(fileURLToPath(new URL('../../tab/dist/', import.meta.url)), tabDir, { recursive: true });
+  const logger = memoryLogger();
+  const groupRouter = createGroupRouter({
+    tenancy,
+    authenticator: createAuthenticator(config, clock, logger),
+    clock,
+    timeZone: config.TIMEZONE,
+  });
+  const app = await serveApp({ config, tenancy, registry, clock, logger, tabDir, groupRouter });
+  return {
+    baseUrl: app.baseUrl,
     async close() {
       await app.close();
       await tenancy.close();

@@ -11,20 +11,21 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
-  // Wide: brand, sections, person on one line. Narrow: brand and person above, the sections on one line below.
+  // Wide: brand, sections, then the organisation above the person on the right. Narrow: brand and person above, then the
+  // organisation across the screen (a long name in a half-width list hid its code and pushed over the brand), then the sections.
   bar: {
     maxWidth: '1400px',
     margin: '0 auto',
     padding: `0 ${tokens.spacingHorizontalXL}`,
     display: 'grid',
     gridTemplateColumns: 'max-content minmax(0, 1fr) max-content',
-    gridTemplateAreas: '"brand nav person"',
+    gridTemplateAreas: '"brand nav org" "brand nav person"',
     alignItems: 'center',
     columnGap: tokens.spacingHorizontalXL,
     [NARROW]: {
       padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM} 0`,
       gridTemplateColumns: 'minmax(0, 1fr) minmax(0, max-content)',
-      gridTemplateAreas: '"brand person" "nav nav"',
+      gridTemplateAreas: '"brand person" "org org" "nav nav"',
       columnGap: tokens.spacingHorizontalM,
     },
   },
@@ -49,8 +50,21 @@ const useStyles = makeStyles({
     fontWeight: tokens.fontWeightSemibold,
     borderBottomColor: tokens.colorCompoundBrandStroke,
   },
-  org: { display: 'flex', alignItems: 'center', justifyContent: 'flex-end', gap: tokens.spacingHorizontalXS, flexWrap: 'wrap' },
-  orgSelect: { maxWidth: '100%', minWidth: 0 },
+  org: {
+    gridArea: 'org',
+    display: 'flex',
+    alignItems: 'center',
+    justifyContent: 'flex-end',
+    gap: tokens.spacingHorizontalXS,
+    flexWrap: 'wrap',
+    color: tokens.colorNeutralForeground2,
+    fontSize: tokens.fontSizeBase200,
+    overflowWrap: 'anywhere',
+    [NARROW]: { justifyContent: 'flex-start', paddingTop: tokens.spacingVerticalXS },
+  },
+  // On a phone the list takes the row below its label and the Open button, wide enough for a trust's full name and code.
+  orgSelect: { maxWidth: '100%', minWidth: 0, [NARROW]: { order: 1, flexBasis: '100%' } },
+  orgOpen: { [NARROW]: { marginLeft: 'auto' } },
   person: {
     gridArea: 'person',
     color: tokens.colorNeutralForeground2,
@@ -120,8 +134,8 @@ export function AppHeader({ route, showRollup = false }: { route: Route; showRol
             })}
           </ul>
         </nav>
+        <OrganisationSwitch />
         <div className={styles.person}>
-          <OrganisationSwitch />
           <bdi>{me.displayName}</bdi> · {ROLE_LABELS[me.role]}
           {me.platformAdmin && (
             <>
@@ -175,7 +189,7 @@ function OrganisationSwitch() {
           <option key={o.id} value={o.id}>{`${o.name} (${o.id})`}</option>
         ))}
       </Select>
-      <Button size="small" type="submit" disabled={picked === current.id}>
+      <Button size="small" type="submit" className={styles.orgOpen} disabled={picked === current.id}>
         Open
       </Button>
     </form>
