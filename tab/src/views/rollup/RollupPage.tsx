@@ -12,7 +12,14 @@ import { IndicatorsTable, ProgressTable } from './RollupTables.js';
 
 const useStyles = makeStyles({
   intro: { margin: `0 0 ${tokens.spacingVerticalL}`, color: tokens.colorNeutralForeground2, maxWidth: '70ch' },
-  head: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, alignItems: 'baseline', justifyContent: 'space-between' },
+  head: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: tokens.spacingHorizontalM,
+    alignItems: 'baseline',
+    justifyContent: 'space-between',
+    marginBottom: tokens.spacingVerticalS,
+  },
   title: { margin: `0 0 ${tokens.spacingVerticalS}`, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
   bar: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, marginBottom: tokens.spacingVerticalM },
   downloads: { marginBottom: tokens.spacingVerticalM },
