@@ -6,9 +6,10 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { inPage, openPage, startSampleOrganisationsService, tabUrl, useTabBrowser } from './harness.js';
+import { inPage, openPage, startSampleOrganisationsService, tabUrl, useSharedPages, useTabBrowser } from './harness.js';
 
 const ctx = useTabBrowser();
+const sharedPage = useSharedPages(ctx);
 const WIDTHS = [320, 390, 768, 1280] as const;
 
 interface Target {
@@ -44,13 +45,12 @@ describe('the tab at 320, 390, 768 and 1280 px', () => {
   for (const width of WIDTHS) {
     for (const target of PAGES) {
       it(`${target.name} at ${width} px: no sideways scroll, every column shown, nothing overlapping`, { timeout: 60_000 }, async () => {
-        const { page, errors } = await openPage(ctx.browser);
+        const { page, errors } = await sharedPage(width);
         await page.setViewportSize({ width, height: 800 });
         await page.goto(tabUrl(ctx.service.baseUrl, await target.path(), target.devUser ? { devUser: target.devUser } : {}));
         await target.ready(page);
         expect(await inPage<string[]>(page, 'layoutProblems')).toEqual([]);
         expect(errors).toEqual([]);
-        await page.context().close();
       });
     }
   }
