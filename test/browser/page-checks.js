@@ -48,7 +48,10 @@
     }
     // The header's parts (name, organisation list, person, sections) each keep their own space.
     // (A part squeezed to no width at all still counts: its words then spill over its neighbours.)
-    const parts = [...document.querySelectorAll('header > div:first-of-type > *')].filter((p) => p.getClientRects().length > 0);
+    // (A wrapper laid out as `display: contents` is no box of its own: its children are the parts.)
+    const parts = [...document.querySelectorAll('header > div:first-of-type > *')]
+      .flatMap((p) => (getComputedStyle(p).display === 'contents' ? [...p.children] : [p]))
+      .filter((p) => p.getClientRects().length > 0);
     for (let i = 0; i < parts.length; i++)
       for (let j = i + 1; j < parts.length; j++)
         if (overlap(parts[i].getBoundingClientRect(), parts[j].getBoundingClientRect()))

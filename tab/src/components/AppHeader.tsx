@@ -19,7 +19,7 @@ const useStyles = makeStyles({
     padding: `0 ${tokens.spacingHorizontalXL}`,
     display: 'grid',
     gridTemplateColumns: 'max-content minmax(0, 1fr) max-content',
-    gridTemplateAreas: '"brand nav org" "brand nav person"',
+    gridTemplateAreas: '"brand nav person"',
     alignItems: 'center',
     columnGap: tokens.spacingHorizontalXL,
     [NARROW]: {
@@ -51,27 +51,26 @@ const useStyles = makeStyles({
     borderBottomColor: tokens.colorCompoundBrandStroke,
   },
   org: {
-    gridArea: 'org',
     display: 'flex',
     alignItems: 'center',
     justifyContent: 'flex-end',
     gap: tokens.spacingHorizontalXS,
     flexWrap: 'wrap',
-    color: tokens.colorNeutralForeground2,
-    fontSize: tokens.fontSizeBase200,
-    overflowWrap: 'anywhere',
-    [NARROW]: { justifyContent: 'flex-start', paddingTop: tokens.spacingVerticalXS },
+    [NARROW]: { gridArea: 'org', justifyContent: 'flex-start', paddingTop: tokens.spacingVerticalXS },
   },
   // On a phone the list takes the row below its label and the Open button, wide enough for a trust's full name and code.
   orgSelect: { maxWidth: '100%', minWidth: 0, [NARROW]: { order: 1, flexBasis: '100%' } },
   orgOpen: { [NARROW]: { marginLeft: 'auto' } },
-  person: {
+  // The organisation and the person share the right-hand cell when wide; on a phone each takes its own place in the grid.
+  side: {
     gridArea: 'person',
     color: tokens.colorNeutralForeground2,
     fontSize: tokens.fontSizeBase200,
     textAlign: 'right',
     overflowWrap: 'anywhere',
+    [NARROW]: { display: 'contents' },
   },
+  person: { [NARROW]: { gridArea: 'person' } },
   banner: {
     maxWidth: '1400px',
     margin: `${tokens.spacingVerticalS} auto 0`,
@@ -134,15 +133,17 @@ export function AppHeader({ route, showRollup = false }: { route: Route; showRol
             })}
           </ul>
         </nav>
-        <OrganisationSwitch />
-        <div className={styles.person}>
-          <bdi>{me.displayName}</bdi> · {ROLE_LABELS[me.role]}
-          {me.platformAdmin && (
-            <>
-              {' · '}
-              <RouteLink to="/admin">Admin</RouteLink>
-            </>
-          )}
+        <div className={styles.side}>
+          <OrganisationSwitch />
+          <div className={styles.person}>
+            <bdi>{me.displayName}</bdi> · {ROLE_LABELS[me.role]}
+            {me.platformAdmin && (
+              <>
+                {' · '}
+                <RouteLink to="/admin">Admin</RouteLink>
+              </>
+            )}
+          </div>
         </div>
       </div>
       {me.devIdentity && (
