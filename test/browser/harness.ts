@@ -226,7 +226,7 @@ export async function openPage(
  * test: for a page several tests reuse, each checking `cspViolations` itself.
  * Requests leaving loopback are refused and recorded in `offsite`.
  */
-export async function openTrackedPage(
+async function openTrackedPage(
   browser: Browser,
   options: { locale?: string; timezoneId?: string; width?: number } = {},
 ): Promise<TrackedPage> {
