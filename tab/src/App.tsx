@@ -62,7 +62,14 @@ const useStyles = makeStyles({
   },
 });
 
-function page(route: Route, query: URLSearchParams, host: Host, api: ApiClient, groups: GroupListItem[] | null) {
+function page(
+  route: Route,
+  query: URLSearchParams,
+  host: Host,
+  api: ApiClient,
+  groups: GroupListItem[] | null,
+  announce: (message: string) => void,
+) {
   switch (route.name) {
     case 'plan':
       return <PlanPage query={query} />;
@@ -85,7 +92,7 @@ function page(route: Route, query: URLSearchParams, host: Host, api: ApiClient, 
     case 'carryOver':
       return <CarryOverPage />;
     case 'rollup':
-      return groups ? <RollupPage api={api} groups={groups} /> : <Loading label="Loading…" />;
+      return groups ? <RollupPage api={api} groups={groups} announce={announce} /> : <Loading label="Loading…" />;
     case 'admin':
       return <AdminPage api={api} />;
     case 'notFound':
@@ -144,15 +151,15 @@ export function App({ host, api }: { host: Host; api: ApiClient }) {
   const choice = organisationChoice(meError);
   const inNoOrganisation = refused && (!choice || choice.organisations.length === 0);
   let body;
-  if (route.name === 'config') body = page(route, query, host, api, groups);
+  if (route.name === 'config') body = page(route, query, host, api, groups, announce);
   // The admin page needs no organisation: a platform admin may belong to none.
   else if (route.name === 'admin' && meError) body = <AdminPage api={api} />;
   else if (inNoOrganisation && groups === null) body = <Loading label="Signing you in…" />;
-  else if (inNoOrganisation && groups && groups.length > 0) body = <RollupPage api={api} groups={groups} />;
+  else if (inNoOrganisation && groups && groups.length > 0) body = <RollupPage api={api} groups={groups} announce={announce} />;
   else if (choice) body = <OrganisationChooser choice={choice} {...(refused ? { refusal: meError.message } : {})} />;
   else if (meError) body = <LoadError error={meError} what="your sign-in" onRetry={loadMe} />;
   else if (!services) body = <Loading label="Signing you in…" />;
-  else body = page(route, query, host, api, groups);
+  else body = page(route, query, host, api, groups, announce);
 
   return (
     <FluentProvider theme={THEMES[theme]} className={styles.root} data-theme={theme}>

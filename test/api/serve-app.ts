@@ -1,7 +1,7 @@
 /** The real express app on a free loopback port, for the API, browser and Playground tests and the benchmarks. */
 import { createServer as createHttpServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { RequestHandler } from 'express';
+import type { RequestHandler, Router } from 'express';
 import { createTenancyApiRouter } from '../../bot/src/api/tenancy-api.js';
 import type { Config } from '../../bot/src/config.js';
 import type { Clock } from '../../bot/src/domain/clock.js';
@@ -36,6 +36,8 @@ export async function serveApp(deps: {
   clock: Clock;
   logger?: Logger;
   tabDir?: string;
+  /** The roll-up API for ICBs and regions at /api/groups, as main.ts mounts it (none when not given). */
+  groupRouter?: Router;
   botHandler?: (core: { store: PlanStore; service: PlanService; clock: Clock; logger: Logger; roles: RoleDirectory }) => RequestHandler;
 }): Promise<ServedApp> {
   const { config, clock, logger = memoryLogger(), tabDir } = deps;
@@ -52,6 +54,7 @@ export async function serveApp(deps: {
     clock,
     logger,
     ...(tabDir ? { tabDir } : {}),
+    ...(deps.groupRouter ? { groupRouter: deps.groupRouter } : {}),
     ...(deps.botHandler ? { botHandler: deps.botHandler({ store, service, clock, logger, roles }) } : {}),
     apiRouter: createTenancyApiRouter({ tenancy, registry, config, clock, logger }),
   });

@@ -17,6 +17,10 @@ import { Tenancy } from '../../bot/src/service/tenancy.js';
 import { SqlitePlanStore } from '../../bot/src/store/sqlite/sqlite-plan-store.js';
 import { SqliteRegistry } from '../../bot/src/store/sqlite/sqlite-registry.js';
 import { serveApp } from '../api/serve-app.js';
+import { createAuthenticator } from '../../bot/src/api/auth.js';
+import { createGroupRouter } from '../../bot/src/api/group-api.js';
+import { memoryLogger } from '../../bot/src/logger.js';
+import { loadSampleOrganisationsIfEmpty } from '../../bot/src/sample/sample-organisations.js';
 import { makeImportedAction } from '../store/fixtures.js';
 
 /** "Now" for every browser test: Tuesday 10 March 2026, 09:00 UK time. */
@@ -102,6 +106,43 @@ export async function startOrganisationsService(): Promise<TabService> {
   };
 }
 
+/**
+ * Starts the service as `LOAD_SAMPLE_ORGANISATIONS=true` does: the sample
+ * trusts ZZ1 and ZZ2, each with its sample plan, and their ICB QZZ (see
+ * bot/src/sample/sample-organisations.ts), with the roll-up API mounted and
+ * the development lead (Alex) a platform admin.
+ */
+export async function startSampleOrganisationsService(): Promise<Omit<TabService, 'store'>> {
+  const dir = mkdtempSync(join(tmpdir(), 'wres-samples-'));
+  const clock = fixedClock(NOW);
+  const config = loadConfig({ NODE_ENV: 'test', PLATFORM_ADMINS: DEV_LEAD_EMAIL });
+  const registry = new SqliteRegistry(':memory:');
+  const storeFor = (org: Organisation) => new SqlitePlanStore(join(dir, `${org.id}.db`));
+  const implicitStore = new SqlitePlanStore(':memory:');
+  await implicitStore.init();
+  await loadSampleOrganisationsIfEmpty({ registry, storeFor, implicitStore, clock });
+  await implicitStore.close();
+  const tenancy = await Tenancy.open({ config, registry, storeFor, clock });
+  const tabDir = join(dir, 'tab');
+  cpSync(fileURLToPath(new URL('../../tab/dist/', import.meta.url)), tabDir, { recursive: true });
+  const logger = memoryLogger();
+  const groupRouter = createGroupRouter({
+    tenancy,
+    authenticator: createAuthenticator(config, clock, logger),
+    clock,
+    timeZone: config.TIMEZONE,
+  });
+  const app = await serveApp({ config, tenancy, registry, clock, logger, tabDir, groupRouter });
+  return {
+    baseUrl: app.baseUrl,
+    async close() {
+      await app.close();
+      await tenancy.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
 /** The service and browser started by useTabBrowser's hooks; read them inside tests and hooks only. */
 export interface TabBrowserContext {
   readonly service: TabService;
@@ -153,6 +194,15 @@ export function launchBrowser(): Promise<Browser> {
 const REPORT_CSP_VIOLATIONS = `document.addEventListener('securitypolicyviolation', (e) =>
   window.__wresCspViolation(e.violatedDirective + ' blocked ' + (e.blockedURI || 'inline code') + ' at ' + e.sourceFile + ':' + e.lineNumber));`;
 
+/** A page with what it recorded: page errors, dialogs, requests that tried to leave loopback, Content-Security-Policy violations. */
+export interface TrackedPage {
+  page: Page;
+  errors: string[];
+  dialogs: string[];
+  offsite: string[];
+  cspViolations: string[];
+}
+
 /**
  * A fresh page that fails the test on any request leaving loopback and on any
  * Content-Security-Policy violation (the service sends its real CSP), and
@@ -162,7 +212,24 @@ const REPORT_CSP_VIOLATIONS = `document.addEventListener('securitypolicyviolatio
 export async function openPage(
   browser: Browser,
   options: { locale?: string; timezoneId?: string; width?: number } = {},
-): Promise<{ page: Page; errors: string[]; dialogs: string[]; offsite: string[]; cspViolations: string[] }> {
+): Promise<TrackedPage> {
+  // Registered before the first await, so it belongs to the test that opened the page.
+  let cspViolations: string[] = [];
+  onTestFinished(() => expect(cspViolations, 'Content-Security-Policy violations').toEqual([]));
+  const tracked = await openTrackedPage(browser, options);
+  cspViolations = tracked.cspViolations;
+  return tracked;
+}
+
+/**
+ * openPage's page, in its own browser context, without tying its checks to a
+ * test: for a page several tests reuse, each checking `cspViolations` itself.
+ * Requests leaving loopback are refused and recorded in `offsite`.
+ */
+async function openTrackedPage(
+  browser: Browser,
+  options: { locale?: string; timezoneId?: string; width?: number } = {},
+): Promise<TrackedPage> {
   const context = await browser.newContext({
     viewport: { width: options.width ?? 1280, height: 900 },
     locale: options.locale ?? 'en-GB',
@@ -171,7 +238,6 @@ export async function openPage(
   const cspViolations: string[] = [];
   await context.exposeBinding('__wresCspViolation', (_source, text: string) => void cspViolations.push(text));
   await context.addInitScript({ content: REPORT_CSP_VIOLATIONS });
-  onTestFinished(() => expect(cspViolations, 'Content-Security-Policy violations').toEqual([]));
   const page = await context.newPage();
   const errors: string[] = [];
   const dialogs: string[] = [];
@@ -186,6 +252,29 @@ export async function openPage(
     return route.abort();
   });
   return { page, errors, dialogs, offsite, cspViolations };
+}
+
+/**
+ * One page per screen width for a file's tests to take in turn: each test
+ * still loads its page afresh (`goto`), but in a warm browser context rather
+ * than a new one (a new context per page cost over a second of loading each).
+ * The test that takes a page fails on a Content-Security-Policy violation or a
+ * page error while it has it. Use for pages that keep nothing between loads
+ * but the organisation choice (sessionStorage).
+ */
+export function useSharedPages(ctx: TabBrowserContext): (width: number) => Promise<TrackedPage> {
+  const pages = new Map<number, Promise<TrackedPage>>();
+  return async (width) => {
+    if (!pages.has(width)) pages.set(width, openTrackedPage(ctx.browser, { width }));
+    const tracked = await pages.get(width)!;
+    tracked.cspViolations.length = 0;
+    tracked.errors.length = 0;
+    onTestFinished(() => {
+      expect(tracked.cspViolations, 'Content-Security-Policy violations').toEqual([]);
+      expect(tracked.errors, 'page errors').toEqual([]);
+    });
+    return tracked;
+  };
 }
 
 /** The tab URL for `path` (e.g. "/actions/3"), acting as `devUser` and in `theme` when given. */

@@ -6,9 +6,10 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { inPage, openPage, tabUrl, useTabBrowser } from './harness.js';
+import { inPage, openPage, startSampleOrganisationsService, tabUrl, useSharedPages, useTabBrowser } from './harness.js';
 
 const ctx = useTabBrowser();
+const sharedPage = useSharedPages(ctx);
 const WIDTHS = [320, 390, 768, 1280] as const;
 
 interface Target {
@@ -44,16 +45,32 @@ describe('the tab at 320, 390, 768 and 1280 px', () => {
   for (const width of WIDTHS) {
     for (const target of PAGES) {
       it(`${target.name} at ${width} px: no sideways scroll, every column shown, nothing overlapping`, { timeout: 60_000 }, async () => {
-        const { page, errors } = await openPage(ctx.browser);
+        const { page, errors } = await sharedPage(width);
         await page.setViewportSize({ width, height: 800 });
         await page.goto(tabUrl(ctx.service.baseUrl, await target.path(), target.devUser ? { devUser: target.devUser } : {}));
         await target.ready(page);
         expect(await inPage<string[]>(page, 'layoutProblems')).toEqual([]);
         expect(errors).toEqual([]);
-        await page.context().close();
       });
     }
   }
+
+  it('keeps a long organisation name in the header at 320 and 390 px: the list, the tab’s name and the person each in their own space', async () => {
+    const orgs = await startSampleOrganisationsService();
+    try {
+      for (const width of [320, 390]) {
+        const { page, errors } = await openPage(ctx.browser, { width });
+        await page.goto(tabUrl(orgs.baseUrl));
+        await page.getByRole('button', { name: /Northshire Community Health/ }).click();
+        await page.getByTestId('plan-count').waitFor();
+        expect(await inPage<string[]>(page, 'layoutProblems')).toEqual([]);
+        expect(errors).toEqual([]);
+        await page.context().close();
+      }
+    } finally {
+      await orgs.close();
+    }
+  });
 
   it('shows each action at 390 px as a stacked row: title across the screen, owner, due, RAG word and latest update labelled', async () => {
     const { page } = await openPage(ctx.browser);

@@ -46,6 +46,27 @@
       const w = link.getBoundingClientRect().width;
       if (shown(link) && w < Math.min(doc.clientWidth * 0.2, 200)) problems.push(`${label(link)} is only ${Math.round(w)} px wide`);
     }
+    // The header's parts (name, organisation list, person, sections) each keep their own space.
+    // (A part squeezed to no width at all still counts: its words then spill over its neighbours.)
+    // (A wrapper laid out as `display: contents` is no box of its own: its children are the parts.)
+    const parts = [...document.querySelectorAll('header > div:first-of-type > *')]
+      .flatMap((p) => (getComputedStyle(p).display === 'contents' ? [...p.children] : [p]))
+      .filter((p) => p.getClientRects().length > 0);
+    for (let i = 0; i < parts.length; i++)
+      for (let j = i + 1; j < parts.length; j++)
+        if (overlap(parts[i].getBoundingClientRect(), parts[j].getBoundingClientRect()))
+          problems.push(`the header's ${label(parts[i])} overlaps its ${label(parts[j])}`);
+    // (The sections are checked below: a link's padding may run into the bar's margin at 320 px, its words stay on screen.)
+    for (const part of parts.filter((p) => p.tagName !== 'NAV')) {
+      const r = part.getBoundingClientRect();
+      if (r.right > doc.clientWidth + 1 || r.left < -1) problems.push(`the header's ${label(part)} is off screen`);
+      const spilt = [...part.querySelectorAll('*')].find((el) => {
+        const e = el.getBoundingClientRect();
+        return shown(el) && (e.left < r.left - 1 || e.right > r.right + 1);
+      });
+      if (spilt) problems.push(`the header's ${label(spilt)} spills out of its ${label(part)}`);
+      else if (part.scrollWidth > part.clientWidth + 1) problems.push(`the header's ${label(part)} is too narrow for its words`);
+    }
     // Text runs inside a line: the words of one text node must not sit on top of each other's neighbours.
     const links = [...document.querySelectorAll('nav[aria-label="Sections"] a')];
     const tops = new Set(links.map((a) => Math.round(a.getBoundingClientRect().top)));

@@ -93,6 +93,24 @@ describe('the plan tab', () => {
     await expect.poll(() => shownActionIds(page)).toEqual(ids(actions));
   });
 
+  it('says beside the export buttons which file was not downloaded, then downloads it under the service’s name for it', async () => {
+    const { page, errors } = await openPlan();
+    // A dropped connection: the first export request never reaches the service.
+    let asked = 0;
+    await page.route(/\/api\/export\?/, (route) => (asked++ === 0 ? route.abort('connectionreset') : route.fallback()));
+    const excel = page.getByRole('button', { name: 'Export Excel' });
+    await excel.click();
+    const failed = page.getByRole('alert').filter({ hasText: 'The Excel file was not downloaded' });
+    await failed.waitFor();
+    expect(await failed.innerText()).toContain('could not be reached');
+    const [download] = await Promise.all([page.waitForEvent('download'), excel.click()]);
+    expect(download.suggestedFilename()).toBe(`wres-action-plan-${TODAY}.xlsx`);
+    await failed.waitFor({ state: 'detached' });
+    await page.getByRole('status').filter({ hasText: 'Excel file downloaded.' }).waitFor();
+    expect(asked).toBe(2);
+    expect(errors).toEqual([]);
+  });
+
   it('groups by theme and opens an action page from its row', async () => {
     const { page } = await openPlan();
     await page.getByRole('search').getByLabel('Group by').selectOption('theme');

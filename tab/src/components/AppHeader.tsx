@@ -11,7 +11,8 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
-  // Wide: brand, sections, person on one line. Narrow: brand and person above, the sections on one line below.
+  // Wide: brand, sections, then the organisation above the person on the right. Narrow: brand and person above, then the
+  // organisation across the screen (a long name in a half-width list hid its code and pushed over the brand), then the sections.
   bar: {
     maxWidth: '1400px',
     margin: '0 auto',
@@ -24,7 +25,7 @@ const useStyles = makeStyles({
     [NARROW]: {
       padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM} 0`,
       gridTemplateColumns: 'minmax(0, 1fr) minmax(0, max-content)',
-      gridTemplateAreas: '"brand person" "nav nav"',
+      gridTemplateAreas: '"brand person" "org org" "nav nav"',
       columnGap: tokens.spacingHorizontalM,
     },
   },
@@ -49,15 +50,27 @@ const useStyles = makeStyles({
     fontWeight: tokens.fontWeightSemibold,
     borderBottomColor: tokens.colorCompoundBrandStroke,
   },
-  org: { display: 'flex', alignItems: 'center', justifyContent: 'flex-end', gap: tokens.spacingHorizontalXS, flexWrap: 'wrap' },
-  orgSelect: { maxWidth: '100%', minWidth: 0 },
-  person: {
+  org: {
+    display: 'flex',
+    alignItems: 'center',
+    justifyContent: 'flex-end',
+    gap: tokens.spacingHorizontalXS,
+    flexWrap: 'wrap',
+    [NARROW]: { gridArea: 'org', justifyContent: 'flex-start', paddingTop: tokens.spacingVerticalXS },
+  },
+  // On a phone the list takes the row below its label and the Open button, wide enough for a trust's full name and code.
+  orgSelect: { maxWidth: '100%', minWidth: 0, [NARROW]: { order: 1, flexBasis: '100%' } },
+  orgOpen: { [NARROW]: { marginLeft: 'auto' } },
+  // The organisation and the person share the right-hand cell when wide; on a phone each takes its own place in the grid.
+  side: {
     gridArea: 'person',
     color: tokens.colorNeutralForeground2,
     fontSize: tokens.fontSizeBase200,
     textAlign: 'right',
     overflowWrap: 'anywhere',
+    [NARROW]: { display: 'contents' },
   },
+  person: { [NARROW]: { gridArea: 'person' } },
   banner: {
     maxWidth: '1400px',
     margin: `${tokens.spacingVerticalS} auto 0`,
@@ -120,15 +133,17 @@ export function AppHeader({ route, showRollup = false }: { route: Route; showRol
             })}
           </ul>
         </nav>
-        <div className={styles.person}>
+        <div className={styles.side}>
           <OrganisationSwitch />
-          <bdi>{me.displayName}</bdi> · {ROLE_LABELS[me.role]}
-          {me.platformAdmin && (
-            <>
-              {' · '}
-              <RouteLink to="/admin">Admin</RouteLink>
-            </>
-          )}
+          <div className={styles.person}>
+            <bdi>{me.displayName}</bdi> · {ROLE_LABELS[me.role]}
+            {me.platformAdmin && (
+              <>
+                {' · '}
+                <RouteLink to="/admin">Admin</RouteLink>
+              </>
+            )}
+          </div>
         </div>
       </div>
       {me.devIdentity && (
@@ -175,7 +190,7 @@ function OrganisationSwitch() {
           <option key={o.id} value={o.id}>{`${o.name} (${o.id})`}</option>
         ))}
       </Select>
-      <Button size="small" type="submit" disabled={picked === current.id}>
+      <Button size="small" type="submit" className={styles.orgOpen} disabled={picked === current.id}>
         Open
       </Button>
     </form>

@@ -1,20 +1,28 @@
-import { Button, MessageBar, MessageBarBody, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import { ArrowDownloadRegular, PrintRegular } from '@fluentui/react-icons';
+import { Button, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { PrintRegular } from '@fluentui/react-icons';
 import { useCallback, useEffect, useState } from 'react';
 import type { ApiClient } from '../../api/client.js';
 import type { GroupListItem, RollupResponse } from '../../api/types.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { usePanelStyles } from '../../components/panel-styles.js';
-import { errorMessage, LoadError, Loading } from '../../components/Status.js';
+import { DownloadButtons } from '../../components/DownloadButtons.js';
+import { LoadError, Loading } from '../../components/Status.js';
 import { formatDate } from '../../lib/format.js';
 import { IndicatorsTable, ProgressTable } from './RollupTables.js';
 
 const useStyles = makeStyles({
   intro: { margin: `0 0 ${tokens.spacingVerticalL}`, color: tokens.colorNeutralForeground2, maxWidth: '70ch' },
-  head: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, alignItems: 'baseline', justifyContent: 'space-between' },
+  head: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: tokens.spacingHorizontalM,
+    alignItems: 'baseline',
+    justifyContent: 'space-between',
+    marginBottom: tokens.spacingVerticalS,
+  },
   title: { margin: `0 0 ${tokens.spacingVerticalS}`, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
   bar: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, marginBottom: tokens.spacingVerticalM },
-  error: { marginBottom: tokens.spacingVerticalS },
+  downloads: { marginBottom: tokens.spacingVerticalM },
 });
 
 const KIND_WORDS: Record<GroupListItem['kind'], string> = { icb: 'Integrated Care Board', region: 'NHS England region' };
@@ -25,7 +33,15 @@ const KIND_WORDS: Record<GroupListItem['kind'], string> = { icb: 'Integrated Car
  * values, with CSV and Excel exports and a printable paper. Works for a
  * person who belongs to no organisation (it needs only the API client).
  */
-export default function RollupPage({ api, groups }: { api: ApiClient; groups: GroupListItem[] }) {
+export default function RollupPage({
+  api,
+  groups,
+  announce,
+}: {
+  api: ApiClient;
+  groups: GroupListItem[];
+  announce: (message: string) => void;
+}) {
   const styles = useStyles();
   return (
     <>
@@ -44,7 +60,7 @@ export default function RollupPage({ api, groups }: { api: ApiClient; groups: Gr
             </Button>
           </div>
           {groups.map((g) => (
-            <GroupRollup key={g.id} api={api} group={g} />
+            <GroupRollup key={g.id} api={api} group={g} announce={announce} />
           ))}
         </>
       )}
@@ -52,7 +68,7 @@ export default function RollupPage({ api, groups }: { api: ApiClient; groups: Gr
   );
 }
 
-function GroupRollup({ api, group }: { api: ApiClient; group: GroupListItem }) {
+function GroupRollup({ api, group, announce }: { api: ApiClient; group: GroupListItem; announce: (message: string) => void }) {
   const styles = useStyles();
   const panel = usePanelStyles();
   const [data, setData] = useState<RollupResponse | null>(null);
@@ -79,7 +95,13 @@ function GroupRollup({ api, group }: { api: ApiClient; group: GroupListItem }) {
         </h2>
         {data && <span>Worked out {formatDate(data.generatedAt.slice(0, 10))}</span>}
       </div>
-      <ExportButtons api={api} path={path} group={group} />
+      <DownloadButtons
+        api={api}
+        pathFor={(format) => `${path}?format=${format}`}
+        fileNameFor={(format) => `wres-rollup-${group.id}.${format}`}
+        announce={announce}
+        className={styles.downloads}
+      />
       {error ? (
         <LoadError error={error} what={`the roll-up for ${group.name}`} onRetry={() => void load()} />
       ) : !data ? (
@@ -91,39 +113,5 @@ function GroupRollup({ api, group }: { api: ApiClient; group: GroupListItem }) {
         </>
       )}
     </section>
-  );
-}
-
-function ExportButtons({ api, path, group }: { api: ApiClient; path: string; group: GroupListItem }) {
-  const styles = useStyles();
-  const [busy, setBusy] = useState<'csv' | 'xlsx' | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const download = async (format: 'csv' | 'xlsx') => {
-    setBusy(format);
-    setError(null);
-    try {
-      await api.download(`${path}?format=${format}`, `wres-rollup-${group.id}.${format}`);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(null);
-    }
-  };
-  return (
-    <div className="no-print">
-      <div className={styles.bar}>
-        <Button icon={<ArrowDownloadRegular />} disabled={busy !== null} onClick={() => void download('csv')}>
-          {busy === 'csv' ? 'Preparing CSV…' : 'Export CSV'}
-        </Button>
-        <Button icon={<ArrowDownloadRegular />} disabled={busy !== null} onClick={() => void download('xlsx')}>
-          {busy === 'xlsx' ? 'Preparing Excel…' : 'Export Excel'}
-        </Button>
-      </div>
-      {error !== null && (
-        <MessageBar intent="error" role="alert" layout="multiline" className={styles.error}>
-          <MessageBarBody>{errorMessage(error)}</MessageBarBody>
-        </MessageBar>
-      )}
-    </div>
   );
 }
