@@ -1,6 +1,7 @@
 import { configFor, type Config } from '../config.js';
 import type { Clock } from '../domain/clock.js';
-import { isSamePerson } from '../domain/people.js';
+import type { DirectoryMembership, DirectoryQuestion } from '../domain/directory-membership.js';
+import { isSamePerson, sameKey } from '../domain/people.js';
 import { IMPLICIT_ORG_ID, type OrgGroup, type Organisation } from '../domain/organisation.js';
 import type { UserDirectory } from '../domain/user-directory.js';
 import type { OrganisationRegistry } from '../store/organisation-registry.js';
@@ -43,6 +44,8 @@ export interface TenancyDeps {
   storeFor: StoreFor;
   clock: Clock;
   users?: (store: PlanStore) => UserDirectory | undefined;
+  /** The directory behind membership by group or attribute (cached); absent: none, so nobody can be admitted through it. */
+  directory?: DirectoryMembership;
 }
 
 interface Built {
@@ -51,6 +54,8 @@ interface Built {
   groups: readonly OrgGroup[];
   /** Each group's viewers, linked to their Entra accounts like an organisation's lists. */
   groupViewers: ReadonlyMap<string, RoleDirectory>;
+  /** What the directory must be asked about a person, across every list; null when nothing (then Graph is never asked). */
+  question: DirectoryQuestion | null;
 }
 
 /** The contexts the registry describes, reusing an open store from `previous` for an organisation whose site is unchanged. */
@@ -71,12 +76,27 @@ async function build(deps: TenancyDeps, previous: ReadonlyMap<string, OrgContext
   const groupViewers = new Map<string, RoleDirectory>();
   const anyStore = byId.values().next().value?.store;
   for (const group of implicit ? [] : groups) {
-    const viewers = new RoleDirectory({ edLeads: [], viewers: group.viewers, openWhenNoViewers: false });
+    const viewers = new RoleDirectory({
+      edLeads: [],
+      viewers: group.viewers,
+      openWhenNoViewers: false,
+      groupsFromDirectory: config.DIRECTORY_GROUPS,
+    });
     // From then on an email on the list matches only its account: an email claim alone is not enough.
     if (anyStore) await linkRoleAccounts(viewers, anyStore, deps.users?.(anyStore));
     groupViewers.set(group.id, viewers);
   }
-  return { implicit, byId, groups: implicit ? [] : groups, groupViewers };
+  const question = directoryQuestion(config, [...[...byId.values()].map((c) => c.roles), ...groupViewers.values()]);
+  return { implicit, byId, groups: implicit ? [] : groups, groupViewers, question };
+}
+
+/** One question for every list: the union of their group ids, and the attribute when any organisation matches by it. */
+function directoryQuestion(config: Config, lists: RoleDirectory[]): DirectoryQuestion | null {
+  const needs = lists.map((l) => l.directoryNeeds());
+  const groupIds = [...new Set(needs.flatMap((n) => n.groupIds))];
+  const attribute = needs.some((n) => n.attribute);
+  if (!groupIds.length && !attribute) return null;
+  return { groupIds, ...(attribute ? { attribute: config.DIRECTORY_ATTRIBUTE } : {}) };
 }
 
 /**
@@ -87,7 +107,13 @@ async function build(deps: TenancyDeps, previous: ReadonlyMap<string, OrgContext
 export function organisationRoles(config: Config, org: Organisation): RoleDirectory {
   return org.id === IMPLICIT_ORG_ID
     ? rolesFromConfig(config)
-    : new RoleDirectory({ edLeads: org.leads, viewers: org.viewers, openWhenNoViewers: false });
+    : new RoleDirectory({
+        edLeads: org.leads,
+        viewers: org.viewers,
+        openWhenNoViewers: false,
+        directoryValues: org.directoryValues ?? [],
+        groupsFromDirectory: config.DIRECTORY_GROUPS,
+      });
 }
 
 /**
@@ -101,6 +127,7 @@ export class Tenancy {
   private byId: ReadonlyMap<string, OrgContext>;
   private groupList: readonly OrgGroup[];
   private groupViewerLists: ReadonlyMap<string, RoleDirectory>;
+  private question: DirectoryQuestion | null;
   /** Stores of organisations removed or re-sited by `reload()`: closed with the tenancy, as requests may still hold them. */
   private readonly retired: PlanStore[] = [];
 
@@ -112,6 +139,7 @@ export class Tenancy {
     this.byId = built.byId;
     this.groupList = built.groups;
     this.groupViewerLists = built.groupViewers;
+    this.question = built.question;
   }
 
   /**
@@ -137,6 +165,12 @@ export class Tenancy {
     this.byId = built.byId;
     this.groupList = built.groups;
     this.groupViewerLists = built.groupViewers;
+    this.question = built.question;
+  }
+
+  /** True when some list needs the directory (a group id to resolve, directory values to match). */
+  get needsDirectory(): boolean {
+    return this.question !== null;
   }
 
   /** True while no organisation is registered: the one context is the implicit organisation. */
@@ -178,6 +212,41 @@ export class Tenancy {
       else if (context.roles.isListedViewer(who)) found.push({ context, role: 'viewer' });
     }
     return found;
+  }
+
+  /**
+   * `who` with what the directory says about them, when some list needs it
+   * (a group id and no groups claim, with DIRECTORY_GROUPS; directory values
+   * on an organisation): `groups` gains the listed groups they are in,
+   * `directoryValue` their attribute's value. When the directory cannot be
+   * asked, `directoryUnavailable` says why. Call once per request or
+   * activity; the roles then match the result synchronously. With nothing
+   * to ask, `who` comes back unchanged and the directory is not called.
+   */
+  async withDirectory<T extends Identity>(who: T): Promise<T> {
+    const question = this.question;
+    if (!question || !who.aadObjectId) return who;
+    const groupIds = who.groups ? [] : question.groupIds.filter((id) => !sameKey(id, who.aadObjectId));
+    if (!groupIds.length && !question.attribute) return who;
+    const directory = this.deps.directory;
+    if (!directory) return { ...who, directoryUnavailable: 'this service is not connected to the directory (Microsoft Graph)' };
+    const facts = await directory.lookUp(who.aadObjectId, { ...question, groupIds });
+    if (facts.kind === 'unavailable') return { ...who, directoryUnavailable: facts.reason };
+    return {
+      ...who,
+      ...(groupIds.length ? { groups: facts.groups } : {}),
+      ...(facts.value !== null ? { directoryValue: facts.value } : {}),
+    };
+  }
+
+  /**
+   * True when the directory could not be asked about `who` and might have
+   * made them a member of `orgId` (of any organisation, when null): they are
+   * to be told the directory could not be checked, not that they are not a member.
+   */
+  undecidedWithoutDirectory(who: Identity, orgId: string | null): boolean {
+    const contexts = orgId === null ? this.contexts() : [this.context(orgId)].filter((c): c is OrgContext => c !== null);
+    return contexts.some((c) => c.roles.undecidedWithoutDirectory(who));
   }
 
   /** Closes every organisation's store. */

@@ -9,8 +9,9 @@ import { forOrganisation, orgIdOf, type CardOrganisation } from './cards/org-sta
 import type { CardElement } from './cards/parts.js';
 import { actorOf, type TeamsUser } from './identity.js';
 
-/** The organisations the bot serves: the tenancy, or one context standing in for it. */
-export type BotTenancy = Pick<Tenancy, 'implicit' | 'contexts' | 'context'>;
+/** The organisations the bot serves: the tenancy, or one context standing in for it (which asks no directory). */
+export type BotTenancy = Pick<Tenancy, 'implicit' | 'contexts' | 'context'> &
+  Partial<Pick<Tenancy, 'withDirectory' | 'undecidedWithoutDirectory'>>;
 
 /** A tenancy of exactly one organisation, the implicit one (what a bot built from one store, service and roles serves). */
 export function singleContextTenancy(context: OrgContext): BotTenancy {
@@ -70,6 +71,16 @@ export class OrganisationBots {
   /** Every organisation's bot, by organisation name. */
   all(): OrgBot[] {
     return this.tenancy.contexts().map((c) => this.botOf(c));
+  }
+
+  /** The sender with what the directory says of them, when some organisation needs it (`Tenancy.withDirectory`); once per activity. */
+  async withDirectory(user: TeamsUser): Promise<TeamsUser> {
+    return this.tenancy.withDirectory ? this.tenancy.withDirectory(user) : user;
+  }
+
+  /** True when the directory could not be asked about `user` and might have made them a member somewhere. */
+  undecidedWithoutDirectory(user: TeamsUser): boolean {
+    return this.tenancy.undecidedWithoutDirectory?.(user, null) ?? false;
   }
 
   /** The bot of the organisation `context` is (for the API's reassign route and the scheduler). */
