@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { loadConfig, type Config } from '../../bot/src/config.js';
 import { fixedClock } from '../../bot/src/domain/clock.js';
 import type { Action, Person } from '../../bot/src/domain/model.js';
+import type { DirectoryMembership } from '../../bot/src/domain/directory-membership.js';
 import type { Organisation } from '../../bot/src/domain/organisation.js';
 import { memoryLogger } from '../../bot/src/logger.js';
 import { createServer } from '../../bot/src/server.js';
@@ -129,15 +130,30 @@ export interface OrgHarness {
 }
 
 export async function startOrgHarness(
-  options: { north?: ImportedAction[]; south?: ImportedAction[]; env?: Record<string, string>; connector?: BotConnectorOptions } = {},
+  options: {
+    north?: ImportedAction[];
+    south?: ImportedAction[];
+    env?: Record<string, string>;
+    connector?: BotConnectorOptions;
+    /** Changes to North's registration (e.g. directory values). */
+    northOrg?: Partial<Organisation>;
+    /** The directory membership is asked of (none by default). */
+    directory?: DirectoryMembership;
+  } = {},
 ): Promise<OrgHarness> {
   const config = loadConfig({ NODE_ENV: 'test', PUBLIC_URL, SCHEDULER: 'false', TIMEZONE: 'Europe/London', ...options.env });
   const registry = new SqliteRegistry(':memory:');
-  await registry.saveOrganisation(NORTH);
+  await registry.saveOrganisation({ ...NORTH, ...options.northOrg });
   await registry.saveOrganisation(SOUTH);
   const clock = fixedClock(NOW);
   const logger = memoryLogger();
-  const tenancy = await Tenancy.open({ config, registry, storeFor: () => new SqlitePlanStore(':memory:'), clock });
+  const tenancy = await Tenancy.open({
+    config,
+    registry,
+    storeFor: () => new SqlitePlanStore(':memory:'),
+    clock,
+    ...(options.directory ? { directory: options.directory } : {}),
+  });
   const north = tenancy.context('RXX')!;
   const south = tenancy.context('R1H')!;
   await north.store.importActions(options.north ?? northPlan(), '2026-03-09T09:00:00Z');
