@@ -59,6 +59,9 @@ describe('organisations', () => {
     expect((await registry.listOrganisations()).map((o) => o.id)).toEqual(['R1H', 'RXX']);
     await registry.saveOrganisation({ ...north, name: 'North Hospitals' });
     expect((await registry.getOrganisation('RXX'))?.name).toBe('North Hospitals');
+    // Viewers by directory value (schema step 8), each value whole, commas and all.
+    await registry.saveOrganisation({ ...north, directoryValues: ['North Trust, Acute Services', 'North Community'] });
+    expect((await registry.getOrganisation('RXX'))?.directoryValues).toEqual(['North Trust, Acute Services', 'North Community']);
     await registry.removeOrganisation('R1H');
     await expect(registry.removeOrganisation('R1H')).rejects.toMatchObject({ code: 'not_found' });
     expect(await registry.listGroups()).toEqual([
