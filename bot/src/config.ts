@@ -185,9 +185,7 @@ const envSchema = z.object({
    */
   DIRECTORY_GROUPS: bool(false),
   /** The directory attribute an organisation's directory values are matched against (its viewers are the people whose attribute is one of them). */
-  DIRECTORY_ATTRIBUTE: z
-    .enum(DIRECTORY_ATTRIBUTES, { error: `must be one of ${DIRECTORY_ATTRIBUTES.join(', ')}` })
-    .default('companyName'),
+  DIRECTORY_ATTRIBUTE: z.enum(DIRECTORY_ATTRIBUTES, { error: `must be one of ${DIRECTORY_ATTRIBUTES.join(', ')}` }).default('companyName'),
   /** Minutes what the directory said about a person is reused (member or not); a failed lookup is never reused. */
   DIRECTORY_CACHE_MINUTES: z.coerce.number().int().min(1).max(1440).default(60),
 

@@ -162,9 +162,15 @@ const USER_DEFAULT = ['id', 'displayName', 'mail', 'userPrincipalName'] as const
 function userRoute(ctx: RouteContext, ref: string, q: URLSearchParams): RouteResult {
   if (ctx.refuseUsers) throw new GraphFault(403, 'Authorization_RequestDenied', 'Insufficient privileges to complete the operation.');
   const user = findUser(ctx, ref) as unknown as Record<string, unknown>;
-  const select = q.get('$select')?.split(',').map((p) => p.trim()) ?? [...USER_DEFAULT];
-  const unknown = select.find((p) => !['id', 'displayName', 'mail', 'userPrincipalName', 'companyName', 'department', 'officeLocation'].includes(p));
-  if (unknown) throw new GraphFault(400, 'Request_BadRequest', `Could not find a property named '${unknown}' on type 'microsoft.graph.user'.`);
+  const select = q
+    .get('$select')
+    ?.split(',')
+    .map((p) => p.trim()) ?? [...USER_DEFAULT];
+  const unknown = select.find(
+    (p) => !['id', 'displayName', 'mail', 'userPrincipalName', 'companyName', 'department', 'officeLocation'].includes(p),
+  );
+  if (unknown)
+    throw new GraphFault(400, 'Request_BadRequest', `Could not find a property named '${unknown}' on type 'microsoft.graph.user'.`);
   return json(200, Object.fromEntries(['id', ...select].map((p) => [p, user[p] ?? null])));
 }
 

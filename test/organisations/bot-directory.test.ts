@@ -31,7 +31,9 @@ afterEach(async () => {
 describe('the bot with membership from the directory', () => {
   it('makes a lead of a member of a listed group and a viewer of a person by companyName, asking once per message', async () => {
     const directory = new RecordingDirectory((id) =>
-      id === OLLIE.aadObjectId ? { kind: 'known', groups: [LEADS_GROUP], value: null } : { kind: 'known', groups: [], value: 'north trust nhs ' },
+      id === OLLIE.aadObjectId
+        ? { kind: 'known', groups: [LEADS_GROUP], value: null }
+        : { kind: 'known', groups: [], value: 'north trust nhs ' },
     );
     h = await startOrgHarness({
       env: { DIRECTORY_GROUPS: 'true' },
@@ -54,7 +56,10 @@ describe('the bot with membership from the directory', () => {
   });
 
   it('says the directory could not be checked when it cannot be asked', async () => {
-    const directory = new RecordingDirectory(() => ({ kind: 'unavailable', reason: 'the directory (Microsoft Entra) could not be reached' }));
+    const directory = new RecordingDirectory(() => ({
+      kind: 'unavailable',
+      reason: 'the directory (Microsoft Entra) could not be reached',
+    }));
     h = await startOrgHarness({ northOrg: { directoryValues: ['North Trust NHS'] }, directory });
     await h.post(say(h, OLLIE, 'my actions'));
     const reply = text(h.connector.sentActivities(chatOf(OLLIE)));

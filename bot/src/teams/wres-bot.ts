@@ -69,7 +69,11 @@ export class WresBot extends TeamsActivityHandler {
     if (!greet || context.activity.conversation?.conversationType === 'channel') return;
     const installedByRun = await someAsync(memberships, ({ bot }) => installedForThem(bot.deps.store, user, clock.now()));
     const first = memberships[0];
-    const replies = !first ? [notMemberReply(bots, user)] : installedByRun ? installedGreeting(first.actor) : await welcomeAcross(memberships);
+    const replies = !first
+      ? [notMemberReply(bots, user)]
+      : installedByRun
+        ? installedGreeting(first.actor)
+        : await welcomeAcross(memberships);
     await sendReplies(context, replies);
   }
 
