@@ -43,7 +43,7 @@ export function directoryKey(value: string): string {
 }
 
 /** Longest value accepted (Entra keeps companyName and department to 64 characters, officeLocation to 128). */
-export const MAX_DIRECTORY_VALUE = 128;
+const MAX_DIRECTORY_VALUE = 128;
 
 /**
  * The directory values as given (one an entry), trimmed, without repeats
