@@ -182,6 +182,9 @@ function checkMemberGroupsRoute(ctx: RouteContext, ref: string, body: unknown): 
   if (!Array.isArray(ids) || ids.some((i) => typeof i !== 'string'))
     throw new GraphFault(400, 'Request_BadRequest', 'groupIds must be a collection of strings.');
   if (ids.length > 20) throw new GraphFault(400, 'Request_BadRequest', 'Too many groupIds: at most 20 may be checked at once.');
+  // One malformed id fails the whole request, as Graph documents.
+  const malformed = (ids as string[]).find((i) => !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(i));
+  if (malformed) throw new GraphFault(400, 'Request_BadRequest', `Invalid object identifier '${malformed}'.`);
   const user = findUser(ctx, ref);
   const memberOf = new Set((user.memberOf ?? []).map((g) => g.toLowerCase()));
   return json(200, { value: (ids as string[]).filter((g) => memberOf.has(g.toLowerCase())) });

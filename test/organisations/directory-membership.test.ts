@@ -25,6 +25,7 @@ import { startGraphServer, type GraphServer } from '../graph/graph-server.js';
 import { makeImportedAction } from '../store/fixtures.js';
 
 const WAKEFIELD_BOARD_GROUP = 'bbbbbbbb-0000-4000-8000-00000000000b';
+const PLATFORM_GROUP = 'bbbbbbbb-0000-4000-8000-0000000000ad';
 const person = (name: string, n: number, directory: { companyName?: string; memberOf?: string[] } = {}) => {
   const id = `cccccccc-0000-4000-8000-${String(n).padStart(12, '0')}`;
   const email = `${name.toLowerCase().replace(/ /g, '.')}@nhs.net`;
@@ -39,6 +40,7 @@ const CHARITY = person('Cara Charity', 2, { companyName: 'Leeds Teaching Hospita
 const PARTNER = person('Pat Partner', 3, { companyName: 'Leeds' });
 const WAKEFIELD_BOARD = person('Wyn Board', 4, { memberOf: [WAKEFIELD_BOARD_GROUP] });
 const LATE = person('Lou Late', 5, { companyName: 'Leeds Teaching Hospitals NHS Trust' });
+const RUNNER = person('Ria Runner', 7, { memberOf: [PLATFORM_GROUP] });
 
 const LEEDS: Organisation = {
   id: 'RR8',
@@ -77,8 +79,8 @@ async function openTenancy(env: Record<string, string>, orgs: Organisation[], wi
 
 beforeAll(async () => {
   [issuer, graph] = await Promise.all([startIssuer(), startGraphServer()]);
-  graph.users.push(...[LEEDS_STAFF, CHARITY, PARTNER, WAKEFIELD_BOARD, LATE].map((p) => p.user));
-  tenancy = await openTenancy({ DIRECTORY_GROUPS: 'true' }, [LEEDS, WAKEFIELD], true);
+  graph.users.push(...[LEEDS_STAFF, CHARITY, PARTNER, WAKEFIELD_BOARD, LATE, RUNNER].map((p) => p.user));
+  tenancy = await openTenancy({ DIRECTORY_GROUPS: 'true', PLATFORM_ADMINS: PLATFORM_GROUP }, [LEEDS, WAKEFIELD], true);
 });
 afterAll(async () => {
   await app?.close();
@@ -125,6 +127,10 @@ describe('membership from the directory', () => {
     expect(await titles(res)).toEqual(['RXF own action']);
     expect(graph.requests).toContain(`POST /v1.0/users/${WAKEFIELD_BOARD.user.id}/checkMemberGroups`);
     expect((await call(WAKEFIELD_BOARD.person, '/plan', 'RR8')).status).toBe(403);
+    // PLATFORM_ADMINS may name a group too: its members manage the registry, and read no plan.
+    expect((await call(RUNNER.person, '/admin/organisations')).status).toBe(200);
+    expect((await call(WAKEFIELD_BOARD.person, '/admin/organisations')).status).toBe(403);
+    expect((await call(RUNNER.person, '/plan', 'RXF')).status).toBe(403);
   });
 
   it('asks the directory once a period per person: the next requests ask nothing, then after the hour it asks again', async () => {

@@ -1,6 +1,6 @@
 import { configFor, type Config } from '../config.js';
 import type { Clock } from '../domain/clock.js';
-import type { DirectoryMembership, DirectoryQuestion } from '../domain/directory-membership.js';
+import { isEntraId, type DirectoryMembership, type DirectoryQuestion } from '../domain/directory-membership.js';
 import { isSamePerson, sameKey } from '../domain/people.js';
 import { IMPLICIT_ORG_ID, type OrgGroup, type Organisation } from '../domain/organisation.js';
 import type { UserDirectory } from '../domain/user-directory.js';
@@ -90,10 +90,15 @@ async function build(deps: TenancyDeps, previous: ReadonlyMap<string, OrgContext
   return { implicit, byId, groups: implicit ? [] : groups, groupViewers, question };
 }
 
-/** One question for every list: the union of their group ids, and the attribute when any organisation matches by it. */
+/**
+ * One question for every list (and PLATFORM_ADMINS, which may name a group
+ * too): the union of their group ids, and the attribute when any
+ * organisation matches by it.
+ */
 function directoryQuestion(config: Config, lists: RoleDirectory[]): DirectoryQuestion | null {
   const needs = lists.map((l) => l.directoryNeeds());
-  const groupIds = [...new Set(needs.flatMap((n) => n.groupIds))];
+  const admins = config.DIRECTORY_GROUPS ? config.PLATFORM_ADMINS.filter(isEntraId).map((id) => id.toLowerCase()) : [];
+  const groupIds = [...new Set([...needs.flatMap((n) => n.groupIds), ...admins])];
   const attribute = needs.some((n) => n.attribute);
   if (!groupIds.length && !attribute) return null;
   return { groupIds, ...(attribute ? { attribute: config.DIRECTORY_ATTRIBUTE } : {}) };
