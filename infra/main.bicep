@@ -94,6 +94,21 @@ param bankHolidays string = 'england-and-wales'
 ])
 param proactiveInstall string = 'false'
 
+@description('true: group ids on leads and viewers lists are checked in the directory (Graph checkMemberGroups) when a sign-in carries no groups claim, as in the NHSmail tenant, and always in the bot. Needs GroupMember.Read.All and User.Read.All (docs/deploy.md).')
+@allowed([
+  'true'
+  'false'
+])
+param directoryGroups string = 'false'
+
+@description('The directory attribute organisations\' directory values are matched against (their viewers are the people whose attribute is one of them). Needs User.Read.All when used.')
+@allowed([
+  'companyName'
+  'department'
+  'officeLocation'
+])
+param directoryAttribute string = 'companyName'
+
 @description('The app\'s id in your Teams app catalogue (Teams admin centre → Manage apps → the app → App ID). Empty: looked up from the manifest id, which needs AppCatalog.Read.All.')
 param teamsAppCatalogId string = ''
 
@@ -275,6 +290,8 @@ resource appSettings 'Microsoft.Web/sites/config@2023-12-01' = {
     MODEL_EMPLOYER_GOAL_PERCENT: modelEmployerGoalPercent
     BANK_HOLIDAYS: bankHolidays
     PROACTIVE_INSTALL: proactiveInstall
+    DIRECTORY_GROUPS: directoryGroups
+    DIRECTORY_ATTRIBUTE: directoryAttribute
     TEAMS_APP_CATALOG_ID: teamsAppCatalogId
     SCM_DO_BUILD_DURING_DEPLOYMENT: 'false'
   }

@@ -3,6 +3,7 @@ import { BANK_HOLIDAY_DIVISIONS } from './domain/bank-holidays.js';
 import { AppError } from './errors.js';
 import { DEFAULT_MAX_FILE_MB, DEFAULT_MAX_ROWS } from './importers/file-limits.js';
 import type { OrgSettings, Organisation } from './domain/organisation.js';
+import { DIRECTORY_ATTRIBUTES } from './domain/directory-membership.js';
 
 const list = z
   .string()
@@ -176,6 +177,19 @@ const envSchema = z.object({
    * page; being one gives no access to any organisation's plan.
    */
   PLATFORM_ADMINS: list,
+
+  /**
+   * Ask the directory (Graph checkMemberGroups) which group ids on the leads
+   * and viewers lists a person belongs to, when their sign-in carries no
+   * groups claim (large tenants such as NHSmail never send one) and always
+   * in the bot (Teams sends none). Off: a group id matches only through a
+   * token's groups claim.
+   */
+  DIRECTORY_GROUPS: bool(false),
+  /** The directory attribute an organisation's directory values are matched against (its viewers are the people whose attribute is one of them). */
+  DIRECTORY_ATTRIBUTE: z.enum(DIRECTORY_ATTRIBUTES, { error: `must be one of ${DIRECTORY_ATTRIBUTES.join(', ')}` }).default('companyName'),
+  /** Minutes what the directory said about a person is reused (member or not); a failed lookup is never reused. */
+  DIRECTORY_CACHE_MINUTES: z.coerce.number().int().min(1).max(1440).default(60),
 
   /** Tab SSO: the Entra app (client) id, its api:// URI, and the tenants allowed to sign in. */
   AAD_APP_CLIENT_ID: optional,

@@ -4,12 +4,13 @@ import { createGroupRouter } from './api/group-api.js';
 import { createTenancyApiRouter } from './api/tenancy-api.js';
 import { assertAzureStorageReady, cycleLeaseFromConfig } from './azure/azure-storage.js';
 import { loadConfig } from './config.js';
+import { directoryFromConfig } from './directory-from-config.js';
 import { systemClock } from './domain/clock.js';
 import { isAppError } from './errors.js';
 import { proactiveInstallerFromConfig } from './install-from-config.js';
 import { listen } from './listen.js';
 import { consoleLogger } from './logger.js';
-import { assertSafeToStart } from './production-checks.js';
+import { assertSafeToStart, directoryProblem } from './production-checks.js';
 import { scheduleCycles } from './reminders/scheduler.js';
 import { loadSamplePlanIfEmpty } from './sample/sample-plan.js';
 import { loadSampleOrganisationsIfEmpty } from './sample/sample-organisations.js';
@@ -45,7 +46,18 @@ async function start(): Promise<void> {
     if (loaded) logger.info('Loaded the sample plan into the empty store', { actions: loaded });
     await store.close();
   }
-  const tenancy = await Tenancy.open({ config, registry, storeFor, clock, logger, users: userDirectoryOf });
+  const directory = directoryFromConfig(config, { clock, logger });
+  const tenancy = await Tenancy.open({
+    config,
+    registry,
+    storeFor,
+    clock,
+    logger,
+    users: userDirectoryOf,
+    ...(directory ? { directory } : {}),
+  });
+  const directoryWarning = directoryProblem(config, tenancy.needsDirectory, !!directory);
+  if (directoryWarning) logger.warn(directoryWarning);
   // The server's own deps (store, service) and the demo-leads notice are the first organisation's; every surface takes the tenancy.
   const { store, service, roles } = tenancy.contexts()[0]!;
   if (roles.demoLeads) logger.info('ED_LEADS is empty: the demo E&D leads (Alex Wilber, Lynne Robbins) lead, in development only');

@@ -1,6 +1,8 @@
 import { allowedTenants } from './api/auth.js';
 import { isLoopbackHost, type Config } from './config.js';
+import { graphConfigured } from './directory-from-config.js';
 import { AppError } from './errors.js';
+import { DIRECTORY_PERMISSIONS } from './graph/directory-membership.js';
 
 /** What the production checks found: problems stop start-up, warnings are logged. */
 export interface ProductionReport {
@@ -58,6 +60,10 @@ const REQUIRED: Check[] = [
   (c) =>
     c.LOAD_SAMPLE_PLAN
       ? 'LOAD_SAMPLE_PLAN is on: the made-up sample plan must never be loaded into the live plan. Remove the setting or set it to false.'
+      : undefined,
+  (c) =>
+    c.DIRECTORY_GROUPS && !graphConfigured(c)
+      ? 'DIRECTORY_GROUPS is on but Microsoft Graph is not configured: group membership cannot be checked. Use STORE=sharepoint, or set GRAPH_TENANT_ID and GRAPH_CLIENT_ID.'
       : undefined,
   (c) =>
     c.LOAD_SAMPLE_ORGANISATIONS
@@ -128,4 +134,21 @@ export function assertSafeToStart(config: Config): string[] {
   const exposure = networkExposureProblem(config);
   if (exposure) throw new AppError('config', `The service will not start: ${exposure}`);
   return assertProductionReady(config);
+}
+
+/**
+ * Why membership through the directory cannot work as configured, or
+ * undefined: some list needs it (`needed`: a group id with DIRECTORY_GROUPS,
+ * or an organisation's directory values) but there is no directory
+ * (`available`: Graph configured). Run once the registry is read; the
+ * people it would admit are then refused with "the directory could not be
+ * checked" until it is fixed.
+ */
+export function directoryProblem(config: Pick<Config, 'DIRECTORY_ATTRIBUTE'>, needed: boolean, available: boolean): string | undefined {
+  if (!needed || available) return undefined;
+  return (
+    'Some organisations admit people through the directory (group ids with DIRECTORY_GROUPS, or values of ' +
+    `${config.DIRECTORY_ATTRIBUTE}), but Microsoft Graph is not configured: those people are refused until it is. ` +
+    `Configure Graph and grant ${DIRECTORY_PERMISSIONS.groups} and ${DIRECTORY_PERMISSIONS.attribute}.`
+  );
 }

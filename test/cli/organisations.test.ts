@@ -124,6 +124,14 @@ describe('wres with several organisations', () => {
       env,
     );
     expect(changed.stdout).toContain('Changed North Trust (RXX): leads b@nhs.net; viewers board@nhs.net; the deployment’s settings.');
+    const byDirectory = await runCli(
+      ['org', 'set', 'RXX', '--directory-value', 'North Trust, Acute', ' north trust, acute ', 'North Community'],
+      env,
+    );
+    expect(byDirectory.stdout).toContain('viewers by directory value "North Trust, Acute" and "North Community";');
+    const tooLong = await runCli(['org', 'set', 'RXX', '--directory-value', 'x'.repeat(129)], env);
+    expect(tooLong).toMatchObject({ code: 2, stderr: expect.stringContaining('--directory-value:') });
+    expect((await runCli(['org', 'set', 'RXX', '--directory-value', ''], env)).stdout).not.toContain('by directory value');
     const missing = await runCli(['org', 'set', 'RXX', '--remove-lead', 'nobody@nhs.net'], env);
     expect(missing).toMatchObject({
       code: 2,

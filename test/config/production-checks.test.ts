@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../bot/src/config.js';
 import { isAppError } from '../../bot/src/errors.js';
-import { assertProductionReady, checkProduction } from '../../bot/src/production-checks.js';
+import { assertProductionReady, checkProduction, directoryProblem } from '../../bot/src/production-checks.js';
 
 const SECRET = 'super-secret-value-123';
 
@@ -131,6 +131,16 @@ describe('production start-up checks', () => {
   it('never prints a secret value', () => {
     const env = { ...without('MicrosoftAppId', 'MicrosoftAppTenantId'), GRAPH_CLIENT_SECRET: SECRET };
     expect(startUpError(env)).not.toContain(SECRET);
+  });
+
+  it('refuses directory groups without a way to ask the directory, and says what to grant when organisations need it', () => {
+    const message = startUpError({ ...without('STORE'), DIRECTORY_GROUPS: 'true' });
+    expect(message).toMatch(/^\s+- DIRECTORY_GROUPS is on but Microsoft Graph is not configured/m);
+    expect(assertProductionReady(loadConfig({ ...complete(), DIRECTORY_GROUPS: 'true' }))).toEqual([]);
+    const config = loadConfig({ NODE_ENV: 'development' });
+    expect(directoryProblem(config, true, false)).toMatch(/Microsoft Graph is not configured.*GroupMember\.Read\.All.*User\.Read\.All/);
+    expect(directoryProblem(config, true, true)).toBeUndefined();
+    expect(directoryProblem(config, false, false)).toBeUndefined();
   });
 
   it('warns, without refusing, when nobody is an E&D lead or a viewer', () => {

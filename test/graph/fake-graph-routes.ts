@@ -31,6 +31,11 @@ export interface FakeUser {
   displayName: string;
   mail: string | null;
   userPrincipalName: string;
+  companyName?: string | null;
+  department?: string | null;
+  officeLocation?: string | null;
+  /** The groups they are in, directly or through other groups (what `checkMemberGroups` checks against). Not returned by GET. */
+  memberOf?: string[];
 }
 
 /** The state and knobs the routes work on. */
@@ -41,6 +46,8 @@ export interface RouteContext {
   users: FakeUser[];
   /** Answer `/users` with 403, as Graph does for an app without User.ReadBasic.All. */
   refuseUsers: boolean;
+  /** Answer `checkMemberGroups` with 403, as Graph does for an app without GroupMember.Read.All. */
+  refuseGroupMembership: boolean;
   /** The Teams app catalogue and installations behind `/appCatalogs` and `/users/{id}/teamwork`. */
   teams: FakeTeams;
   maxPageSize: number;
@@ -124,7 +131,9 @@ function dispatch(ctx: RouteContext, method: string, url: string, headers: Recor
     return json(200, { id: site.id, displayName: site.displayName, webUrl: `https://${site.hostname}${site.path}` });
   }
   const seg = rawPath.split('/').filter(Boolean).map(decodeURIComponent);
-  if (seg[0] === 'users' && seg.length === 2 && method === 'GET') return userRoute(ctx, seg[1]!);
+  if (seg[0] === 'users' && seg.length === 2 && method === 'GET') return userRoute(ctx, seg[1]!, new URLSearchParams(rawQuery));
+  if (seg[0] === 'users' && seg.length === 3 && seg[2] === 'checkMemberGroups' && method === 'POST')
+    return checkMemberGroupsRoute(ctx, seg[1]!, body);
   if (seg[0] === 'appCatalogs' && seg[1] === 'teamsApps' && seg.length === 2)
     return catalogRoute(ctx.teams, method, new URLSearchParams(rawQuery));
   if (seg[0] === 'users' && seg[2] === 'teamwork' && seg[3] === 'installedApps')
@@ -147,10 +156,38 @@ function dispatch(ctx: RouteContext, method: string, url: string, headers: Recor
   throw new GraphFault(400, 'BadRequest', `Unsupported request ${method} ${rawPath}`);
 }
 
-/** `GET /users/{id | userPrincipalName}`: the user, or 404 Request_ResourceNotFound as Entra answers. */
-function userRoute(ctx: RouteContext, ref: string): RouteResult {
+const USER_DEFAULT = ['id', 'displayName', 'mail', 'userPrincipalName'] as const;
+
+/** `GET /users/{id | userPrincipalName}[?$select=…]`: the user (the properties asked for, as Graph does), or 404 Request_ResourceNotFound. */
+function userRoute(ctx: RouteContext, ref: string, q: URLSearchParams): RouteResult {
   if (ctx.refuseUsers) throw new GraphFault(403, 'Authorization_RequestDenied', 'Insufficient privileges to complete the operation.');
-  return json(200, findUser(ctx, ref));
+  const user = findUser(ctx, ref) as unknown as Record<string, unknown>;
+  const select = q
+    .get('$select')
+    ?.split(',')
+    .map((p) => p.trim()) ?? [...USER_DEFAULT];
+  const unknown = select.find(
+    (p) => !['id', 'displayName', 'mail', 'userPrincipalName', 'companyName', 'department', 'officeLocation'].includes(p),
+  );
+  if (unknown)
+    throw new GraphFault(400, 'Request_BadRequest', `Could not find a property named '${unknown}' on type 'microsoft.graph.user'.`);
+  return json(200, Object.fromEntries(['id', ...select].map((p) => [p, user[p] ?? null])));
+}
+
+/** `POST /users/{id}/checkMemberGroups {groupIds}`: which of (at most 20) group ids the user is in, transitively. */
+function checkMemberGroupsRoute(ctx: RouteContext, ref: string, body: unknown): RouteResult {
+  if (ctx.refuseGroupMembership || ctx.refuseUsers)
+    throw new GraphFault(403, 'Authorization_RequestDenied', 'Insufficient privileges to complete the operation.');
+  const ids = asObject(body).groupIds;
+  if (!Array.isArray(ids) || ids.some((i) => typeof i !== 'string'))
+    throw new GraphFault(400, 'Request_BadRequest', 'groupIds must be a collection of strings.');
+  if (ids.length > 20) throw new GraphFault(400, 'Request_BadRequest', 'Too many groupIds: at most 20 may be checked at once.');
+  // One malformed id fails the whole request, as Graph documents.
+  const malformed = (ids as string[]).find((i) => !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(i));
+  if (malformed) throw new GraphFault(400, 'Request_BadRequest', `Invalid object identifier '${malformed}'.`);
+  const user = findUser(ctx, ref);
+  const memberOf = new Set((user.memberOf ?? []).map((g) => g.toLowerCase()));
+  return json(200, { value: (ids as string[]).filter((g) => memberOf.has(g.toLowerCase())) });
 }
 
 function findUser(ctx: RouteContext, ref: string): FakeUser {

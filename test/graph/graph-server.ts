@@ -67,6 +67,8 @@ export interface GraphServer {
   users: FakeUser[];
   /** Set to answer `/users` with 403 (the app lacks User.ReadBasic.All). */
   refuseUsers: boolean;
+  /** Set to answer `checkMemberGroups` with 403 (the app lacks GroupMember.Read.All). */
+  refuseGroupMembership: boolean;
   /** The Teams app catalogue and each user's installed apps (`/appCatalogs`, `/users/{id}/teamwork`). */
   teams: FakeTeams;
   identity: IdentityState;
@@ -114,6 +116,7 @@ export async function startGraphServer(opts: GraphServerOptions = {}): Promise<G
     sites: [],
     users: [],
     refuseUsers: false,
+    refuseGroupMembership: false,
     teams: newFakeTeams(),
     maxPageSize: opts.maxPageSize ?? 999,
     largeListThreshold: opts.largeListThreshold ?? 5000,
@@ -144,6 +147,12 @@ export async function startGraphServer(opts: GraphServerOptions = {}): Promise<G
     },
     set refuseUsers(refused: boolean) {
       ctx.refuseUsers = refused;
+    },
+    get refuseGroupMembership() {
+      return ctx.refuseGroupMembership;
+    },
+    set refuseGroupMembership(refused: boolean) {
+      ctx.refuseGroupMembership = refused;
     },
     teams: ctx.teams,
     identity,

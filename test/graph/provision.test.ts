@@ -42,13 +42,14 @@ describe('wres provision (provisionLists)', () => {
     rig = await startRig();
     const first = await provisionLists(rig.graph, rig.server.site.id, loadPlatformListSpecs());
     expect(first).toEqual({
-      changes: ['Created list "WRES Organisations" with 7 columns', 'Created list "WRES Oversight Groups" with 5 columns'],
+      changes: ['Created list "WRES Organisations" with 8 columns', 'Created list "WRES Oversight Groups" with 5 columns'],
       problems: [],
     });
     expect(col(rig, 'WRES Organisations', 'OrgCode')).toMatchObject({ indexed: true, enforceUniqueValues: true });
     expect(col(rig, 'WRES Oversight Groups', 'GroupCode')).toMatchObject({ indexed: true, enforceUniqueValues: true });
     expect(col(rig, 'WRES Oversight Groups', 'GroupKind')?.facets).toMatchObject({ choice: { choices: ['icb', 'region'] } });
-    for (const name of ['SiteId', 'SiteUrl', 'Leads', 'Viewers', 'Settings']) expect(col(rig, 'WRES Organisations', name)).toBeDefined();
+    for (const name of ['SiteId', 'SiteUrl', 'Leads', 'Viewers', 'DirectoryValues', 'Settings'])
+      expect(col(rig, 'WRES Organisations', name)).toBeDefined();
     expect(await provisionLists(rig.graph, rig.server.site.id, loadPlatformListSpecs())).toEqual({ changes: [], problems: [] });
     // The plan lists stay as they were: the registry is two more lists beside them.
     expect(await provisionLists(rig.graph, rig.server.site.id, loadListSpecs())).toEqual({ changes: [], problems: [] });

@@ -35,6 +35,7 @@ const NOT_SET_IN_AZURE: Record<string, string> = {
   TEAMS_SERVICE_URL: "the default, Teams' global Bot Connector address (used only before any conversation is stored)",
   AZURE_STORAGE_CONNECTION_STRING: 'Azure Storage is reached with the managed identity; a connection string is for Azurite',
   CYCLE_LEASE_SECONDS: 'tuning; the default suits',
+  DIRECTORY_CACHE_MINUTES: 'tuning; the default suits',
 };
 /** App Service's own settings, not read by the service. */
 const PLATFORM_SETTINGS = ['SCM_DO_BUILD_DURING_DEPLOYMENT'];

@@ -9,7 +9,7 @@
  * registry without reading any plan.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AdminOrganisationsResponse, ApiErrorBody, MeResponse, PlanResponse } from '../../bot/src/api/contract.js';
+import type { AdminOrganisation, AdminOrganisationsResponse, ApiErrorBody, MeResponse, PlanResponse } from '../../bot/src/api/contract.js';
 import { fixedClock } from '../../bot/src/domain/clock.js';
 import type { Person } from '../../bot/src/domain/model.js';
 import type { Organisation } from '../../bot/src/domain/organisation.js';
@@ -249,6 +249,7 @@ describe.each(STORE_KINDS)('organisations on %s', (kind) => {
       const list = (await (await call(ADMIN, '/admin/organisations')).json()) as AdminOrganisationsResponse;
       expect(list.organisations.map((o) => o.id)).toEqual(['R1H', 'RXX']);
       expect(list.organisations[0]!.settings).toEqual({ timeZone: 'Europe/Belfast' });
+      expect(list.directoryAttribute).toBe('companyName');
     });
 
     // Editing the registry is the registry's own behaviour (on SharePoint: graph-registry.test.ts); its isolation claims are above.
@@ -257,11 +258,18 @@ describe.each(STORE_KINDS)('organisations on %s', (kind) => {
     it('shows each wrong field’s message beside it and saves nothing', async () => {
       const res = await call(ADMIN, '/admin/organisations', {
         method: 'POST',
-        body: { id: 'R X', name: ' ', leads: 'lead@nhs.net, not a person', settings: { timeZone: 'Mars/Olympus', staleAfterDays: '14' } },
+        body: {
+          id: 'R X',
+          name: ' ',
+          leads: 'lead@nhs.net, not a person',
+          directoryValues: `West Trust\n${'x'.repeat(129)}`,
+          settings: { timeZone: 'Mars/Olympus', staleAfterDays: '14' },
+        },
       });
       expect(res.status).toBe(400);
       const details = ((await res.json()) as ApiErrorBody).error.details as Record<string, string>;
-      expect(Object.keys(details).sort()).toEqual(['id', 'leads', 'name', 'settings.timeZone']);
+      expect(Object.keys(details).sort()).toEqual(['directoryValues', 'id', 'leads', 'name', 'settings.timeZone']);
+      expect(details.directoryValues).toContain('longer than 128 characters');
       expect(details.leads).toContain('not');
       expect(details['settings.timeZone']).toMatch(/timeZone/);
       const list = (await (await call(ADMIN, '/admin/organisations')).json()) as AdminOrganisationsResponse;
@@ -271,9 +279,17 @@ describe.each(STORE_KINDS)('organisations on %s', (kind) => {
     it('adds, renames and removes an organisation, and the API follows at once', async () => {
       const added = await call(ADMIN, '/admin/organisations', {
         method: 'POST',
-        body: { id: 'ryy', name: 'West Trust', leads: OWNER_B.email, settings: { staleAfterDays: '14' } },
+        body: {
+          id: 'ryy',
+          name: 'West Trust',
+          leads: OWNER_B.email,
+          directoryValues: ' West Trust, Acute Services \nwest trust, acute services\n\nWest Community',
+          settings: { staleAfterDays: '14' },
+        },
       });
       expect(added.status).toBe(201);
+      // One value a line, each whole (commas and all), trimmed, without repeats.
+      expect(((await added.json()) as AdminOrganisation).directoryValues).toEqual(['West Trust, Acute Services', 'West Community']);
       expect((await call(ADMIN, '/admin/organisations', { method: 'POST', body: { id: 'RYY', name: 'Again' } })).status).toBe(409);
       // Olu now leads West too: their organisations grow, and West's empty plan opens for them.
       expect((await call(OWNER_B, '/plan', { org: 'RYY' })).status).toBe(200);

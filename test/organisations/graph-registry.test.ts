@@ -35,6 +35,8 @@ describe('GraphRegistry on the platform site', () => {
     const north = {
       ...rig.north,
       viewers: ['board.north@nhs.net', 'b2c3d4e5-0000-4000-8000-000000000001'],
+      // Each value whole, commas and all.
+      directoryValues: ['North Trust, Acute Services', 'North Community'],
       settings: { reminderOffsetsDays: [10, 3], timeZone: 'Europe/London' },
     };
     await registry.saveOrganisation(north);
@@ -164,7 +166,7 @@ describe('wres provision with organisations registered', () => {
     };
     const platform = await run(['provision']);
     expect(platform).toMatchObject({ code: 0, err: '' });
-    expect(platform.out).toContain('Created list "WRES Organisations" with 7 columns');
+    expect(platform.out).toContain('Created list "WRES Organisations" with 8 columns');
     const registry = createRegistry(rig.config);
     await registry.saveOrganisation(rig.north);
     await registry.saveOrganisation(rig.south);

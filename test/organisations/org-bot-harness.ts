@@ -11,6 +11,7 @@ import type { AddressInfo } from 'node:net';
 import type { Config } from '../../bot/src/config.js';
 import { fixedClock } from '../../bot/src/domain/clock.js';
 import type { Action, Person } from '../../bot/src/domain/model.js';
+import type { DirectoryMembership } from '../../bot/src/domain/directory-membership.js';
 import type { Organisation } from '../../bot/src/domain/organisation.js';
 import { memoryLogger } from '../../bot/src/logger.js';
 import { createServer } from '../../bot/src/server.js';
@@ -147,15 +148,26 @@ export async function startOrgHarness(
     connector?: BotConnectorOptions;
     /** Each organisation's store, made by the test (default: as the app makes it for `store`). */
     storeFor?: (org: Organisation) => PlanStore;
+    /** Changes to North's registration (e.g. directory values). */
+    northOrg?: Partial<Organisation>;
+    /** The directory membership is asked of (none by default). */
+    directory?: DirectoryMembership;
   } = {},
 ): Promise<OrgHarness> {
   const clock = fixedClock(NOW);
   const env = { PUBLIC_URL, SCHEDULER: 'false', TIMEZONE: 'Europe/London', ...options.env };
   const people = [ASHA, BEN, LEAD, SAM, SOL, OLLIE];
-  const stores = await openOrgStores(options.store ?? 'sqlite', [NORTH, SOUTH], { env, clock, people });
+  const stores = await openOrgStores(options.store ?? 'sqlite', [{ ...NORTH, ...options.northOrg }, SOUTH], { env, clock, people });
   const { config, registry } = stores;
   const logger = memoryLogger();
-  const tenancy = await Tenancy.open({ config, registry, storeFor: options.storeFor ?? stores.storeFor, clock, users: userDirectoryOf });
+  const tenancy = await Tenancy.open({
+    config,
+    registry,
+    storeFor: options.storeFor ?? stores.storeFor,
+    clock,
+    users: userDirectoryOf,
+    ...(options.directory ? { directory: options.directory } : {}),
+  });
   const north = tenancy.context('RXX')!;
   const south = tenancy.context('R1H')!;
   await north.store.importActions(options.north ?? northPlan(), '2026-03-09T09:00:00Z');

@@ -8,6 +8,8 @@ import { configFor, loadConfig, parseOrgSettings } from '../../bot/src/config.js
 import { fixedClock } from '../../bot/src/domain/clock.js';
 import type { Organisation } from '../../bot/src/domain/organisation.js';
 import { parseOdsCode } from '../../bot/src/domain/organisation.js';
+import type { DirectoryFacts, DirectoryMembership } from '../../bot/src/domain/directory-membership.js';
+import { GroupRollups } from '../../bot/src/service/group-rollups.js';
 import { Tenancy } from '../../bot/src/service/tenancy.js';
 import { SqlitePlanStore } from '../../bot/src/store/sqlite/sqlite-plan-store.js';
 import { SqliteRegistry } from '../../bot/src/store/sqlite/sqlite-registry.js';
@@ -59,6 +61,9 @@ describe('organisations', () => {
     expect((await registry.listOrganisations()).map((o) => o.id)).toEqual(['R1H', 'RXX']);
     await registry.saveOrganisation({ ...north, name: 'North Hospitals' });
     expect((await registry.getOrganisation('RXX'))?.name).toBe('North Hospitals');
+    // Viewers by directory value (schema step 8), each value whole, commas and all.
+    await registry.saveOrganisation({ ...north, directoryValues: ['North Trust, Acute Services', 'North Community'] });
+    expect((await registry.getOrganisation('RXX'))?.directoryValues).toEqual(['North Trust, Acute Services', 'North Community']);
     await registry.removeOrganisation('R1H');
     await expect(registry.removeOrganisation('R1H')).rejects.toMatchObject({ code: 'not_found' });
     expect(await registry.listGroups()).toEqual([
@@ -109,6 +114,33 @@ describe('organisations', () => {
     const viewers = tenancy.groupViewers('QWE')!;
     expect(viewers.isListedViewer(viewer)).toBe(true);
     expect(viewers.isListedViewer({ ...viewer, aadObjectId: '88888888-8888-4888-8888-888888888888' })).toBe(false);
+    await tenancy.close();
+    await registry.close();
+  });
+
+  it('opens an oversight group’s roll-up to a member of its listed group through the directory, and says so when it cannot ask', async () => {
+    const group = 'eeeeeeee-0000-4000-8000-00000000000e';
+    const registry = new SqliteRegistry(':memory:');
+    await registry.saveOrganisation(north);
+    await registry.saveGroup({ id: 'QWE', name: 'Our ICB', kind: 'icb', members: ['RXX'], viewers: [group] });
+    let answer: DirectoryFacts = { kind: 'known', groups: [group], value: null };
+    const directory: DirectoryMembership = { lookUp: async () => answer };
+    const tenancy = await Tenancy.open({
+      config: loadConfig({ NODE_ENV: 'test', DIRECTORY_GROUPS: 'true' }),
+      registry,
+      storeFor: () => new SqlitePlanStore(':memory:'),
+      clock,
+      directory,
+    });
+    const rollups = new GroupRollups(tenancy, clock);
+    const viewer = await tenancy.withDirectory({ displayName: 'ICB viewer', aadObjectId: '77777777-7777-4777-8777-777777777777' });
+    expect((await rollups.rollup('QWE', viewer)).members.map((m) => m.id)).toEqual(['RXX']);
+    answer = { kind: 'unavailable', reason: 'the directory (Microsoft Entra) could not be reached' };
+    const unchecked = await tenancy.withDirectory({ displayName: 'ICB viewer', aadObjectId: '77777777-7777-4777-8777-777777777777' });
+    await expect(rollups.rollup('QWE', unchecked)).rejects.toMatchObject({
+      code: 'unavailable',
+      message: expect.stringContaining('could not be checked just now'),
+    });
     await tenancy.close();
     await registry.close();
   });

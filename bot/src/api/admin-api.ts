@@ -1,6 +1,7 @@
 import express, { Router, type RequestHandler } from 'express';
 import { z } from 'zod';
 import { ORG_SETTING_VARIABLES, parseOrgSettings, type Config } from '../config.js';
+import { parseDirectoryValues } from '../domain/directory-membership.js';
 import { parseOdsCode, type OrgSettings, type Organisation } from '../domain/organisation.js';
 import { AppError, isAppError } from '../errors.js';
 import type { Tenancy } from '../service/tenancy.js';
@@ -35,6 +36,7 @@ const saveBody = z.object({
   name: z.string().max(200),
   leads: text,
   viewers: text,
+  directoryValues: text,
   siteId: text,
   siteUrl: text,
   settings: z
@@ -51,6 +53,14 @@ function people(raw: string | undefined, field: 'leads' | 'viewers', errors: Adm
   const bad = entries.filter((e) => !PERSON_KEY.test(e));
   if (bad.length) errors[field] = `Not an email or an Entra object or group id: ${bad.slice(0, 5).join(', ')}.`;
   return entries;
+}
+
+/** Directory values, one a line (a value may hold spaces and commas), or an error beside the field. */
+function directoryValuesFrom(raw: string | undefined, errors: AdminFieldErrors): string[] {
+  const parsed = parseDirectoryValues((raw ?? '').split(/\r?\n/));
+  if ('values' in parsed) return parsed.values;
+  errors.directoryValues = parsed.problem;
+  return [];
 }
 
 /** Each setting checked alone (by its environment variable's rule), so its message goes next to its field. */
@@ -79,6 +89,7 @@ function organisationFrom(body: unknown, before: Organisation | undefined): Orga
   if (!name) errors.name = 'Give the organisation’s name.';
   const leads = people(input.leads, 'leads', errors);
   const viewers = people(input.viewers, 'viewers', errors);
+  const directoryValues = directoryValuesFrom(input.directoryValues, errors);
   const siteUrl = input.siteUrl?.trim();
   if (siteUrl && !/^https:\/\/[^\s/]+\.sharepoint\.com\/\S*$/i.test(siteUrl))
     errors.siteUrl = 'Give the SharePoint site’s address, starting https:// and ending .sharepoint.com/sites/…';
@@ -88,7 +99,15 @@ function organisationFrom(body: unknown, before: Organisation | undefined): Orga
   if (Object.keys(errors).length)
     throw new AppError('bad_input', 'Some of the organisation’s details need correcting.', { details: errors });
   const site = { ...(siteId ? { siteId } : {}), ...(siteUrl ? { siteUrl } : {}) };
-  return { id: code!, name, leads, viewers, settings, ...(siteId || siteUrl ? { site } : {}) };
+  return {
+    id: code!,
+    name,
+    leads,
+    viewers,
+    ...(directoryValues.length ? { directoryValues } : {}),
+    settings,
+    ...(siteId || siteUrl ? { site } : {}),
+  };
 }
 
 function adminView(org: Organisation): AdminOrganisation {
@@ -101,6 +120,7 @@ function adminView(org: Organisation): AdminOrganisation {
     name: org.name,
     leads: org.leads,
     viewers: org.viewers,
+    directoryValues: org.directoryValues ?? [],
     ...(org.site?.siteId ? { siteId: org.site.siteId } : {}),
     ...(org.site?.siteUrl ? { siteUrl: org.site.siteUrl } : {}),
     settings,
@@ -146,6 +166,7 @@ export function adminRoutes(deps: { tenancy: Tenancy; registry: OrganisationRegi
       organisations: orgs.map(adminView),
       groups: groups.map((g) => ({ id: g.id, name: g.name, kind: g.kind, members: g.members })),
       settings: ORG_SETTING_VARIABLES,
+      directoryAttribute: deps.config.DIRECTORY_ATTRIBUTE,
     };
     res.json(body);
   });

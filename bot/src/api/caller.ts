@@ -3,7 +3,7 @@ import type { Action } from '../domain/model.js';
 import type { Actor } from '../domain/people.js';
 import { isSamePerson, sameKey } from '../domain/people.js';
 import { AppError } from '../errors.js';
-import type { Identity, RoleDirectory } from '../service/roles.js';
+import { directoryUncheckedMessage, type Identity, type RoleDirectory } from '../service/roles.js';
 import type { PlanStore } from '../store/plan-store.js';
 import type { AuthResult, Authenticator } from './auth.js';
 import type { Role } from './contract.js';
@@ -35,11 +35,16 @@ function enrichFromPlan(identity: Identity, actions: Action[]): Identity {
 /** The refusal for a signed-in person who may not see this plan. */
 export type Refusal = (identity: Identity) => AppError | Promise<AppError>;
 
-const notOnTheList: Refusal = (identity) =>
-  new AppError(
-    'forbidden',
-    `You are signed in as ${identity.displayName}, but you are not on the list of people who can see the WRES action plan. Please ask your E&D lead for access.`,
-  );
+/** The single organisation's refusal: not on the list, or (503) the directory that might list them could not be asked. */
+const notOnTheList =
+  (roles: RoleDirectory): Refusal =>
+  (identity) =>
+    roles.undecidedWithoutDirectory(identity)
+      ? new AppError('unavailable', directoryUncheckedMessage(identity, null))
+      : new AppError(
+          'forbidden',
+          `You are signed in as ${identity.displayName}, but you are not on the list of people who can see the WRES action plan. Please ask your E&D lead for access.`,
+        );
 
 /**
  * Authenticates a request once, for everything after it: stores who is
@@ -74,7 +79,7 @@ export function authenticateCaller(deps: {
   store: PlanStore;
   refuse?: Refusal | undefined;
 }): RequestHandler {
-  const refuse = deps.refuse ?? notOnTheList;
+  const refuse = deps.refuse ?? notOnTheList(deps.roles);
   return async (req, res, next) => {
     try {
       const auth =

@@ -491,6 +491,8 @@ export interface AdminOrganisation {
   name: string;
   leads: string[];
   viewers: string[];
+  /** More viewers: the people whose directory attribute (`directoryAttribute`) is one of these. */
+  directoryValues: string[];
   siteId?: string;
   siteUrl?: string;
   /** Only the settings it sets; anything absent follows the deployment's default. */
@@ -504,6 +506,8 @@ export interface AdminOrganisationsResponse {
   groups: { id: string; name: string; kind: 'icb' | 'region'; members: string[] }[];
   /** Each setting's environment variable, whose value is the default. */
   settings: Record<OrgSettingName, string>;
+  /** The directory attribute organisations' directory values are matched against (DIRECTORY_ATTRIBUTE), e.g. `companyName`. */
+  directoryAttribute: string;
 }
 
 /**
@@ -517,10 +521,12 @@ export interface SaveOrganisationRequest {
   name: string;
   leads?: string;
   viewers?: string;
+  /** Directory values, one a line (a value may hold spaces and commas). */
+  directoryValues?: string;
   siteId?: string;
   siteUrl?: string;
   settings?: Partial<Record<OrgSettingName, string>>;
 }
 
-/** `details` of a 400 from the admin routes: a message per field (`id`, `name`, `leads`, `viewers`, `siteUrl`, `settings.<name>`). */
+/** `details` of a 400 from the admin routes: a message per field (`id`, `name`, `leads`, `viewers`, `directoryValues`, `siteUrl`, `settings.<name>`). */
 export type AdminFieldErrors = Record<string, string>;

@@ -32,7 +32,7 @@ export function createGroupRouter(deps: GroupApiDeps): Router {
   const rollups = new GroupRollups(deps.tenancy, deps.clock);
   const router = Router();
   router.use(noStore);
-  router.use(authenticate(deps.authenticator));
+  router.use(authenticate(deps.authenticator, deps.tenancy));
 
   router.get('/', (_req, res) => {
     const body: GroupsResponse = {
@@ -67,11 +67,11 @@ const noStore: RequestHandler = (_req, res, next) => {
 };
 
 /** Who is calling, proved by the same authenticator as the tab's API; no organisation membership is asked for. */
-function authenticate(authenticator: Authenticator): RequestHandler {
+function authenticate(authenticator: Authenticator, tenancy: GroupSource): RequestHandler {
   return async (req, res, next) => {
     try {
       const auth = await authenticator.authenticate({ authorization: req.get('authorization'), devUser: req.get('x-dev-user') });
-      res.locals.groupCaller = auth.identity;
+      res.locals.groupCaller = tenancy.withDirectory ? await tenancy.withDirectory(auth.identity) : auth.identity;
       next();
     } catch (e) {
       next(e);

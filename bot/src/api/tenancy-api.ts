@@ -1,11 +1,11 @@
-import { Router, type Response } from 'express';
+import { Router, type RequestHandler, type Response } from 'express';
 import type { Config } from '../config.js';
 import type { Clock } from '../domain/clock.js';
 import { orgLabel } from '../domain/organisation.js';
 import { AppError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { Reassignments } from '../service/reassignments.js';
-import type { Identity } from '../service/roles.js';
+import { directoryUncheckedMessage, type Identity } from '../service/roles.js';
 import type { Membership, OrgContext, Tenancy } from '../service/tenancy.js';
 import type { OrganisationRegistry } from '../store/organisation-registry.js';
 import { adminRoutes } from './admin-api.js';
@@ -70,6 +70,7 @@ export function createTenancyApiRouter(deps: TenancyApiDeps): Router {
   const router = Router();
   router.use(noStore);
   router.use(authenticateOnce(authenticator));
+  router.use(withDirectory(tenancy));
   router.use('/admin', adminRoutes({ tenancy, registry: deps.registry, config }));
   router.use(async (req, res, next) => {
     try {
@@ -93,6 +94,19 @@ function unavailable(ctx: OrgContext): AppError {
     'unavailable',
     `${orgLabel(ctx.org)} cannot be reached just now, so nothing was read or changed. Please try again in a few minutes; if this goes on, tell the service's administrator.`,
   );
+}
+
+/** Adds what the directory says about the caller, once per request, when some organisation needs it (see `Tenancy.withDirectory`). */
+function withDirectory(tenancy: Tenancy): RequestHandler {
+  return async (_req, res, next) => {
+    try {
+      const auth = signedInAs(res)!;
+      res.locals.auth = { ...auth, identity: await tenancy.withDirectory(auth.identity) };
+      next();
+    } catch (e) {
+      next(e);
+    }
+  };
 }
 
 function withReassignments(reassignments: Reassignments | undefined): { reassignments?: Reassignments } {
@@ -126,6 +140,12 @@ async function organisationOf(header: string | undefined, res: Response, tenancy
  */
 async function notAMember(identity: Identity, code: string | null, tenancy: Tenancy, config: Config): Promise<AppError> {
   const memberships = await tenancy.membershipsOf(identity);
+  if (tenancy.undecidedWithoutDirectory(identity, code)) {
+    const ctx = code ? tenancy.context(code) : null;
+    return new AppError('unavailable', directoryUncheckedMessage(identity, ctx ? `the WRES action plan of ${orgLabel(ctx.org)}` : null), {
+      details: choiceDetails(memberships, identity, config),
+    });
+  }
   const where = code ? `organisation ${code.toUpperCase().slice(0, 12)}` : 'any organisation using the WRES Action Tracker';
   return new AppError(
     'forbidden',

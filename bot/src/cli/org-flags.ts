@@ -1,4 +1,5 @@
 import { ORG_SETTING_VARIABLES as VARIABLE, parseOrgSettings } from '../config.js';
+import { parseDirectoryValues } from '../domain/directory-membership.js';
 import type { OrgSettings, Organisation } from '../domain/organisation.js';
 import { AppError } from '../errors.js';
 import { listing } from './text.js';
@@ -12,6 +13,7 @@ export interface OrgFlags {
   removeLead?: string[];
   addViewer?: string[];
   removeViewer?: string[];
+  directoryValue?: string[];
   site?: string;
   timeZone?: string;
   reminderOffsets?: string;
@@ -25,6 +27,10 @@ export interface OrgFlags {
 export const ORG_OPTIONS: readonly (readonly [string, string])[] = [
   ['--lead <who...>', 'E&D leads: emails or Entra object ids (several, or comma-separated)'],
   ['--viewer <who...>', 'board members and other readers: emails or Entra object ids'],
+  [
+    '--directory-value <value...>',
+    'more viewers: the people whose directory attribute (DIRECTORY_ATTRIBUTE, e.g. companyName) is one of these, whole and ignoring case ("" clears)',
+  ],
   ['--site <url>', 'its SharePoint site (https URL; the SharePoint store)'],
   ['--time-zone <zone>', `IANA time zone, like ${VARIABLE.timeZone} (default: the deployment’s)`],
   ['--reminder-offsets <days>', `days before a deadline reminders go, like ${VARIABLE.reminderOffsetsDays}`],
@@ -55,6 +61,13 @@ function edit(list: readonly string[], add: string[], remove: string[], what: st
   return [...kept, ...add.filter((a) => !kept.some((x) => same(x, a)))];
 }
 
+/** Directory values as given, each whole (a value such as "Leeds and York Partnership NHS Foundation Trust" is one). */
+function directoryValuesFrom(given: readonly string[]): string[] {
+  const parsed = parseDirectoryValues(given);
+  if ('problem' in parsed) throw new AppError('bad_input', `--directory-value: ${parsed.problem}`);
+  return parsed.values;
+}
+
 function siteFrom(url: string | undefined, current: Organisation['site']): Organisation['site'] {
   if (url === undefined) return current;
   if (url.trim() === '') return undefined;
@@ -82,10 +95,12 @@ export function organisationFrom(id: string, flags: OrgFlags, current?: Organisa
   const leads = flags.lead ? people(flags.lead, '--lead') : (current?.leads ?? []);
   const viewers = flags.viewer ? people(flags.viewer, '--viewer') : (current?.viewers ?? []);
   const site = siteFrom(flags.site, current?.site);
+  const directoryValues = flags.directoryValue ? directoryValuesFrom(flags.directoryValue) : (current?.directoryValues ?? []);
   return {
     id,
     name,
     ...(site ? { site } : {}),
+    ...(directoryValues.length ? { directoryValues } : {}),
     leads: edit(leads, people(flags.addLead, '--add-lead'), people(flags.removeLead, '--remove-lead'), `a lead of ${id}`),
     viewers: edit(viewers, people(flags.addViewer, '--add-viewer'), people(flags.removeViewer, '--remove-viewer'), `a viewer of ${id}`),
     settings: parseOrgSettings(settingsGiven, current?.settings ?? {}),

@@ -33,6 +33,12 @@ export interface Organisation {
   leads: string[];
   /** Board members and other readers: emails or Entra object or group ids. */
   viewers: string[];
+  /**
+   * More viewers, from the directory: the people whose directory attribute
+   * (DIRECTORY_ATTRIBUTE, e.g. Entra `companyName`) is one of these values,
+   * compared whole, trimmed and ignoring case. Absent or empty: none.
+   */
+  directoryValues?: string[];
   settings: OrgSettings;
 }
 

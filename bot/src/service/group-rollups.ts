@@ -3,7 +3,7 @@ import { localDate } from '../domain/dates.js';
 import type { OrgGroup } from '../domain/organisation.js';
 import { summariseMember, type GroupRollup, type MemberRollup } from '../domain/rollup.js';
 import { AppError } from '../errors.js';
-import { RoleDirectory, type Identity } from './roles.js';
+import { directoryUncheckedMessage, RoleDirectory, type Identity } from './roles.js';
 import type { OrgContext } from './tenancy.js';
 
 /** What the roll-up reads of the tenancy: its groups and each member's context. */
@@ -12,6 +12,8 @@ export interface GroupSource {
   /** A group's viewer list with its emails linked to accounts (the tenancy's); without it the list is read as given. */
   groupViewers?(groupId: string): RoleDirectory | null;
   context(orgId: string): OrgContext | null;
+  /** The caller with what the directory says of them (group ids on viewer lists); without it, as signed in. */
+  withDirectory?<T extends Identity>(who: T): Promise<T>;
 }
 
 /**
@@ -42,19 +44,24 @@ export class GroupRollups {
   async rollup(groupId: string, who: Identity): Promise<GroupRollup> {
     const group = this.source.groups().find((g) => g.id === groupId.trim().toUpperCase());
     if (!group) throw new AppError('not_found', `There is no oversight group ${groupId} on this service.`);
-    if (!this.isViewer(group, who))
+    if (!this.isViewer(group, who)) {
+      if (this.viewersOf(group).undecidedWithoutDirectory(who))
+        throw new AppError('unavailable', directoryUncheckedMessage(who, `the roll-up for ${group.name}`));
       throw new AppError(
         'forbidden',
         `You are signed in as ${who.displayName}, but you are not on the list of people who can see the roll-up for ${group.name}. Ask the group's administrator for access.`,
       );
+    }
     return rollupOf(group, this.source, this.clock);
   }
 
   /** Whether `who` is on the group's viewer list (emails, Entra object ids or group ids, matched as organisations' lists are). */
   private isViewer(group: OrgGroup, who: Identity): boolean {
-    const viewers =
-      this.source.groupViewers?.(group.id) ?? new RoleDirectory({ edLeads: [], viewers: group.viewers, openWhenNoViewers: false });
-    return viewers.isListedViewer(who);
+    return this.viewersOf(group).isListedViewer(who);
+  }
+
+  private viewersOf(group: OrgGroup): RoleDirectory {
+    return this.source.groupViewers?.(group.id) ?? new RoleDirectory({ edLeads: [], viewers: group.viewers, openWhenNoViewers: false });
   }
 }
 

@@ -1,4 +1,5 @@
 import { usesDevelopmentIdentity, type Config } from '../config.js';
+import { directoryKey, isEntraId } from '../domain/directory-membership.js';
 import { sameKey, type Actor } from '../domain/people.js';
 import type { UserDirectory } from '../domain/user-directory.js';
 import { DEMO_ED_LEADS } from '../sample/demo-people.js';
@@ -9,8 +10,12 @@ export interface Identity {
   displayName: string;
   aadObjectId?: string;
   email?: string;
-  /** Entra group ids, when the token carries them. */
+  /** Entra group ids: from the token's groups claim, or (with DIRECTORY_GROUPS) those of the listed ids the directory says they are in. */
   groups?: string[];
+  /** Their directory attribute's value (DIRECTORY_ATTRIBUTE), when an organisation matches viewers by it and the directory has one. */
+  directoryValue?: string;
+  /** Set when the directory was needed but could not be asked: why, in words. Nobody is admitted or refused by the directory then. */
+  directoryUnavailable?: string;
 }
 
 /**
@@ -30,11 +35,25 @@ export class RoleDirectory {
    */
   private readonly openWhenNoViewers: boolean;
 
-  constructor(lists: { edLeads: readonly string[]; viewers: readonly string[]; demoLeads?: boolean; openWhenNoViewers?: boolean }) {
+  /** Directory attribute values (by `directoryKey`) whose people are viewers. */
+  private readonly directoryValues: Set<string>;
+  /** True when group ids on the lists are resolved through the directory (DIRECTORY_GROUPS). */
+  private readonly groupsFromDirectory: boolean;
+
+  constructor(lists: {
+    edLeads: readonly string[];
+    viewers: readonly string[];
+    demoLeads?: boolean;
+    openWhenNoViewers?: boolean;
+    directoryValues?: readonly string[];
+    groupsFromDirectory?: boolean;
+  }) {
     this.demoLeads = lists.demoLeads ?? false;
     this.openWhenNoViewers = lists.openWhenNoViewers ?? true;
     this.leads = new Set(lists.edLeads.map((s) => s.toLowerCase()));
     this.viewers = new Set(lists.viewers.map((s) => s.toLowerCase()));
+    this.directoryValues = new Set((lists.directoryValues ?? []).map(directoryKey));
+    this.groupsFromDirectory = lists.groupsFromDirectory ?? false;
   }
 
   /** Entra object ids of listed emails, once known (directory or first contact): then only that account matches. */
@@ -71,7 +90,30 @@ export class RoleDirectory {
 
   /** Viewers and leads (and, per action, owners); everyone when VIEWERS is empty in the implicit organisation. */
   isListedViewer(who: Identity): boolean {
-    return (this.openWhenNoViewers && this.viewers.size === 0) || this.matches(this.viewers, who) || this.isLead(who);
+    const byDirectory = who.directoryValue !== undefined && this.directoryValues.has(directoryKey(who.directoryValue));
+    return (
+      (this.openWhenNoViewers && this.viewers.size === 0 && this.directoryValues.size === 0) ||
+      byDirectory ||
+      this.matches(this.viewers, who) ||
+      this.isLead(who)
+    );
+  }
+
+  /** The directory questions these lists need answered about a person: the group ids on them (with DIRECTORY_GROUPS), and whether the attribute matters. */
+  directoryNeeds(): { groupIds: string[]; attribute: boolean } {
+    const groupIds = this.groupsFromDirectory ? [...this.leads, ...this.viewers].filter(isEntraId) : [];
+    return { groupIds, attribute: this.directoryValues.size > 0 };
+  }
+
+  /**
+   * True when the directory could not be asked about `who` and could have
+   * admitted them here: they must be told that, not that they are not a
+   * member. (A groups claim from the token already settles group ids.)
+   */
+  undecidedWithoutDirectory(who: Identity): boolean {
+    if (who.directoryUnavailable === undefined) return false;
+    const needs = this.directoryNeeds();
+    return needs.attribute || (who.groups === undefined && needs.groupIds.some((id) => !sameKey(id, who.aadObjectId)));
   }
 
   /** The actor the domain rules work with. */
@@ -97,9 +139,16 @@ export class RoleDirectory {
  * development identity (no tab sign-in) and no ED_LEADS, the demo
  * organisation's E&D leads (Alex Wilber, Lynne Robbins) lead everywhere.
  */
-export function rolesFromConfig(config: Pick<Config, 'ED_LEADS' | 'VIEWERS' | 'isProduction' | 'AAD_APP_CLIENT_ID'>): RoleDirectory {
+export function rolesFromConfig(
+  config: Pick<Config, 'ED_LEADS' | 'VIEWERS' | 'isProduction' | 'AAD_APP_CLIENT_ID'> & Partial<Pick<Config, 'DIRECTORY_GROUPS'>>,
+): RoleDirectory {
   const demoLeads = usesDevelopmentIdentity(config) && config.ED_LEADS.length === 0;
-  return new RoleDirectory({ edLeads: demoLeads ? DEMO_ED_LEADS : config.ED_LEADS, viewers: config.VIEWERS, demoLeads });
+  return new RoleDirectory({
+    edLeads: demoLeads ? DEMO_ED_LEADS : config.ED_LEADS,
+    viewers: config.VIEWERS,
+    demoLeads,
+    groupsFromDirectory: config.DIRECTORY_GROUPS ?? false,
+  });
 }
 
 /**
@@ -118,4 +167,18 @@ export async function linkRoleAccounts(roles: RoleDirectory, store: PlanStore, u
     const ids = await users.objectIdsFor(emails);
     roles.linkAccounts([...ids].map(([email, aadObjectId]) => ({ email, aadObjectId })));
   }
+}
+
+/**
+ * What a person is told when membership depends on the directory and it
+ * could not be asked (`Identity.directoryUnavailable`): that it could not be
+ * checked and why, never that they are not a member. `what`: "the WRES
+ * action plan of North Trust (RXX)", or null for any plan of the deployment.
+ */
+export function directoryUncheckedMessage(who: Identity, what: string | null): string {
+  return (
+    `You are signed in as ${who.displayName}. Whether you may see ${what ?? 'a WRES action plan here'} ` +
+    `depends on the organisation's directory (Microsoft Entra), which could not be checked just now: ${who.directoryUnavailable ?? 'no answer'}. ` +
+    'Nothing was decided about your access. Please try again in a few minutes; if this keeps happening, tell your IT team.'
+  );
 }

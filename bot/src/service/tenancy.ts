@@ -1,6 +1,7 @@
 import { configFor, type Config } from '../config.js';
 import type { Clock } from '../domain/clock.js';
-import { isSamePerson } from '../domain/people.js';
+import { isEntraId, type DirectoryMembership, type DirectoryQuestion } from '../domain/directory-membership.js';
+import { isSamePerson, sameKey } from '../domain/people.js';
 import { IMPLICIT_ORG_ID, orgLabel, type OrgGroup, type Organisation } from '../domain/organisation.js';
 import type { UserDirectory } from '../domain/user-directory.js';
 import type { OrganisationRegistry } from '../store/organisation-registry.js';
@@ -54,6 +55,8 @@ export interface TenancyDeps {
   users?: (store: PlanStore) => UserDirectory | undefined;
   /** Where an organisation that cannot be served is reported. */
   logger?: Logger;
+  /** The directory behind membership by group or attribute (cached); absent: none, so nobody can be admitted through it. */
+  directory?: DirectoryMembership;
 }
 
 interface Built {
@@ -66,6 +69,8 @@ interface Built {
   groups: readonly OrgGroup[];
   /** Each group's viewers, linked to their Entra accounts like an organisation's lists. */
   groupViewers: ReadonlyMap<string, RoleDirectory>;
+  /** What the directory must be asked about a person, across every list; null when nothing (then Graph is never asked). */
+  question: DirectoryQuestion | null;
 }
 
 /** The contexts the registry describes, reusing a store from `previous` for an organisation whose site is unchanged. */
@@ -87,12 +92,32 @@ async function build(deps: TenancyDeps, previous: Built | null, read?: RegistryR
   const groupViewers = new Map<string, RoleDirectory>();
   const anyStore = [...byId.values()].find((c) => !c.unavailable)?.store;
   for (const group of implicit ? [] : groups) {
-    const viewers = new RoleDirectory({ edLeads: [], viewers: group.viewers, openWhenNoViewers: false });
+    const viewers = new RoleDirectory({
+      edLeads: [],
+      viewers: group.viewers,
+      openWhenNoViewers: false,
+      groupsFromDirectory: config.DIRECTORY_GROUPS,
+    });
     // From then on an email on the list matches only its account: an email claim alone is not enough.
     if (anyStore) await linkRoleAccounts(viewers, anyStore, deps.users?.(anyStore));
     groupViewers.set(group.id, viewers);
   }
-  return { fingerprint: fingerprintOf({ orgs, groups }), implicit, byId, stores, groups: implicit ? [] : groups, groupViewers };
+  const question = directoryQuestion(config, [...[...byId.values()].map((c) => c.roles), ...groupViewers.values()]);
+  return { fingerprint: fingerprintOf({ orgs, groups }), implicit, byId, stores, groups: implicit ? [] : groups, groupViewers, question };
+}
+
+/**
+ * One question for every list (and PLATFORM_ADMINS, which may name a group
+ * too): the union of their group ids, and the attribute when any
+ * organisation matches by it.
+ */
+function directoryQuestion(config: Config, lists: RoleDirectory[]): DirectoryQuestion | null {
+  const needs = lists.map((l) => l.directoryNeeds());
+  const admins = config.DIRECTORY_GROUPS ? config.PLATFORM_ADMINS.filter(isEntraId).map((id) => id.toLowerCase()) : [];
+  const groupIds = [...new Set([...needs.flatMap((n) => n.groupIds), ...admins])];
+  const attribute = needs.some((n) => n.attribute);
+  if (!groupIds.length && !attribute) return null;
+  return { groupIds, ...(attribute ? { attribute: config.DIRECTORY_ATTRIBUTE } : {}) };
 }
 
 /**
@@ -178,7 +203,26 @@ function fingerprintOf(read: RegistryRead): string {
 export function organisationRoles(config: Config, org: Organisation): RoleDirectory {
   return org.id === IMPLICIT_ORG_ID
     ? rolesFromConfig(config)
-    : new RoleDirectory({ edLeads: org.leads, viewers: org.viewers, openWhenNoViewers: false });
+    : new RoleDirectory({
+        edLeads: org.leads,
+        viewers: org.viewers,
+        openWhenNoViewers: false,
+        directoryValues: org.directoryValues ?? [],
+        groupsFromDirectory: config.DIRECTORY_GROUPS,
+      });
+}
+
+/**
+ * `who`'s part in one organisation, the one rule every surface asks: lead
+ * or viewer as its lists say, owner where its plan names them; null for
+ * none. An organisation that cannot be served just now knows only its
+ * listed people, as its plan cannot be read.
+ */
+export async function roleIn(context: OrgContext, who: Identity): Promise<Membership['role'] | null> {
+  const actor = context.roles.actorFor(who);
+  if (actor.isLead) return 'lead';
+  if (!context.unavailable && (await context.store.listActions()).some((a) => isSamePerson(a.owner, actor))) return 'owner';
+  return context.roles.isListedViewer(who) ? 'viewer' : null;
 }
 
 /**
@@ -240,6 +284,11 @@ export class Tenancy {
     this.now = built;
   }
 
+  /** True when some list needs the directory (a group id to resolve, directory values to match). */
+  get needsDirectory(): boolean {
+    return this.now.question !== null;
+  }
+
   /** True while no organisation is registered: the one context is the implicit organisation. */
   get implicit(): boolean {
     return this.now.implicit;
@@ -273,14 +322,45 @@ export class Tenancy {
   async membershipsOf(who: Identity): Promise<Membership[]> {
     const found: Membership[] = [];
     for (const context of this.contexts()) {
-      const actor = context.roles.actorFor(who);
-      if (actor.isLead) found.push({ context, role: 'lead' });
-      // An organisation that cannot be served just now names only its listed people: its plan cannot be read.
-      else if (!context.unavailable && (await context.store.listActions()).some((a) => isSamePerson(a.owner, actor)))
-        found.push({ context, role: 'owner' });
-      else if (context.roles.isListedViewer(who)) found.push({ context, role: 'viewer' });
+      const role = await roleIn(context, who);
+      if (role) found.push({ context, role });
     }
     return found;
+  }
+
+  /**
+   * `who` with what the directory says about them, when some list needs it
+   * (a group id and no groups claim, with DIRECTORY_GROUPS; directory values
+   * on an organisation): `groups` gains the listed groups they are in,
+   * `directoryValue` their attribute's value. When the directory cannot be
+   * asked, `directoryUnavailable` says why. Call once per request or
+   * activity; the roles then match the result synchronously. With nothing
+   * to ask, `who` comes back unchanged and the directory is not called.
+   */
+  async withDirectory<T extends Identity>(who: T): Promise<T> {
+    const question = this.now.question;
+    if (!question || !who.aadObjectId) return who;
+    const groupIds = who.groups ? [] : question.groupIds.filter((id) => !sameKey(id, who.aadObjectId));
+    if (!groupIds.length && !question.attribute) return who;
+    const directory = this.deps.directory;
+    if (!directory) return { ...who, directoryUnavailable: 'this service is not connected to the directory (Microsoft Graph)' };
+    const facts = await directory.lookUp(who.aadObjectId, { ...question, groupIds });
+    if (facts.kind === 'unavailable') return { ...who, directoryUnavailable: facts.reason };
+    return {
+      ...who,
+      ...(groupIds.length ? { groups: facts.groups } : {}),
+      ...(facts.value !== null ? { directoryValue: facts.value } : {}),
+    };
+  }
+
+  /**
+   * True when the directory could not be asked about `who` and might have
+   * made them a member of `orgId` (of any organisation, when null): they are
+   * to be told the directory could not be checked, not that they are not a member.
+   */
+  undecidedWithoutDirectory(who: Identity, orgId: string | null): boolean {
+    const contexts = orgId === null ? this.contexts() : [this.context(orgId)].filter((c): c is OrgContext => c !== null);
+    return contexts.some((c) => c.roles.undecidedWithoutDirectory(who));
   }
 
   /** Closes every organisation's store. */

@@ -3,14 +3,11 @@ import type { ConversationRef } from '../domain/model.js';
 import type { Actor } from '../domain/people.js';
 import { describeError } from '../errors.js';
 import type { Logger } from '../logger.js';
-import type { RoleDirectory } from '../service/roles.js';
+import type { Identity, RoleDirectory } from '../service/roles.js';
 import type { PlanStore } from '../store/plan-store.js';
 
-/** Who sent an activity, as far as the bot can verify it. */
-export interface TeamsUser {
-  aadObjectId?: string;
-  displayName: string;
-  email?: string;
+/** Who sent an activity, as far as the bot can verify it (and, once `Tenancy.withDirectory` ran, what the directory says of them). */
+export interface TeamsUser extends Identity {
   /** The Teams user id (`29:…`), used for card refresh. */
   teamsId?: string;
 }
@@ -37,11 +34,7 @@ export async function senderOf(context: TurnContext, store: Pick<PlanStore, 'get
 
 /** The actor the domain rules see: roles from configuration, never from the client. */
 export function actorOf(user: TeamsUser, roles: RoleDirectory): Actor {
-  return roles.actorFor({
-    displayName: user.displayName,
-    ...(user.aadObjectId ? { aadObjectId: user.aadObjectId } : {}),
-    ...(user.email ? { email: user.email } : {}),
-  });
+  return roles.actorFor(user);
 }
 
 /** Email (or UPN) and name of the sender from Teams; empty when Teams cannot say. */

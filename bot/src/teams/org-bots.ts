@@ -2,15 +2,16 @@ import { orgLabel } from '../domain/organisation.js';
 import type { Actor } from '../domain/people.js';
 import { isSamePerson } from '../domain/people.js';
 import { isClosed } from '../domain/rules.js';
-import type { OrgContext, Tenancy } from '../service/tenancy.js';
+import { roleIn, type OrgContext, type Tenancy } from '../service/tenancy.js';
 import type { ConversationRef } from '../domain/model.js';
 import type { BotDeps } from './bot-deps.js';
 import { forOrganisation, orgIdOf, type CardOrganisation } from './cards/org-stamp.js';
 import type { CardElement } from './cards/parts.js';
 import { actorOf, type TeamsUser } from './identity.js';
 
-/** The organisations the bot serves: the tenancy, or one context standing in for it. */
-export type BotTenancy = Pick<Tenancy, 'implicit' | 'contexts' | 'context'>;
+/** The organisations the bot serves: the tenancy, or one context standing in for it (which asks no directory). */
+export type BotTenancy = Pick<Tenancy, 'implicit' | 'contexts' | 'context'> &
+  Partial<Pick<Tenancy, 'withDirectory' | 'undecidedWithoutDirectory'>>;
 
 /** A tenancy of exactly one organisation, the implicit one (what a bot built from one store, service and roles serves). */
 export function singleContextTenancy(context: OrgContext): BotTenancy {
@@ -72,6 +73,16 @@ export class OrganisationBots {
     return this.tenancy.contexts().map((c) => this.botOf(c));
   }
 
+  /** The sender with what the directory says of them, when some organisation needs it (`Tenancy.withDirectory`); once per activity. */
+  async withDirectory(user: TeamsUser): Promise<TeamsUser> {
+    return this.tenancy.withDirectory ? this.tenancy.withDirectory(user) : user;
+  }
+
+  /** True when the directory could not be asked about `user` and might have made them a member of `bot`'s organisation (of any, without one). */
+  undecidedWithoutDirectory(user: TeamsUser, bot?: OrgBot): boolean {
+    return this.tenancy.undecidedWithoutDirectory?.(user, bot ? bot.context.org.id : null) ?? false;
+  }
+
   /** The bot of the organisation `context` is (for the API's reassign route and the scheduler). */
   forContext(context: OrgContext): OrgBot | null {
     const current = this.tenancy.context(context.org.id);
@@ -99,6 +110,8 @@ export class OrganisationBots {
     const context = this.tenancy.context(id);
     const bot = context ? this.botOf(context) : undefined;
     if (!bot) return { kind: 'refused', message: 'This card names an organisation this WRES installation does not serve.' };
+    if (bot.context.unavailable)
+      return { kind: 'refused', message: `${bot.label} cannot be reached just now. Please try again in a few minutes.` };
     return { kind: 'org', bot };
   }
 
@@ -119,16 +132,17 @@ export class OrganisationBots {
   /** `user`'s place in `bot`'s organisation (as membershipsOf decides it), or null when they have none there. */
   async membershipIn(bot: OrgBot, user: TeamsUser): Promise<BotMembership | null> {
     const actor = actorOf(user, bot.deps.roles);
-    if (this.implicit || actor.isLead) return { bot, actor, role: actor.isLead ? 'lead' : 'owner' };
-    if ((await bot.deps.store.listActions()).some((a) => isSamePerson(a.owner, actor))) return { bot, actor, role: 'owner' };
-    if (bot.deps.roles.isListedViewer(user)) return { bot, actor, role: 'viewer' };
-    return null;
+    // The implicit organisation serves everyone, as a single-organisation bot always has.
+    if (this.implicit) return { bot, actor, role: actor.isLead ? 'lead' : 'owner' };
+    const role = await roleIn(bot.context, user);
+    return role ? { bot, actor, role } : null;
   }
 
   /** How to reach a person proactively, from the first organisation that has it (the bot's sender lookup). */
   readonly conversations = {
     getConversation: async (aadObjectId: string): Promise<ConversationRef | null> => {
-      for (const bot of this.all()) {
+      // An organisation that cannot be served just now is passed over: another may know how to reach them.
+      for (const bot of this.all().filter((b) => !b.context.unavailable)) {
         const found = await bot.deps.store.getConversation(aadObjectId);
         if (found) return found;
       }

@@ -6,6 +6,8 @@ import { answerText, myActions, parseCommand, type Reply } from './commands.js';
 import { openCountOf, stamped, type BotMembership, type OrganisationBots, type OrgBot } from './org-bots.js';
 import { isReassignCommand, reassignCommand } from './reassign-command.js';
 import { welcome } from './welcome.js';
+import type { TeamsUser } from './identity.js';
+import { directoryUncheckedMessage } from '../service/roles.js';
 
 /** `reassign … in RXX`: the organisation a lead of several names at the end of the command. */
 const IN_ORG = /\s+in\s+([a-z0-9]{3,5})\s*[.!]*\s*$/i;
@@ -16,10 +18,10 @@ const IN_ORG = /\s+in\s+([a-z0-9]{3,5})\s*[.!]*\s*$/i;
  * each organisation's part is worked out in that organisation alone and
  * headed with its name when there are several; a person in none is told so.
  */
-export async function answerAcross(bots: OrganisationBots, memberships: BotMembership[], text: string): Promise<Reply[]> {
+export async function answerAcross(bots: OrganisationBots, memberships: BotMembership[], text: string, user: TeamsUser): Promise<Reply[]> {
   const first = memberships[0];
   if (bots.implicit && first) return answerText(first.bot.deps, first.actor, text);
-  if (!first) return [notMemberReply(bots)];
+  if (!first) return [notMemberReply(bots, user)];
   if (isReassignCommand(text)) return reassignAcross(memberships, text);
   const leads = memberships.filter((m) => m.role === 'lead');
   switch (parseCommand(text)) {
@@ -52,9 +54,22 @@ export async function welcomeAcross(memberships: BotMembership[]): Promise<Reply
   return out;
 }
 
-/** A person none of the registered organisations lists or names as an owner. */
-export function notMemberReply(bots: OrganisationBots): Reply {
+/**
+ * A person none of the registered organisations lists or names as an
+ * owner; or, when the directory that might list them could not be asked,
+ * a card that says so (nothing was decided).
+ */
+export function notMemberReply(bots: OrganisationBots, user: TeamsUser): Reply {
   const url = planUrl(bots.all()[0]!.deps.settings.publicUrl);
+  if (bots.undecidedWithoutDirectory(user)) {
+    const card = messageCard({
+      title: 'Your access could not be checked just now',
+      message: directoryUncheckedMessage(user, null),
+      tone: 'attention',
+      planUrl: url,
+    });
+    return { card, summary: 'Your access to the WRES plan could not be checked' };
+  }
   const card = messageCard({
     title: 'You are not in any organisation’s WRES plan here',
     message:

@@ -9,6 +9,7 @@ import {
 } from 'botbuilder';
 import type { Clock } from '../domain/clock.js';
 import type { Logger } from '../logger.js';
+import { directoryUncheckedMessage } from '../service/roles.js';
 import { handleCardAction } from './card-actions.js';
 import type { CardElement } from './cards/parts.js';
 import type { Reply } from './commands.js';
@@ -54,7 +55,7 @@ export class WresBot extends TeamsActivityHandler {
 
   private async install(context: TurnContext, greet: boolean): Promise<void> {
     const { bots, logger, clock } = this.deps;
-    const user = await senderOf(context, bots.conversations, logger);
+    const user = await bots.withDirectory(await senderOf(context, bots.conversations, logger));
     const memberships = await bots.membershipsOf(user);
     // Each organisation the person belongs to keeps its own way of reaching them (none other learns of them).
     let remembered = false;
@@ -69,13 +70,17 @@ export class WresBot extends TeamsActivityHandler {
     if (!greet || context.activity.conversation?.conversationType === 'channel') return;
     const installedByRun = await someAsync(memberships, ({ bot }) => installedForThem(bot.deps.store, user, clock.now()));
     const first = memberships[0];
-    const replies = !first ? [notMemberReply(bots)] : installedByRun ? installedGreeting(first.actor) : await welcomeAcross(memberships);
+    const replies = !first
+      ? [notMemberReply(bots, user)]
+      : installedByRun
+        ? installedGreeting(first.actor)
+        : await welcomeAcross(memberships);
     await sendReplies(context, replies);
   }
 
   private async answerMessage(context: TurnContext): Promise<void> {
     const { bots, logger, clock } = this.deps;
-    const user = await senderOf(context, bots.conversations, logger);
+    const user = await bots.withDirectory(await senderOf(context, bots.conversations, logger));
     const memberships = await bots.membershipsOf(user);
     // A user who chats with the bot can be reminded, even if the install event was missed.
     for (const { bot } of memberships)
@@ -83,7 +88,7 @@ export class WresBot extends TeamsActivityHandler {
         await rememberConversation(context, user, bot.deps.store, clock.now());
     const text = TurnContext.removeRecipientMention(context.activity) ?? context.activity.text ?? '';
     const plain = text.replace(/<at>[^<]*<\/at>/gi, ' ');
-    await sendReplies(context, await answerAcross(bots, memberships, plain));
+    await sendReplies(context, await answerAcross(bots, memberships, plain, user));
   }
 
   protected override async onAdaptiveCardInvoke(
@@ -98,11 +103,14 @@ export class WresBot extends TeamsActivityHandler {
       return cardResponse(refusedCard(route.message, data, bots.all()[0]!.deps.settings.publicUrl));
     }
     const { bot } = route;
-    const user = await senderOf(context, bot.deps.store, logger);
+    const user = await bots.withDirectory(await senderOf(context, bot.deps.store, logger));
     // Someone outside the card's organisation learns nothing of its plan, not even whose an action is or its ref.
     if (!(await bots.membershipIn(bot, user))) {
       logger.warn('Refused a card submission from someone outside its organisation', { verb: invokeValue.action.verb });
-      return cardResponse(refusedCard(notInOrganisation(bot), data, bot.deps.settings.publicUrl));
+      const why = bots.undecidedWithoutDirectory(user, bot)
+        ? directoryUncheckedMessage(user, `${bot.label}'s plan`)
+        : notInOrganisation(bot);
+      return cardResponse(refusedCard(why, data, bot.deps.settings.publicUrl));
     }
     const answer = await handleCardAction(bot.deps, user, actorOf(user, bot.deps.roles), invokeValue.action.verb ?? '', data);
     if (answer.followUp) await sendReplies(context, [{ card: stamped(bot, answer.followUp), summary: 'WRES action' }]);

@@ -139,6 +139,9 @@ async function adopt(ctx: CliContext, org: Organisation): Promise<void> {
 function describe(org: Organisation): string {
   const leads = org.leads.length ? `leads ${listing(org.leads)}` : 'no leads yet';
   const viewers = org.viewers.length ? `viewers ${listing(org.viewers)}` : 'no viewers';
+  const byDirectory = org.directoryValues?.length
+    ? `; viewers by directory value ${listing(org.directoryValues.map((v) => `"${v}"`))}`
+    : '';
   const site = org.site?.siteUrl ? `; site ${org.site.siteUrl}` : '';
-  return `${leads}; ${viewers}; ${describeSettings(org.settings)}${site}`;
+  return `${leads}; ${viewers}${byDirectory}; ${describeSettings(org.settings)}${site}`;
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ORG_SETTING_VARIABLES, parseOrgSettings } from '../../config.js';
+import { parseDirectoryValues } from '../../domain/directory-membership.js';
 import type { OrgGroup, OrgSettings, Organisation } from '../../domain/organisation.js';
 import { AppError, isAppError } from '../../errors.js';
 import { line, parseFields, text, type ListItem } from './item-fields.js';
@@ -10,7 +11,7 @@ const GROUPS_LIST = 'WRES Oversight Groups';
 
 /** Fields the registry reads, per list. */
 export const REGISTRY_SELECT = {
-  organisations: 'OrgCode,OrgName,SiteId,SiteUrl,Leads,Viewers,Settings',
+  organisations: 'OrgCode,OrgName,SiteId,SiteUrl,Leads,Viewers,DirectoryValues,Settings',
   groups: 'GroupCode,GroupName,GroupKind,Members,Viewers',
 } as const;
 
@@ -21,6 +22,7 @@ const orgSchema = z.object({
   SiteUrl: text,
   Leads: text,
   Viewers: text,
+  DirectoryValues: text,
   Settings: text,
 });
 
@@ -68,6 +70,17 @@ function settingsFrom(json: string, item: ListItem): OrgSettings {
   }
 }
 
+/** Directory values, one a line, checked again (anyone with the site can edit the column); absent when there are none. */
+function directoryValuesFrom(text: string, item: ListItem): Pick<Organisation, 'directoryValues'> {
+  const parsed = parseDirectoryValues(lines(text));
+  if ('problem' in parsed)
+    throw new AppError(
+      'config',
+      `Item ${item.id} in the SharePoint list "${ORGANISATIONS_LIST}" has a directory value that cannot be used: ${parsed.problem} Fix it with wres org set, or in SharePoint.`,
+    );
+  return parsed.values.length ? { directoryValues: parsed.values } : {};
+}
+
 /** An organisation as read from its item; rejects a hand-edited item that cannot be one, naming it. */
 export function organisationFromItem(item: ListItem): Organisation {
   const f = parseFields(orgSchema, item, ORGANISATIONS_LIST);
@@ -78,6 +91,7 @@ export function organisationFromItem(item: ListItem): Organisation {
     ...(f.SiteId || f.SiteUrl ? { site } : {}),
     leads: lines(f.Leads),
     viewers: lines(f.Viewers),
+    ...directoryValuesFrom(f.DirectoryValues, item),
     settings: settingsFrom(f.Settings, item),
   };
 }
@@ -92,6 +106,7 @@ export function organisationFields(org: Organisation): Record<string, unknown> {
     SiteUrl: org.site?.siteUrl ?? '',
     Leads: org.leads.join('\n'),
     Viewers: org.viewers.join('\n'),
+    DirectoryValues: (org.directoryValues ?? []).join('\n'),
     Settings: JSON.stringify(org.settings),
   };
 }

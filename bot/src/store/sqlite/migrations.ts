@@ -354,6 +354,12 @@ export const MIGRATIONS: readonly Migration[] = [
     rebuildsReferencedTable: true,
     sql: scopeByOrganisation,
   },
+  {
+    version: 8,
+    name: 'organisation viewers by directory value',
+    // The values of DIRECTORY_ATTRIBUTE (e.g. companyName) whose people are the organisation's viewers, as a JSON list.
+    sql: `ALTER TABLE organisations ADD COLUMN directory_values TEXT NOT NULL DEFAULT '[]';`,
+  },
 ];
 
 /**

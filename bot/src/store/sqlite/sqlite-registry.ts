@@ -13,6 +13,7 @@ interface OrgRow {
   site_url: string | null;
   leads: string;
   viewers: string;
+  directory_values: string;
   settings: string;
 }
 
@@ -35,8 +36,14 @@ function orgFromRow(r: OrgRow): Organisation {
     ...(r.site_id || r.site_url ? { site } : {}),
     leads: texts.parse(JSON.parse(r.leads)),
     viewers: texts.parse(JSON.parse(r.viewers)),
+    ...directoryValuesOf(texts.parse(JSON.parse(r.directory_values))),
     settings: settingsSchema.parse(JSON.parse(r.settings)),
   };
+}
+
+/** `directoryValues` only when there are some, so an organisation without reads as before. */
+function directoryValuesOf(values: string[]): Pick<Organisation, 'directoryValues'> {
+  return values.length ? { directoryValues: values } : {};
 }
 
 function groupFromRow(r: GroupRow): OrgGroup {
@@ -45,7 +52,7 @@ function groupFromRow(r: GroupRow): OrgGroup {
 
 /**
  * The organisation registry in the plan's SQLite file (tables `organisations`
- * and `org_groups`, schema step 6), on its own connection.
+ * and `org_groups`, schema steps 6 and 8), on its own connection.
  */
 export class SqliteRegistry implements OrganisationRegistry {
   private db: Database.Database | null = null;
@@ -85,9 +92,9 @@ export class SqliteRegistry implements OrganisationRegistry {
   saveOrganisation(org: Organisation): Promise<void> {
     return this.run((db) => {
       db.prepare(
-        `INSERT INTO organisations (id, name, site_id, site_url, leads, viewers, settings) VALUES (?, ?, ?, ?, ?, ?, ?)
+        `INSERT INTO organisations (id, name, site_id, site_url, leads, viewers, directory_values, settings) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (id) DO UPDATE SET name = excluded.name, site_id = excluded.site_id, site_url = excluded.site_url,
-           leads = excluded.leads, viewers = excluded.viewers, settings = excluded.settings`,
+           leads = excluded.leads, viewers = excluded.viewers, directory_values = excluded.directory_values, settings = excluded.settings`,
       ).run(
         org.id,
         org.name,
@@ -95,6 +102,7 @@ export class SqliteRegistry implements OrganisationRegistry {
         org.site?.siteUrl ?? null,
         JSON.stringify(org.leads),
         JSON.stringify(org.viewers),
+        JSON.stringify(org.directoryValues ?? []),
         JSON.stringify(org.settings),
       );
     });

@@ -78,6 +78,7 @@ export default function AdminPage({ api }: { api: ApiClient }) {
           api={api}
           editing={editing === 'new' ? null : editing}
           defaults={data.settings}
+          directoryAttribute={data.directoryAttribute}
           onSaved={saved}
           onCancel={() => setEditing(null)}
         />
@@ -101,6 +102,12 @@ export default function AdminPage({ api }: { api: ApiClient }) {
               <dd>{o.leads.join(', ') || 'None'}</dd>
               <dt className={styles.term}>Viewers</dt>
               <dd>{o.viewers.join(', ') || 'None'}</dd>
+              {o.directoryValues.length > 0 && (
+                <>
+                  <dt className={styles.term}>Viewers by {data.directoryAttribute}</dt>
+                  <dd>{o.directoryValues.map((v) => `“${v}”`).join(', ')}</dd>
+                </>
+              )}
               <dt className={styles.term}>Own settings</dt>
               <dd>
                 {Object.entries(o.settings)

@@ -37,12 +37,15 @@ export function OrganisationForm({
   api,
   editing,
   defaults,
+  directoryAttribute,
   onSaved,
   onCancel,
 }: {
   api: ApiClient;
   editing: AdminOrganisation | null;
   defaults: Record<OrgSettingName, string>;
+  /** The directory attribute directory values are matched against (DIRECTORY_ATTRIBUTE), e.g. companyName. */
+  directoryAttribute: string;
   onSaved: (org: AdminOrganisation) => void;
   onCancel: () => void;
 }) {
@@ -52,6 +55,7 @@ export function OrganisationForm({
     name: editing?.name ?? '',
     leads: editing?.leads.join('\n') ?? '',
     viewers: editing?.viewers.join('\n') ?? '',
+    directoryValues: editing?.directoryValues.join('\n') ?? '',
     siteUrl: editing?.siteUrl ?? '',
     settings: Object.fromEntries(SETTINGS.map((s) => [s.name, editing?.settings[s.name] ?? ''])),
   }));
@@ -105,6 +109,13 @@ export function OrganisationForm({
       {field('name', 'Name')}
       {people('leads', 'E&D leads')}
       {people('viewers', 'Board members and other viewers')}
+      <Field
+        label={`Also viewers: everyone whose ${directoryAttribute} is`}
+        hint={`One value a line, exactly as the directory holds it (case and surrounding spaces aside); a value never matches part of another`}
+        validationMessage={errors.directoryValues}
+      >
+        <Textarea value={draft.directoryValues ?? ''} onChange={(_, d) => set('directoryValues')(d.value)} resize="vertical" />
+      </Field>
       {field('siteUrl', 'SharePoint site', 'Its own site, e.g. https://nhs.sharepoint.com/sites/wres-rxx (SharePoint deployments)')}
       <fieldset className={styles.fieldset}>
         <legend className={styles.legend}>Settings (empty: the deployment’s default)</legend>
