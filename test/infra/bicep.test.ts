@@ -36,6 +36,7 @@ const NOT_SET_IN_AZURE: Record<string, string> = {
   AZURE_STORAGE_CONNECTION_STRING: 'Azure Storage is reached with the managed identity; a connection string is for Azurite',
   CYCLE_LEASE_SECONDS: 'tuning; the default suits',
   DIRECTORY_CACHE_MINUTES: 'tuning; the default suits',
+  REGISTRY_REFRESH_SECONDS: 'tuning; the default (a minute) suits',
 };
 /** App Service's own settings, not read by the service. */
 const PLATFORM_SETTINGS = ['SCM_DO_BUILD_DURING_DEPLOYMENT'];

@@ -148,7 +148,10 @@ export function adminRoutes(deps: { tenancy: Tenancy; registry: OrganisationRegi
    * granted or not provisioned), refusing with why.
    */
   const change = async (apply: () => Promise<void>, undo: () => Promise<void>, orgId?: string) => {
-    await apply();
+    // A site the app may not use (not granted, not found) is the admin's to fix: a 400 saying what, not a server error.
+    await apply().catch((e: unknown) => {
+      throw isAppError(e) && e.code === 'config' ? new AppError('bad_input', `Nothing was saved: ${e.message}`) : e;
+    });
     try {
       await tenancy.reload();
       const why = orgId ? tenancy.context(orgId)?.unavailable : undefined;
