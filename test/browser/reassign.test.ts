@@ -132,6 +132,10 @@ describe('organisations in the tab (same browser session)', () => {
       await page.getByText(/timeZone \(like TIMEZONE\)/).waitFor();
       expect(await page.getByLabel('Time zone').getAttribute('aria-invalid')).toBe('true');
       expect(await page.getByLabel('Time zone').inputValue()).toBe('Mars/Olympus');
+      // Fixed, it is saved and listed in words, as the form names it.
+      await page.getByLabel('Time zone').fill('Europe/Belfast');
+      await page.getByRole('button', { name: 'Save changes' }).click();
+      await page.getByText('Time zone: Europe/Belfast').waitFor();
       expect(errors).toEqual([]);
     } finally {
       await orgs.close();

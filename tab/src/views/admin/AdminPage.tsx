@@ -4,7 +4,7 @@ import type { ApiClient } from '../../api/client.js';
 import type { AdminOrganisation, AdminOrganisationsResponse } from '../../api/types.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { errorMessage, LoadError, Loading } from '../../components/Status.js';
-import { OrganisationForm } from './OrganisationForm.js';
+import { OrganisationForm, SETTINGS } from './OrganisationForm.js';
 
 const useStyles = makeStyles({
   intro: { color: tokens.colorNeutralForeground2, maxWidth: '48rem' },
@@ -110,8 +110,8 @@ export default function AdminPage({ api }: { api: ApiClient }) {
               )}
               <dt className={styles.term}>Own settings</dt>
               <dd>
-                {Object.entries(o.settings)
-                  .map(([k, v]) => `${k} ${v}`)
+                {SETTINGS.filter((setting) => o.settings[setting.name] !== undefined)
+                  .map((setting) => `${setting.label}: ${o.settings[setting.name]}`)
                   .join(' · ') || 'All defaults'}
               </dd>
             </dl>

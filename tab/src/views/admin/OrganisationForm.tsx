@@ -20,7 +20,7 @@ const useStyles = makeStyles({
 });
 
 /** Each setting's label and what to type; the hint adds the environment variable whose value is the default. */
-const SETTINGS: { name: OrgSettingName; label: string; example: string }[] = [
+export const SETTINGS: { name: OrgSettingName; label: string; example: string }[] = [
   { name: 'reminderOffsetsDays', label: 'Reminder days before the deadline', example: 'e.g. 14,7,1' },
   { name: 'bankHolidays', label: 'Bank holidays of', example: 'england-and-wales, scotland or northern-ireland' },
   { name: 'modelEmployerGoalPercent', label: 'Model Employer goal, BME %', example: 'e.g. 19' },
