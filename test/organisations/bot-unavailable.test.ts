@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../bot/src/errors.js';
 import { VERBS } from '../../bot/src/teams/cards/verbs.js';
-import { BEN, SOL, press, startOrgHarness, type OrgHarness } from './org-bot-harness.js';
+import { BEN, SOL, chatOf, press, say, startOrgHarness, type OrgHarness } from './org-bot-harness.js';
 
 const text = (x: unknown) => JSON.stringify(x);
 
@@ -34,5 +34,21 @@ describe('a card of an organisation that cannot be served', () => {
     const own = text((await h.post(press(h, SOL, VERBS.refresh, { orgId: 'RXX', actionId: north.id }))).body);
     expect(own).toContain('NORTH');
     expect(own).not.toContain('cannot be reached');
+  });
+
+  it('names the organisation to its lead in a message and still answers for the other one', async () => {
+    await h.reachable(h.north, [SOL]);
+    await h.post(say(h, SOL, 'my actions'));
+    const replies = text(h.connector.sentActivities(chatOf(SOL)));
+    expect(replies).toContain('South Trust (R1H) cannot be reached just now');
+    expect(replies).toContain('North Trust (RXX)');
+    expect(replies).not.toContain('something went wrong');
+  });
+
+  it('tells someone who may own an action there that their access could not be checked, not that they have none', async () => {
+    await h.post(say(h, BEN, 'my actions'));
+    const replies = text(h.connector.sentActivities(chatOf(BEN)));
+    expect(replies).toContain('Your access could not be checked just now');
+    expect(replies).not.toContain('You are not in any organisation');
   });
 });

@@ -93,7 +93,7 @@ describe('the reminder cycle across organisations', () => {
     }
   });
 
-  it('goes ahead for every other organisation when one’s plan cannot be read, and names the one that did not run', async () => {
+  it('goes ahead for every other organisation when one’s plan cannot be read, and names the one that stopped', async () => {
     const northOwners = people('North', 2);
     const north = northOwners.map((p, i) =>
       makeImportedAction({
@@ -114,15 +114,15 @@ describe('the reminder cycle across organisations', () => {
     expect(reminders.sent.map((s) => s.organisation)).toEqual(['North Trust (RXX)', 'North Trust (RXX)']);
     expect(reminders.notRun).toEqual([{ organisation: 'South Trust (R1H)', detail: 'SharePoint did not answer' }]);
     expect(describeReport(reminders)).toContain(
-      'Did not run for South Trust (R1H): its plan could not be read (SharePoint did not answer). Nothing of its was sent; the next run tries again.',
+      'Stopped for South Trust (R1H): SharePoint did not answer. Whatever it did not send is still owed; the next run tries again.',
     );
 
     const digest = await runDigestCycle({ organisations, clock: h.clock, logger: h.logger });
     expect(digest.sent.map((s) => `${s.organisation} → ${s.who}`)).toEqual(['North Trust (RXX) → Lena Hart']);
     expect(digest.notRun).toEqual([{ organisation: 'South Trust (R1H)', detail: 'SharePoint did not answer' }]);
     expect(h.logger.lines.filter((l) => l.level === 'error').map((l) => l.message)).toEqual([
-      "The reminders run could not start for South Trust (R1H): the other organisations' went ahead",
-      "The digest run could not start for South Trust (R1H): the other organisations' went ahead",
+      "The reminders run stopped for South Trust (R1H): the other organisations' went ahead",
+      "The digest run stopped for South Trust (R1H): the other organisations' went ahead",
     ]);
   });
 

@@ -74,6 +74,35 @@ describe('an organisation whose site cannot be opened', () => {
     ]);
   });
 
+  it('tells anyone not on its lists only the code they asked, and someone in no organisation that access could not be checked', async () => {
+    const stranger = await call('/plan', 'someone@elsewhere.nhs.uk', 'RXA');
+    expect(stranger.status).toBe(503);
+    const message = ((await stranger.json()) as ApiErrorBody).error.message;
+    expect(message).toContain('Organisation RXA cannot be reached just now, so whether you may see its plan could not be checked');
+    expect(message).not.toContain('North Trust');
+    // They may own an action in North, whose plan cannot be read: not refused, not admitted.
+    const anywhere = await call('/plan', 'someone@elsewhere.nhs.uk');
+    expect(anywhere.status).toBe(503);
+    expect(((await anywhere.json()) as ApiErrorBody).error.message).toContain('whether an action there is yours could not be checked');
+  });
+
+  it('leaves the organisations that are served alone while it tries the other again', async () => {
+    const south = tenancy.context('RXB');
+    expect(await tenancy.refresh()).toBe(false);
+    expect(tenancy.context('RXA')!.unavailable).toBeDefined();
+    expect(tenancy.context('RXB')).toBe(south);
+  });
+
+  it('can still be edited on the admin page while its site is down', async () => {
+    const res = await fetch(`${app.baseUrl}/api/admin/organisations/RXA`, {
+      method: 'PUT',
+      headers: { 'X-Dev-User': ADMIN, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'North Trust', leads: `${BOTH}\nnew.lead@nhs.net`, siteUrl: SITE_A }),
+    });
+    expect(res.status).toBe(200);
+    expect((await registry.getOrganisation('RXA'))?.leads).toEqual([BOTH, 'new.lead@nhs.net']);
+  });
+
   it('is refused on the admin page, with the grant to make, and nothing is saved', async () => {
     rig.server.addSite('/sites/wres-west', { granted: false });
     const res = await call('/admin/organisations', ADMIN, undefined, {

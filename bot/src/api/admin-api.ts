@@ -152,10 +152,12 @@ export function adminRoutes(deps: { tenancy: Tenancy; registry: OrganisationRegi
     await apply().catch((e: unknown) => {
       throw isAppError(e) && e.code === 'config' ? new AppError('bad_input', `Nothing was saved: ${e.message}`) : e;
     });
+    // An organisation already unavailable may still be edited (a lead who left is removed while its site is down).
+    const unavailableBefore = orgId ? tenancy.context(orgId)?.unavailable : undefined;
     try {
       await tenancy.reload();
       const why = orgId ? tenancy.context(orgId)?.unavailable : undefined;
-      if (why) throw new AppError('bad_input', `Nothing was saved: ${why}`);
+      if (why && !unavailableBefore) throw new AppError('bad_input', `Nothing was saved: ${why}`);
     } catch (e) {
       await undo();
       await tenancy.reload().catch(() => undefined);

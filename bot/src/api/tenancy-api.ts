@@ -6,7 +6,7 @@ import { AppError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { Reassignments } from '../service/reassignments.js';
 import { directoryUncheckedMessage, type Identity } from '../service/roles.js';
-import type { Membership, OrgContext, Tenancy } from '../service/tenancy.js';
+import { roleIn, type Membership, type OrgContext, type Tenancy } from '../service/tenancy.js';
 import type { OrganisationRegistry } from '../store/organisation-registry.js';
 import { adminRoutes } from './admin-api.js';
 import { createAuthenticator, type Authenticator } from './auth.js';
@@ -75,7 +75,7 @@ export function createTenancyApiRouter(deps: TenancyApiDeps): Router {
   router.use(async (req, res, next) => {
     try {
       const ctx = await organisationOf(req.get(ORG_HEADER), res, tenancy, config);
-      if (ctx.unavailable) throw unavailable(ctx);
+      if (ctx.unavailable) throw await unavailable(ctx, signedInAs(res)!.identity);
       routerFor(ctx)(req, res, next);
     } catch (e) {
       next(e);
@@ -86,13 +86,17 @@ export function createTenancyApiRouter(deps: TenancyApiDeps): Router {
 
 /**
  * The 503 for an organisation that cannot be served just now. Its reason
- * (which may name its site) goes to the log, not to the caller, who may
- * not even be a member.
+ * (which may name its site) goes to the log. Its name goes only to its
+ * listed people: anyone else may be an owner there (its plan cannot be read
+ * to tell) or a stranger, and is told by the code they asked for.
  */
-function unavailable(ctx: OrgContext): AppError {
+async function unavailable(ctx: OrgContext, identity: Identity): Promise<AppError> {
+  const listed = (await roleIn(ctx, identity)) !== null;
   return new AppError(
     'unavailable',
-    `${orgLabel(ctx.org)} cannot be reached just now, so nothing was read or changed. Please try again in a few minutes; if this goes on, tell the service's administrator.`,
+    listed
+      ? `${orgLabel(ctx.org)} cannot be reached just now, so nothing was read or changed. Please try again in a few minutes; if this goes on, tell the service's administrator.`
+      : `Organisation ${ctx.org.id} cannot be reached just now, so whether you may see its plan could not be checked. Please try again in a few minutes.`,
   );
 }
 
@@ -146,6 +150,13 @@ async function notAMember(identity: Identity, code: string | null, tenancy: Tena
       details: choiceDetails(memberships, identity, config),
     });
   }
+  // Someone in no organisation may own an action in one that cannot be read just now: not decided, not refused.
+  if (code === null && tenancy.unavailable().length > 0)
+    return new AppError(
+      'unavailable',
+      `You are signed in as ${identity.displayName}. Some organisations' WRES plans cannot be reached just now, so whether an action there is yours could not be checked. Nothing was decided about your access. Please try again in a few minutes.`,
+      { details: choiceDetails(memberships, identity, config) },
+    );
   const where = code ? `organisation ${code.toUpperCase().slice(0, 12)}` : 'any organisation using the WRES Action Tracker';
   return new AppError(
     'forbidden',

@@ -93,7 +93,7 @@ export async function planReminderCycle(
   return { plans, notRun };
 }
 
-/** An organisation whose run could not start, and why. */
+/** An organisation whose run stopped, and why. */
 type NotRun = NonNullable<RunReport['notRun']>[number];
 
 /**
@@ -112,7 +112,7 @@ async function orNotRun<T>(
     return await part();
   } catch (e) {
     const organisation = org.label ?? 'the organisation';
-    logger.error(`The ${job} run could not start for ${organisation}: the other organisations' went ahead`, {
+    logger.error(`The ${job} run stopped for ${organisation}: the other organisations' went ahead`, {
       organisation,
       error: describeError(e),
     });

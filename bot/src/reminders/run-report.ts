@@ -48,9 +48,9 @@ export interface RunReport {
   /** `permanent`: Teams refused for good and the person is now marked unreachable. */
   failed: (ReportItem & { permanent: boolean; detail: string })[];
   /**
-   * Organisations whose run could not start (their plan could not be read):
-   * nothing of theirs was sent or claimed, and the next run catches up.
-   * Absent when every organisation ran.
+   * Organisations whose run stopped with an error (their plan could not be
+   * read, say): what was not sent stays owed in their ledger, and the next
+   * run catches up. Absent when every organisation ran to the end.
    */
   notRun?: { organisation: string; detail: string }[];
 }
@@ -146,8 +146,6 @@ export function describeReport(report: RunReport): string[] {
     lines.push(`Could not send ${what(f)} to ${f.who}: ${f.detail}${next}.`);
   }
   for (const n of report.notRun ?? [])
-    lines.push(
-      `Did not run for ${n.organisation}: its plan could not be read (${n.detail}). Nothing of its was sent; the next run tries again.`,
-    );
+    lines.push(`Stopped for ${n.organisation}: ${n.detail}. Whatever it did not send is still owed; the next run tries again.`);
   return lines;
 }

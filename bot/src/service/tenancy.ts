@@ -234,6 +234,8 @@ export async function roleIn(context: OrgContext, who: Identity): Promise<Member
 export class Tenancy {
   /** Stores of organisations removed or re-sited by `reload()`: closed with the tenancy, as requests may still hold them. */
   private readonly retired: PlanStore[] = [];
+  /** The reload running now, if any (`oneAtATime`). */
+  private reloading: Promise<unknown> = Promise.resolve();
 
   private constructor(
     private readonly deps: TenancyDeps,
@@ -256,7 +258,7 @@ export class Tenancy {
    * that look contexts up per request (`context`, `contexts`) see the change at once.
    */
   async reload(): Promise<void> {
-    this.replace(await build(this.deps, this.now));
+    await this.oneAtATime(async () => this.replace(await build(this.deps, this.now)));
   }
 
   /**
@@ -266,11 +268,39 @@ export class Tenancy {
    * organisation could not be served. Resolves true when the registry changed.
    */
   async refresh(): Promise<boolean> {
-    const read = await readRegistry(this.deps.registry);
-    const changed = fingerprintOf(read) !== this.now.fingerprint;
-    // An organisation that could not be served is tried again even when nothing changed.
-    if (changed || this.unavailable().length > 0) this.replace(await build(this.deps, this.now, read));
-    return changed;
+    return this.oneAtATime(async () => {
+      const read = await readRegistry(this.deps.registry);
+      const changed = fingerprintOf(read) !== this.now.fingerprint;
+      if (changed) this.replace(await build(this.deps, this.now, read));
+      else if (this.unavailable().length > 0) await this.reopenUnavailable();
+      return changed;
+    });
+  }
+
+  /**
+   * Tries again to open each organisation that could not be served, leaving
+   * every other context as it is (its store, and whatever surfaces built on it).
+   */
+  private async reopenUnavailable(): Promise<void> {
+    const byId = new Map(this.now.byId);
+    const stores = new Map(this.now.stores);
+    for (const context of this.unavailable()) {
+      const opened = await openContext(this.deps, context.org, { context, store: stores.get(context.org.id) });
+      byId.set(context.org.id, opened.context);
+      if (opened.store) stores.set(context.org.id, opened.store);
+    }
+    this.replace({ ...this.now, byId, stores });
+  }
+
+  /**
+   * Runs registry reloads one after another: a slower reload from an older
+   * read never overwrites a newer one, and two never open one organisation's
+   * store (and its outbox) twice.
+   */
+  private oneAtATime<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.reloading.then(work, work);
+    this.reloading = run.catch(() => undefined);
+    return run;
   }
 
   /** The organisations that cannot be served just now, each with why (`OrgContext.unavailable`). */

@@ -122,11 +122,24 @@ export class OrganisationBots {
    */
   async membershipsOf(user: TeamsUser): Promise<BotMembership[]> {
     const found: BotMembership[] = [];
-    for (const bot of this.all()) {
+    // An organisation that cannot be served just now is left out: `unreachableFor` names it to its listed people.
+    for (const bot of this.all().filter((b) => !b.context.unavailable)) {
       const membership = await this.membershipIn(bot, user);
       if (membership) found.push(membership);
     }
     return found;
+  }
+
+  /** The organisations that cannot be served just now which list `user` as a lead or viewer (their owners cannot be known). */
+  async unreachableFor(user: TeamsUser): Promise<OrgBot[]> {
+    const down = this.all().filter((b) => b.context.unavailable);
+    const listed = await Promise.all(down.map(async (b) => (await roleIn(b.context, user)) !== null));
+    return down.filter((_, i) => listed[i]);
+  }
+
+  /** True when some organisation cannot be served just now, so whether someone owns an action there is not known. */
+  get someUnavailable(): boolean {
+    return this.all().some((b) => b.context.unavailable);
   }
 
   /** `user`'s place in `bot`'s organisation (as membershipsOf decides it), or null when they have none there. */

@@ -70,6 +70,16 @@ export function notMemberReply(bots: OrganisationBots, user: TeamsUser): Reply {
     });
     return { card, summary: 'Your access to the WRES plan could not be checked' };
   }
+  if (bots.someUnavailable) {
+    const card = messageCard({
+      title: 'Your access could not be checked just now',
+      message:
+        'Some organisations’ WRES plans cannot be reached just now, so whether an action there is yours could not be checked. Nothing was decided about your access. Please try again in a few minutes.',
+      tone: 'attention',
+      planUrl: url,
+    });
+    return { card, summary: 'Your access to the WRES plan could not be checked' };
+  }
   const card = messageCard({
     title: 'You are not in any organisation’s WRES plan here',
     message:
@@ -78,6 +88,13 @@ export function notMemberReply(bots: OrganisationBots, user: TeamsUser): Reply {
     planUrl: url,
   });
   return { card, summary: 'You are not in any WRES plan here' };
+}
+
+/** What someone listed in an organisation that cannot be served just now is told instead of its part of the answer. */
+export function unreachableReply(bot: OrgBot): Reply {
+  return {
+    text: `${bot.label} cannot be reached just now, so nothing of its plan can be shown or changed. Please try again in a few minutes.`,
+  };
 }
 
 /** Why a card of `bot`'s organisation is refused to someone outside it: it names the organisation and nothing of its plan. */

@@ -14,7 +14,7 @@ import { handleCardAction } from './card-actions.js';
 import type { CardElement } from './cards/parts.js';
 import type { Reply } from './commands.js';
 import { actorOf, rememberConversation, senderOf } from './identity.js';
-import { answerAcross, notInOrganisation, notMemberReply, refusedCard, welcomeAcross } from './org-commands.js';
+import { answerAcross, notInOrganisation, notMemberReply, refusedCard, unreachableReply, welcomeAcross } from './org-commands.js';
 import { stamped, type OrganisationBots } from './org-bots.js';
 import { installedForThem, installedGreeting } from './welcome.js';
 
@@ -57,6 +57,7 @@ export class WresBot extends TeamsActivityHandler {
     const { bots, logger, clock } = this.deps;
     const user = await bots.withDirectory(await senderOf(context, bots.conversations, logger));
     const memberships = await bots.membershipsOf(user);
+    const unreachable = (await bots.unreachableFor(user)).map(unreachableReply);
     // Each organisation the person belongs to keeps its own way of reaching them (none other learns of them).
     let remembered = false;
     for (const { bot } of memberships) {
@@ -71,7 +72,9 @@ export class WresBot extends TeamsActivityHandler {
     const installedByRun = await someAsync(memberships, ({ bot }) => installedForThem(bot.deps.store, user, clock.now()));
     const first = memberships[0];
     const replies = !first
-      ? [notMemberReply(bots, user)]
+      ? unreachable.length
+        ? unreachable
+        : [notMemberReply(bots, user)]
       : installedByRun
         ? installedGreeting(first.actor)
         : await welcomeAcross(memberships);
@@ -88,7 +91,10 @@ export class WresBot extends TeamsActivityHandler {
         await rememberConversation(context, user, bot.deps.store, clock.now());
     const text = TurnContext.removeRecipientMention(context.activity) ?? context.activity.text ?? '';
     const plain = text.replace(/<at>[^<]*<\/at>/gi, ' ');
-    await sendReplies(context, await answerAcross(bots, memberships, plain, user));
+    // An organisation that cannot be served is named; the others answer as usual.
+    const unreachable = (await bots.unreachableFor(user)).map(unreachableReply);
+    const answers = memberships.length > 0 || unreachable.length === 0 ? await answerAcross(bots, memberships, plain, user) : [];
+    await sendReplies(context, [...unreachable, ...answers]);
   }
 
   protected override async onAdaptiveCardInvoke(

@@ -56,8 +56,12 @@ export class GraphRegistry implements OrganisationRegistry {
   }
 
   async saveOrganisation(org: Organisation): Promise<void> {
-    const checked = await withCheckedSite(this.o.graph, org);
-    const others = (await this.read('organisations', true)).map(organisationFromItem).filter((o) => o.id !== org.id);
+    const all = (await this.read('organisations', true)).map(organisationFromItem);
+    const before = all.find((o) => o.id === org.id);
+    // A site checked when it was saved is not asked again: an organisation can be edited while its site is down.
+    const checked =
+      before?.site?.siteId && sameSite(before.site, org.site) ? { ...org, site: before.site } : await withCheckedSite(this.o.graph, org);
+    const others = all.filter((o) => o.id !== org.id);
     const sharing = others.find((o) => o.site?.siteId === checked.site?.siteId);
     if (sharing) {
       throw new AppError(
@@ -188,4 +192,11 @@ export class GraphRegistry implements OrganisationRegistry {
     }
     return { siteId: site.id, ids: listIds as Record<PlatformListKey, string> };
   }
+}
+
+/** True when `given` names the site `saved` is (its address, and its id when given). */
+function sameSite(saved: NonNullable<Organisation['site']>, given: Organisation['site']): boolean {
+  const address = (url: string | undefined) => url?.trim().toLowerCase().replace(/\/+$/, '');
+  if (!given || (given.siteId && given.siteId !== saved.siteId)) return false;
+  return given.siteUrl === undefined ? given.siteId === saved.siteId : address(given.siteUrl) === address(saved.siteUrl);
 }
