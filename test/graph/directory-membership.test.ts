@@ -3,7 +3,7 @@
  * local Graph stand-in: checkMemberGroups 20 ids a call, the attribute read,
  * Graph's faults (403 without the permission, 429 retried, 503 past the
  * retries) and the per-person cache in front (hits ask nothing, expiry by
- * the injected clock, failures never kept, the least recently used dropped).
+ * the injected clock, failures kept for 30 seconds only, the least recently used dropped).
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../bot/src/domain/clock.js';
@@ -108,12 +108,17 @@ describe('the cache in front of it', () => {
     expect(server.requests.length - asked).toBe(3);
   });
 
-  it('never keeps a failure: the next lookup asks again', async () => {
+  it('keeps a failure for 30 seconds only: an outage is not asked again on every request, and recovery is seen soon', async () => {
     clock.set('2026-03-10T09:00:00Z');
     const directory = cached();
     server.refuseUsers = true;
     expect((await directory.lookUp(PRIYA.id, ASK)).kind).toBe('unavailable');
+    const asked = server.requests.length;
     server.refuseUsers = false;
+    clock.set('2026-03-10T09:00:29Z');
+    expect((await directory.lookUp(PRIYA.id, ASK)).kind).toBe('unavailable');
+    expect(server.requests.length).toBe(asked);
+    clock.set('2026-03-10T09:00:30Z');
     expect((await directory.lookUp(PRIYA.id, ASK)).kind).toBe('known');
   });
 

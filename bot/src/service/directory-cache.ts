@@ -4,6 +4,13 @@ import type { DirectoryFacts, DirectoryMembership, DirectoryQuestion } from '../
 /** People remembered at most: enough for every active user of a national deployment, small in memory (~1 KB each). */
 const DEFAULT_MAX_PEOPLE = 20_000;
 
+/**
+ * How long "the directory could not be asked" is remembered: long enough
+ * that, during an outage, each request does not wait out Graph's retries
+ * again; short enough that people are let in soon after it recovers.
+ */
+const UNAVAILABLE_MS = 30_000;
+
 interface Entry {
   at: number;
   /** The question it answers: a changed registry (other group ids, another attribute) asks again. */
@@ -14,8 +21,8 @@ interface Entry {
 /**
  * Remembers what the directory said about each person for `ttlMinutes`
  * (DIRECTORY_CACHE_MINUTES), member or not, so a person's requests and
- * messages ask Graph once per period. An `unavailable` answer is never
- * remembered: the next request asks again. At most `maxPeople` are kept;
+ * messages ask Graph once per period. An `unavailable` answer is
+ * remembered for 30 seconds only (`UNAVAILABLE_MS`). At most `maxPeople` are kept;
  * the least recently used goes first. Concurrent lookups of one person share
  * one request.
  */
@@ -39,7 +46,8 @@ export class CachedDirectoryMembership implements DirectoryMembership {
     const now = this.o.clock.now().getTime();
     const hit = this.entries.get(person);
     if (hit) this.entries.delete(person);
-    if (hit && hit.question === asked && now - hit.at < this.ttlMs) {
+    const lasts = hit?.facts.kind === 'known' ? this.ttlMs : Math.min(UNAVAILABLE_MS, this.ttlMs);
+    if (hit && hit.question === asked && now - hit.at < lasts) {
       this.entries.set(person, hit);
       return hit.facts;
     }
@@ -47,7 +55,7 @@ export class CachedDirectoryMembership implements DirectoryMembership {
     const running = this.pending.get(key);
     if (running) return running;
     const lookup = this.inner.lookUp(personId, question).then((facts) => {
-      if (facts.kind === 'known') this.remember(person, { at: now, question: asked, facts });
+      this.remember(person, { at: now, question: asked, facts });
       return facts;
     });
     this.pending.set(key, lookup);
