@@ -8,10 +8,8 @@ import type { Logger } from '../logger.js';
 import { rolesFromConfig, type RoleDirectory } from '../service/roles.js';
 import type { PlanStore } from '../store/plan-store.js';
 import { implicitOnly, runDigestCycle, runReminderCycle, type CycleDeps, type CycleOrganisation } from './cycle.js';
-import { runDigest } from './digest-job.js';
 import type { Notifier } from './notifier.js';
 import type { ProactiveInstaller } from './proactive-install.js';
-import { runReminders } from './reminder-job.js';
 import { describeReport, emptyReport, type RunReport } from './run-report.js';
 import { describeError } from '../errors.js';
 import { singleInstance, type CycleHold, type CycleLease } from './cycle-lease.js';
@@ -221,17 +219,22 @@ export function scheduleJobs(deps: {
   /** The cycle lease shared by several instances (cycleLeaseFromConfig); default: this process alone. */
   lease?: CycleLease;
 }): Scheduler {
-  const { config } = deps;
-  const roles = deps.roles ?? rolesFromConfig(config);
-  return startScheduler({
-    config,
-    logger: deps.logger,
+  // The one organisation of a single-organisation deployment, run by the same cycle scheduler as many.
+  const only: CycleOrganisation = {
+    label: null,
+    store: deps.store,
+    config: deps.config,
+    roles: deps.roles ?? rolesFromConfig(deps.config),
+    notifier: deps.notifier,
+    ...(deps.install ? { install: deps.install } : {}),
+  };
+  return scheduleCycles({
+    config: deps.config,
     clock: deps.clock,
+    logger: deps.logger,
+    organisations: () => [only],
     ...(deps.timer ? { timer: deps.timer } : {}),
     ...(deps.lease ? { lease: deps.lease } : {}),
-    runReminders: (hold) => runReminders({ ...deps, hold }),
-    runDigest: () => runDigest({ ...deps, roles }),
-    bankHolidays: () => bankHolidayDates(deps.store, config.BANK_HOLIDAYS),
   });
 }
 
