@@ -23,10 +23,12 @@ import { createTeamsBot, type BotApp } from '../../bot/src/teams/bot-app.js';
 import { FakeBotConnector, type BotConnectorOptions } from '../fakes/bot-connector-server.js';
 import { conversationFor } from '../reminders/harness.js';
 import { makeImportedAction } from '../store/fixtures.js';
-import { ASHA, BEN, LEAD, type TestUser } from '../teams/bot-harness.js';
+import { ASHA, BEN, LEAD, cardAction, conversationOf, message, type TestUser } from '../teams/bot-harness.js';
 import { openOrgStores, type OrgStores, type StoreKind } from './org-stores.js';
 
 export { ASHA, BEN, LEAD };
+/** Activities from a person in their 1:1 chat with the bot, as the single-organisation harness makes them. */
+export { conversationOf as chatOf, message as say, cardAction as press };
 /** Owns actions in both organisations (a shared post). */
 export const SAM: TestUser = {
   displayName: 'Sam Reid',
@@ -221,39 +223,6 @@ export async function startOrgHarness(
       await tenancy.close();
       await stores.close();
     },
-  };
-}
-
-let sequence = 0;
-
-/** An activity from `user` in their 1:1 chat with the bot. */
-function envelope(h: OrgHarness, user: TestUser): Record<string, unknown> {
-  return {
-    id: `incoming-${++sequence}`,
-    timestamp: NOW,
-    serviceUrl: h.connector.url,
-    channelId: 'msteams',
-    from: { id: user.teamsId, name: user.displayName, aadObjectId: user.aadObjectId },
-    recipient: { id: '28:wres-bot', name: 'WRES' },
-    conversation: { id: chatOf(user), conversationType: 'personal', tenantId: 'tenant-1' },
-    channelData: { tenant: { id: 'tenant-1' } },
-  };
-}
-
-export function chatOf(user: TestUser): string {
-  return `a:personal-${user.teamsId.slice(3)}`;
-}
-
-export function say(h: OrgHarness, user: TestUser, text: string): Record<string, unknown> {
-  return { ...envelope(h, user), type: 'message', text };
-}
-
-export function press(h: OrgHarness, user: TestUser, verb: string, data: Record<string, unknown>): Record<string, unknown> {
-  return {
-    ...envelope(h, user),
-    type: 'invoke',
-    name: 'adaptiveCard/action',
-    value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
   };
 }
 

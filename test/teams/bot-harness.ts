@@ -170,10 +170,13 @@ export async function startBotHarness(
   };
 }
 
+/** Where activities go: any harness with a Bot Connector stand-in (this one, or the organisations' harness). */
+type ActivityTarget = { connector: { url: string } };
+
 let sequence = 0;
 
 /** The fields every activity from Teams carries, in `user`'s 1:1 chat with the bot. */
-function envelope(h: BotHarness, user: TestUser): Record<string, unknown> {
+function envelope(h: ActivityTarget, user: TestUser): Record<string, unknown> {
   return {
     id: `incoming-${++sequence}`,
     timestamp: NOW,
@@ -192,22 +195,22 @@ export function conversationOf(user: TestUser): string {
 }
 
 /** A chat message from `user`. */
-export function message(h: BotHarness, user: TestUser, text: string): Record<string, unknown> {
+export function message(h: ActivityTarget, user: TestUser, text: string): Record<string, unknown> {
   return { ...envelope(h, user), type: 'message', text };
 }
 
 /** What Teams sends when `user` installs the app in personal scope. */
-export function membersAdded(h: BotHarness, user: TestUser): Record<string, unknown> {
+export function membersAdded(h: ActivityTarget, user: TestUser): Record<string, unknown> {
   return { ...envelope(h, user), type: 'conversationUpdate', membersAdded: [{ id: '28:wres-bot' }] };
 }
 
 /** The installationUpdate Teams sends alongside. */
-export function installationAdd(h: BotHarness, user: TestUser): Record<string, unknown> {
+export function installationAdd(h: ActivityTarget, user: TestUser): Record<string, unknown> {
   return { ...envelope(h, user), type: 'installationUpdate', action: 'add' };
 }
 
 /** `user` pressing an Action.Execute button: `data` is the button's data merged with the card's inputs. */
-export function cardAction(h: BotHarness, user: TestUser, verb: string, data: Record<string, unknown>): Record<string, unknown> {
+export function cardAction(h: ActivityTarget, user: TestUser, verb: string, data: Record<string, unknown>): Record<string, unknown> {
   return {
     ...envelope(h, user),
     type: 'invoke',
