@@ -1,16 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { makeMetric } from '../store/fixtures.js';
 import { indicatorTrends } from '../../bot/src/domain/indicator-evidence.js';
 import { changeSummary, latestChange, openActionsFor, worsenedIndicators } from '../../bot/src/domain/indicator-progress.js';
 import type { Action, IndicatorMetric, IndicatorNumber, Status } from '../../bot/src/domain/model.js';
 import { buildSampleFigures } from '../../bot/src/sample/sample-figures.js';
 
-const metric = (year: string, measure: string, value: number | null): IndicatorMetric => ({
-  year,
-  measure,
-  value,
-  source: 'tab',
-  updatedAt: '2026-01-01T00:00:00Z',
-});
+const metric = (year: string, measure: string, value: number | null): IndicatorMetric => makeMetric({ year, measure, value });
 const action = (ref: string, indicators: IndicatorNumber[], status: Status = 'InProgress'): Action => ({
   id: ref,
   ref,

@@ -3,6 +3,7 @@
  * rules, each indicator's latest value and direction, and the indicators
  * that worsened with nothing open addressing them.
  */
+import { makeMetric } from '../store/fixtures.js';
 import { describe, expect, it } from 'vitest';
 import type { ViewContext } from '../../bot/src/domain/action-view.js';
 import type { IndicatorMetric } from '../../bot/src/domain/model.js';
@@ -11,13 +12,7 @@ import { anAction } from '../teams/fixtures.js';
 
 const view: ViewContext = { today: '2026-03-10', timeZone: 'Europe/London', staleAfterDays: 30 };
 const org = { id: 'RXX', name: 'North Trust' };
-const metric = (year: string, measure: string, value: number): IndicatorMetric => ({
-  year,
-  measure,
-  value,
-  source: 'tab',
-  updatedAt: '2026-01-01T00:00:00Z',
-});
+const metric = (year: string, measure: string, value: number): IndicatorMetric => makeMetric({ year, measure, value });
 /** Indicator 3 (disciplinary) worsens 2.00 → 3.00; indicator 5 improves (gap +6 → +2 points). */
 const figures = [
   metric('2018/19', 'workforce.bme', 500),

@@ -18,7 +18,7 @@ import { Tenancy } from '../../bot/src/service/tenancy.js';
 import { SqlitePlanStore } from '../../bot/src/store/sqlite/sqlite-plan-store.js';
 import { SqliteRegistry } from '../../bot/src/store/sqlite/sqlite-registry.js';
 import { closeServer, listen, type ServedApp } from '../api/serve-app.js';
-import { makeImportedAction, makeImportedProgress } from '../store/fixtures.js';
+import { makeImportedAction, makeImportedProgress, makeMetric } from '../store/fixtures.js';
 import type { OrgStores } from './org-stores.js';
 
 const ROLLUP_NOW = '2026-03-10T09:00:00Z';
@@ -39,13 +39,7 @@ const south: Organisation = { id: 'R1H', name: 'South Trust', leads: ['lead@sout
 ROLLUP_ORGS.push(north, south);
 const icb: OrgGroup = { id: 'QWE', name: 'Our ICB', kind: 'icb', members: ['RXX', 'R1H', 'RZZ'], viewers: [ICB_VIEWER.email] };
 
-const metric = (year: string, measure: string, value: number): IndicatorMetric => ({
-  year,
-  measure,
-  value,
-  source: 'tab',
-  updatedAt: '2026-01-01T00:00:00Z',
-});
+const metric = (year: string, measure: string, value: number): IndicatorMetric => makeMetric({ year, measure, value });
 
 /**
  * Opens the tenancy: North has 2 actions (one complete), indicator 3 worsened and nothing open cites it; South has none.

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { makeMetric } from '../store/fixtures.js';
 import {
   computeIndicator,
   direction,
@@ -10,13 +11,7 @@ import {
 import type { IndicatorMetric } from '../../bot/src/domain/model.js';
 
 const figures = (o: Record<string, number | null>) => new Map(Object.entries(o));
-const metric = (year: string, measure: string, value: number): IndicatorMetric => ({
-  year,
-  measure,
-  value,
-  source: 'tab',
-  updatedAt: '2026-01-01T00:00:00Z',
-});
+const metric = (year: string, measure: string, value: number): IndicatorMetric => makeMetric({ year, measure, value });
 
 describe('relative likelihoods (indicators 2–4), worked by hand', () => {
   it('indicator 2: white 200/1000 appointed vs BME 40/400 → 0.20 ÷ 0.10 = 2.00, adverse', () => {
