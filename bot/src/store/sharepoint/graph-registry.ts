@@ -9,7 +9,7 @@ import { itemSchema, type ListItem } from './item-fields.js';
 import { eq } from './list-access.js';
 import { loadPlatformListSpecs, type PlatformListKey, type PlatformListSpecs } from './list-definitions.js';
 import { checkSchema, describeGap } from './list-schema.js';
-import { withCheckedSite } from './organisation-site.js';
+import { siteAddressKey, withCheckedSite } from './organisation-site.js';
 import { groupFields, groupFromItem, organisationFields, organisationFromItem, REGISTRY_SELECT } from './registry-fields.js';
 
 /** Everything the registry is built from (see `createRegistry` for the configuration it comes from). */
@@ -196,7 +196,7 @@ export class GraphRegistry implements OrganisationRegistry {
 
 /** True when `given` names the site `saved` is (its address, and its id when given). */
 function sameSite(saved: NonNullable<Organisation['site']>, given: Organisation['site']): boolean {
-  const address = (url: string | undefined) => url?.trim().toLowerCase().replace(/\/+$/, '');
+  const address = (url: string | undefined) => url && siteAddressKey(url);
   if (!given || (given.siteId && given.siteId !== saved.siteId)) return false;
   return given.siteUrl === undefined ? given.siteId === saved.siteId : address(given.siteUrl) === address(saved.siteUrl);
 }

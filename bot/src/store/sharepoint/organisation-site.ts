@@ -34,3 +34,8 @@ export async function withCheckedSite(graph: GraphApi, org: Organisation): Promi
   const site = await resolveSite(graph, where, organisationSiteOwner(org));
   return { ...org, site: { siteId: site.id, siteUrl: site.webUrl ?? siteName(where) } };
 }
+
+/** A site's address as two are compared: trimmed, lower case, without trailing slashes. */
+export function siteAddressKey(url: string): string {
+  return url.trim().toLowerCase().replace(/\/+$/, '');
+}

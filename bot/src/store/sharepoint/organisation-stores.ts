@@ -9,7 +9,7 @@ import { GraphUserDirectory } from '../../graph/user-directory.js';
 import { consoleLogger, type Logger } from '../../logger.js';
 import { GraphPlanStore } from './graph-plan-store.js';
 import { qualifiedIds } from './item-ids.js';
-import { organisationSiteOwner, requireSite } from './organisation-site.js';
+import { organisationSiteOwner, requireSite, siteAddressKey } from './organisation-site.js';
 
 /**
  * The outbox file of one registered organisation, beside OUTBOX_PATH:
@@ -42,7 +42,7 @@ export function graphStoreForOrganisation(
     const implicit = org.id === IMPLICIT_ORG_ID;
     const site = implicit ? { siteId: config.SHAREPOINT_SITE_ID, siteUrl: config.SHAREPOINT_SITE_URL } : requireSite(org);
     if (!implicit) {
-      for (const key of [site.siteId, site.siteUrl?.toLowerCase().replace(/\/+$/, '')].filter(Boolean) as string[]) {
+      for (const key of [site.siteId, site.siteUrl && siteAddressKey(site.siteUrl)].filter(Boolean) as string[]) {
         const holder = siteHolders.get(key);
         if (holder && holder.id !== org.id)
           throw new AppError(
